@@ -1,0 +1,302 @@
+"""Load the Lark marker grammar (built-in plus user files) and parse sentences with it."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Sequence
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import attrs
+import lark
+from lark.lexer import Lexer, PatternStr, TerminalDef
+
+from argmap.exceptions import GrammarFileError
+from argmap.model import MarkerFunction
+
+__all__ = [
+    "Grammar",
+    "Hit",
+    "TerminalInfo",
+    "grammar_dir",
+    "load_grammar",
+]
+
+#: Terminals the scanner emits itself rather than finding them in the text.
+SYNTHETIC = ("SOS", "EOS", "TEXT")
+
+_ANNOTATION = re.compile(
+    r"^(?P<name>[A-Z][A-Z0-9_]*)(?:\.\d+)?\s*:.*?//\s*sense:\s*(?P<sense>\S+)"
+    r"(?P<note>[^\n]*?)(?:\s+value:\s*(?P<value>-?\d+))?\s*$",
+    re.MULTILINE,
+)
+
+#: Rule names of the grammar that are function groups, mapped to their function.
+_GROUPS: dict[str, MarkerFunction] = {
+    "contrast": MarkerFunction.CONTRAST,
+    "contrast_conjunction": MarkerFunction.CONTRAST,
+    "contra_expectation": MarkerFunction.CONTRA_EXPECTATION,
+    "concession": MarkerFunction.CONCESSION,
+    "concession_clause": MarkerFunction.CONCESSION,
+    "while_clause": MarkerFunction.CONTRAST,
+    "result": MarkerFunction.RESULT,
+    "result_conjunction": MarkerFunction.RESULT,
+    "summary": MarkerFunction.SUMMARY,
+    "reason": MarkerFunction.REASON,
+    "reason_clause": MarkerFunction.REASON,
+    "example": MarkerFunction.EXAMPLE,
+    "elaboration": MarkerFunction.ELABORATION,
+    "restatement": MarkerFunction.RESTATEMENT,
+    "addition": MarkerFunction.ADDITION,
+    "ordinal": MarkerFunction.ORDINAL,
+}
+
+
+def grammar_dir() -> Path:
+    """Return the folder of the built-in grammars.
+
+    An installed wheel carries them as ``argmap/grammars``; a source checkout keeps them
+    in the repository's top-level ``grammars/`` folder.
+    """
+    packaged = resources.files("argmap").joinpath("grammars")
+    if packaged.is_dir():
+        return Path(str(packaged))
+    checkout = Path(__file__).resolve().parents[2] / "grammars"
+    if checkout.is_dir():
+        return checkout
+    raise GrammarFileError("argmap's built-in grammars are missing from the installation")
+
+
+@attrs.frozen
+class TerminalInfo:
+    """What the grammar says about one marker terminal."""
+
+    name: str
+    function: MarkerFunction | None
+    sense: str
+    note: str
+    value: int
+    pattern: str
+
+
+@attrs.frozen
+class Hit:
+    """One marker pattern found by the parser in a sentence.
+
+    Attributes:
+        rule: the grammar rule (or alias) that matched, e.g. ``"opener"``.
+        tokens: the marker tokens of the pattern (absolute ``start_pos``/``end_pos``).
+        head: for an announcement, the TEXT token after the cardinal; else ``None``.
+    """
+
+    rule: str
+    tokens: tuple[lark.Token, ...]
+    head: lark.Token | None = None
+
+
+class _TokenListLexer(Lexer):
+    """Lark lexer that passes through the token list the scanner made."""
+
+    def __init__(self, lexer_conf: Any) -> None:
+        pass
+
+    def lex(self, data: Any) -> Iterable[lark.Token]:  # type: ignore[override]
+        return iter(data)
+
+
+class _Collect(lark.Transformer[lark.Token, Any]):
+    """Turn each reduced pattern into :class:`Hit` objects, on the fly (no tree kept).
+
+    Function-group rules (``contrast``, ``reason`` …) become ``("group", token)`` pairs;
+    position rules (``opener``, ``joiner`` …) become lists of hits; ``start`` gathers them.
+    """
+
+    def __default__(self, data: Any, children: list[Any], meta: Any) -> Any:
+        if data.startswith("_"):  # an inlined helper rule: Lark splices its children
+            return lark.Tree(data, children)
+        if data in _GROUPS:
+            return ("group", children[0])
+        if data in _POSITIONS:
+            tokens = tuple(c[1] for c in children if isinstance(c, tuple))
+            return [Hit(str(data), tokens)] if tokens else []
+        return []  # a non-marker pattern ("However much", "Since 2010", …)
+
+    def ordinal_np(self, children: list[Any]) -> list[Hit]:
+        tokens = tuple(c for c in children if isinstance(c, lark.Token) and c.type != "SOS")
+        return [Hit("ordinal_np", tokens[1:])]
+
+    def while_concession(self, children: list[Any]) -> list[Hit]:
+        tokens = tuple(c for c in children if isinstance(c, lark.Token) and c.type == "WHILE")
+        return [Hit("while_concession", tokens)]
+
+    def announcement(self, children: list[Any]) -> list[Hit]:
+        cardinal = next(c for c in children if isinstance(c, lark.Token))
+        return [Hit("announcement", (cardinal,), children[-1])]
+
+    def start(self, children: list[Any]) -> list[Hit]:
+        hits: list[Hit] = []
+        for child in children:
+            if isinstance(child, list):
+                hits.extend(child)
+        return hits
+
+
+#: Position rules of the grammar whose marker tokens become hits.
+_POSITIONS = frozenset({"opener", "parenthetical", "final", "joiner", "subordinate"})
+
+
+@attrs.frozen
+class Grammar:
+    """A compiled marker grammar: the LALR parser, its scanner and its terminal facts.
+
+    Build one with :func:`load_grammar`; it is immutable and safe to share.
+    """
+
+    source: str
+    terminals: dict[str, TerminalInfo]
+    parser: lark.Lark = attrs.field(repr=False, eq=False)
+    scanner: re.Pattern[str] = attrs.field(repr=False, eq=False)
+    group_names: tuple[str, ...] = attrs.field(eq=False)
+
+    def scan(self, text: str, start: int, end: int) -> list[lark.Token]:
+        """Return the coarse tokens of ``text[start:end]``: SOS, terminals, TEXT, EOS.
+
+        Offsets of the tokens are absolute character offsets into ``text``. Runs of other
+        words become one TEXT token; punctuation-only gaps are skipped; closing
+        punctuation at the end of the sentence becomes the EOS token.
+        """
+        tokens = [lark.Token("SOS", "", start_pos=start, end_pos=start)]
+        stop = end
+        while stop > start and text[stop - 1] in _CLOSERS:
+            stop -= 1
+        pos = start
+        for m in self.scanner.finditer(text, start, stop):
+            if m.start() > pos:
+                self._text_token(text, pos, m.start(), tokens)
+            name = m.lastgroup or "TEXT"
+            tokens.append(lark.Token(name, m.group(), start_pos=m.start(), end_pos=m.end()))
+            pos = m.end()
+        if stop > pos:
+            self._text_token(text, pos, stop, tokens)
+        tokens.append(lark.Token("EOS", text[stop:end], start_pos=stop, end_pos=end))
+        return tokens
+
+    @staticmethod
+    def _text_token(text: str, a: int, b: int, out: list[lark.Token]) -> None:
+        gap = text[a:b]
+        if _WORDISH.search(gap):
+            stripped = gap.strip()
+            lead = len(gap) - len(gap.lstrip())
+            out.append(
+                lark.Token("TEXT", stripped, start_pos=a + lead, end_pos=a + lead + len(stripped))
+            )
+
+    def hits(self, tokens: list[lark.Token]) -> list[Hit]:
+        """Parse one sentence's tokens and return the marker patterns it holds."""
+        result: list[Hit] = self.parser.parse(tokens)  # type: ignore[arg-type]
+        return result
+
+    def info(self, terminal: str) -> TerminalInfo | None:
+        return self.terminals.get(terminal)
+
+
+_CLOSERS = frozenset(".!?…\"'”’»)]")
+_WORDISH = re.compile(r"\w")
+
+
+def _pattern_regex(term: TerminalDef) -> str:
+    pattern = term.pattern
+    if isinstance(pattern, PatternStr):
+        body = r"\s+".join(re.escape(word) for word in pattern.value.split(" "))
+    else:
+        body = pattern.value
+    flags = "".join(f for f in pattern.flags if f in "imsx")
+    if flags:
+        body = f"(?{flags}:{body})"
+    if re.match(r"\w", pattern.value[:1]):
+        body = rf"(?<![\w-]){body}"
+    return rf"{body}(?![\w-])" if re.search(r"[\w.]$", pattern.value) else body
+
+
+def _build_scanner(terms: Sequence[TerminalDef]) -> re.Pattern[str]:
+    def order(term: TerminalDef) -> tuple[int, int, int]:
+        literal = isinstance(term.pattern, PatternStr)
+        return (-term.priority, 0 if literal else 1, -len(term.pattern.value))
+
+    parts = [f"(?P<{t.name}>{_pattern_regex(t)})" for t in sorted(terms, key=order)]
+    return re.compile("|".join(parts))
+
+
+def _read(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise GrammarFileError(f"cannot read grammar file {path}: {exc.strerror}") from exc
+
+
+@functools.lru_cache(maxsize=8)
+def load_grammar(extra: tuple[Path, ...] = ()) -> Grammar:
+    """Compile the built-in marker grammar, extended by user grammar files.
+
+    A user file adds terminals and extends function groups with Lark's ``%extend``, e.g.::
+
+        %extend contrast: ALBEIT
+        ALBEIT: "albeit"i   // sense: Comparison.Concession
+
+    Args:
+        extra: paths of user ``.lark`` files, appended in order.
+
+    Returns:
+        The compiled :class:`Grammar` (cached per tuple of paths).
+
+    Raises:
+        GrammarFileError: if a file cannot be read or the grammar does not compile.
+    """
+    source = _read(grammar_dir() / "markers.lark")
+    for path in extra:
+        source += f"\n// ---- {path}\n" + _read(path)
+    try:
+        parser = lark.Lark(
+            source,
+            parser="lalr",
+            lexer=_TokenListLexer,
+            transformer=_Collect(),
+            maybe_placeholders=False,
+        )
+    except lark.exceptions.LarkError as exc:
+        raise GrammarFileError(f"grammar does not compile: {exc}") from exc
+    functions: dict[str, MarkerFunction] = {}
+    for rule in parser.rules:
+        group = _GROUPS.get(str(rule.origin.name))
+        if group is None:
+            continue
+        for symbol in rule.expansion:
+            functions[symbol.name] = group
+    # Terminals reached through _ordinal_word belong to the ordinal group.
+    for rule in parser.rules:
+        if str(rule.origin.name) == "_ordinal_word":
+            for symbol in rule.expansion:
+                functions[symbol.name] = MarkerFunction.ORDINAL
+    notes = {m["name"]: m for m in _ANNOTATION.finditer(source)}
+    scanned = [t for t in parser.terminals if t.name not in SYNTHETIC]
+    infos: dict[str, TerminalInfo] = {}
+    for term in scanned:
+        note = notes.get(term.name)
+        value = int(note["value"]) if note and note["value"] else 0
+        infos[term.name] = TerminalInfo(
+            name=term.name,
+            function=functions.get(term.name),
+            sense=note["sense"] if note else "",
+            note=(note["note"] or "").strip() if note else "",
+            value=value,
+            pattern=term.pattern.value,
+        )
+    return Grammar(
+        source=source,
+        terminals=infos,
+        parser=parser,
+        scanner=_build_scanner(scanned),
+        group_names=tuple(_GROUPS),
+    )

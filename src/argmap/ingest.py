@@ -1,0 +1,295 @@
+"""Read text into a ``Document``: paragraphs, headings, title and boilerplate, with spans."""
+
+from __future__ import annotations
+
+import enum
+import functools
+import os
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+
+import attrs
+import lark
+
+from argmap.exceptions import EmptyInputError, InputError
+from argmap.model import Boilerplate, Span
+
+__all__ = ["Block", "BlockKind", "Document", "read_document"]
+
+#: Longest line (in words) that can be a heading, a title or a navigation line.
+HEADING_MAX_WORDS = 12
+NAVIGATION_MAX_WORDS = 6
+#: Lines this close to either end of the page can be a disclaimer.
+EDGE_LINES = 5
+
+
+class BlockKind(str, enum.Enum):
+    TITLE = "title"
+    HEADING = "heading"
+    PARAGRAPH = "paragraph"
+
+
+@attrs.frozen
+class Block:
+    """A title, heading or paragraph; ``span`` excludes its surrounding whitespace."""
+
+    kind: BlockKind
+    span: Span
+    text: str
+
+
+@attrs.frozen
+class Document:
+    """Decoded text split into blocks; everything else is boilerplate with its span.
+
+    Attributes:
+        text: the decoded input, unchanged; every span indexes into it.
+        blocks: title, headings and paragraphs in text order.
+        boilerplate: excluded lines with their kind (``navigation``, ``meta``, ``tags``,
+            ``disclaimer``, ``foreign-script``).
+        source: the file name, or ``None`` for text given directly.
+        encoding: the encoding the bytes were decoded with, or ``None`` for ``str`` input.
+    """
+
+    text: str
+    blocks: tuple[Block, ...]
+    boilerplate: tuple[Boilerplate, ...] = ()
+    source: str | None = None
+    encoding: str | None = None
+
+    @property
+    def title(self) -> Block | None:
+        return next((b for b in self.blocks if b.kind is BlockKind.TITLE), None)
+
+    @classmethod
+    def from_text(cls, text: str, *, source: str | None = None,
+                  encoding: str | None = None) -> Document:
+        """Split decoded text into blocks and boilerplate.
+
+        Example:
+            >>> doc = Document.from_text("Why Fees Fail\\n\\nFees rise. Enrolment falls.\\n")
+            >>> [(b.kind.value, b.text) for b in doc.blocks]
+            [('title', 'Why Fees Fail'), ('paragraph', 'Fees rise. Enrolment falls.')]
+        """
+        blocks, boilerplate = _split(text)
+        return cls(text=text, blocks=tuple(blocks), boilerplate=tuple(boilerplate),
+                   source=source, encoding=encoding)
+
+
+def read_document(source: str | bytes | os.PathLike[str], *, encoding: str | None = None,
+                  ) -> Document:
+    """Read a path, bytes or text into a :class:`Document`.
+
+    A ``str`` that names an existing file (one line, no newline) is read as a path;
+    any other ``str`` is the text itself.
+
+    Args:
+        source: a path, the raw bytes of a file, or the text.
+        encoding: decode bytes with this codec instead of detecting it.
+
+    Raises:
+        InputError: the file is missing, a directory, unreadable, binary (NUL bytes), or
+            not decodable.
+        EmptyInputError: the input is empty or only whitespace.
+    """
+    name: str | None = None
+    if isinstance(source, str) and "\n" not in source and len(source) < 4096 \
+            and source and os.path.exists(source):
+        source = Path(source)
+    if isinstance(source, os.PathLike):
+        path = Path(source)
+        name = str(path)
+        if path.is_dir():
+            raise InputError(f"{path} is a directory, not a file")
+        try:
+            source = path.read_bytes()
+        except FileNotFoundError:
+            raise InputError(f"{path}: no such file") from None
+        except OSError as exc:
+            raise InputError(f"{path}: cannot read: {exc.strerror}") from None
+    used: str | None = None
+    if isinstance(source, bytes):
+        text, used = _decode(source, encoding, name or "input")
+    else:
+        text = source
+    if not text.strip():
+        raise EmptyInputError(f"{name or 'input'} is empty")
+    if "\x00" in text:
+        raise InputError(f"{name or 'input'} looks binary (it contains NUL characters)")
+    return Document.from_text(text, source=name, encoding=used)
+
+
+def _decode(data: bytes, encoding: str | None, name: str) -> tuple[str, str]:
+    if encoding:
+        try:
+            return data.decode(encoding), encoding
+        except (LookupError, UnicodeDecodeError) as exc:
+            raise InputError(f"{name}: cannot decode as {encoding}: {exc}") from None
+    if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError(f"{name} looks binary (it contains NUL bytes)")
+    try:
+        return data.decode("utf-8-sig"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    import charset_normalizer
+
+    best = charset_normalizer.from_bytes(data).best()
+    if best is None:
+        raise InputError(f"{name}: cannot detect the text encoding; pass an encoding")
+    return str(best), best.encoding
+
+
+# ---------------------------------------------------------------- line classification
+
+
+@attrs.frozen
+class _Line:
+    index: int
+    span: Span  # content without surrounding whitespace
+    text: str
+    indented: bool
+    blank_before: bool
+
+
+def _lines(text: str) -> Iterator[_Line]:
+    blank = True
+    for index, m in enumerate(re.finditer(r"[^\r\n]*(?:\r\n|\r|\n|$)", text)):
+        raw = m.group()
+        if not raw:
+            break
+        content = raw.strip()
+        if not content:
+            blank = True
+            continue
+        lead = len(raw) - len(raw.lstrip())
+        start = m.start() + lead
+        yield _Line(index, Span(start, start + len(content)), content, lead > 0, blank)
+        blank = False
+
+
+def _script(ch: str) -> str:
+    try:
+        return unicodedata.name(ch).split(" ", 1)[0]
+    except ValueError:
+        return "UNKNOWN"
+
+
+def _scripts(text: str) -> Counter[str]:
+    return Counter(_script(ch) for ch in text if ch.isalpha())
+
+
+@functools.lru_cache(maxsize=1)
+def _cues() -> dict[str, re.Pattern[str]]:
+    from argmap.grammar import grammar_dir
+
+    parser = lark.Lark((grammar_dir() / "boilerplate.lark").read_text("utf-8"), parser="lalr")
+    cues = {}
+    for term in parser.terminals:
+        flags = re.IGNORECASE if "i" in term.pattern.flags else 0
+        cues[term.name] = re.compile(rf"(?<!\w)(?:{term.pattern.value})(?!\w)", flags)
+    return cues
+
+
+_DATE = re.compile(
+    r"\b(?:\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}:\d{2}(?::\d{2})?"
+    r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2},? \d{4}"
+    r"|\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]* \d{4})\b"
+)
+_COLUMNS = re.compile(r"\S(?:[ \t\u00a0\u3000]{3,})\S")
+_SEPARATORS = re.compile(r"\s[|»›>•·/]\s|\[\s*[^\]]*\|")
+_LABELLED_LIST = re.compile(r"^[^\s:：]{1,24}\s*[:：]\s*(?P<items>.+)$")
+_ITEM_SPLIT = re.compile(r"\s{2,}|[,;|、，]\s*")
+_END_PUNCT = re.compile(r"[.!?:;,…]['\"”’)\]]*$")
+_MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
+_WORD = re.compile(r"\w+")
+
+
+def _boilerplate_kind(line: _Line, body_script: str, edge: bool) -> str | None:
+    text = line.text
+    letters = _scripts(text)
+    total = sum(letters.values())
+    if total and letters.get(body_script, 0) / total < 0.5:
+        return "foreign-script"
+    words = len(_WORD.findall(text))
+    if _SEPARATORS.search(text) and (words <= HEADING_MAX_WORDS or text.count("|") >= 2):
+        return "navigation"
+    if _DATE.search(text) and (_COLUMNS.search(text) or not _END_PUNCT.search(text)):
+        return "meta"
+    m = _LABELLED_LIST.match(text)
+    if m and not _END_PUNCT.search(text):
+        items = [i for i in _ITEM_SPLIT.split(m["items"]) if i.strip()]
+        if len(items) >= 3 and all(len(i.split()) <= 4 for i in items):
+            return "tags"
+    cues = _cues()
+    if edge and cues["DISCLAIMER"].search(text):
+        return "disclaimer"
+    if words <= NAVIGATION_MAX_WORDS and not _END_PUNCT.search(text) \
+            and cues["NAVIGATION"].fullmatch(text.strip(" .:|[]()-–—")):
+        return "navigation"
+    return None
+
+
+def _heading_like(line: _Line) -> bool:
+    text = _MARKDOWN_HEADING.sub("", line.text)
+    words = len(text.split())
+    return (
+        0 < words <= HEADING_MAX_WORDS
+        and len(text) <= 100
+        and not _END_PUNCT.search(text)
+        and (text[0].isalnum() or text[0] in "\"“'‘")
+    )
+
+
+def _split(text: str) -> tuple[list[Block], list[Boilerplate]]:
+    lines = list(_lines(text))
+    scripts = _scripts(text)
+    body_script = scripts.most_common(1)[0][0] if scripts else "LATIN"
+    boiler: list[Boilerplate] = []
+    kept: list[_Line] = []
+    for n, line in enumerate(lines):
+        edge = n < EDGE_LINES or n >= len(lines) - EDGE_LINES
+        kind = _boilerplate_kind(line, body_script, edge)
+        if kind:
+            boiler.append(Boilerplate(line.span, kind, line.text))
+        else:
+            kept.append(line)
+
+    # Group prose lines into paragraphs; heading-like lines stand alone.
+    groups: list[list[_Line]] = []
+    heading_flags: list[bool] = []
+    for line in kept:
+        heading = _heading_like(line)
+        starts_new = (
+            not groups or heading or heading_flags[-1] or line.blank_before or line.indented
+            or _MARKDOWN_HEADING.match(line.text) is not None
+        )
+        if starts_new:
+            groups.append([line])
+            heading_flags.append(heading)
+        else:
+            groups[-1].append(line)
+
+    blocks: list[Block] = []
+    first_prose = next((i for i, h in enumerate(heading_flags) if not h), len(groups))
+    for i, (group, heading) in enumerate(zip(groups, heading_flags, strict=True)):
+        span = Span(group[0].span.start, group[-1].span.end)
+        if heading:
+            if i < first_prose - 1:
+                # Short lines above the title: site furniture (menus, section names).
+                boiler.append(Boilerplate(span, "navigation", span.slice(text)))
+                continue
+            kind = BlockKind.TITLE if i == first_prose - 1 else BlockKind.HEADING
+            followed_by_prose = i + 1 < len(groups) and not heading_flags[i + 1]
+            if kind is BlockKind.HEADING and not followed_by_prose:
+                kind = BlockKind.PARAGRAPH  # a short last line: a sentence without a stop
+            m = _MARKDOWN_HEADING.match(group[0].text)
+            if m:
+                span = Span(span.start + m.end(), span.end)
+            blocks.append(Block(kind, span, span.slice(text)))
+        else:
+            blocks.append(Block(BlockKind.PARAGRAPH, span, span.slice(text)))
+    boiler.sort(key=lambda b: b.span)
+    return blocks, boiler

@@ -1,0 +1,275 @@
+"""Frozen attrs types of an argument map: spans, markers, ADUs, relations, the map."""
+
+from __future__ import annotations
+
+import enum
+import json
+from collections.abc import Iterator
+from typing import Any
+
+import attrs
+import cattrs
+
+from argmap.exceptions import SchemaError
+
+__all__ = [
+    "SCHEMA",
+    "ArgumentMap",
+    "Boilerplate",
+    "Enumeration",
+    "Marker",
+    "MarkerFunction",
+    "Relation",
+    "RelationKind",
+    "Role",
+    "Section",
+    "Span",
+    "Unit",
+]
+
+
+class Role(str, enum.Enum):
+    """The argumentative role of an ADU (Stab & Gurevych 2017; Peldszus & Stede 2016)."""
+
+    CENTRAL_CLAIM = "central_claim"
+    CLAIM = "claim"
+    PREMISE = "premise"
+    CONCLUSION = "conclusion"
+    CONCESSION = "concession"
+    RESTATEMENT = "restatement"
+
+
+class RelationKind(str, enum.Enum):
+    """Support or attack; undercuts are attacks whose target is a relation."""
+
+    SUPPORT = "support"
+    ATTACK = "attack"
+
+
+class MarkerFunction(str, enum.Enum):
+    """What a discourse marker does to the unit it marks (see ``DESIGN.md``)."""
+
+    REASON = "reason"
+    RESULT = "result"
+    SUMMARY = "summary"
+    CONTRAST = "contrast"
+    CONCESSION = "concession"
+    CONTRA_EXPECTATION = "contra_expectation"
+    EXAMPLE = "example"
+    ELABORATION = "elaboration"
+    RESTATEMENT = "restatement"
+    ADDITION = "addition"
+    ORDINAL = "ordinal"
+    ANNOUNCEMENT = "announcement"
+
+
+@attrs.frozen(order=True)
+class Span:
+    """A half-open range ``[start, end)`` of character offsets into the decoded input.
+
+    Example:
+        >>> span = Span(4, 9)
+        >>> span.slice("The quick fox")
+        'quick'
+        >>> len(span)
+        5
+    """
+
+    start: int = attrs.field(validator=attrs.validators.ge(0))
+    end: int = attrs.field()
+
+    @end.validator
+    def _check_end(self, attribute: attrs.Attribute[int], value: int) -> None:
+        if value < self.start:
+            raise ValueError(f"span end {value} is before its start {self.start}")
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def slice(self, text: str) -> str:
+        """Return the characters of ``text`` this span covers."""
+        return text[self.start : self.end]
+
+    def contains(self, other: Span) -> bool:
+        """Whether ``other`` lies wholly inside this span."""
+        return self.start <= other.start and other.end <= self.end
+
+    def overlaps(self, other: Span) -> bool:
+        """Whether the two spans share at least one character."""
+        return self.start < other.end and other.start < self.end
+
+
+@attrs.frozen
+class Marker:
+    """A discourse marker occurrence.
+
+    Attributes:
+        text: the marker as written, e.g. ``"However"``.
+        span: its characters in the input.
+        function: what it does to the unit it marks.
+        sense: its PDTB 2.0 sense, e.g. ``"Comparison.Contrast"``.
+        rule: the id of the grammar rule that recognised it, e.g. ``"opener"``.
+        terminal: the grammar terminal that matched, e.g. ``"HOWEVER"``.
+        value: the number an ordinal or cardinal stands for (``2`` for "second"), else 0.
+    """
+
+    text: str
+    span: Span
+    function: MarkerFunction
+    sense: str
+    rule: str
+    terminal: str
+    value: int = 0
+
+
+@attrs.frozen
+class Unit:
+    """An argumentative discourse unit (ADU).
+
+    ``span.slice(input) == text`` always holds. The opening marker(s) of the unit (for
+    example "However,") lie before ``span`` and are kept in ``markers``.
+    """
+
+    id: str
+    span: Span
+    text: str
+    role: Role = Role.PREMISE
+    markers: tuple[Marker, ...] = ()
+    section: str | None = None
+    paragraph: int = 0
+    sentence: int = 0
+
+
+@attrs.frozen
+class Relation:
+    """A directed argumentative relation ``source -> target``.
+
+    The target is a unit id, or a relation id for an undercut (an attack on the
+    inference, Peldszus & Stede 2013). ``subtype`` names the discourse relation that
+    produced it (``reason``, ``result``, ``contrast``, ``concession``, ``example``,
+    ``restatement``, ``item``, ``summary``, ``elaboration``, ``addition``, ``default``).
+    """
+
+    id: str
+    source: str
+    target: str
+    kind: RelationKind
+    subtype: str
+    rule: str
+    marker: Marker | None = None
+
+
+@attrs.frozen
+class Enumeration:
+    """An announcement with a cardinal ("four sets of problems") and its ordinal items.
+
+    ``cardinal`` is 0 when items came without an announcement ("First, … Second, …").
+    ``complete`` tells whether the number of items equals the cardinal.
+    """
+
+    id: str
+    announcement: str | None
+    cardinal: int
+    items: tuple[str, ...]
+    rule: str
+    cue: Marker | None = None
+
+    @property
+    def complete(self) -> bool:
+        return self.cardinal == 0 or self.cardinal == len(self.items)
+
+
+@attrs.frozen
+class Section:
+    """A part of the article under one heading; ``units`` are unit ids in text order."""
+
+    id: str
+    heading: str | None
+    span: Span | None
+    units: tuple[str, ...] = ()
+
+
+@attrs.frozen
+class Boilerplate:
+    """Text excluded from the map (navigation, meta line, disclaimer, tags …)."""
+
+    span: Span
+    kind: str
+    text: str
+
+
+@attrs.frozen
+class ArgumentMap:
+    """The argument map of one document.
+
+    Attributes:
+        title: the document's title, or ``None``.
+        central_claim: the id of the central claim (thesis), or ``None`` for empty maps.
+        units: the ADUs in text order.
+        relations: support and attack relations.
+        enumerations: announced or implicit lists of items.
+        sections: the document's parts, from its headings.
+        boilerplate: what was excluded, with spans.
+        metadata: source name, length in characters, warnings, schema version, …
+    """
+
+    title: str | None
+    central_claim: str | None
+    units: tuple[Unit, ...] = ()
+    relations: tuple[Relation, ...] = ()
+    enumerations: tuple[Enumeration, ...] = ()
+    sections: tuple[Section, ...] = ()
+    boilerplate: tuple[Boilerplate, ...] = ()
+    metadata: dict[str, Any] = attrs.field(factory=dict, hash=False)
+
+    def unit(self, unit_id: str) -> Unit:
+        """Return the unit with this id; raise ``KeyError`` if there is none."""
+        for unit in self.units:
+            if unit.id == unit_id:
+                return unit
+        raise KeyError(unit_id)
+
+    def relations_from(self, unit_id: str) -> Iterator[Relation]:
+        return (r for r in self.relations if r.source == unit_id)
+
+    def relations_to(self, target_id: str) -> Iterator[Relation]:
+        return (r for r in self.relations if r.target == target_id)
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        """Serialise to the versioned JSON schema (``docs/json-schema.md``).
+
+        Example:
+            >>> m = ArgumentMap(title="T", central_claim=None)
+            >>> ArgumentMap.from_json(m.to_json()) == m
+            True
+        """
+        data = _CONVERTER.unstructure(self)
+        data = {"schema": SCHEMA, **data}
+        return json.dumps(data, indent=indent, ensure_ascii=False)
+
+    @classmethod
+    def from_json(cls, data: str | bytes) -> ArgumentMap:
+        """Read a map written by :meth:`to_json`.
+
+        Raises:
+            SchemaError: if the text is not JSON, not an argmap map, or of an unknown
+                schema version.
+        """
+        try:
+            raw = json.loads(data)
+        except ValueError as exc:
+            raise SchemaError(f"not JSON: {exc}") from exc
+        if not isinstance(raw, dict) or raw.get("schema") != SCHEMA:
+            found = raw.get("schema") if isinstance(raw, dict) else type(raw).__name__
+            raise SchemaError(f"expected schema {SCHEMA!r}, found {found!r}")
+        raw = {k: v for k, v in raw.items() if k != "schema"}
+        try:
+            return _CONVERTER.structure(raw, cls)
+        except (cattrs.BaseValidationError, ValueError, TypeError, KeyError) as exc:
+            raise SchemaError(f"malformed argument map: {exc}") from exc
+
+
+#: The JSON schema id written by :meth:`ArgumentMap.to_json`; bump on breaking change.
+SCHEMA = "argmap/1"
+
+_CONVERTER = cattrs.Converter(forbid_extra_keys=True)
