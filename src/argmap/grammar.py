@@ -159,6 +159,9 @@ class Grammar:
     parser: lark.Lark = attrs.field(repr=False, eq=False)
     scanner: re.Pattern[str] = attrs.field(repr=False, eq=False)
     group_names: tuple[str, ...] = attrs.field(eq=False)
+    #: Terminals of subordinating conjunctions ("although", "because", "while"), which
+    #: open a clause rather than a sentence.
+    clause_terminals: frozenset[str] = attrs.field(eq=False, factory=frozenset)
 
     def scan(self, text: str, start: int, end: int) -> list[lark.Token]:
         """Return the coarse tokens of ``text[start:end]``: SOS, terminals, TEXT, EOS.
@@ -268,12 +271,15 @@ def load_grammar(extra: tuple[Path, ...] = ()) -> Grammar:
     except lark.exceptions.LarkError as exc:
         raise GrammarFileError(f"grammar does not compile: {exc}") from exc
     functions: dict[str, MarkerFunction] = {}
+    clause_terminals: set[str] = set()
     for rule in parser.rules:
         group = _GROUPS.get(str(rule.origin.name))
         if group is None:
             continue
         for symbol in rule.expansion:
             functions[symbol.name] = group
+            if str(rule.origin.name).endswith("_clause"):
+                clause_terminals.add(symbol.name)
     # Terminals reached through _ordinal_word belong to the ordinal group.
     for rule in parser.rules:
         if str(rule.origin.name) == "_ordinal_word":
@@ -299,4 +305,5 @@ def load_grammar(extra: tuple[Path, ...] = ()) -> Grammar:
         parser=parser,
         scanner=_build_scanner(scanned),
         group_names=tuple(_GROUPS),
+        clause_terminals=frozenset(clause_terminals),
     )

@@ -1,0 +1,127 @@
+"""What a unit's discourse markers say about its relation to what came before.
+
+Each rule here reads one marker function (from the grammar's function groups) and
+returns an :class:`Intent`: the relation kind, its direction and a rule id. Where the
+relation attaches (the previous sentence, the paragraph head, the section claim) is
+decided by :mod:`argmap.structure`.
+
+Sources: the direction of each function follows the PDTB 2.0 sense of its markers
+(Prasad et al. 2008; counts in Eng-DiMLex) and the indicator classes of Stab &
+Gurevych (2017): reason markers mark a premise of what precedes, result markers a
+conclusion from it, contrast markers an attack on it, concessions a granted opposing
+point (Peldszus & Stede 2013, "From argument diagrams to argumentation mining").
+"""
+
+from __future__ import annotations
+
+import enum
+
+import attrs
+
+from argmap.model import Marker, MarkerFunction, RelationKind, Unit
+
+__all__ = ["Direction", "Intent", "clause_intent", "unit_intent"]
+
+
+class Direction(str, enum.Enum):
+    """``BACKWARD``: the marked unit is the source (it supports/attacks what precedes).
+    ``FORWARD``: what precedes is the source (it supports the marked unit, a conclusion).
+    ``SUMMARY``: several preceding units support the marked unit.
+    ``PARALLEL``: the marked unit attaches where the previous unit attached.
+    ``ITEM``: the marked unit is an item of the open enumeration.
+    """
+
+    BACKWARD = "backward"
+    FORWARD = "forward"
+    SUMMARY = "summary"
+    PARALLEL = "parallel"
+    ITEM = "item"
+
+
+@attrs.frozen
+class Intent:
+    """The relation a marker asks for.
+
+    Attributes:
+        kind: support or attack.
+        subtype: the discourse relation (``contrast``, ``reason``, ``result`` …).
+        direction: see :class:`Direction`.
+        rule: the rule id, ``<function>.<position>`` (e.g. ``contrast.opener``).
+        marker: the marker that triggered it.
+        concedes: the unit grants an opposing point that a later contrast answers.
+    """
+
+    kind: RelationKind
+    subtype: str
+    direction: Direction
+    rule: str
+    marker: Marker
+    concedes: bool = False
+
+
+_BY_FUNCTION: dict[MarkerFunction, tuple[RelationKind, str, Direction]] = {
+    MarkerFunction.CONTRAST: (RelationKind.ATTACK, "contrast", Direction.BACKWARD),
+    MarkerFunction.CONTRA_EXPECTATION: (RelationKind.ATTACK, "contrast", Direction.BACKWARD),
+    MarkerFunction.CONCESSION: (RelationKind.ATTACK, "concession", Direction.BACKWARD),
+    MarkerFunction.REASON: (RelationKind.SUPPORT, "reason", Direction.BACKWARD),
+    MarkerFunction.EXAMPLE: (RelationKind.SUPPORT, "example", Direction.BACKWARD),
+    MarkerFunction.ELABORATION: (RelationKind.SUPPORT, "elaboration", Direction.BACKWARD),
+    MarkerFunction.RESTATEMENT: (RelationKind.SUPPORT, "restatement", Direction.BACKWARD),
+    MarkerFunction.ADDITION: (RelationKind.SUPPORT, "addition", Direction.PARALLEL),
+    MarkerFunction.RESULT: (RelationKind.SUPPORT, "result", Direction.FORWARD),
+    MarkerFunction.SUMMARY: (RelationKind.SUPPORT, "summary", Direction.SUMMARY),
+    MarkerFunction.ORDINAL: (RelationKind.SUPPORT, "item", Direction.ITEM),
+}
+
+#: Functions whose marker governs the unit from the start of its sentence.
+_OPENING_RULES = frozenset({"opener", "subordinate", "while_concession", "ordinal_np"})
+
+
+def _intent(marker: Marker, position: str) -> Intent | None:
+    entry = _BY_FUNCTION.get(marker.function)
+    if entry is None:
+        return None
+    kind, subtype, direction = entry
+    return Intent(kind, subtype, direction, f"{marker.function.value}.{position}", marker,
+                  concedes=marker.function is MarkerFunction.CONCESSION)
+
+
+def unit_intent(unit: Unit, *, negated: bool = False, paragraph_initial: bool = False,
+                ) -> Intent | None:
+    """The relation asked for by the markers that open ``unit`` (or lie inside it).
+
+    The last opening marker wins ("But still," is contra-expectation), because it is the
+    one closest to the unit's content; a parenthetical or clause-final marker
+    ("Its cost, however, is hidden.") counts when no marker opens the unit.
+
+    A paragraph-initial elaboration marker in a negated unit ("In fact, X is not …") is
+    corrective: it answers a reading given before, so it attacks (Halliday & Hasan
+    1976, §5.4: "in fact", "actually", "as a matter of fact" as adversative avowal).
+
+    Example:
+        >>> from argmap.model import Span
+        >>> m = Marker("However", Span(0, 7), MarkerFunction.CONTRAST,
+        ...            "Comparison.Contrast", "opener", "HOWEVER")
+        >>> unit_intent(Unit("u", Span(9, 20), "wages fell.", markers=(m,))).rule
+        'contrast.opener'
+    """
+    opening = [m for m in unit.markers if m.rule in _OPENING_RULES]
+    inner = [m for m in unit.markers if m.rule in ("parenthetical", "final")]
+    for marker in reversed(opening or inner):
+        intent = _intent(marker, marker.rule)
+        if intent is None:
+            continue
+        if marker.function is MarkerFunction.ELABORATION and negated and paragraph_initial:
+            return attrs.evolve(intent, kind=RelationKind.ATTACK, subtype="correction",
+                                rule="elaboration.corrective")
+        return intent
+    return None
+
+
+def clause_intent(marker: Marker) -> Intent | None:
+    """The relation between the two clauses of one sentence joined by ``marker``.
+
+    The marked clause is the source, except for result conjunctions (", so …") where the
+    other clause supports it.
+    """
+    return _intent(marker, marker.rule)

@@ -1,0 +1,383 @@
+"""Split a ``Document`` into sentences and clause units (ADUs) with their markers."""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import re
+import unicodedata
+from collections.abc import Iterable
+
+import attrs
+import lark
+
+from argmap.grammar import Grammar, Hit, grammar_dir, load_grammar
+from argmap.ingest import BlockKind, Document
+from argmap.model import Marker, MarkerFunction, Role, Section, Span, Unit
+
+__all__ = ["Segmentation", "segment", "split_sentences", "unit_id"]
+
+#: Hits whose marker opens a new unit inside the sentence, splitting it in two.
+_SPLITTING = frozenset({"joiner"})
+#: Hits of a sentence-initial subordinate clause: "Since X, Y" -> X | Y.
+_LEADING_CLAUSE = frozenset({"subordinate", "while_concession"})
+
+
+@attrs.frozen
+class Segmentation:
+    """The units of a document and what they hang in.
+
+    Attributes:
+        document: the input.
+        units: ADUs in text order (spans ordered, never overlapping).
+        sentences: sentence spans in text order.
+        sections: one per heading, plus ``lead`` for the text before the first heading.
+        links: intra-sentence pairs ``(unit id, other unit id, marker)`` made by a
+            clause-joining or subordinating marker: the first unit is the one the marker
+            opens.
+    """
+
+    document: Document
+    units: tuple[Unit, ...]
+    sentences: tuple[Span, ...]
+    sections: tuple[Section, ...]
+    links: tuple[tuple[str, str, Marker], ...] = ()
+
+
+@functools.lru_cache(maxsize=1)
+def _abbreviations() -> dict[str, re.Pattern[str]]:
+    parser = lark.Lark((grammar_dir() / "sentences.lark").read_text("utf-8"), parser="lalr")
+    return {
+        t.name: re.compile(rf"(?:{t.pattern.value})", re.IGNORECASE) for t in parser.terminals
+    }
+
+
+_CANDIDATE = re.compile(r"(?:[.!?…]+|\.{3})(?:[\"'”’»)\]]|\*\*|\*|_)*(?=\s|$)|\.(?=[A-Z][a-z])")
+_PREV_WORD = re.compile(r"((?:[A-Za-z]\.)+[A-Za-z]?|[\w'’-]+)\.?$")
+_NEXT_WORD = re.compile(r"\s*[\"“‘'(\[*_]*([\w'’-]+)")
+_OPEN_CLOSE = {"“": "”", "«": "»", "(": ")", "[": "]", "„": "“"}
+
+
+def _protected(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans inside balanced quotes and brackets, where no sentence may end."""
+    regions: list[tuple[int, int]] = []
+    stack: list[tuple[str, int]] = []
+    straight: int | None = None
+    for i in range(start, end):
+        ch = text[i]
+        if ch == '"':
+            if straight is None:
+                straight = i
+            else:
+                regions.append((straight, i))
+                straight = None
+        elif ch in _OPEN_CLOSE:
+            stack.append((_OPEN_CLOSE[ch], i))
+        elif stack and ch == stack[-1][0]:
+            regions.append((stack.pop()[1], i))
+        elif ch in "”»)]" and stack:
+            stack.clear()  # unbalanced: give up protection rather than swallow text
+    return regions
+
+
+def split_sentences(text: str, span: Span, grammar: Grammar | None = None) -> list[Span]:
+    """Split ``span`` of ``text`` into sentence spans (offsets into ``text``).
+
+    Handles abbreviations (``U.S.``, ``Dr.``, ``e.g.``, ``no. 7``), decimals, ellipses
+    followed by lower case, quotations and brackets (never split inside), and a missing
+    space before a capitalised discourse marker ("old.Therefore").
+
+    Example:
+        >>> t = "The U.S. economy grew. However, wages stagnated."
+        >>> [s.slice(t) for s in split_sentences(t, Span(0, len(t)))]
+        ['The U.S. economy grew.', 'However, wages stagnated.']
+    """
+    grammar = grammar or load_grammar()
+    abbr = _abbreviations()
+    regions = _protected(text, span.start, span.end)
+    spans: list[Span] = []
+    start = span.start
+    for m in _CANDIDATE.finditer(text, span.start, span.end):
+        end = m.end()
+        if any(a < m.start() < b for a, b in regions):
+            continue
+        nxt = _NEXT_WORD.match(text, end, span.end)
+        if nxt is None:
+            continue
+        word = nxt.group(1)
+        if not _boundary(text, start, m, word, abbr, grammar):
+            continue
+        _add(text, start, end, spans)
+        start = end
+    _add(text, start, span.end, spans)
+    return spans
+
+
+def _boundary(text: str, start: int, m: re.Match[str], word: str,
+              abbr: dict[str, re.Pattern[str]], grammar: Grammar) -> bool:
+    punct = m.group()
+    if word[0].islower():
+        return False  # "work... or it might not", "e.g. most"
+    is_marker = _is_marker(word, text, m.end(), grammar)
+    if not punct.startswith(".") or punct.startswith(".."):
+        return True
+    if m.end() - m.start() == 1 and m.end() < len(text) and not text[m.end()].isspace():
+        return is_marker  # missing space: "old.Therefore" but not "2.Beta"
+    before = text[start : m.start()]
+    prev = _PREV_WORD.search(before)
+    if prev is None:
+        return True
+    token = prev.group(1)
+    if abbr["TITLE"].fullmatch(token) or abbr["LATIN"].fullmatch(token):
+        return False
+    if abbr["NUMBERED"].fullmatch(token) and word[0].isdigit():
+        return False
+    starter = abbr["STARTER"].fullmatch(word) is not None
+    if "." in token or (len(token) == 1 and token.isupper()):
+        return is_marker or starter  # "the U.S. Therefore", "Plan B. It costs"
+    return True
+
+
+def _is_marker(word: str, text: str, at: int, grammar: Grammar) -> bool:
+    if not word[0].isupper():
+        return False
+    m = grammar.scanner.match(text, at + (len(text[at:]) - len(text[at:].lstrip())))
+    info = grammar.info(m.lastgroup) if m and m.lastgroup else None
+    return info is not None and info.function is not None
+
+
+def _add(text: str, start: int, end: int, out: list[Span]) -> None:
+    chunk = text[start:end]
+    stripped = chunk.strip()
+    if not stripped:
+        return
+    lead = len(chunk) - len(chunk.lstrip())
+    out.append(Span(start + lead, start + lead + len(stripped)))
+
+
+def unit_id(text: str, taken: set[str]) -> str:
+    """A short id derived from the unit's text, stable under edits elsewhere.
+
+    Example:
+        >>> unit_id("Fees rose.", set())
+        'u-fees-rose-3d0b'
+    """
+    norm = unicodedata.normalize("NFKC", text).casefold()
+    words = re.findall(r"\w+", norm)[:2]
+    digest = hashlib.blake2b(norm.encode("utf-8"), digest_size=2).hexdigest()
+    base = "u-" + "-".join(words + [digest]) if words else f"u-{digest}"
+    candidate, n = base, 2
+    while candidate in taken:
+        candidate, n = f"{base}-{n}", n + 1
+    taken.add(candidate)
+    return candidate
+
+
+def _slug(text: str) -> str:
+    return "-".join(re.findall(r"\w+", text.casefold())[:6]) or "section"
+
+
+def _marker(grammar: Grammar, hit: Hit, token: lark.Token) -> Marker | None:
+    info = grammar.info(token.type)
+    if info is None:
+        return None
+    function = info.function
+    if hit.rule == "while_concession":
+        function = MarkerFunction.CONCESSION
+    if function is None:
+        return None
+    return Marker(
+        text=str(token),
+        span=Span(token.start_pos or 0, token.end_pos or 0),
+        function=function,
+        sense="Comparison.Concession" if hit.rule == "while_concession" else info.sense,
+        rule=hit.rule,
+        terminal=token.type,
+        value=info.value,
+    )
+
+
+_PLURAL = re.compile(r"[A-Za-z-]{3,}(?<![su])s\b")
+
+
+def _announcement(grammar: Grammar, hit: Hit, text: str) -> Marker | None:
+    cardinal = hit.tokens[0]
+    head = hit.head
+    if head is None or (head.start_pos or 0) - (cardinal.end_pos or 0) > 2:
+        return None
+    words = list(re.finditer(r"\S+", str(head)))[:3]
+    for w in words:
+        if _PLURAL.fullmatch(w.group().rstrip(",.:;")):
+            end = (head.start_pos or 0) + w.start() + len(w.group().rstrip(",.:;"))
+            info = grammar.info(cardinal.type)
+            return Marker(
+                text=text[cardinal.start_pos : end],
+                span=Span(cardinal.start_pos or 0, end),
+                function=MarkerFunction.ANNOUNCEMENT,
+                sense=info.sense if info else "Expansion.List",
+                rule="announcement",
+                terminal=cardinal.type,
+                value=info.value if info else 0,
+            )
+    return None
+
+
+def _strip(text: str, a: int, b: int) -> Span | None:
+    """Trim whitespace and separating punctuation from both ends of ``text[a:b]``."""
+    while a < b and (text[a].isspace() or text[a] in ",;:—–-"):
+        a += 1
+    while b > a and (text[b - 1].isspace() or text[b - 1] in ",;:—–-"):
+        b -= 1
+    if a >= b or not any(ch.isalnum() for ch in text[a:b]):
+        return None
+    return Span(a, b)
+
+
+def _corrective(tokens: list[lark.Token], hit: Hit) -> bool:
+    """Whether a joining "but" follows a negated clause ("not X, but Y").
+
+    PDTB 2.0 annotates this "not … but" as Expansion.Alternative.Chosen alternative
+    (Prasad et al. 2008, §3.3): Y replaces X inside one claim rather than attacking it.
+    The clause is the stretch since the previous comma.
+    """
+    if hit.tokens[0].type != "BUT":
+        return False
+    at = hit.tokens[0].start_pos or 0
+    before = [t for t in tokens if (t.start_pos or 0) < at]
+    if before and before[-1].type == "COMMA":
+        before.pop()
+    for token in reversed(before):
+        if token.type in ("COMMA", "SEMI", "SOS"):
+            return False
+        if token.type in ("NEG", "CLITIC_NEG"):
+            return True
+    return False
+
+
+def _sentence_units(
+    grammar: Grammar, text: str, sentence: Span
+) -> tuple[list[tuple[Span, list[Marker]]], list[tuple[int, int, Marker]]]:
+    """Clause units of one sentence, with their markers, and intra-sentence links."""
+    tokens = grammar.scan(text, sentence.start, sentence.end)
+    hits = grammar.hits(tokens)
+    cuts: list[tuple[int, int, Marker | None]] = []  # (cut start, unit start, marker)
+    opening: list[Marker] = []
+    inner: list[Marker] = []
+    leading: Marker | None = None
+    for hit in hits:
+        if hit.rule == "announcement":
+            marker = _announcement(grammar, hit, text)
+            if marker:
+                inner.append(marker)
+            continue
+        markers = [mk for tok in hit.tokens if (mk := _marker(grammar, hit, tok))]
+        if not markers:
+            continue
+        if hit.rule == "opener":
+            opening.extend(markers)
+            if markers[-1].function is MarkerFunction.CONCESSION and \
+                    markers[-1].terminal in grammar.clause_terminals:
+                leading = markers[-1]
+        elif hit.rule in _LEADING_CLAUSE:
+            opening.extend(markers)
+            leading = markers[-1]
+        elif hit.rule in _SPLITTING and _corrective(tokens, hit):
+            continue  # "not X, but Y": one claim with its correction, not two units
+        elif hit.rule in _SPLITTING:
+            first = markers[0]
+            cut = first.span.start
+            # the comma before a joiner belongs to neither unit
+            cuts.append((cut, markers[-1].span.end, first))
+            inner.extend(markers[1:])
+        else:
+            inner.extend(markers)
+
+    units: list[tuple[Span, list[Marker]]] = []
+    links: list[tuple[int, int, Marker]] = []
+    start = opening[-1].span.end if opening else sentence.start
+    pieces: list[tuple[int, int, list[Marker]]] = []
+    if leading is not None:
+        comma = next((t for t in tokens if t.type == "COMMA"
+                      and (t.start_pos or 0) > leading.span.end), None)
+        if comma is not None:
+            pieces.append((start, comma.start_pos or 0, list(opening)))
+            opening, start = [], comma.end_pos or 0
+            links.append((0, 1, leading))
+    current_markers = list(opening)
+    for cut, unit_start, marker in cuts:
+        if cut <= start:
+            continue
+        pieces.append((start, cut, current_markers))
+        current_markers = [marker]
+        links.append((len(pieces), len(pieces) - 1, marker))
+        start = unit_start
+    pieces.append((start, sentence.end, current_markers))
+
+    index_map: dict[int, int] = {}
+    for n, (a, b, markers) in enumerate(pieces):
+        span = _strip(text, a, b)
+        if span is None:
+            continue
+        index_map[n] = len(units)
+        own = markers + [mk for mk in inner if span.start <= mk.span.start < span.end]
+        units.append((span, own))
+    kept_links = [(index_map[a], index_map[b], mk) for a, b, mk in links
+                  if a in index_map and b in index_map]
+    return units, kept_links
+
+
+def segment(document: Document, grammar: Grammar | None = None) -> Segmentation:
+    """Segment a document into sentences and ADUs.
+
+    Every unit's span slices back to its text; units are in text order and do not
+    overlap; the markers that open a unit lie before its span, the others inside it.
+
+    Args:
+        document: what :func:`argmap.ingest.read_document` returned.
+        grammar: a compiled grammar; the built-in one by default.
+
+    Returns:
+        A :class:`Segmentation` with units, sentences, sections and clause links.
+    """
+    grammar = grammar or load_grammar()
+    text = document.text
+    units: list[Unit] = []
+    sentences: list[Span] = []
+    links: list[tuple[str, str, Marker]] = []
+    taken: set[str] = set()
+    sections: list[tuple[str, str | None, Span | None, list[str]]] = [("lead", None, None, [])]
+    paragraph = -1
+    for block in document.blocks:
+        if block.kind is BlockKind.TITLE:
+            continue
+        if block.kind is BlockKind.HEADING:
+            sid = _slug(block.text)
+            while any(s[0] == sid for s in sections):
+                sid += "-2"
+            sections.append((sid, block.text, block.span, []))
+            continue
+        paragraph += 1
+        for sentence in split_sentences(text, block.span, grammar):
+            sentences.append(sentence)
+            clause_units, clause_links = _sentence_units(grammar, text, sentence)
+            made: list[str] = []
+            for span, markers in clause_units:
+                uid = unit_id(span.slice(text), taken)
+                made.append(uid)
+                units.append(Unit(
+                    id=uid, span=span, text=span.slice(text), role=Role.PREMISE,
+                    markers=tuple(markers), section=sections[-1][0], paragraph=paragraph,
+                    sentence=len(sentences) - 1,
+                ))
+                sections[-1][3].append(uid)
+            links.extend((made[a], made[b], mk) for a, b, mk in clause_links)
+    built = tuple(Section(sid, heading, span, tuple(ids))
+                  for sid, heading, span, ids in sections if ids or heading)
+    return Segmentation(document, tuple(units), tuple(sentences), built, tuple(links))
+
+
+def iter_marker_units(seg: Segmentation) -> Iterable[tuple[Unit, Marker]]:
+    """Every (unit, marker) pair, in text order."""
+    for unit in seg.units:
+        for marker in unit.markers:
+            yield unit, marker

@@ -1,0 +1,394 @@
+"""Build the ``ArgumentMap``: central claim, relations, enumerations, sections, roles.
+
+The map is built bottom-up in three levels (Mann & Thompson's RST nuclearity read as
+argument structure, as in Peldszus & Stede 2013):
+
+1. sentence level: a unit attaches, by its marker, to the previous unit of its
+   paragraph; an unmarked unit supports the paragraph head (its first unit);
+2. paragraph level: a paragraph head attaches, by its marker, to an earlier paragraph
+   (an ordinal to the open enumeration, a contrast to the paragraph or the reported
+   view it answers); unmarked heads support their section's claim;
+3. section level: each section's claim (its summary or closing conclusion, else its
+   first paragraph head) supports the central claim, unless it restates it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+import attrs
+
+from argmap.grammar import Grammar, load_grammar
+from argmap.model import (
+    ArgumentMap,
+    Enumeration,
+    Marker,
+    MarkerFunction,
+    Relation,
+    RelationKind,
+    Role,
+    Unit,
+)
+from argmap.relate import Direction, Intent, clause_intent, unit_intent
+from argmap.segment import Segmentation
+
+__all__ = ["RESTATEMENT_OVERLAP", "build_map", "central_claim"]
+
+#: Share of content words a later unit must have in common with the central claim to
+#: restate it (Jaccard similarity of word sets; chosen on the seed and the microtexts'
+#: restated claims, where restatements share 70–100% of their words).
+RESTATEMENT_OVERLAP = 0.7
+
+_CONTENT = re.compile(r"[^\W\d_]{3,}")
+
+
+def _words(text: str) -> set[str]:
+    return {w.casefold().replace("’", "'") for w in _CONTENT.findall(text)}
+
+
+def _overlap(a: set[str], b: set[str]) -> float:
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
+def central_claim(seg: Segmentation, title: str | None) -> Unit | None:
+    """Choose the thesis among the units of the lead paragraph.
+
+    Score: words shared with the title, plus 2 if a later unit restates the unit, plus
+    1 for the first position (news lead, Van Dijk 1988; essays' thesis position, Stab &
+    Gurevych 2017). Ties go to the earlier unit.
+    """
+    if not seg.units:
+        return None
+    lead = [u for u in seg.units if u.paragraph == seg.units[0].paragraph]
+    later = [_words(u.text) for u in seg.units if u.paragraph != lead[0].paragraph]
+    title_words = _words(title or "")
+    best, best_score = lead[0], -1.0
+    for n, unit in enumerate(lead):
+        words = _words(unit.text)
+        score = len(words & title_words) + (1.0 if n == 0 else 0.0)
+        if any(_overlap(words, w) >= RESTATEMENT_OVERLAP for w in later):
+            score += 2.0
+        if score > best_score:
+            best, best_score = unit, score
+    return best
+
+
+@attrs.define
+class _Builder:
+    seg: Segmentation
+    grammar: Grammar
+    relations: list[Relation] = attrs.field(factory=list)
+    sources: set[str] = attrs.field(factory=set)  # units attached to a parent
+    roles: dict[str, Role] = attrs.field(factory=dict)
+    enumerations: list[Enumeration] = attrs.field(factory=list)
+    warnings: list[str] = attrs.field(factory=list)
+    _open: dict[str, object] | None = None
+
+    # ------------------------------------------------------------ primitives
+
+    def relate(self, source: str, target: str, kind: RelationKind, subtype: str, rule: str,
+               marker: Marker | None = None) -> None:
+        if source == target:
+            return
+        rid = f"r-{source}-{target}"
+        if any(r.id == rid for r in self.relations):
+            return
+        self.relations.append(Relation(rid, source, target, kind, subtype, rule, marker))
+        if subtype != "restatement":
+            self.sources.add(source)
+
+    def apply(self, unit: Unit, intent: Intent, target: str) -> None:
+        if intent.direction is Direction.FORWARD:
+            self.relate(target, unit.id, intent.kind, intent.subtype, intent.rule, intent.marker)
+            self.sources.add(unit.id)  # the conclusion is attached through its premise
+        else:
+            self.relate(unit.id, target, intent.kind, intent.subtype, intent.rule, intent.marker)
+        if intent.concedes:
+            self.roles[unit.id] = Role.CONCESSION
+
+    def tokens_of(self, unit: Unit) -> set[str]:
+        return {t.type for t in self.grammar.scan(self.seg.document.text, unit.span.start,
+                                                    unit.span.end)}
+
+    # ------------------------------------------------------------ enumerations
+
+    def open_enumeration(self, unit: Unit, marker: Marker) -> None:
+        self.close_enumeration()
+        self._open = {"announcement": unit.id, "cardinal": marker.value, "items": [],
+                      "cue": marker, "rule": "enumeration.announced"}
+
+    def close_enumeration(self) -> None:
+        state, self._open = self._open, None
+        if not state or not state["items"]:
+            return
+        items = tuple(state["items"])  # type: ignore[arg-type]
+        cardinal = int(state["cardinal"])  # type: ignore[call-overload]
+        number = len(self.enumerations) + 1
+        enum = Enumeration(f"e{number}", state["announcement"], cardinal,  # type: ignore[arg-type]
+                           items, str(state["rule"]), state["cue"])  # type: ignore[arg-type]
+        if not enum.complete:
+            self.warnings.append(
+                f"enumeration {enum.id} announces {cardinal} items but has {len(items)}"
+            )
+        self.enumerations.append(enum)
+
+    def take_item(self, unit: Unit, intent: Intent, fallback: str | None) -> bool:
+        """Attach ``unit`` as the next item of the open enumeration, if it is one."""
+        value = intent.marker.value
+        state = self._open
+        if state is None:
+            if value != 1 or intent.marker.rule != "opener" or fallback is None:
+                return False
+            state = self._open = {"announcement": None, "cardinal": 0, "items": [],
+                                  "cue": None, "rule": "enumeration.implicit",
+                                  "target": fallback}
+        items: list[str] = state["items"]  # type: ignore[assignment]
+        cardinal = int(state["cardinal"])  # type: ignore[call-overload]
+        last = value == -1 and len(items) > 0
+        if not (value == len(items) + 1 or last):
+            return False
+        items.append(unit.id)
+        target = state["announcement"] or state.get("target")
+        self.relate(unit.id, str(target), RelationKind.SUPPORT, "item", "enumeration.item",
+                    intent.marker)
+        if last or (cardinal and len(items) == cardinal):
+            self.close_enumeration()
+        return True
+
+
+def _announcement(unit: Unit) -> Marker | None:
+    return next((m for m in unit.markers if m.function is MarkerFunction.ANNOUNCEMENT), None)
+
+
+def _paragraphs(units: Sequence[Unit]) -> list[list[Unit]]:
+    out: list[list[Unit]] = []
+    for unit in units:
+        if out and out[-1][0].paragraph == unit.paragraph:
+            out[-1].append(unit)
+        else:
+            out.append([unit])
+    return out
+
+
+def build_map(seg: Segmentation, *, grammar: Grammar | None = None) -> ArgumentMap:
+    """Turn a segmentation into an argument map (see the module docstring for the levels).
+
+    Args:
+        seg: the output of :func:`argmap.segment.segment`.
+        grammar: the grammar used to segment (for negation and attribution cues).
+
+    Returns:
+        The :class:`ArgumentMap`; ``metadata["warnings"]`` lists count mismatches of
+        enumerations.
+    """
+    grammar = grammar or load_grammar()
+    doc = seg.document
+    title = doc.title.text if doc.title else None
+    b = _Builder(seg, grammar)
+    thesis = central_claim(seg, title)
+    if thesis is not None:
+        b.roles[thesis.id] = Role.CENTRAL_CLAIM
+
+    # Clause links inside sentences.
+    clause_sources: set[str] = set()
+    for source, target, marker in seg.links:
+        intent = clause_intent(marker)
+        if intent is None:
+            continue
+        unit = seg.units[[u.id for u in seg.units].index(source)]
+        b.apply(unit, intent, target)
+        clause_sources.add(source)
+
+    paragraphs = _paragraphs(seg.units)
+    by_section: dict[str | None, list[list[Unit]]] = {}
+    for para in paragraphs:
+        by_section.setdefault(para[0].section, []).append(para)
+    section_claims: list[tuple[str | None, str]] = []
+    previous_paragraph: list[Unit] | None = None
+    last_paragraph = paragraphs[-1] if paragraphs else None
+
+    for section_id, paras in by_section.items():
+        heads: list[Unit] = []  # paragraph heads with no paragraph-level relation yet
+        summary: Unit | None = None
+        first_head = paras[0][0]
+        for para in paras:
+            head = para[0]
+            intent = unit_intent(
+                head, negated=bool(b.tokens_of(head) & {"NEG", "CLITIC_NEG"}),
+                paragraph_initial=True,
+            )
+            announcement = _announcement(head)
+            attached = False
+            if intent is not None and intent.direction is Direction.ITEM:
+                target = section_claims[-1][1] if section_claims else (
+                    thesis.id if thesis else None)
+                attached = b.take_item(head, intent, target)
+            elif intent is not None and intent.direction is Direction.SUMMARY:
+                for h in heads:
+                    b.relate(h.id, head.id, RelationKind.SUPPORT, "summary", intent.rule,
+                             intent.marker)
+                heads, summary, attached = [], head, True
+                b.roles[head.id] = Role.CONCLUSION
+                b.sources.discard(head.id)
+            elif intent is not None and previous_paragraph is not None:
+                target = _paragraph_target(b, intent, head, previous_paragraph, section_claims,
+                                           is_section_start=head is first_head)
+                b.apply(head, intent, target)
+                attached = True
+            if announcement is not None:
+                b.open_enumeration(head, announcement)
+            if not attached and head.id not in b.sources:
+                heads.append(head)
+            _sentence_level(b, para, clause_sources)
+            previous_paragraph = para
+        b.close_enumeration()
+        claim = _section_claim(b, summary, first_head, heads, last_paragraph)
+        section_claims.append((section_id, claim.id))
+
+    # Section claims support the thesis, or restate it.
+    thesis_words = _words(thesis.text) if thesis else set()
+    for _, claim_id in section_claims:
+        if thesis is None or claim_id == thesis.id:
+            continue
+        unit = seg.units[[u.id for u in seg.units].index(claim_id)]
+        if _overlap(_words(unit.text), thesis_words) >= RESTATEMENT_OVERLAP:
+            continue  # linked below as a restatement
+        if claim_id not in b.sources:
+            b.relate(claim_id, thesis.id, RelationKind.SUPPORT, "default", "section.thesis")
+        b.roles.setdefault(claim_id, Role.CLAIM)
+    if thesis is not None:
+        for unit in seg.units:
+            if unit.paragraph != thesis.paragraph and \
+                    _overlap(_words(unit.text), thesis_words) >= RESTATEMENT_OVERLAP:
+                b.relate(unit.id, thesis.id, RelationKind.SUPPORT, "restatement",
+                         "restatement.thesis")
+                b.roles[unit.id] = Role.RESTATEMENT
+
+    return _assemble(b, thesis, title)
+
+
+def _section_claim(b: _Builder, summary: Unit | None, first_head: Unit, heads: list[Unit],
+                   last_paragraph: list[Unit] | None) -> Unit:
+    """Pick the section's claim and attach the section's unattached paragraph heads.
+
+    The claim is the section's summary ("Taken together, …") if it has one, else its
+    first paragraph head. When the section holds the text's last paragraph, that
+    paragraph's head is the closing conclusion (the conclusion position of essays and
+    op-eds, Stab & Gurevych 2017): the other heads support it and it supports the claim.
+    """
+    if summary is not None:
+        for h in heads:
+            b.relate(h.id, summary.id, RelationKind.SUPPORT, "summary", "summary.section")
+        return summary
+    rest = [h for h in heads if h is not first_head]
+    closing = None
+    if rest and last_paragraph is not None and rest[-1] is last_paragraph[0]:
+        closing = rest.pop()
+        b.roles[closing.id] = Role.CONCLUSION
+    for h in rest:
+        b.relate(h.id, (closing or first_head).id, RelationKind.SUPPORT, "default",
+                 "conclusion.closing" if closing else "default.section")
+    if closing is not None:
+        b.relate(closing.id, first_head.id, RelationKind.SUPPORT, "conclusion",
+                 "conclusion.closing")
+    return first_head
+
+
+def _sentence_level(b: _Builder, para: list[Unit], clause_sources: set[str]) -> None:
+    """Attach the non-initial units of one paragraph."""
+    head = para[0]
+    local_head = head
+    concession: Unit | None = None
+    previous = head
+    last_target: str | None = None
+    for unit in para[1:]:
+        if unit.id in clause_sources:
+            previous = unit
+            continue
+        intent = unit_intent(unit)
+        if intent is not None and intent.direction is Direction.ITEM:
+            if b.take_item(unit, intent, None):
+                local_head = unit
+                previous = unit
+                continue
+            intent = None
+        if intent is None:
+            if _announcement(unit) is not None:
+                b.open_enumeration(unit, _announcement(unit))  # type: ignore[arg-type]
+            b.relate(unit.id, local_head.id, RelationKind.SUPPORT, "default",
+                     "default.paragraph")
+            last_target = local_head.id
+        elif intent.direction is Direction.SUMMARY:
+            for other in para[: para.index(unit)]:
+                if other.id not in b.sources:
+                    b.relate(other.id, unit.id, RelationKind.SUPPORT, "summary", intent.rule,
+                             intent.marker)
+            b.roles[unit.id] = Role.CONCLUSION
+        elif intent.direction is Direction.PARALLEL and last_target is not None:
+            b.apply(unit, intent, last_target)
+        else:
+            target = previous.id
+            if intent.kind is RelationKind.ATTACK and concession is not None and \
+                    not intent.concedes:
+                target = concession.id
+                intent = attrs.evolve(intent, rule=f"{intent.rule}.answers-concession")
+                concession = None
+            b.apply(unit, intent, target)
+            last_target = target
+            if intent.concedes:
+                concession = unit
+        previous = unit
+
+
+def _paragraph_target(b: _Builder, intent: Intent, head: Unit, previous: list[Unit],
+                      section_claims: list[tuple[str | None, str]],
+                      *, is_section_start: bool) -> str:
+    """Where a marked paragraph head attaches.
+
+    An attack answers the last reported view (attribution cue, PARC 3.0) of the previous
+    paragraph if there is one; a section-initial attack answers the previous section's
+    claim; otherwise the previous paragraph's head.
+    """
+    if intent.kind is RelationKind.ATTACK:
+        reported = [u for u in previous if "ATTRIBUTION" in b.tokens_of(u)]
+        if reported:
+            return reported[-1].id
+        if is_section_start and section_claims:
+            return section_claims[-1][1]
+    if intent.direction is Direction.FORWARD:
+        return previous[-1].id
+    return previous[0].id
+
+
+def _assemble(b: _Builder, thesis: Unit | None, title: str | None) -> ArgumentMap:
+    seg = b.seg
+    supported = {r.target for r in b.relations if r.kind is RelationKind.SUPPORT}
+    units = []
+    for unit in seg.units:
+        role = b.roles.get(unit.id)
+        if role is None:
+            role = Role.CLAIM if unit.id in supported else Role.PREMISE
+        units.append(attrs.evolve(unit, role=role))
+    doc = seg.document
+    metadata: dict[str, object] = {
+        "source": doc.source,
+        "encoding": doc.encoding,
+        "characters": len(doc.text),
+        "sentences": len(seg.sentences),
+        "warnings": list(b.warnings),
+    }
+    return ArgumentMap(
+        title=title,
+        central_claim=thesis.id if thesis else None,
+        units=tuple(units),
+        relations=tuple(b.relations),
+        enumerations=tuple(b.enumerations),
+        sections=seg.sections,
+        boilerplate=doc.boilerplate,
+        metadata=metadata,
+    )
+
+
+def relations_between(relations: Iterable[Relation], source: str, target: str) -> list[Relation]:
+    return [r for r in relations if r.source == source and r.target == target]
