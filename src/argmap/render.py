@@ -108,7 +108,7 @@ def to_digraph(m: ArgumentMap, *, source: str | None = None, wrap: int = WRAP,
             continue
         with g.subgraph(name=f"cluster_{section_id}", graph_attr={
             "label": _label(heading, 60), "style": "rounded,filled", "fillcolor": "#f8fafc",
-            "color": "#94a3b8", "fontsize": "14", "labeljust": "l",
+            "color": "#94a3b8", "fontsize": "14", "labeljust": "l", "labelloc": "b",  # "b" is the top when rankdir=BT
         }) as cluster:
             for unit in units:
                 add_node(cluster, unit)
@@ -146,22 +146,30 @@ def _stack_leaves(g: graphviz.Digraph, m: ArgumentMap, per_column: int = 1) -> N
             g.edge(group[n], group[n - per_column], style="invis")
 
 
+_LEGEND_EDGES = (
+    ("support", "&#9472;&#9472;&#9472;&#9654;", "support (solid, arrow)"),
+    ("attack", "&#8211; &#8211; &#8211;&#9475;", "attack (dashed, bar)"),
+    ("item", "&#9473;&#9473;&#9473;&#9655;", "enumeration item (bold, hollow arrow)"),
+    ("restatement", "&#183;&#183;&#183;&#183;&#183;&#9671;", "restatement (dotted, diamond)"),
+)
+
+
 def _legend(g: graphviz.Digraph) -> None:
-    with g.subgraph(name="cluster_legend", graph_attr={
-        "label": "Legend", "style": "rounded", "color": "#cbd5e1", "fontsize": "11",
-    }) as lg:
-        lg.attr("node", shape="box", style="rounded,filled", fontsize="9", width="0",
-                height="0", margin="0.06,0.03")
-        for role in (Role.CENTRAL_CLAIM, Role.CLAIM, Role.CONCLUSION, Role.CONCESSION,
-                     Role.PREMISE):
-            style = dict(_NODE_STYLE[role])
-            style["fontsize"] = "9"
-            style.pop("penwidth", None)
-            lg.node(f"legend_{role.value}", role.value.replace("_", " "), **style)
-        for kind in ("support", "attack", "item", "restatement"):
-            lg.node(f"legend_{kind}_a", "", shape="point", width="0.05")
-            lg.node(f"legend_{kind}_b", "", shape="point", width="0.05")
-            lg.edge(f"legend_{kind}_a", f"legend_{kind}_b", label=kind, **_EDGE_STYLE[kind])
+    """A legend node: one row per node role and per edge kind (fixed text, no input)."""
+    rows = []
+    for role in (Role.CENTRAL_CLAIM, Role.CLAIM, Role.CONCLUSION, Role.CONCESSION,
+                 Role.RESTATEMENT, Role.PREMISE):
+        fill = _NODE_STYLE[role]["fillcolor"]
+        rows.append(f'<TR><TD BGCOLOR="{fill}" BORDER="1" STYLE="rounded">&#160;&#160;&#160;</TD>'
+                    f'<TD ALIGN="LEFT">{role.value.replace("_", " ")}</TD></TR>')
+    for kind, sample, text in _LEGEND_EDGES:
+        color = _EDGE_STYLE[kind]["color"]
+        rows.append(f'<TR><TD><FONT COLOR="{color}">{sample}</FONT></TD>'
+                    f'<TD ALIGN="LEFT">{text}</TD></TR>')
+    table = ('<<TABLE BORDER="1" CELLBORDER="0" CELLSPACING="2" CELLPADDING="2" '
+             'COLOR="#cbd5e1"><TR><TD COLSPAN="2"><B>Legend</B></TD></TR>'
+             + "".join(rows) + "</TABLE>>")
+    g.node("legend", table, shape="plaintext", style="", fontsize="9")
 
 
 def write_atomic(path: Path, data: bytes) -> None:

@@ -160,7 +160,7 @@ def unit_id(text: str, taken: set[str]) -> str:
 
     Example:
         >>> unit_id("Fees rose.", set())
-        'u-fees-rose-3d0b'
+        'u-fees-rose-cba1'
     """
     norm = unicodedata.normalize("NFKC", text).casefold()
     words = re.findall(r"\w+", norm)[:2]

@@ -308,7 +308,7 @@ def _sentence_level(b: _Builder, para: list[Unit], clause_sources: set[str]) -> 
             continue
         intent = unit_intent(unit)
         if intent is not None and intent.direction is Direction.ITEM:
-            if b.take_item(unit, intent, None):
+            if b.take_item(unit, intent, local_head.id):
                 local_head = unit
                 previous = unit
                 continue
