@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable, Sequence
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import attrs
 import lark
@@ -103,7 +103,8 @@ class _TokenListLexer(Lexer):
         pass
 
     def lex(self, data: Any) -> Iterable[lark.Token]:  # type: ignore[override]
-        return iter(data)
+        tokens: Iterable[lark.Token] = data
+        return iter(tokens)
 
 
 class _Collect(lark.Transformer[lark.Token, Any]):
@@ -198,8 +199,7 @@ class Grammar:
 
     def hits(self, tokens: list[lark.Token]) -> list[Hit]:
         """Parse one sentence's tokens and return the marker patterns it holds."""
-        result: list[Hit] = self.parser.parse(tokens)  # type: ignore[arg-type]
-        return result
+        return cast("list[Hit]", self.parser.parse(cast("str", tokens)))
 
     def info(self, terminal: str) -> TerminalInfo | None:
         return self.terminals.get(terminal)

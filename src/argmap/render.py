@@ -47,7 +47,8 @@ def _label(text: str, width: int = WRAP) -> str:
     if len(text) > MAX_LABEL:
         text = text[: MAX_LABEL - 1].rstrip() + "…"
     lines = textwrap.wrap(text, width=width, break_long_words=True) or [""]
-    return graphviz.nohtml("\\n".join(graphviz.escape(line) for line in lines))
+    label: str = graphviz.nohtml("\\n".join(graphviz.escape(line) for line in lines))
+    return label
 
 
 def _shown_text(m: ArgumentMap, unit: Unit, source: str | None) -> str:
@@ -106,9 +107,10 @@ def to_digraph(m: ArgumentMap, *, source: str | None = None, wrap: int = WRAP,
                 else:
                     add_node(g, unit)
             continue
+        # labelloc "b" puts the heading at the top, because the ranks run bottom to top.
         with g.subgraph(name=f"cluster_{section_id}", graph_attr={
             "label": _label(heading, 60), "style": "rounded,filled", "fillcolor": "#f8fafc",
-            "color": "#94a3b8", "fontsize": "14", "labeljust": "l", "labelloc": "b",  # "b" is the top when rankdir=BT
+            "color": "#94a3b8", "fontsize": "14", "labeljust": "l", "labelloc": "b",
         }) as cluster:
             for unit in units:
                 add_node(cluster, unit)
@@ -119,7 +121,7 @@ def to_digraph(m: ArgumentMap, *, source: str | None = None, wrap: int = WRAP,
                                           graph_attr={"rank": "same"}) as same:
                         for item in enum.items:
                             same.node(item)
-                        for left, right in zip(enum.items, enum.items[1:]):
+                        for left, right in zip(enum.items, enum.items[1:], strict=False):
                             same.edge(left, right, style="invis")  # keep text order
     for rel in m.relations:
         kind = _edge_kind(rel.kind, rel.subtype)

@@ -165,7 +165,7 @@ def unit_id(text: str, taken: set[str]) -> str:
     norm = unicodedata.normalize("NFKC", text).casefold()
     words = re.findall(r"\w+", norm)[:2]
     digest = hashlib.blake2b(norm.encode("utf-8"), digest_size=2).hexdigest()
-    base = "u-" + "-".join(words + [digest]) if words else f"u-{digest}"
+    base = "u-" + "-".join([*words, digest]) if words else f"u-{digest}"
     candidate, n = base, 2
     while candidate in taken:
         candidate, n = f"{base}-{n}", n + 1
@@ -260,7 +260,7 @@ def _sentence_units(
     """Clause units of one sentence, with their markers, and intra-sentence links."""
     tokens = grammar.scan(text, sentence.start, sentence.end)
     hits = grammar.hits(tokens)
-    cuts: list[tuple[int, int, Marker | None]] = []  # (cut start, unit start, marker)
+    cuts: list[tuple[int, int, Marker]] = []  # (cut start, unit start, marker)
     opening: list[Marker] = []
     inner: list[Marker] = []
     leading: Marker | None = None

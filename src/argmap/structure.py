@@ -83,7 +83,7 @@ class _Builder:
     roles: dict[str, Role] = attrs.field(factory=dict)
     enumerations: list[Enumeration] = attrs.field(factory=list)
     warnings: list[str] = attrs.field(factory=list)
-    _open: dict[str, object] | None = None
+    pending: _OpenEnumeration | None = None
 
     # ------------------------------------------------------------ primitives
 
@@ -115,46 +115,53 @@ class _Builder:
 
     def open_enumeration(self, unit: Unit, marker: Marker) -> None:
         self.close_enumeration()
-        self._open = {"announcement": unit.id, "cardinal": marker.value, "items": [],
-                      "cue": marker, "rule": "enumeration.announced"}
+        self.pending = _OpenEnumeration(unit.id, unit.id, marker.value, marker,
+                                        "enumeration.announced")
 
     def close_enumeration(self) -> None:
-        state, self._open = self._open, None
-        if not state or not state["items"]:
+        state, self.pending = self.pending, None
+        if state is None or not state.items:
             return
-        items = tuple(state["items"])  # type: ignore[arg-type]
-        cardinal = int(state["cardinal"])  # type: ignore[call-overload]
-        number = len(self.enumerations) + 1
-        enum = Enumeration(f"e{number}", state["announcement"], cardinal,  # type: ignore[arg-type]
-                           items, str(state["rule"]), state["cue"])  # type: ignore[arg-type]
+        enum = Enumeration(f"e{len(self.enumerations) + 1}", state.announcement,
+                           state.cardinal, tuple(state.items), state.rule, state.cue)
         if not enum.complete:
-            self.warnings.append(
-                f"enumeration {enum.id} announces {cardinal} items but has {len(items)}"
-            )
+            self.warnings.append(f"enumeration {enum.id} announces {enum.cardinal} items "
+                                 f"but has {len(enum.items)}")
         self.enumerations.append(enum)
 
     def take_item(self, unit: Unit, intent: Intent, fallback: str | None) -> bool:
-        """Attach ``unit`` as the next item of the open enumeration, if it is one."""
+        """Attach ``unit`` as the next item of the open enumeration, if it is one.
+
+        Without an open enumeration, a sentence-initial "First," opens an implicit one
+        whose items support ``fallback``; "The first …" does not (it is an adjective
+        unless a cardinal announced a list, as in "The first problem is cost.").
+        """
         value = intent.marker.value
-        state = self._open
+        state = self.pending
         if state is None:
             if value != 1 or intent.marker.rule != "opener" or fallback is None:
                 return False
-            state = self._open = {"announcement": None, "cardinal": 0, "items": [],
-                                  "cue": None, "rule": "enumeration.implicit",
-                                  "target": fallback}
-        items: list[str] = state["items"]  # type: ignore[assignment]
-        cardinal = int(state["cardinal"])  # type: ignore[call-overload]
-        last = value == -1 and len(items) > 0
-        if not (value == len(items) + 1 or last):
+            state = self.pending = _OpenEnumeration(None, fallback, 0, None,
+                                                    "enumeration.implicit")
+        last = value == -1 and len(state.items) > 0
+        if not (value == len(state.items) + 1 or last):
             return False
-        items.append(unit.id)
-        target = state["announcement"] or state.get("target")
-        self.relate(unit.id, str(target), RelationKind.SUPPORT, "item", "enumeration.item",
+        state.items.append(unit.id)
+        self.relate(unit.id, state.target, RelationKind.SUPPORT, "item", "enumeration.item",
                     intent.marker)
-        if last or (cardinal and len(items) == cardinal):
+        if last or (state.cardinal and len(state.items) == state.cardinal):
             self.close_enumeration()
         return True
+
+
+@attrs.define
+class _OpenEnumeration:
+    announcement: str | None
+    target: str  # what the items support: the announcement, or the claim before them
+    cardinal: int
+    cue: Marker | None
+    rule: str
+    items: list[str] = attrs.field(factory=list)
 
 
 def _announcement(unit: Unit) -> Marker | None:
@@ -221,9 +228,9 @@ def build_map(seg: Segmentation, *, grammar: Grammar | None = None) -> ArgumentM
             announcement = _announcement(head)
             attached = False
             if intent is not None and intent.direction is Direction.ITEM:
-                target = section_claims[-1][1] if section_claims else (
-                    thesis.id if thesis else None)
-                attached = b.take_item(head, intent, target)
+                # Items of an unannounced list support the claim just before them.
+                before = previous_paragraph[0].id if previous_paragraph else None
+                attached = b.take_item(head, intent, before or (thesis.id if thesis else None))
             elif intent is not None and intent.direction is Direction.SUMMARY:
                 for h in heads:
                     b.relate(h.id, head.id, RelationKind.SUPPORT, "summary", intent.rule,
