@@ -209,27 +209,47 @@ _CLOSERS = frozenset(".!?…\"'”’»)]")
 _WORDISH = re.compile(r"\w")
 
 
-def _pattern_regex(term: TerminalDef) -> str:
+def _regex_body(term: TerminalDef) -> str:
     pattern = term.pattern
-    if isinstance(pattern, PatternStr):
-        body = r"\s+".join(re.escape(word) for word in pattern.value.split(" "))
-    else:
-        body = pattern.value
+    body = pattern.value
     flags = "".join(f for f in pattern.flags if f in "imsx")
     if flags:
         body = f"(?{flags}:{body})"
-    if re.match(r"\w", pattern.value[:1]):
-        body = rf"(?<![\w-]){body}"
     return rf"{body}(?![\w-])" if re.search(r"[\w.]$", pattern.value) else body
 
 
 def _build_scanner(terms: Sequence[TerminalDef]) -> re.Pattern[str]:
-    def order(term: TerminalDef) -> tuple[int, int, int]:
-        literal = isinstance(term.pattern, PatternStr)
-        return (-term.priority, 0 if literal else 1, -len(term.pattern.value))
+    """One regular expression that finds every terminal, shaped for speed.
 
-    parts = [f"(?P<{t.name}>{_pattern_regex(t)})" for t in sorted(terms, key=order)]
-    return re.compile("|".join(parts))
+    Word terminals share a single word-start check, and the literal ones are grouped
+    by their first letter, so that the engine tries a handful of branches at a word
+    start and none inside a word. Priorities and length keep the longest phrase first
+    ("first of all" before "first"; DECADE.2 before "the").
+    """
+    punct, anchored_first, by_letter, anchored_last, free = [], [], {}, [], []
+    for term in sorted(terms, key=lambda t: (-t.priority, -len(t.pattern.value))):
+        value = term.pattern.value
+        if isinstance(term.pattern, PatternStr) and not re.match(r"\w", value):
+            punct.append(f"(?P<{term.name}>{re.escape(value)})")
+        elif isinstance(term.pattern, PatternStr):
+            rest = r"\s+".join(re.escape(w) for w in value[1:].split(" "))
+            flags = "i" if "i" in term.pattern.flags else ""
+            body = f"(?{flags}:{rest})" if flags else rest
+            first = value[0]
+            key = first.lower() if flags else first
+            by_letter.setdefault(key, []).append((flags, rf"(?P<{term.name}>{body}(?![\w-]))"))
+        elif value.startswith("(?<="):
+            free.append(f"(?P<{term.name}>{_regex_body(term)})")
+        elif term.priority > 0:
+            anchored_first.append(f"(?P<{term.name}>{_regex_body(term)})")
+        else:
+            anchored_last.append(f"(?P<{term.name}>{_regex_body(term)})")
+    letters = []
+    for key, branches in by_letter.items():
+        chars = key.upper() + key if any(f for f, _ in branches) and key.isalpha() else key
+        letters.append(f"[{re.escape(chars)}](?:{'|'.join(b for _, b in branches)})")
+    word = "|".join(anchored_first + letters + anchored_last)
+    return re.compile("|".join([*punct, rf"(?<![\w-])(?:{word})", *free]))
 
 
 def _read(path: Path) -> str:

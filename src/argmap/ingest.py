@@ -177,8 +177,17 @@ def _script(ch: str) -> str:
         return "UNKNOWN"
 
 
+_ASCII_NON_LETTERS = bytes(b for b in range(128) if not chr(b).isalpha())
+_NON_ASCII = re.compile(r"[\x00-\x7f]+")
+
+
 def _scripts(text: str) -> Counter[str]:
-    return Counter(_script(ch) for ch in text if ch.isalpha())
+    """Letters per Unicode script (the first word of the character's name)."""
+    latin = len(text.encode("ascii", "ignore").translate(None, _ASCII_NON_LETTERS))
+    counts = Counter(_script(ch) for ch in _NON_ASCII.sub("", text) if ch.isalpha())
+    if latin:
+        counts["LATIN"] += latin
+    return counts
 
 
 @functools.lru_cache(maxsize=1)

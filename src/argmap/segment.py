@@ -55,6 +55,7 @@ def _abbreviations() -> dict[str, re.Pattern[str]]:
 _CANDIDATE = re.compile(r"(?:[.!?…]+|\.{3})(?:[\"'”’»)\]]|\*\*|\*|_)*(?=\s|$)|\.(?=[A-Z][a-z])")
 _PREV_WORD = re.compile(r"((?:[A-Za-z]\.)+[A-Za-z]?|[\w'’-]+)\.?$")
 _NEXT_WORD = re.compile(r"\s*[\"“‘'(\[*_]*([\w'’-]+)")
+_SPACE = re.compile(r"\s*")
 _OPEN_CLOSE = {"“": "”", "«": "»", "(": ")", "[": "]", "„": "“"}
 
 
@@ -141,7 +142,8 @@ def _boundary(text: str, start: int, m: re.Match[str], word: str,
 def _is_marker(word: str, text: str, at: int, grammar: Grammar) -> bool:
     if not word[0].isupper():
         return False
-    m = grammar.scanner.match(text, at + (len(text[at:]) - len(text[at:].lstrip())))
+    space = _SPACE.match(text, at)
+    m = grammar.scanner.match(text, space.end() if space else at)
     info = grammar.info(m.lastgroup) if m and m.lastgroup else None
     return info is not None and info.function is not None
 

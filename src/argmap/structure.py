@@ -79,6 +79,7 @@ class _Builder:
     seg: Segmentation
     grammar: Grammar
     relations: list[Relation] = attrs.field(factory=list)
+    relation_ids: set[str] = attrs.field(factory=set)
     sources: set[str] = attrs.field(factory=set)  # units attached to a parent
     roles: dict[str, Role] = attrs.field(factory=dict)
     enumerations: list[Enumeration] = attrs.field(factory=list)
@@ -92,8 +93,9 @@ class _Builder:
         if source == target:
             return
         rid = f"r-{source}-{target}"
-        if any(r.id == rid for r in self.relations):
+        if rid in self.relation_ids:
             return
+        self.relation_ids.add(rid)
         self.relations.append(Relation(rid, source, target, kind, subtype, rule, marker))
         if subtype != "restatement":
             self.sources.add(source)
@@ -199,11 +201,12 @@ def build_map(seg: Segmentation, *, grammar: Grammar | None = None) -> ArgumentM
 
     # Clause links inside sentences.
     clause_sources: set[str] = set()
+    by_id = {u.id: u for u in seg.units}
     for source, target, marker in seg.links:
         intent = clause_intent(marker)
         if intent is None:
             continue
-        unit = seg.units[[u.id for u in seg.units].index(source)]
+        unit = by_id[source]
         b.apply(unit, intent, target)
         clause_sources.add(source)
 
@@ -258,7 +261,7 @@ def build_map(seg: Segmentation, *, grammar: Grammar | None = None) -> ArgumentM
     for _, claim_id in section_claims:
         if thesis is None or claim_id == thesis.id:
             continue
-        unit = seg.units[[u.id for u in seg.units].index(claim_id)]
+        unit = by_id[claim_id]
         if _overlap(_words(unit.text), thesis_words) >= RESTATEMENT_OVERLAP:
             continue  # linked below as a restatement
         if claim_id not in b.sources:
