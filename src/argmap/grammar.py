@@ -51,6 +51,15 @@ _GROUPS: dict[str, MarkerFunction] = {
     "restatement": MarkerFunction.RESTATEMENT,
     "addition": MarkerFunction.ADDITION,
     "ordinal": MarkerFunction.ORDINAL,
+    "list_marker": MarkerFunction.ORDINAL,
+    "example_apposition": MarkerFunction.EXAMPLE,
+    "restatement_apposition": MarkerFunction.RESTATEMENT,
+    "contrast_comma": MarkerFunction.CONTRAST,
+    "contra_expectation_comma": MarkerFunction.CONTRA_EXPECTATION,
+    "concession_comma": MarkerFunction.CONCESSION,
+    "summary_comma": MarkerFunction.SUMMARY,
+    "addition_comma": MarkerFunction.ADDITION,
+    "elaboration_comma": MarkerFunction.ELABORATION,
 }
 
 
@@ -124,6 +133,19 @@ class _Collect(lark.Transformer[lark.Token, Any]):
             return [Hit(str(data), tokens)] if tokens else []
         return []  # a non-marker pattern ("However much", "Since 2010", …)
 
+    def opener_weak(self, children: list[Any]) -> list[Hit]:
+        # The last marker word had no comma after it: it is an ordinary word.
+        tokens = tuple(c[1] for c in children if isinstance(c, tuple))[:-1]
+        return [Hit("opener", tokens)] if tokens else []
+
+    def final_though(self, children: list[Any]) -> list[Hit]:
+        return [Hit("final_though", tuple(c[1] for c in children if isinstance(c, tuple)))]
+
+    def list_item(self, children: list[Any]) -> list[Hit]:
+        marker = next(c[1] for c in children if isinstance(c, tuple))
+        lead = next((c for c in children if isinstance(c, lark.Token) and c.type != "SOS"), None)
+        return [Hit("list_item", (marker,), lead)]
+
     def ordinal_np(self, children: list[Any]) -> list[Hit]:
         tokens = tuple(c for c in children if isinstance(c, lark.Token) and c.type != "SOS")
         return [Hit("ordinal_np", tokens[1:])]
@@ -145,7 +167,8 @@ class _Collect(lark.Transformer[lark.Token, Any]):
 
 
 #: Position rules of the grammar whose marker tokens become hits.
-_POSITIONS = frozenset({"opener", "parenthetical", "final", "joiner", "subordinate"})
+_POSITIONS = frozenset({"opener", "parenthetical", "final", "joiner", "subordinate",
+                        "apposition"})
 
 
 @attrs.frozen
@@ -226,7 +249,11 @@ def _build_scanner(terms: Sequence[TerminalDef]) -> re.Pattern[str]:
     start and none inside a word. Priorities and length keep the longest phrase first
     ("first of all" before "first"; DECADE.2 before "the").
     """
-    punct, anchored_first, by_letter, anchored_last, free = [], [], {}, [], []
+    punct: list[str] = []
+    anchored_first: list[str] = []
+    anchored_last: list[str] = []
+    free: list[str] = []
+    by_letter: dict[str, list[tuple[str, str]]] = {}
     for term in sorted(terms, key=lambda t: (-t.priority, -len(t.pattern.value))):
         value = term.pattern.value
         if isinstance(term.pattern, PatternStr) and not re.match(r"\w", value):

@@ -115,8 +115,13 @@ def read_document(source: str | bytes | os.PathLike[str], *, encoding: str | Non
         text, used = _decode(source, encoding, name or "input")
     else:
         text = source
-    if not text.strip():
+    if not text.strip(_INVISIBLE):
         raise EmptyInputError(f"{name or 'input'} is empty")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise InputError(f"{name or 'input'} is not valid Unicode text: a lone surrogate "
+                         f"at character {exc.start}") from None
     if "\x00" in text:
         raise InputError(f"{name or 'input'} looks binary (it contains NUL characters)")
     return Document.from_text(text, source=name, encoding=used)
@@ -160,14 +165,18 @@ def _lines(text: str) -> Iterator[_Line]:
         raw = m.group()
         if not raw:
             break
-        content = raw.strip()
+        content = raw.strip(_INVISIBLE).strip()
         if not content:
             blank = True
             continue
-        lead = len(raw) - len(raw.lstrip())
+        lead = raw.index(content)
         start = m.start() + lead
         yield _Line(index, Span(start, start + len(content)), content, lead > 0, blank)
         blank = False
+
+
+#: Characters that are whitespace to a reader but not to ``str.strip``.
+_INVISIBLE = " \t\r\n\u00a0\ufeff\u200b\u200c\u200d\u2060\u3000"
 
 
 def _script(ch: str) -> str:
@@ -211,7 +220,9 @@ _COLUMNS = re.compile(r"\S(?:[ \t\u00a0\u3000]{3,})\S")
 _SEPARATORS = re.compile(r"\s[|»›>•·/]\s|\[\s*[^\]]*\|")
 _LABELLED_LIST = re.compile(r"^[^\s:：]{1,24}\s*[:：]\s*(?P<items>.+)$")
 _ITEM_SPLIT = re.compile(r"\s{2,}|[,;|、，]\s*")
-_END_PUNCT = re.compile(r"[.!?:;,…]['\"”’)\]]*$")
+_END_PUNCT = re.compile(r"[.!?:;,…。！？；：]['\"”’)\]」』）]*$")
+#: A list item line: "1. …", "2) …", "- …", "* …", "• …".
+_LIST_LINE = re.compile(r"^(?:\d{1,2}[.)]|[-*•+])\s+\S")
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
 _WORD = re.compile(r"\w+")
 
@@ -242,6 +253,8 @@ def _boilerplate_kind(line: _Line, body_script: str, edge: bool) -> str | None:
 
 
 def _heading_like(line: _Line) -> bool:
+    if _LIST_LINE.match(line.text):
+        return False
     text = _MARKDOWN_HEADING.sub("", line.text)
     words = len(text.split())
     return (
@@ -274,6 +287,8 @@ def _split(text: str) -> tuple[list[Block], list[Boilerplate]]:
         starts_new = (
             not groups or heading or heading_flags[-1] or line.blank_before or line.indented
             or _MARKDOWN_HEADING.match(line.text) is not None
+            or _LIST_LINE.match(line.text) is not None
+            or _LIST_LINE.match(groups[-1][-1].text) is not None
         )
         if starts_new:
             groups.append([line])
@@ -281,6 +296,10 @@ def _split(text: str) -> tuple[list[Block], list[Boilerplate]]:
         else:
             groups[-1].append(line)
 
+    if groups and all(heading_flags):
+        # No line reads as prose (unpunctuated text): keep the first as the title when
+        # there are several, and read the rest as paragraphs rather than drop them.
+        heading_flags = [i == 0 and len(groups) > 1 for i in range(len(groups))]
     blocks: list[Block] = []
     first_prose = next((i for i, h in enumerate(heading_flags) if not h), len(groups))
     for i, (group, heading) in enumerate(zip(groups, heading_flags, strict=True)):

@@ -74,7 +74,8 @@ _BY_FUNCTION: dict[MarkerFunction, tuple[RelationKind, str, Direction]] = {
 }
 
 #: Functions whose marker governs the unit from the start of its sentence.
-_OPENING_RULES = frozenset({"opener", "subordinate", "while_concession", "ordinal_np"})
+_OPENING_RULES = frozenset({"opener", "subordinate", "while_concession", "ordinal_np",
+                            "list_item"})
 
 
 def _intent(marker: Marker, position: str) -> Intent | None:

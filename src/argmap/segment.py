@@ -52,10 +52,16 @@ def _abbreviations() -> dict[str, re.Pattern[str]]:
     }
 
 
-_CANDIDATE = re.compile(r"(?:[.!?…]+|\.{3})(?:[\"'”’»)\]]|\*\*|\*|_)*(?=\s|$)|\.(?=[A-Z][a-z])")
+_CANDIDATE = re.compile(
+    r"(?:[.!?…]+|\.{3})(?:[\"'”’»)\]]|\*\*|\*|_)*(?=\s|$)"  # end, then space or end
+    r"|\.(?=[A-Z][a-z])"  # missing space: "old.Therefore" (checked below)
+    r"|[。！？]+[」』”’）)]*"  # CJK full stops need no space after them
+)
 _PREV_WORD = re.compile(r"((?:[A-Za-z]\.)+[A-Za-z]?|[\w'’-]+)\.?$")
 _NEXT_WORD = re.compile(r"\s*[\"“‘'(\[*_]*([\w'’-]+)")
 _SPACE = re.compile(r"\s*")
+_OPENS_QUOTE = frozenset(" \t\n\r\u00a0([{—–-")
+_CLOSES_QUOTE = frozenset(" \t\n\r\u00a0.,;:!?)]}—–-")
 _OPEN_CLOSE = {"“": "”", "«": "»", "(": ")", "[": "]", "„": "“"}
 
 
@@ -67,9 +73,11 @@ def _protected(text: str, start: int, end: int) -> list[tuple[int, int]]:
     for i in range(start, end):
         ch = text[i]
         if ch == '"':
-            if straight is None:
+            # A straight quote opens after a space or bracket and closes before a space
+            # or punctuation; others are inch marks ("a 5" screen").
+            if straight is None and (i == start or text[i - 1] in _OPENS_QUOTE):
                 straight = i
-            else:
+            elif straight is not None and (i + 1 == end or text[i + 1] in _CLOSES_QUOTE):
                 regions.append((straight, i))
                 straight = None
         elif ch in _OPEN_CLOSE:
@@ -100,8 +108,8 @@ def split_sentences(text: str, span: Span, grammar: Grammar | None = None) -> li
     start = span.start
     for m in _CANDIDATE.finditer(text, span.start, span.end):
         end = m.end()
-        if any(a < m.start() < b for a, b in regions):
-            continue
+        if any(a < m.start() and m.end() <= b for a, b in regions):
+            continue  # inside a quotation or brackets (a closing mark ends the match)
         nxt = _NEXT_WORD.match(text, end, span.end)
         if nxt is None:
             continue
@@ -117,14 +125,18 @@ def split_sentences(text: str, span: Span, grammar: Grammar | None = None) -> li
 def _boundary(text: str, start: int, m: re.Match[str], word: str,
               abbr: dict[str, re.Pattern[str]], grammar: Grammar) -> bool:
     punct = m.group()
-    if word[0].islower():
-        return False  # "work... or it might not", "e.g. most"
+    if punct[0] in "。！？":
+        return True
     is_marker = _is_marker(word, text, m.end(), grammar)
+    if word[0].islower() and (not is_marker or ".." in punct or "…" in punct):
+        return False  # "work... or it might not", "e.g. most"; but "bad. however, …"
     if not punct.startswith(".") or punct.startswith(".."):
         return True
     if m.end() - m.start() == 1 and m.end() < len(text) and not text[m.end()].isspace():
-        return is_marker  # missing space: "old.Therefore" but not "2.Beta"
-    before = text[start : m.start()]
+        return is_marker and word[0].isupper()  # "old.Therefore" but not "2.Beta"
+    before = text[max(start, m.start() - 48) : m.start()]
+    if text[start : m.start()].strip().isdigit() and m.start() - start <= 3:
+        return False  # "1. Cut fees": a list number, not a sentence
     prev = _PREV_WORD.search(before)
     if prev is None:
         return True
@@ -140,8 +152,6 @@ def _boundary(text: str, start: int, m: re.Match[str], word: str,
 
 
 def _is_marker(word: str, text: str, at: int, grammar: Grammar) -> bool:
-    if not word[0].isupper():
-        return False
     space = _SPACE.match(text, at)
     m = grammar.scanner.match(text, space.end() if space else at)
     info = grammar.info(m.lastgroup) if m and m.lastgroup else None
@@ -157,22 +167,23 @@ def _add(text: str, start: int, end: int, out: list[Span]) -> None:
     out.append(Span(start + lead, start + lead + len(stripped)))
 
 
-def unit_id(text: str, taken: set[str]) -> str:
+def unit_id(text: str, taken: dict[str, int]) -> str:
     """A short id derived from the unit's text, stable under edits elsewhere.
 
+    ``taken`` counts the ids given so far; a repeated text gets ``-2``, ``-3`` ….
+
     Example:
-        >>> unit_id("Fees rose.", set())
-        'u-fees-rose-cba1'
+        >>> taken = {}
+        >>> unit_id("Fees rose.", taken), unit_id("Fees rose.", taken)
+        ('u-fees-rose-cba1', 'u-fees-rose-cba1-2')
     """
     norm = unicodedata.normalize("NFKC", text).casefold()
     words = re.findall(r"\w+", norm)[:2]
-    digest = hashlib.blake2b(norm.encode("utf-8"), digest_size=2).hexdigest()
+    digest = hashlib.blake2b(norm.encode("utf-8", "surrogatepass"), digest_size=2).hexdigest()
     base = "u-" + "-".join([*words, digest]) if words else f"u-{digest}"
-    candidate, n = base, 2
-    while candidate in taken:
-        candidate, n = f"{base}-{n}", n + 1
-    taken.add(candidate)
-    return candidate
+    n = taken.get(base, 0) + 1
+    taken[base] = n
+    return base if n == 1 else f"{base}-{n}"
 
 
 def _slug(text: str) -> str:
@@ -184,8 +195,13 @@ def _marker(grammar: Grammar, hit: Hit, token: lark.Token) -> Marker | None:
     if info is None:
         return None
     function = info.function
+    value = info.value
     if hit.rule == "while_concession":
         function = MarkerFunction.CONCESSION
+    elif hit.rule == "final_though":
+        function = MarkerFunction.CONTRAST  # "It is unfair, though." = however
+    if token.type == "LIST_NUM":
+        value = int(str(token).rstrip(".)"))
     if function is None:
         return None
     return Marker(
@@ -195,7 +211,7 @@ def _marker(grammar: Grammar, hit: Hit, token: lark.Token) -> Marker | None:
         sense="Comparison.Concession" if hit.rule == "while_concession" else info.sense,
         rule=hit.rule,
         terminal=token.type,
-        value=info.value,
+        value=value,
     )
 
 
@@ -266,6 +282,7 @@ def _sentence_units(
     opening: list[Marker] = []
     inner: list[Marker] = []
     leading: Marker | None = None
+    unlinked: set[int] = set()
     for hit in hits:
         if hit.rule == "announcement":
             marker = _announcement(grammar, hit, text)
@@ -275,7 +292,14 @@ def _sentence_units(
         markers = [mk for tok in hit.tokens if (mk := _marker(grammar, hit, tok))]
         if not markers:
             continue
-        if hit.rule == "opener":
+        if hit.rule == "list_item" and hit.head is None:
+            opening.extend(markers)  # "1. Cut fees" on its own line
+        elif hit.rule == "list_item" and hit.head is not None:
+            # an inline item "…: 1. costs are high; 2. …" starts a unit, with no relation
+            # to the clause before it (the enumeration makes that relation)
+            cuts.append((hit.head.start_pos or 0, markers[0].span.end, markers[0]))
+            unlinked.add(markers[0].span.start)
+        elif hit.rule == "opener":
             opening.extend(markers)
             if markers[-1].function is MarkerFunction.CONCESSION and \
                     markers[-1].terminal in grammar.clause_terminals:
@@ -311,7 +335,8 @@ def _sentence_units(
             continue
         pieces.append((start, cut, current_markers))
         current_markers = [marker]
-        links.append((len(pieces), len(pieces) - 1, marker))
+        if marker.span.start not in unlinked:
+            links.append((len(pieces), len(pieces) - 1, marker))
         start = unit_start
     pieces.append((start, sentence.end, current_markers))
 
@@ -346,7 +371,7 @@ def segment(document: Document, grammar: Grammar | None = None) -> Segmentation:
     units: list[Unit] = []
     sentences: list[Span] = []
     links: list[tuple[str, str, Marker]] = []
-    taken: set[str] = set()
+    taken: dict[str, int] = {}
     sections: list[tuple[str, str | None, Span | None, list[str]]] = [("lead", None, None, [])]
     paragraph = -1
     for block in document.blocks:

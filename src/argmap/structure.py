@@ -51,22 +51,29 @@ def _overlap(a: set[str], b: set[str]) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
 
 
-def central_claim(seg: Segmentation, title: str | None) -> Unit | None:
+def central_claim(seg: Segmentation, title: str | None,
+                  exclude: frozenset[str] = frozenset()) -> Unit | None:
     """Choose the thesis among the units of the lead paragraph.
 
     Score: words shared with the title, plus 2 if a later unit restates the unit, plus
     1 for the first position (news lead, Van Dijk 1988; essays' thesis position, Stab &
-    Gurevych 2017). Ties go to the earlier unit.
+    Gurevych 2017). Ties go to the earlier unit. Units in ``exclude`` (subordinate
+    clauses: reasons and concessions) are never the thesis.
     """
-    if not seg.units:
+    candidates = [u for u in seg.units if u.id not in exclude and not _concedes(u)] \
+        or list(seg.units)
+    if not candidates:
         return None
-    lead = [u for u in seg.units if u.paragraph == seg.units[0].paragraph]
+    lead = [u for u in candidates if u.paragraph == candidates[0].paragraph]
     later = [_words(u.text) for u in seg.units if u.paragraph != lead[0].paragraph]
     title_words = _words(title or "")
     best, best_score = lead[0], -1.0
     for n, unit in enumerate(lead):
         words = _words(unit.text)
         score = len(words & title_words) + (1.0 if n == 0 else 0.0)
+        intent = unit_intent(unit)
+        if intent is not None and intent.direction in (Direction.FORWARD, Direction.SUMMARY):
+            score += 2.0  # "therefore", "in sum": a conclusion (Stab & Gurevych 2017)
         if any(_overlap(words, w) >= RESTATEMENT_OVERLAP for w in later):
             score += 2.0
         if score > best_score:
@@ -80,6 +87,7 @@ class _Builder:
     grammar: Grammar
     relations: list[Relation] = attrs.field(factory=list)
     relation_ids: set[str] = attrs.field(factory=set)
+    outgoing: dict[str, list[str]] = attrs.field(factory=dict)
     sources: set[str] = attrs.field(factory=set)  # units attached to a parent
     roles: dict[str, Role] = attrs.field(factory=dict)
     enumerations: list[Enumeration] = attrs.field(factory=list)
@@ -90,20 +98,32 @@ class _Builder:
 
     def relate(self, source: str, target: str, kind: RelationKind, subtype: str, rule: str,
                marker: Marker | None = None) -> None:
-        if source == target:
-            return
+        if source == target or self.reaches(target, source):
+            return  # a map is acyclic: never let a claim support itself
         rid = f"r-{source}-{target}"
         if rid in self.relation_ids:
             return
         self.relation_ids.add(rid)
+        self.outgoing.setdefault(source, []).append(target)
         self.relations.append(Relation(rid, source, target, kind, subtype, rule, marker))
         if subtype != "restatement":
             self.sources.add(source)
 
+    def reaches(self, start: str, goal: str) -> bool:
+        """Whether following relations from ``start`` leads to ``goal``."""
+        seen, stack = {start}, [start]
+        while stack:
+            for nxt in self.outgoing.get(stack.pop(), ()):
+                if nxt == goal:
+                    return True
+                if nxt not in seen:
+                    seen.add(nxt)
+                    stack.append(nxt)
+        return False
+
     def apply(self, unit: Unit, intent: Intent, target: str) -> None:
         if intent.direction is Direction.FORWARD:
             self.relate(target, unit.id, intent.kind, intent.subtype, intent.rule, intent.marker)
-            self.sources.add(unit.id)  # the conclusion is attached through its premise
         else:
             self.relate(unit.id, target, intent.kind, intent.subtype, intent.rule, intent.marker)
         if intent.concedes:
@@ -140,8 +160,13 @@ class _Builder:
         """
         value = intent.marker.value
         state = self.pending
+        if intent.marker.rule == "ordinal_np" and (state is None or state.announcement is None):
+            return False  # "The second half …" needs an announced list to be an item
+        if value == 0:  # a bullet: the next item
+            value = len(state.items) + 1 if state else 1
         if state is None:
-            if value != 1 or intent.marker.rule != "opener" or fallback is None:
+            if value != 1 or intent.marker.rule not in ("opener", "list_item") \
+                    or fallback is None:
                 return False
             state = self.pending = _OpenEnumeration(None, fallback, 0, None,
                                                     "enumeration.implicit")
@@ -164,6 +189,17 @@ class _OpenEnumeration:
     cue: Marker | None
     rule: str
     items: list[str] = attrs.field(factory=list)
+
+
+def _concedes(unit: Unit) -> bool:
+    """Whether the unit opens with a concession marker ("Of course", "To be sure")."""
+    intent = unit_intent(unit)
+    return intent is not None and intent.concedes
+
+
+def _aside(unit: Unit) -> bool:
+    """A sentence wholly in brackets: "(Most students pay in full.)"."""
+    return unit.text.startswith(("(", "[")) and unit.text.rstrip(".!?").endswith((")", "]"))
 
 
 def _announcement(unit: Unit) -> Marker | None:
@@ -195,20 +231,18 @@ def build_map(seg: Segmentation, *, grammar: Grammar | None = None) -> ArgumentM
     doc = seg.document
     title = doc.title.text if doc.title else None
     b = _Builder(seg, grammar)
-    thesis = central_claim(seg, title)
+    clause_sources = frozenset(source for source, _, _ in seg.links)
+    thesis = central_claim(seg, title, clause_sources)
     if thesis is not None:
         b.roles[thesis.id] = Role.CENTRAL_CLAIM
 
     # Clause links inside sentences.
-    clause_sources: set[str] = set()
     by_id = {u.id: u for u in seg.units}
     for source, target, marker in seg.links:
         intent = clause_intent(marker)
         if intent is None:
             continue
-        unit = by_id[source]
-        b.apply(unit, intent, target)
-        clause_sources.add(source)
+        b.apply(by_id[source], intent, target)
 
     paragraphs = _paragraphs(seg.units)
     by_section: dict[str | None, list[list[Unit]]] = {}
@@ -219,11 +253,13 @@ def build_map(seg: Segmentation, *, grammar: Grammar | None = None) -> ArgumentM
     last_paragraph = paragraphs[-1] if paragraphs else None
 
     for section_id, paras in by_section.items():
-        heads: list[Unit] = []  # paragraph heads with no paragraph-level relation yet
+        heads: list[Unit] = []  # paragraph roots not attached inside the section yet
         summary: Unit | None = None
-        first_head = paras[0][0]
+        first_main = _main_units(paras[0], clause_sources)
+        first_head = next((u for u in first_main if not _concedes(u)), first_main[0])
         for para in paras:
-            head = para[0]
+            main = _main_units(para, clause_sources)
+            head = main[0]  # a leading reason or concession clause is not the head
             intent = unit_intent(
                 head, negated=bool(b.tokens_of(head) & {"NEG", "CLITIC_NEG"}),
                 paragraph_initial=True,
@@ -248,9 +284,12 @@ def build_map(seg: Segmentation, *, grammar: Grammar | None = None) -> ArgumentM
                 attached = True
             if announcement is not None:
                 b.open_enumeration(head, announcement)
-            if not attached and head.id not in b.sources:
-                heads.append(head)
-            _sentence_level(b, para, clause_sources)
+            _sentence_level(b, head, main)
+            # The paragraph's root: its first unit that supports or attacks nothing yet
+            # (the head, or the conclusion a "therefore" drew from it).
+            root = next((u for u in main if u.id not in b.sources and not _concedes(u)), None)
+            if root is not None and root is not summary and not (attached and root is head):
+                heads.append(root)
             previous_paragraph = para
         b.close_enumeration()
         claim = _section_claim(b, summary, first_head, heads, last_paragraph)
@@ -274,6 +313,14 @@ def build_map(seg: Segmentation, *, grammar: Grammar | None = None) -> ArgumentM
                 b.relate(unit.id, thesis.id, RelationKind.SUPPORT, "restatement",
                          "restatement.thesis")
                 b.roles[unit.id] = Role.RESTATEMENT
+
+    # A concession that nothing answered grants a point against the thesis.
+    if thesis is not None:
+        for unit in seg.units:
+            if unit.id not in b.sources and unit.id != thesis.id and _concedes(unit):
+                intent = unit_intent(unit)
+                b.relate(unit.id, thesis.id, RelationKind.ATTACK, "concession",
+                         "concession.thesis", intent.marker if intent else None)
 
     return _assemble(b, thesis, title)
 
@@ -305,16 +352,24 @@ def _section_claim(b: _Builder, summary: Unit | None, first_head: Unit, heads: l
     return first_head
 
 
-def _sentence_level(b: _Builder, para: list[Unit], clause_sources: set[str]) -> None:
-    """Attach the non-initial units of one paragraph."""
-    head = para[0]
+def _main_units(para: list[Unit], clause_sources: frozenset[str]) -> list[Unit]:
+    """The units of a paragraph that are not subordinate clauses of another unit."""
+    return [u for u in para if u.id not in clause_sources] or para
+
+
+def _sentence_level(b: _Builder, head: Unit, main: list[Unit]) -> None:
+    """Attach the units after the head of one paragraph (subordinate clauses excluded)."""
     local_head = head
-    concession: Unit | None = None
+    concession: Unit | None = head if _concedes(head) else None
     previous = head
     last_target: str | None = None
-    for unit in para[1:]:
-        if unit.id in clause_sources:
-            previous = unit
+    para = main
+    for unit in main[main.index(head) + 1 :]:
+        if _aside(unit):
+            # A bracketed sentence elaborates the one before and is skipped by later
+            # markers ("Fees rose. (Most pay.) As a result, …" -> the result of "Fees rose").
+            b.relate(unit.id, previous.id, RelationKind.SUPPORT, "elaboration",
+                     "elaboration.aside")
             continue
         intent = unit_intent(unit)
         if intent is not None and intent.direction is Direction.ITEM:
@@ -377,6 +432,8 @@ def _assemble(b: _Builder, thesis: Unit | None, title: str | None) -> ArgumentMa
     units = []
     for unit in seg.units:
         role = b.roles.get(unit.id)
+        if role is None and _concedes(unit):
+            role = Role.CONCESSION
         if role is None:
             role = Role.CLAIM if unit.id in supported else Role.PREMISE
         units.append(attrs.evolve(unit, role=role))
