@@ -46,6 +46,7 @@ _GROUPS: dict[str, MarkerFunction] = {
     "summary": MarkerFunction.SUMMARY,
     "reason": MarkerFunction.REASON,
     "reason_clause": MarkerFunction.REASON,
+    "since_clause": MarkerFunction.REASON,
     "example": MarkerFunction.EXAMPLE,
     "elaboration": MarkerFunction.ELABORATION,
     "restatement": MarkerFunction.RESTATEMENT,
