@@ -106,12 +106,18 @@ def extract(file: str, grammar: tuple[str, ...], encoding: str | None) -> None:
 @_grammar_option
 @_encoding_option
 def segment(file: str, grammar: tuple[str, ...], encoding: str | None) -> None:
-    """Print one line per unit: id, character span, markers, role and text."""
+    """Print one line per unit: id, character span, markers, role and text.
+
+    The five columns are tab-separated; newlines and tabs inside the text are shown as
+    single spaces (the span locates the exact characters).
+    """
     m, _ = _analyze(file, grammar, encoding)
     for unit in m.units:
-        markers = ",".join(f"{mk.text}:{mk.function.value}" for mk in unit.markers) or "-"
+        markers = ",".join(" ".join(f"{mk.text}:{mk.function.value}".split())
+                           for mk in unit.markers) or "-"
+        text = " ".join(unit.text.split())
         click.echo(f"{unit.id}\t{unit.span.start}-{unit.span.end}\t{markers}\t"
-                   f"{unit.role.value}\t{unit.text}")
+                   f"{unit.role.value}\t{text}")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -44,7 +44,7 @@ _GROUPS: dict[str, MarkerFunction] = {
     "result": MarkerFunction.RESULT,
     "result_conjunction": MarkerFunction.RESULT,
     "summary": MarkerFunction.SUMMARY,
-    "reason": MarkerFunction.REASON,
+    "reason_comma": MarkerFunction.REASON,
     "reason_clause": MarkerFunction.REASON,
     "since_clause": MarkerFunction.REASON,
     "example": MarkerFunction.EXAMPLE,

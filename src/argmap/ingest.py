@@ -115,7 +115,7 @@ def read_document(source: str | bytes | os.PathLike[str], *, encoding: str | Non
         text, used = _decode(source, encoding, name or "input")
     else:
         text = source
-    if not text.strip(_INVISIBLE):
+    if _blank(text):
         raise EmptyInputError(f"{name or 'input'} is empty")
     try:
         text.encode("utf-8")
@@ -141,10 +141,22 @@ def _decode(data: bytes, encoding: str | None, name: str) -> tuple[str, str]:
         pass
     import charset_normalizer
 
-    best = charset_normalizer.from_bytes(data).best()
-    if best is None:
-        raise InputError(f"{name}: cannot detect the text encoding; pass an encoding")
+    results = list(charset_normalizer.from_bytes(data))
+    if not results:
+        raise InputError(f"{name}: cannot detect the text encoding; pass --encoding")
+    # Short texts decode without "chaos" in several code pages; among those, prefer the
+    # most widely used encoding (W3Techs' survey of web pages).
+    least = min(r.chaos for r in results)
+    tied = [r for r in results if r.chaos <= least + 0.01]
+    best = min(tied, key=lambda r: _PREVALENCE.index(r.encoding)
+               if r.encoding in _PREVALENCE else len(_PREVALENCE))
     return str(best), best.encoding
+
+
+#: Encodings by prevalence on the web, most used first.
+_PREVALENCE = ("utf_8", "cp1252", "latin_1", "iso8859_1", "gb18030", "gbk", "shift_jis",
+               "cp1251", "euc_kr", "euc_jp", "big5", "iso8859_2", "cp1250", "iso8859_15",
+               "cp1256", "iso8859_9", "cp1254", "koi8_r", "cp874", "utf_16", "utf_32")
 
 
 # ---------------------------------------------------------------- line classification
@@ -165,7 +177,7 @@ def _lines(text: str) -> Iterator[_Line]:
         raw = m.group()
         if not raw:
             break
-        content = raw.strip(_INVISIBLE).strip()
+        content = raw.strip().strip(_INVISIBLE).strip()
         if not content:
             blank = True
             continue
@@ -177,6 +189,11 @@ def _lines(text: str) -> Iterator[_Line]:
 
 #: Characters that are whitespace to a reader but not to ``str.strip``.
 _INVISIBLE = " \t\r\n\u00a0\ufeff\u200b\u200c\u200d\u2060\u3000"
+
+
+def _blank(text: str) -> bool:
+    """Whether the text holds nothing but whitespace and invisible characters."""
+    return not text.strip().strip(_INVISIBLE).strip()
 
 
 def _script(ch: str) -> str:
@@ -282,8 +299,10 @@ def _split(text: str) -> tuple[list[Block], list[Boilerplate]]:
     # Group prose lines into paragraphs; heading-like lines stand alone.
     groups: list[list[_Line]] = []
     heading_flags: list[bool] = []
-    for line in kept:
-        heading = _heading_like(line)
+    for n, line in enumerate(kept):
+        nxt = kept[n + 1] if n + 1 < len(kept) else None
+        continued = nxt is not None and not nxt.blank_before and nxt.text[:1].islower()
+        heading = _heading_like(line) and not continued
         starts_new = (
             not groups or heading or heading_flags[-1] or line.blank_before or line.indented
             or _MARKDOWN_HEADING.match(line.text) is not None

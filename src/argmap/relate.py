@@ -87,17 +87,16 @@ def _intent(marker: Marker, position: str) -> Intent | None:
                   concedes=marker.function is MarkerFunction.CONCESSION)
 
 
-def unit_intent(unit: Unit, *, negated: bool = False, paragraph_initial: bool = False,
-                ) -> Intent | None:
+def unit_intent(unit: Unit, *, negated: bool = False) -> Intent | None:
     """The relation asked for by the markers that open ``unit`` (or lie inside it).
 
     The last opening marker wins ("But still," is contra-expectation), because it is the
     one closest to the unit's content; a parenthetical or clause-final marker
     ("Its cost, however, is hidden.") counts when no marker opens the unit.
 
-    A paragraph-initial elaboration marker in a negated unit ("In fact, X is not …") is
-    corrective: it answers a reading given before, so it attacks (Halliday & Hasan
-    1976, §5.4: "in fact", "actually", "as a matter of fact" as adversative avowal).
+    An elaboration marker in a negated unit ("In fact, X is not …") is corrective: it
+    answers a reading given before, so it attacks (Halliday & Hasan 1976, §5.4: "in
+    fact", "actually", "as a matter of fact" as adversative avowal).
 
     Example:
         >>> from argmap.model import Span
@@ -112,7 +111,7 @@ def unit_intent(unit: Unit, *, negated: bool = False, paragraph_initial: bool = 
         intent = _intent(marker, marker.rule)
         if intent is None:
             continue
-        if marker.function is MarkerFunction.ELABORATION and negated and paragraph_initial:
+        if marker.function is MarkerFunction.ELABORATION and negated:
             return attrs.evolve(intent, kind=RelationKind.ATTACK, subtype="correction",
                                 rule="elaboration.corrective")
         return intent

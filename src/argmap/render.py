@@ -47,7 +47,9 @@ def _label(text: str, width: int = WRAP) -> str:
     if len(text) > MAX_LABEL:
         text = text[: MAX_LABEL - 1].rstrip() + "…"
     lines = textwrap.wrap(text, width=width, break_long_words=True) or [""]
-    label: str = graphviz.nohtml("\\n".join(graphviz.escape(line) for line in lines))
+    # dot decodes HTML entities even in plain labels, so "&" must be written "&amp;"
+    escaped = [graphviz.escape(line.replace("&", "&amp;")) for line in lines]
+    label: str = graphviz.nohtml("\\n".join(escaped))
     return label
 
 

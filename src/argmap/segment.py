@@ -45,7 +45,8 @@ class Segmentation:
 
 
 @functools.lru_cache(maxsize=1)
-def _abbreviations() -> dict[str, re.Pattern[str]]:
+def sentence_vocabulary() -> dict[str, re.Pattern[str]]:
+    """The word classes of ``grammars/sentences.lark`` as compiled patterns, by terminal."""
     parser = lark.Lark((grammar_dir() / "sentences.lark").read_text("utf-8"), parser="lalr")
     return {
         t.name: re.compile(rf"(?:{t.pattern.value})", re.IGNORECASE) for t in parser.terminals
@@ -102,7 +103,7 @@ def split_sentences(text: str, span: Span, grammar: Grammar | None = None) -> li
         ['The U.S. economy grew.', 'However, wages stagnated.']
     """
     grammar = grammar or load_grammar()
-    abbr = _abbreviations()
+    abbr = sentence_vocabulary()
     regions = _protected(text, span.start, span.end)
     spans: list[Span] = []
     start = span.start
@@ -251,14 +252,23 @@ def _strip(text: str, a: int, b: int) -> Span | None:
     return Span(a, b)
 
 
-def _corrective(tokens: list[lark.Token], hit: Hit) -> bool:
-    """Whether a joining "but" follows a negated clause ("not X, but Y").
+def _corrective(text: str, tokens: list[lark.Token], hit: Hit) -> bool:
+    """Whether a joining "but" corrects a negated clause ("not X, but Y").
 
     PDTB 2.0 annotates this "not … but" as Expansion.Alternative.Chosen alternative
     (Prasad et al. 2008, §3.3): Y replaces X inside one claim rather than attacking it.
-    The clause is the stretch since the previous comma.
+    The clause is the stretch since the previous comma. When a subject pronoun or an
+    auxiliary follows "but" ("not cheap, but it is fair", "did not pass, but its
+    supporters will try again"), Y is a clause of its own and the "but" joins two claims.
     """
     if hit.tokens[0].type != "BUT":
+        return False
+    vocabulary = sentence_vocabulary()
+    after = _NEXT_WORD.match(text, hit.tokens[0].end_pos or 0)
+    if after and vocabulary["SUBJECT"].fullmatch(after.group(1)):
+        return False
+    rest = text[hit.tokens[0].end_pos or 0 : tokens[-1].start_pos or 0]
+    if any(vocabulary["AUXILIARY"].fullmatch(w) for w in re.findall(r"[\w'’]+", rest)):
         return False
     at = hit.tokens[0].start_pos or 0
     before = [t for t in tokens if (t.start_pos or 0) < at]
@@ -307,7 +317,7 @@ def _sentence_units(
         elif hit.rule in _LEADING_CLAUSE:
             opening.extend(markers)
             leading = markers[-1]
-        elif hit.rule in _SPLITTING and _corrective(tokens, hit):
+        elif hit.rule in _SPLITTING and _corrective(text, tokens, hit):
             continue  # "not X, but Y": one claim with its correction, not two units
         elif hit.rule in _SPLITTING:
             first = markers[0]

@@ -31,7 +31,7 @@ from argmap.model import (
     Unit,
 )
 from argmap.relate import Direction, Intent, clause_intent, unit_intent
-from argmap.segment import Segmentation
+from argmap.segment import Segmentation, sentence_vocabulary
 
 __all__ = ["RESTATEMENT_OVERLAP", "build_map", "central_claim"]
 
@@ -191,6 +191,18 @@ class _OpenEnumeration:
     items: list[str] = attrs.field(factory=list)
 
 
+def _reported(b: _Builder, units: Iterable[Unit]) -> frozenset[str]:
+    """Units that report someone else's view ("Experts say that …"; attribution cues of
+    PARC 3.0, Pareti 2016), unless the speaker is the author ("I think …")."""
+    first_person = sentence_vocabulary()["FIRST_PERSON"]
+    out = set()
+    for unit in units:
+        if "ATTRIBUTION" in b.tokens_of(unit) and not any(
+                first_person.fullmatch(w) for w in re.findall(r"\w+", unit.text)):
+            out.add(unit.id)
+    return frozenset(out)
+
+
 def _concedes(unit: Unit) -> bool:
     """Whether the unit opens with a concession marker ("Of course", "To be sure")."""
     intent = unit_intent(unit)
@@ -232,7 +244,9 @@ def build_map(seg: Segmentation, *, grammar: Grammar | None = None) -> ArgumentM
     title = doc.title.text if doc.title else None
     b = _Builder(seg, grammar)
     clause_sources = frozenset(source for source, _, _ in seg.links)
-    thesis = central_claim(seg, title, clause_sources)
+    opening = [u for u in seg.units if u.paragraph <= seg.units[0].paragraph + 1] \
+        if seg.units else []
+    thesis = central_claim(seg, title, clause_sources | _reported(b, opening))
     if thesis is not None:
         b.roles[thesis.id] = Role.CENTRAL_CLAIM
 
@@ -260,10 +274,7 @@ def build_map(seg: Segmentation, *, grammar: Grammar | None = None) -> ArgumentM
         for para in paras:
             main = _main_units(para, clause_sources)
             head = main[0]  # a leading reason or concession clause is not the head
-            intent = unit_intent(
-                head, negated=bool(b.tokens_of(head) & {"NEG", "CLITIC_NEG"}),
-                paragraph_initial=True,
-            )
+            intent = unit_intent(head, negated=_negated(b, head))
             announcement = _announcement(head)
             attached = False
             if intent is not None and intent.direction is Direction.ITEM:
@@ -363,7 +374,9 @@ def _sentence_level(b: _Builder, head: Unit, main: list[Unit]) -> None:
     concession: Unit | None = head if _concedes(head) else None
     previous = head
     last_target: str | None = None
-    para = main
+    # Unmarked units wait here for their default attachment to the paragraph head, so
+    # that a later summary ("Taken together, …") can claim them instead.
+    pending: list[tuple[str, str]] = []
     for unit in main[main.index(head) + 1 :]:
         if _aside(unit):
             # A bracketed sentence elaborates the one before and is skipped by later
@@ -371,7 +384,8 @@ def _sentence_level(b: _Builder, head: Unit, main: list[Unit]) -> None:
             b.relate(unit.id, previous.id, RelationKind.SUPPORT, "elaboration",
                      "elaboration.aside")
             continue
-        intent = unit_intent(unit)
+        intent = unit_intent(unit, negated=_negated(b, unit))
+        announcement = _announcement(unit)
         if intent is not None and intent.direction is Direction.ITEM:
             if b.take_item(unit, intent, local_head.id):
                 local_head = unit
@@ -379,16 +393,15 @@ def _sentence_level(b: _Builder, head: Unit, main: list[Unit]) -> None:
                 continue
             intent = None
         if intent is None:
-            if _announcement(unit) is not None:
-                b.open_enumeration(unit, _announcement(unit))  # type: ignore[arg-type]
-            b.relate(unit.id, local_head.id, RelationKind.SUPPORT, "default",
-                     "default.paragraph")
+            pending.append((unit.id, local_head.id))
             last_target = local_head.id
         elif intent.direction is Direction.SUMMARY:
-            for other in para[: para.index(unit)]:
-                if other.id not in b.sources:
-                    b.relate(other.id, unit.id, RelationKind.SUPPORT, "summary", intent.rule,
+            earlier = [head.id] + [source for source, _ in pending]
+            for source in earlier:
+                if source not in b.sources:
+                    b.relate(source, unit.id, RelationKind.SUPPORT, "summary", intent.rule,
                              intent.marker)
+            pending = []
             b.roles[unit.id] = Role.CONCLUSION
         elif intent.direction is Direction.PARALLEL and last_target is not None:
             b.apply(unit, intent, last_target)
@@ -403,7 +416,18 @@ def _sentence_level(b: _Builder, head: Unit, main: list[Unit]) -> None:
             last_target = target
             if intent.concedes:
                 concession = unit
+        if announcement is not None:
+            b.open_enumeration(unit, announcement)
         previous = unit
+    for source, target in pending:
+        b.relate(source, target, RelationKind.SUPPORT, "default", "default.paragraph")
+
+
+def _negated(b: _Builder, unit: Unit) -> bool:
+    """Whether an elaboration-marked unit holds a negation (for corrective "in fact")."""
+    if not any(m.function is MarkerFunction.ELABORATION for m in unit.markers):
+        return False
+    return bool(b.tokens_of(unit) & {"NEG", "CLITIC_NEG"})
 
 
 def _paragraph_target(b: _Builder, intent: Intent, head: Unit, previous: list[Unit],
