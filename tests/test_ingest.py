@@ -1,0 +1,259 @@
+"""Ingest: boilerplate kinds, paragraphs, headings, title, spans and decoding."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from argmap.exceptions import EmptyInputError, InputError
+from argmap.ingest import BlockKind, Document, read_document
+
+TITLE = "Fees Must Fall"
+BODY = "Fees deter students from poor homes. They must fall."
+
+# A body long enough that its middle lines are far from either end of the page.
+LONG_BODY = "\n\n".join(f"Paragraph {n} argues that fees deter students." for n in range(1, 13))
+
+
+def blocks(doc: Document) -> list[tuple[str, str]]:
+    return [(b.kind.value, b.text) for b in doc.blocks]
+
+
+def boilerplate(doc: Document) -> list[tuple[str, str]]:
+    return [(b.kind, b.text) for b in doc.boilerplate]
+
+
+# ------------------------------------------------------------------ boilerplate table
+
+BOILERPLATE = [
+    pytest.param(f"Home | News | Login\n{TITLE}\n\n{BODY}",
+                 [("navigation", "Home | News | Login")], id="navigation-pipes"),
+    pytest.param(f"Home \u00bb World \u00bb Asia\n{TITLE}\n\n{BODY}",
+                 [("navigation", "Home \u00bb World \u00bb Asia")], id="breadcrumbs"),
+    pytest.param(f"Login\nMenu\nSearch\n{TITLE}\n\n{BODY}",
+                 [("navigation", "Login"), ("navigation", "Menu"), ("navigation", "Search")],
+                 id="menu-words-above-title"),
+    pytest.param(f"{TITLE}\n\n{BODY}\n\nShare\nPrint\nComments",
+                 [("navigation", "Share"), ("navigation", "Print"), ("navigation", "Comments")],
+                 id="menu-words-at-the-end"),
+    pytest.param(f"{TITLE}\n2021-06-30 00:00:00.0    Analytics    Opinion\n\n{BODY}",
+                 [("meta", "2021-06-30 00:00:00.0    Analytics    Opinion")],
+                 id="meta-line-date-and-column-gaps"),
+    pytest.param(f"{TITLE}\nJune 30, 2021\n\n{BODY}", [("meta", "June 30, 2021")],
+                 id="meta-line-date-alone"),
+    pytest.param(f"{TITLE}\n\n{BODY}\n\nTags:  fees   students   policy",
+                 [("tags", "Tags:  fees   students   policy")], id="tags-footer"),
+    pytest.param(f"{TITLE}\n\n{BODY}\n\nKeywords: fees, students, policy, aid",
+                 [("tags", "Keywords: fees, students, policy, aid")], id="keywords-footer"),
+    pytest.param(f"{TITLE}\n\n{BODY}\n\nViews expressed are those of the author and do not "
+                 "necessarily reflect the position of the site.",
+                 [("disclaimer", "Views expressed are those of the author and do not "
+                                 "necessarily reflect the position of the site.")],
+                 id="disclaimer-at-the-end"),
+    pytest.param(f"{TITLE}\n\n{BODY}\n\n\u00a9 2021 The Daily Paper. All rights reserved.",
+                 [("disclaimer", "\u00a9 2021 The Daily Paper. All rights reserved.")],
+                 id="copyright-at-the-end"),
+    pytest.param(f"{TITLE}\n\n\u7528\u6237\u540d \u767b\u5f55 \u6ce8\u518c \u5bc6\u7801\n\n"
+                 f"{BODY}",
+                 [("foreign-script", "\u7528\u6237\u540d \u767b\u5f55 \u6ce8\u518c \u5bc6\u7801")],
+                 id="foreign-script-line"),
+    pytest.param(f"{TITLE}\n\n{BODY}\n\n\u0627\u0644\u0631\u0626\u064a\u0633\u064a\u0629 "
+                 "\u0627\u0644\u0623\u062e\u0628\u0627\u0631",
+                 [("foreign-script", "\u0627\u0644\u0631\u0626\u064a\u0633\u064a\u0629 "
+                                     "\u0627\u0644\u0623\u062e\u0628\u0627\u0631")],
+                 id="foreign-script-rtl-line"),
+    # not boilerplate: prose that merely contains the cue words
+    pytest.param(f"{TITLE}\n\n{BODY}\n\nSearch results are often misleading, and the menu "
+                 "of options is short.", [], id="menu-words-in-a-sentence"),
+    pytest.param(f"{TITLE}\n\nOn 2012-09-08 the summit opened in Vladivostok. {BODY}", [],
+                 id="date-in-a-sentence"),
+    pytest.param(f"{TITLE}\n\nNote: the fees rose again last year. {BODY}", [],
+                 id="label-colon-sentence"),
+    pytest.param(f"{TITLE}\n\nStay home.\n\n{BODY}", [], id="menu-word-in-short-sentence"),
+    pytest.param(f"{TITLE}\n\n{LONG_BODY}".replace(
+        "Paragraph 6 argues that fees deter students.",
+        "Copyright law protects the authors of textbooks."), [],
+        id="disclaimer-cue-mid-document"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), BOILERPLATE)
+def test_boilerplate(text: str, expected: list[tuple[str, str]]) -> None:
+    doc = Document.from_text(text)
+    assert boilerplate(doc) == expected
+    for b in doc.boilerplate:
+        assert b.span.slice(text) == b.text
+    kept = " ".join(b.text for b in doc.blocks)
+    for _, line in expected:
+        assert line not in kept
+
+
+def test_boilerplate_of_the_seed_slices_back() -> None:
+    seed = Path(__file__).resolve().parents[1] / "seeds" / "000_ce97f1ba0d0e35d1.txt"
+    doc = read_document(seed)
+    assert doc.boilerplate
+    for b in doc.boilerplate:
+        assert b.span.slice(doc.text) == b.text
+    for block in doc.blocks:
+        assert block.span.slice(doc.text) == block.text
+        assert not any(block.span.overlaps(b.span) for b in doc.boilerplate)
+
+
+# ------------------------------------------------------------------ blocks table
+
+BLOCKS = [
+    pytest.param(f"{TITLE}\n\nFees deter students.\n\nThey must fall.",
+                 [("title", TITLE), ("paragraph", "Fees deter students."),
+                  ("paragraph", "They must fall.")], id="blank-line-splits"),
+    pytest.param(f"{TITLE}\r\n\r\nFees deter students.\r\n\r\nThey must fall.\r\n",
+                 [("title", TITLE), ("paragraph", "Fees deter students."),
+                  ("paragraph", "They must fall.")], id="crlf-blank-line-splits"),
+    pytest.param(f"{TITLE}\n\nFees deter students.\n \t\nThey must fall.",
+                 [("title", TITLE), ("paragraph", "Fees deter students."),
+                  ("paragraph", "They must fall.")], id="whitespace-only-line-splits"),
+    pytest.param(f"{TITLE}\n\nFees deter students from poor homes, and the harm they do "
+                 "to families lasts\nfor years. They must fall.",
+                 [("title", TITLE),
+                  ("paragraph", "Fees deter students from poor homes, and the harm they do to "
+                                "families lasts\nfor years. They must fall.")],
+                 id="hard-wrapped-long-line"),
+    # A hard-wrapped line of a few words, continued in lower case on the next line, is
+    # part of its paragraph, not a heading (plain-text e-mail and book formatting).
+    pytest.param(f"{TITLE}\n\nFees deter students from poor homes, and the harm\n"
+                 "lasts for years. They must fall.",
+                 [("title", TITLE),
+                  ("paragraph", "Fees deter students from poor homes, and the harm\n"
+                                "lasts for years. They must fall.")],
+                 id="hard-wrapped-short-first-line"),
+    pytest.param(f"{TITLE}\n\nFees deter students. They must fall.\nAid is scarce, and the "
+                 "harm it does to families\nlasts for years.",
+                 [("title", TITLE),
+                  ("paragraph", "Fees deter students. They must fall.\nAid is scarce, and the "
+                                "harm it does to families\nlasts for years.")],
+                 id="hard-wrapped-short-middle-line"),
+    pytest.param(f"{TITLE}\n\nFees deter students.\n  They must fall.",
+                 [("title", TITLE), ("paragraph", "Fees deter students."),
+                  ("paragraph", "They must fall.")], id="space-indent-splits"),
+    pytest.param(f"{TITLE}\n\nFees deter students.\n\tThey must fall.",
+                 [("title", TITLE), ("paragraph", "Fees deter students."),
+                  ("paragraph", "They must fall.")], id="tab-indent-splits"),
+    pytest.param(f"{TITLE}\n\nFees deter students.\n\u00a0\u00a0They must fall.",
+                 [("title", TITLE), ("paragraph", "Fees deter students."),
+                  ("paragraph", "They must fall.")], id="nbsp-indent-splits"),
+    pytest.param(f"{TITLE}\n\nFees deter students.\n\n\u3000They must fall.",
+                 [("title", TITLE), ("paragraph", "Fees deter students."),
+                  ("paragraph", "They must fall.")], id="ideographic-space-indent"),
+    pytest.param(f"{TITLE}\n\nFees deter students. They must fall.\n\nWhy it matters\n\n"
+                 "Aid is scarce. Costs rise.",
+                 [("title", TITLE), ("paragraph", "Fees deter students. They must fall."),
+                  ("heading", "Why it matters"), ("paragraph", "Aid is scarce. Costs rise.")],
+                 id="heading-between-paragraphs"),
+    pytest.param(f"{TITLE}\n\nFees deter students. They must fall.\n\nAid is scarce.\n\n"
+                 "That is the end of it",
+                 [("title", TITLE), ("paragraph", "Fees deter students. They must fall."),
+                  ("paragraph", "Aid is scarce."), ("paragraph", "That is the end of it")],
+                 id="short-last-line-is-a-paragraph"),
+    pytest.param("# Fees Must Fall\n\nFees deter students.\n\n## Why it matters\n\n"
+                 "Aid is scarce.",
+                 [("title", TITLE), ("paragraph", "Fees deter students."),
+                  ("heading", "Why it matters"), ("paragraph", "Aid is scarce.")],
+                 id="markdown-headings"),
+    pytest.param("Fees deter students. They must fall.",
+                 [("paragraph", "Fees deter students. They must fall.")], id="no-title"),
+    pytest.param(f"{TITLE}\nFees deter students. They must fall.",
+                 [("title", TITLE), ("paragraph", "Fees deter students. They must fall.")],
+                 id="title-without-blank-line"),
+    pytest.param(f"\u201cFees Must Fall\u201d\n\n{BODY}",
+                 [("title", "\u201cFees Must Fall\u201d"), ("paragraph", BODY)],
+                 id="quoted-title"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), BLOCKS)
+def test_blocks(text: str, expected: list[tuple[str, str]]) -> None:
+    doc = Document.from_text(text)
+    assert blocks(doc) == expected
+    for block in doc.blocks:
+        assert block.span.slice(text) == block.text
+        assert block.text == block.text.strip()
+
+
+def test_title_property() -> None:
+    doc = Document.from_text(f"Home | News\n{TITLE}\n\n{BODY}")
+    assert doc.title is not None
+    assert (doc.title.kind, doc.title.text) == (BlockKind.TITLE, TITLE)
+    assert Document.from_text(BODY).title is None
+
+
+def test_markdown_heading_span_excludes_the_hashes() -> None:
+    text = "# Fees Must Fall\n\nFees deter students."
+    title = Document.from_text(text).title
+    assert title is not None
+    assert (title.span.start, title.span.slice(text)) == (2, TITLE)
+
+
+# ------------------------------------------------------------------ reading and decoding
+
+
+def test_utf8_with_bom_is_decoded_without_the_bom() -> None:
+    text = f"{TITLE}\n\nFees \u201cdeter\u201d students \u2014 caf\u00e9 owners agree."
+    doc = read_document(b"\xef\xbb\xbf" + text.encode("utf-8"))
+    assert doc.text == text
+    assert doc.encoding == "utf-8"
+
+
+def test_cp1252_bytes_are_detected() -> None:
+    text = (f"{TITLE}\n\nFees \u201cdeter\u201d students \u2013 and caf\u00e9 owners agree. "
+            "The na\u00efve view says fees are harmless\u2026 It is wrong.\n\n"
+            "Students\u2019 debts rise every year, and the r\u00e9gime of fees is to blame.\n")
+    data = text.encode("cp1252")
+    with pytest.raises(UnicodeDecodeError):
+        data.decode("utf-8")
+    doc = read_document(data)
+    assert doc.text == text
+
+
+def test_explicit_encoding_is_used() -> None:
+    text = f"{TITLE}\n\nCaf\u00e9 owners agree: fees \u2013 all of them \u2013 must fall."
+    doc = read_document(text.encode("cp1252"), encoding="cp1252")
+    assert (doc.text, doc.encoding) == (text, "cp1252")
+
+
+@pytest.mark.parametrize(("data", "encoding"), [
+    pytest.param(b"Caf\xe9 owners agree.", "utf-8", id="wrong-codec"),
+    pytest.param(b"Fees fall.", "no-such-codec", id="unknown-codec"),
+])
+def test_undecodable_input_is_an_input_error(data: bytes, encoding: str) -> None:
+    with pytest.raises(InputError, match="decode"):
+        read_document(data, encoding=encoding)
+
+
+def test_read_document_reads_paths(tmp_path: Path) -> None:
+    path = tmp_path / "essay.txt"
+    path.write_text(f"{TITLE}\n\n{BODY}\n", encoding="utf-8")
+    for source in (path, str(path)):
+        doc = read_document(source)
+        assert doc.source == str(path)
+        assert blocks(doc) == [("title", TITLE), ("paragraph", BODY)]
+
+
+@pytest.mark.parametrize(("make", "error", "message"), [
+    pytest.param(lambda p: p / "missing.txt", InputError, "no such file", id="missing"),
+    pytest.param(lambda p: p, InputError, "directory", id="directory"),
+    pytest.param(lambda p: (p / "e.txt", (p / "e.txt").write_bytes(b""))[0],
+                 EmptyInputError, "empty", id="empty-file"),
+    pytest.param(lambda p: (p / "w.txt", (p / "w.txt").write_bytes(b" \n\t\r\n"))[0],
+                 EmptyInputError, "empty", id="whitespace-file"),
+    pytest.param(lambda p: (p / "b.bin", (p / "b.bin").write_bytes(b"PK\x03\x04\x00\x00ab"))[0],
+                 InputError, "binary", id="binary-file"),
+])
+def test_unreadable_paths(tmp_path: Path, make, error: type[Exception], message: str) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(error, match=message):
+        read_document(make(tmp_path))
+
+
+def test_a_one_line_string_that_is_no_file_is_text() -> None:
+    doc = read_document("Fees deter students. They must fall.")
+    assert doc.source is None
+    assert blocks(doc) == [("paragraph", "Fees deter students. They must fall.")]

@@ -1,0 +1,557 @@
+"""Golden tables: which words are discourse markers, how sentences split, what relates.
+
+Every expected value is what the sentence means (PDTB 2.0 senses, DESIGN.md's
+direction table, ../shared/cases/segmentation.md), not what the code happened to print.
+Rows are named after the input kind they guard.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import argmap
+from argmap.ingest import Document
+from argmap.model import ArgumentMap, RelationKind, Role
+from argmap.segment import segment
+
+SUPPORT, ATTACK = RelationKind.SUPPORT, RelationKind.ATTACK
+
+
+def markers_of(text: str) -> list[tuple[str, str, str]]:
+    """(marker as written, function, grammar rule) of every unit, in text order."""
+    seg = segment(Document.from_text(text))
+    return [(m.text, m.function.value, m.rule) for u in seg.units for m in u.markers]
+
+
+def units_of(text: str) -> list[str]:
+    return [u.text for u in segment(Document.from_text(text)).units]
+
+
+# ------------------------------------------------------------------ marker table
+
+NOT_A_MARKER = [
+    # ordinal adjective "the first ever" (seed article)
+    pytest.param("The first ever Russian-Japanese negotiations were held.", [],
+                 id="ordinal-adjective-first-ever"),
+    pytest.param("The first time we met, it rained.", [], id="ordinal-adjective-first-time"),
+    pytest.param("At first, the plan seemed cheap.", [], id="temporal-at-first"),
+    # temporal "since" (Temporal.Asynchronous.Succession)
+    pytest.param("Since 2010, enrollment has doubled.", [], id="temporal-since-year"),
+    pytest.param("Since the 1990s, costs have risen.", [], id="temporal-since-decade"),
+    pytest.param("Since January, costs have risen.", [], id="temporal-since-month"),
+    pytest.param("Since then, prices have risen.", [], id="temporal-since-then"),
+    pytest.param("Prices have risen since 2010.", [], id="temporal-since-year-medial"),
+    pytest.param("Ever since the war, trade has fallen.", [], id="temporal-ever-since"),
+    # degree "however" (not a connective)
+    pytest.param("However much we spend, the gap remains.", [], id="degree-however-much"),
+    pytest.param("However hard they try, they fail.", [], id="degree-however-hard"),
+    # "instead of" + gerund is a preposition phrase, not a contrast
+    pytest.param("Instead of raising taxes, cut spending.", [], id="instead-of-gerund"),
+    # adverbs that are not on the marker list at all
+    pytest.param("Clearly written rules help everyone.", [], id="manner-adverb-clearly"),
+    # temporal "while" (Temporal.Synchrony): past auxiliary in the clause
+    pytest.param("While the votes were counted, protesters waited outside.", [],
+                 id="temporal-while"),
+    # corrective "not X, but rather Y": one claim (PDTB Expansion.Alternative)
+    pytest.param("The search is not proactive, but rather a reaction.", [],
+                 id="corrective-not-but-rather"),
+    pytest.param("The plan is not cheap but fair.", [], id="corrective-not-x-but-y"),
+    pytest.param("The problem is not the cost, but the delay.", [],
+                 id="corrective-not-np-comma-but-np"),
+    pytest.param("Moscow not only obtained membership (2010) but it was assigned the APEC "
+                 "presidency (2012).", [], id="not-only-but"),
+    # aspectual "still", intensifier "yet", adjective "still"
+    pytest.param("He is still here.", [], id="aspectual-still"),
+    pytest.param("Still water runs deep.", [], id="adjective-still"),
+    pytest.param("Yet another delay hit the project.", [], id="intensifier-yet-another"),
+    pytest.param("He has yet to decide.", [], id="aspectual-yet"),
+    pytest.param("He finally agreed to the plan.", [], id="temporal-finally-medial"),
+    # degree "so", "so far", "thus far"
+    pytest.param("I am so tired.", [], id="degree-so"),
+    pytest.param("So far, the results are good.", [], id="temporal-so-far"),
+    pytest.param("Thus far, nothing has changed.", [], id="temporal-thus-far"),
+    # a multi-word marker's words opening a prepositional phrase: "in short supply",
+    # "after all the effort" (the marker needs its comma or a clause right after it)
+    pytest.param("In short supply, water became costly.", [], id="pp-in-short-supply"),
+    pytest.param("In particular cases, the rule fails.", [], id="pp-in-particular-cases"),
+    pytest.param("On balance sheets, debts are listed.", [], id="pp-on-balance-sheets"),
+    pytest.param("After all the effort, the plan failed.", [], id="pp-after-all-the-effort"),
+    pytest.param("Because of the fees, students left.", [], id="because-of-noun-phrase"),
+]
+
+MARKER = [
+    # contrast in its three positions (PDTB Comparison.Contrast)
+    pytest.param("However, wages stagnated.", [("However", "contrast", "opener")],
+                 id="however-opener"),
+    pytest.param("However, much remains to be done.", [("However", "contrast", "opener")],
+                 id="however-comma-then-much"),
+    pytest.param("Its cost, however, is hidden.", [("however", "contrast", "parenthetical")],
+                 id="however-parenthetical"),
+    pytest.param("Moscow did sign several joint declarations with ASEAN however.",
+                 [("however", "contrast", "final")], id="however-clause-final"),
+    pytest.param("The plan is cheap, but it is unfair.", [("but", "contrast", "joiner")],
+                 id="but-joiner"),
+    # "not X, but Y" is corrective only when Y replaces X ("not proactive, but rather a
+    # reaction"); a "but" that opens a clause with its own subject contrasts.
+    pytest.param("It is not cheap, but it is fair.", [("but", "contrast", "joiner")],
+                 id="but-after-negated-clause-with-own-subject"),
+    pytest.param("The plan did not pass, but its supporters will try again.",
+                 [("but", "contrast", "joiner")], id="but-after-negated-verb-clause"),
+    pytest.param("But Moscow seeks alternatives.", [("But", "contrast", "opener")],
+                 id="but-opener"),
+    pytest.param("But still, Russia was not invited.",
+                 [("But", "contrast", "opener"), ("still", "contra_expectation", "opener")],
+                 id="but-still-opener"),
+    pytest.param("Instead, cut spending.", [("Instead", "contrast", "opener")],
+                 id="instead-opener"),
+    pytest.param("The plan is cheap, while the alternative is costly.",
+                 [("while", "contrast", "joiner")], id="while-juxtaposition-joiner"),
+    pytest.param("Still, prices remain high.", [("Still", "contra_expectation", "opener")],
+                 id="still-opener"),
+    # reason (Contingency.Cause.Reason): the marked unit supports
+    pytest.param("Fees fell because demand dropped.", [("because", "reason", "joiner")],
+                 id="because-joiner"),
+    pytest.param("Since the data are incomplete, the claim is premature.",
+                 [("Since", "reason", "subordinate")], id="causal-since-clause"),
+    pytest.param("Because the data are old, the claim is weak.",
+                 [("Because", "reason", "subordinate")], id="because-initial-clause"),
+    pytest.param("After all, fees deter students.", [("After all", "reason", "opener")],
+                 id="after-all-opener"),
+    # the minimal pairs of the prepositional-phrase rows above
+    pytest.param("In short, fees must fall.", [("In short", "summary", "opener")],
+                 id="in-short-comma"),
+    pytest.param("On balance, fees must fall.", [("On balance", "summary", "opener")],
+                 id="on-balance-comma"),
+    pytest.param("In particular, the poor suffer.",
+                 [("In particular", "elaboration", "opener")], id="in-particular-comma"),
+    # concession (Comparison.Concession)
+    pytest.param("While the plan is cheap, it is unfair.",
+                 [("While", "concession", "while_concession")], id="concessive-while"),
+    pytest.param("Although the plan is cheap, it is unfair.",
+                 [("Although", "concession", "opener")], id="although-clause"),
+    pytest.param("Of course, Beijing is the priority.", [("Of course", "concession", "opener")],
+                 id="of-course-opener"),
+    pytest.param("Of\u00a0course, Beijing is the priority.",
+                 [("Of\u00a0course", "concession", "opener")], id="multiword-with-nbsp"),
+    pytest.param("To be sure, the tax is unpopular.", [("To be sure", "concession", "opener")],
+                 id="to-be-sure-opener"),
+    # result, summary (Contingency.Cause.Result, Expansion.Restatement.Generalization)
+    pytest.param("Therefore the conclusion is weak.", [("Therefore", "result", "opener")],
+                 id="therefore-without-comma"),
+    pytest.param("Therefore, the program depends on Congress.",
+                 [("Therefore", "result", "opener")], id="therefore-opener"),
+    pytest.param("The talks failed, so the deal is dead.", [("so", "result", "joiner")],
+                 id="so-joiner"),
+    pytest.param("Taken together, these circumstances predetermined the outcome.",
+                 [("Taken together", "summary", "opener")], id="taken-together"),
+    pytest.param("Taken  together, these facts decide it.",
+                 [("Taken  together", "summary", "opener")], id="multiword-double-space"),
+    # example, elaboration, restatement, addition
+    pytest.param("For example, Lyon bans cars.", [("For example", "example", "opener")],
+                 id="for-example-opener"),
+    pytest.param("The plan, for example, failed.",
+                 [("for example", "example", "parenthetical")], id="for-example-parenthetical"),
+    pytest.param("In fact, the goals are not ambitious.", [("In fact", "elaboration", "opener")],
+                 id="in-fact-opener"),
+    pytest.param("In other words, voters hate it.",
+                 [("In other words", "restatement", "opener")], id="in-other-words"),
+    pytest.param("Moreover, the plan is unfair.", [("Moreover", "addition", "opener")],
+                 id="moreover-opener"),
+    # ordinals and announcements (Expansion.List)
+    pytest.param("First, the plan is costly.", [("First", "ordinal", "opener")],
+                 id="first-comma"),
+    pytest.param("First of all, the plan is costly.", [("First of all", "ordinal", "opener")],
+                 id="first-of-all"),
+    pytest.param("Finally, the plan is slow.", [("Finally", "ordinal", "opener")],
+                 id="finally-opener"),
+    pytest.param("The second turning point came in 2002.",
+                 [("second", "ordinal", "ordinal_np")], id="the-ordinal-noun-phrase"),
+    # "The first problem" is only a candidate: it becomes an item after an announcement
+    # (see test_ordinal_adjective_makes_no_enumeration for the map).
+    pytest.param("The first problem is cost.", [("first", "ordinal", "ordinal_np")],
+                 id="ordinal-np-candidate"),
+    pytest.param("Russia changed course on three occasions.",
+                 [("three occasions", "announcement", "announcement")],
+                 id="announcement-cardinal-plural"),
+    pytest.param("This approach allows it to address four sets of problems.",
+                 [("four sets", "announcement", "announcement")], id="announcement-sets-of"),
+    # e.g. / i.e. inside a sentence introduce an apposition, not a new unit
+    # (../shared/cases/segmentation.md, case 4)
+    pytest.param("Some cities (e.g. Lyon) already ban cars downtown.",
+                 [("e.g.", "example", "apposition")], id="eg-in-brackets"),
+    pytest.param("Others, i.e. most of them, do not.",
+                 [("i.e.", "restatement", "apposition")], id="ie-between-commas"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), NOT_A_MARKER + MARKER)
+def test_markers(sentence: str, expected: list[tuple[str, str, str]]) -> None:
+    assert markers_of(sentence) == expected
+
+
+@pytest.mark.parametrize(("sentence", "terminal", "value"), [
+    ("First, the plan is costly.", "ORD_1", 1),
+    ("Secondly, it is slow.", "SECONDLY", 2),
+    ("The third came in 2009.", "ORD_3", 3),
+    ("Finally, the plan is slow.", "FINALLY", -1),
+    ("Lastly, it is unfair.", "LASTLY", -1),
+    ("Russia changed course on three occasions.", "CARD_3", 3),
+])
+def test_ordinal_and_cardinal_values(sentence: str, terminal: str, value: int) -> None:
+    (marker,) = [m for u in segment(Document.from_text(sentence)).units for m in u.markers]
+    assert (marker.terminal, marker.value) == (terminal, value)
+
+
+def test_markers_carry_the_pdtb_sense_from_the_grammar() -> None:
+    seg = segment(Document.from_text("However, wages stagnated. Fees fell because demand "
+                                     "dropped. While the plan is cheap, it is unfair."))
+    senses = {m.text: m.sense for u in seg.units for m in u.markers}
+    assert senses == {
+        "However": "Comparison.Contrast",
+        "because": "Contingency.Cause.Reason",
+        "While": "Comparison.Concession",
+    }
+
+
+# ------------------------------------------------------------------ unit table
+
+UNITS = [
+    # clause splits made by markers
+    pytest.param("Since the data are incomplete, the claim is premature.",
+                 ["the data are incomplete", "the claim is premature."], id="causal-since"),
+    pytest.param("Since 2010, enrollment has doubled.",
+                 ["Since 2010, enrollment has doubled."], id="temporal-since-one-unit"),
+    pytest.param("While the plan is cheap, it is unfair.",
+                 ["the plan is cheap", "it is unfair."], id="concessive-while"),
+    pytest.param("While the votes were counted, protesters waited outside.",
+                 ["While the votes were counted, protesters waited outside."],
+                 id="temporal-while-one-unit"),
+    pytest.param("However much we spend, the gap remains.",
+                 ["However much we spend, the gap remains."], id="degree-however-one-unit"),
+    pytest.param("The plan is cheap, but it is unfair.", ["The plan is cheap", "it is unfair."],
+                 id="but-joiner"),
+    pytest.param("It is not cheap, but it is fair.", ["It is not cheap", "it is fair."],
+                 id="but-after-negated-clause-with-own-subject"),
+    pytest.param("Russia wasn't invited, but it kept trying.",
+                 ["Russia wasn't invited", "it kept trying."], id="but-after-clitic-negation"),
+    pytest.param("The search is not proactive, but rather a reaction.",
+                 ["The search is not proactive, but rather a reaction."],
+                 id="corrective-not-but-rather"),
+    pytest.param("The problem is not the cost, but the delay.",
+                 ["The problem is not the cost, but the delay."],
+                 id="corrective-not-np-comma-but-np"),
+    pytest.param("The plan is cheap; however, it is unfair.",
+                 ["The plan is cheap", "it is unfair."], id="semicolon-however"),
+    pytest.param("Ever since the war, trade has fallen.",
+                 ["Ever since the war, trade has fallen."], id="temporal-ever-since"),
+    pytest.param("After all the effort, the plan failed.",
+                 ["After all the effort, the plan failed."], id="pp-after-all-the-effort"),
+    pytest.param("Because of the fees, students left.",
+                 ["Because of the fees, students left."], id="because-of-noun-phrase"),
+    pytest.param("Fees fell because demand dropped.", ["Fees fell", "demand dropped."],
+                 id="because-joiner"),
+    pytest.param("First, the plan is costly. Second, it is slow.",
+                 ["the plan is costly.", "it is slow."], id="first-second"),
+    pytest.param("To be sure, the tax is unpopular. In other words, voters hate it.",
+                 ["the tax is unpopular.", "voters hate it."], id="markers-not-in-units"),
+    # sentence splits (../shared/cases/segmentation.md, section A; opening markers are
+    # kept out of the unit text by argmap's policy, case 29)
+    pytest.param("The U.S. economy grew last year. However, wages stagnated.",
+                 ["The U.S. economy grew last year.", "wages stagnated."],
+                 id="acronym-mid-sentence"),
+    pytest.param("Most of the money comes from the U.S. Therefore, the program depends on "
+                 "Congress.",
+                 ["Most of the money comes from the U.S.", "the program depends on Congress."],
+                 id="acronym-at-sentence-end"),
+    pytest.param("Dr. Okafor rejects this view. She says the sample is biased.",
+                 ["Dr. Okafor rejects this view.", "She says the sample is biased."],
+                 id="title-abbreviation"),
+    pytest.param("Some cities (e.g. Lyon) already ban cars downtown. Others, i.e. most of "
+                 "them, do not.",
+                 ["Some cities (e.g. Lyon) already ban cars downtown.",
+                  "Others, i.e. most of them, do not."], id="eg-ie-without-comma"),
+    pytest.param("See rule no. 7 for the exception. It applies here.",
+                 ["See rule no. 7 for the exception.", "It applies here."], id="no-number"),
+    pytest.param("The better choice is Plan B. It costs less and works sooner.",
+                 ["The better choice is Plan B.", "It costs less and works sooner."],
+                 id="single-capital-before-period"),
+    pytest.param("Inflation fell to 2.5 percent. Still, prices remain high.",
+                 ["Inflation fell to 2.5 percent.", "prices remain high."], id="decimal"),
+    pytest.param("The plan might work... or it might not. Either way, we need data.",
+                 ["The plan might work... or it might not.", "Either way, we need data."],
+                 id="ellipsis-lower-case"),
+    pytest.param('The minister said, "We will act. The budget is ready." Critics were '
+                 "unconvinced.",
+                 ['The minister said, "We will act. The budget is ready."',
+                  "Critics were unconvinced."], id="straight-quotes-with-sentences"),
+    pytest.param("\u201cTaxes must rise.\u201d That was the whole argument.",
+                 ["\u201cTaxes must rise.\u201d", "That was the whole argument."],
+                 id="curly-quotes"),
+    pytest.param("Fees rose sharply. (Most students pay in full.) As a result, enrollment "
+                 "fell.",
+                 ["Fees rose sharply.", "(Most students pay in full.)", "enrollment fell."],
+                 id="parenthesised-sentence"),
+    pytest.param("Read sections (a) and (b) before you vote.",
+                 ["Read sections (a) and (b) before you vote."], id="letter-items-in-parens"),
+    pytest.param("The data are old.Therefore the conclusion is weak.",
+                 ["The data are old.", "the conclusion is weak."], id="missing-space-marker"),
+    pytest.param("Version 2.Beta ships today.", ["Version 2.Beta ships today."],
+                 id="missing-space-not-marker"),
+    pytest.param("Mr.\u00a0Jones objected. However,\u00a0the vote passed.",
+                 ["Mr.\u00a0Jones objected.", "the vote passed."], id="nbsp"),
+    pytest.param("**This is the key claim.** Everything else follows from it.",
+                 ["**This is the key claim.**", "Everything else follows from it."],
+                 id="markdown-emphasis"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), UNITS)
+def test_units(text: str, expected: list[str]) -> None:
+    assert units_of(text) == expected
+
+
+# ------------------------------------------------------------------ relation table
+
+
+def relations_of(m: ArgumentMap) -> set[tuple[str, RelationKind, str, str]]:
+    return {(m.unit(r.source).text, r.kind, r.subtype, m.unit(r.target).text)
+            for r in m.relations}
+
+
+RELATIONS = [
+    pytest.param("The U.S. economy grew last year. However, wages stagnated.",
+                 {("wages stagnated.", ATTACK, "contrast", "The U.S. economy grew last year.")},
+                 id="however-attacks-previous"),
+    pytest.param("The plan is popular. Its cost, however, is hidden.",
+                 {("Its cost, however, is hidden.", ATTACK, "contrast", "The plan is popular.")},
+                 id="parenthetical-however-attacks-previous"),
+    pytest.param("Inflation fell to 2.5 percent. Still, prices remain high.",
+                 {("prices remain high.", ATTACK, "contrast", "Inflation fell to 2.5 percent.")},
+                 id="still-attacks-previous"),
+    pytest.param("The plan is cheap, but it is unfair.",
+                 {("it is unfair.", ATTACK, "contrast", "The plan is cheap")},
+                 id="but-clause-attacks-first-clause"),
+    pytest.param("Most of the money comes from the U.S. Therefore, the program depends on "
+                 "Congress.",
+                 {("Most of the money comes from the U.S.", SUPPORT, "result",
+                   "the program depends on Congress.")}, id="therefore-premise-supports"),
+    pytest.param("Fees deter students. Therefore fees must fall.",
+                 {("Fees deter students.", SUPPORT, "result", "fees must fall.")},
+                 id="therefore-without-comma"),
+    pytest.param("The talks failed, so the deal is dead.",
+                 {("The talks failed", SUPPORT, "result", "the deal is dead.")},
+                 id="so-first-clause-supports"),
+    pytest.param("Fees must fall because they deter students.",
+                 {("they deter students.", SUPPORT, "reason", "Fees must fall")},
+                 id="because-clause-supports"),
+    pytest.param("Since the data are incomplete, the claim is premature.",
+                 {("the data are incomplete", SUPPORT, "reason", "the claim is premature.")},
+                 id="since-clause-supports-main-clause-only"),
+    pytest.param("Because the data are old, the claim is weak.",
+                 {("the data are old", SUPPORT, "reason", "the claim is weak.")},
+                 id="because-initial-clause-supports-main-clause-only"),
+    pytest.param("While the plan is cheap, it is unfair.",
+                 {("the plan is cheap", ATTACK, "concession", "it is unfair.")},
+                 id="while-concession-only"),
+    pytest.param("Although the plan is cheap, it is unfair.",
+                 {("the plan is cheap", ATTACK, "concession", "it is unfair.")},
+                 id="although-concession-only"),
+    pytest.param("Cities should ban cars. For example, Lyon is cleaner without them.",
+                 {("Lyon is cleaner without them.", SUPPORT, "example",
+                   "Cities should ban cars.")}, id="for-example-supports"),
+    pytest.param("Fees must fall. In fact, they deter students.",
+                 {("they deter students.", SUPPORT, "elaboration", "Fees must fall.")},
+                 id="in-fact-elaborates"),
+    pytest.param("Fees must fall. Moreover, they are unfair.",
+                 {("they are unfair.", SUPPORT, "addition", "Fees must fall.")},
+                 id="moreover-adds"),
+    pytest.param("Fees must fall. First, they deter students. Second, they burden families.",
+                 {("they deter students.", SUPPORT, "item", "Fees must fall."),
+                  ("they burden families.", SUPPORT, "item", "Fees must fall.")},
+                 id="first-second-items-of-the-claim"),
+    pytest.param("Russia changed course on three occasions. The first was in 1992. The "
+                 "second turning point came in 2002. The third came in 2009.",
+                 {("The first was in 1992.", SUPPORT, "item",
+                   "Russia changed course on three occasions."),
+                  ("The second turning point came in 2002.", SUPPORT, "item",
+                   "Russia changed course on three occasions."),
+                  ("The third came in 2009.", SUPPORT, "item",
+                   "Russia changed course on three occasions.")},
+                 id="announced-enumeration"),
+    pytest.param("Russia needs partners. Of course, Beijing is the priority. But Moscow seeks "
+                 "alternatives.",
+                 {("Beijing is the priority.", ATTACK, "concession", "Russia needs partners."),
+                  ("Moscow seeks alternatives.", ATTACK, "contrast",
+                   "Beijing is the priority.")}, id="concession-answered-mid-paragraph"),
+    pytest.param("Of course, Beijing is the priority. But Moscow seeks alternatives.",
+                 {("Moscow seeks alternatives.", ATTACK, "contrast", "Beijing is the priority.")},
+                 id="concession-answered-paragraph-initial"),
+    # "In fact" after a reported view it denies corrects it (Halliday & Hasan 1976, 5.4;
+    # relate.unit_intent): an attack, whether or not a paragraph break comes between.
+    pytest.param("Experts say that fees are harmless.\n\nIn fact, fees are not harmless.",
+                 {("fees are not harmless.", ATTACK, "correction",
+                   "Experts say that fees are harmless.")}, id="in-fact-corrects-next-paragraph"),
+    pytest.param("Experts say that fees are harmless. In fact, fees are not harmless.",
+                 {("fees are not harmless.", ATTACK, "correction",
+                   "Experts say that fees are harmless.")}, id="in-fact-corrects-same-paragraph"),
+    pytest.param("Fees deter students. Aid is scarce. Taken together, these facts show that "
+                 "fees must fall.",
+                 {("Fees deter students.", SUPPORT, "summary",
+                   "these facts show that fees must fall."),
+                  ("Aid is scarce.", SUPPORT, "summary",
+                   "these facts show that fees must fall.")},
+                 id="taken-together-sums-up-both-facts"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), RELATIONS)
+def test_relations(text: str, expected: set[tuple[str, RelationKind, str, str]]) -> None:
+    assert relations_of(argmap.analyze(text)) == expected
+
+
+def test_appositive_eg_ie_relate_no_sentences() -> None:
+    """Case 4: "(e.g. Lyon)" and ", i.e. most of them," stay inside their sentences; no
+    marker-driven relation links the two sentences."""
+    m = argmap.analyze("Some cities (e.g. Lyon) already ban cars downtown. Others, i.e. "
+                       "most of them, do not.")
+    assert [u.text for u in m.units] == ["Some cities (e.g. Lyon) already ban cars downtown.",
+                                         "Others, i.e. most of them, do not."]
+    assert [r.marker for r in m.relations if r.marker is not None] == []
+
+
+ENUMERATIONS = [
+    pytest.param("Fees must fall. First, they deter students. Second, they burden families.",
+                 None, ["they deter students.", "they burden families."],
+                 id="first-second-mid-paragraph"),
+    pytest.param("First, the plan is costly. Second, it is slow. Finally, it is unfair.",
+                 None, ["the plan is costly.", "it is slow.", "it is unfair."],
+                 id="first-second-finally"),
+    pytest.param("Russia changed course on three occasions. The first was in 1992. The "
+                 "second turning point came in 2002. The third came in 2009.",
+                 "Russia changed course on three occasions.",
+                 ["The first was in 1992.", "The second turning point came in 2002.",
+                  "The third came in 2009."], id="announced-the-ordinal-np"),
+    pytest.param("This approach allows it to address four sets of problems.\n\nFirst, it "
+                 "offsets China. Second, it proves success. Third, it opens markets. Fourth, "
+                 "it attracts investment.",
+                 "This approach allows it to address four sets of problems.",
+                 ["it offsets China.", "it proves success.", "it opens markets.",
+                  "it attracts investment."], id="announced-then-paragraphs"),
+    pytest.param("Fees must fall. In fact, fees cause three problems. The first problem is "
+                 "cost. The second problem is debt. The third problem is stress.",
+                 "fees cause three problems.",
+                 ["The first problem is cost.", "The second problem is debt.",
+                  "The third problem is stress."], id="announcement-in-a-marked-sentence"),
+    # ../shared/cases/segmentation.md, cases 18B, 19 and 20
+    pytest.param("Two costs matter: 1.\u00a0rent and 2.\u00a0transport.", "Two costs matter",
+                 ["rent", "transport."], id="inline-numbers-after-nbsp"),
+    pytest.param("There are two reasons: 1. costs are high; 2. benefits are unclear.",
+                 "There are two reasons", ["costs are high", "benefits are unclear."],
+                 id="inline-numbered-list"),
+    pytest.param("Why the Levy Fails\nThe levy ignores costs. We propose three changes:\n"
+                 "1. Cut fees\n2. Expand aid\n3. Publish results",
+                 "We propose three changes", ["Cut fees", "Expand aid", "Publish results"],
+                 id="line-based-list"),
+]
+
+
+@pytest.mark.parametrize(("text", "announcement", "items"), ENUMERATIONS)
+def test_enumerations(text: str, announcement: str | None, items: list[str]) -> None:
+    m = argmap.analyze(text)
+    assert [(m.unit(e.announcement).text if e.announcement else None,
+             [m.unit(i).text for i in e.items]) for e in m.enumerations] == [
+        (announcement, items)]
+    if announcement is not None:  # each item supports the announcement, and only it
+        target = next(u.id for u in m.units if u.text == announcement)
+        for item in m.enumerations[0].items:
+            assert [(r.kind, r.subtype, r.target) for r in m.relations if r.source == item] \
+                == [(SUPPORT, "item", target)]
+
+
+# ------------------------------------------------------------------ map-level rows
+
+
+@pytest.mark.parametrize(("text", "thesis"), [
+    pytest.param("Since the data are incomplete, the claim is premature.",
+                 "the claim is premature.", id="main-clause-not-its-reason"),
+    pytest.param("While the plan is cheap, it is unfair.", "it is unfair.",
+                 id="main-clause-not-the-concession"),
+    pytest.param("Although the plan is cheap, it is unfair.", "it is unfair.",
+                 id="main-clause-not-the-although-clause"),
+    pytest.param("Fees must fall because they deter students.", "Fees must fall",
+                 id="main-clause-not-the-because-clause"),
+    pytest.param("Fees deter students. Therefore fees must fall.", "fees must fall.",
+                 id="therefore-conclusion"),
+    pytest.param("Fees must fall. First, they deter students. Second, they burden families.",
+                 "Fees must fall.", id="claim-before-its-reasons"),
+    pytest.param("Of course, Beijing is the priority. But Moscow seeks alternatives.",
+                 "Moscow seeks alternatives.", id="not-the-conceded-point"),
+    pytest.param("Experts say that fees are harmless.\n\nIn fact, fees are not harmless.",
+                 "fees are not harmless.", id="not-the-corrected-view-paragraphs"),
+    pytest.param("Experts say that fees are harmless. In fact, fees are not harmless.",
+                 "fees are not harmless.", id="not-the-corrected-view"),
+])
+def test_central_claim(text: str, thesis: str) -> None:
+    m = argmap.analyze(text)
+    assert m.central_claim is not None
+    assert m.unit(m.central_claim).text == thesis
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Russia needs partners. Of course, Beijing is the priority. But Moscow "
+                 "seeks alternatives.", id="mid-paragraph"),
+    pytest.param("Of course, Beijing is the priority. But Moscow seeks alternatives.",
+                 id="paragraph-initial"),
+])
+def test_concession_answered_by_contrast(text: str) -> None:
+    """DESIGN.md: a concession "grants an opposing point, which the next contrast
+    answers" -- the granted unit has the concession role, the contrast answers it."""
+    m = argmap.analyze(text)
+    conceded = next(u for u in m.units if u.text == "Beijing is the priority.")
+    answer = next(u for u in m.units if u.text == "Moscow seeks alternatives.")
+    assert conceded.role is Role.CONCESSION
+    (rel,) = [r for r in m.relations if r.source == answer.id]
+    assert (rel.target, rel.kind) == (conceded.id, ATTACK)
+    assert rel.rule.endswith("answers-concession")
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("The first problem is cost.", id="alone"),
+    pytest.param("Fees must fall. The first problem is cost.", id="after-a-claim"),
+    pytest.param("The first ever Russian-Japanese negotiations were held. They failed.",
+                 id="first-ever"),
+])
+def test_ordinal_adjective_makes_no_enumeration(text: str) -> None:
+    """Without an announcement ("three problems") or "First," an ordinal adjective is no
+    list item: no enumeration and no item relation."""
+    m = argmap.analyze(text)
+    assert m.enumerations == ()
+    assert [r for r in m.relations if r.subtype == "item"] == []
+    if len(m.units) == 1:
+        assert m.relations == ()
+
+
+def test_first_second_make_an_implicit_enumeration() -> None:
+    m = argmap.analyze("First, the plan is costly. Second, it is slow.")
+    (enum,) = m.enumerations
+    assert [m.unit(i).text for i in enum.items] == ["the plan is costly.", "it is slow."]
+    assert (enum.announcement, enum.cardinal, enum.complete) == (None, 0, True)
+
+
+def test_announced_enumeration_counts_its_items() -> None:
+    m = argmap.analyze("Russia changed course on three occasions. The first was in 1992. "
+                       "The second turning point came in 2002.")
+    (enum,) = m.enumerations
+    assert m.unit(str(enum.announcement)).text == "Russia changed course on three occasions."
+    assert enum.cardinal == 3
+    assert [m.unit(i).text for i in enum.items] == [
+        "The first was in 1992.", "The second turning point came in 2002."]
+    assert not enum.complete
+    assert m.metadata["warnings"] == ["enumeration e1 announces 3 items but has 2"]
+
+
+def test_summary_unit_is_a_conclusion() -> None:
+    m = argmap.analyze("Fees deter students. Aid is scarce. Taken together, these facts "
+                       "show that fees must fall.")
+    summary = next(u for u in m.units if u.text.startswith("these facts"))
+    assert summary.role is Role.CONCLUSION
