@@ -127,7 +127,9 @@ class Unit:
     """An argumentative discourse unit (ADU).
 
     ``span.slice(input) == text`` always holds. The opening marker(s) of the unit (for
-    example "However,") lie before ``span`` and are kept in ``markers``.
+    example "However,") lie before ``span`` and are kept in ``markers``; ``lead`` holds
+    the input's characters from the first opening marker to ``span.start`` ("However, "),
+    so that ``lead + text`` is the clause as written.
     """
 
     id: str
@@ -138,6 +140,7 @@ class Unit:
     section: str | None = None
     paragraph: int = 0
     sentence: int = 0
+    lead: str = ""
 
 
 @attrs.frozen

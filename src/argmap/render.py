@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 import tempfile
 import textwrap
@@ -53,12 +54,9 @@ def _label(text: str, width: int = WRAP) -> str:
     return label
 
 
-def _shown_text(m: ArgumentMap, unit: Unit, source: str | None) -> str:
-    """The unit with the markers that open it ("However, the …"), when the input is at hand."""
-    opening = [mk for mk in unit.markers if mk.span.end <= unit.span.start]
-    if source is not None and opening:
-        return source[opening[0].span.start : unit.span.end]
-    return unit.text
+def _shown_text(unit: Unit) -> str:
+    """The unit as written, with the markers that open it ("However, the …")."""
+    return unit.lead + unit.text
 
 
 def _edge_kind(kind: RelationKind, subtype: str) -> str:
@@ -67,7 +65,7 @@ def _edge_kind(kind: RelationKind, subtype: str) -> str:
     return kind.value
 
 
-def to_digraph(m: ArgumentMap, *, source: str | None = None, wrap: int = WRAP,
+def to_digraph(m: ArgumentMap, *, wrap: int = WRAP,
                legend: bool = True) -> graphviz.Digraph:
     """Build the ``graphviz.Digraph`` of a map.
 
@@ -77,7 +75,6 @@ def to_digraph(m: ArgumentMap, *, source: str | None = None, wrap: int = WRAP,
 
     Args:
         m: the map.
-        source: the analysed text; when given, node labels show the opening markers.
         wrap: characters per label line.
         legend: add a legend of node and edge styles.
     """
@@ -95,7 +92,7 @@ def to_digraph(m: ArgumentMap, *, source: str | None = None, wrap: int = WRAP,
 
     def add_node(graph: graphviz.Digraph, unit: Unit) -> None:
         attrs = dict(_NODE_STYLE.get(unit.role, {}))
-        graph.node(unit.id, _label(_shown_text(m, unit, source), wrap),
+        graph.node(unit.id, _label(_shown_text(unit), wrap),
                    tooltip=graphviz.escape(f"{unit.id} [{unit.role.value}]"), **attrs)
 
     headings = {s.id: s.heading for s in m.sections}
@@ -132,9 +129,29 @@ def to_digraph(m: ArgumentMap, *, source: str | None = None, wrap: int = WRAP,
                tooltip=graphviz.escape(f"{rel.kind.value} ({rel.subtype}) by rule {rel.rule}"),
                **_EDGE_STYLE[kind])
     _stack_leaves(g, m)
+    _stack_sections(g, m)
     if legend:
         _legend(g)
     return g
+
+
+def _stack_sections(g: graphviz.Digraph, m: ArgumentMap) -> None:
+    """Place each section below the one before it (invisible edges from the later
+    section's units to the earlier section's leaves), so that a long article grows the
+    map downwards in reading order instead of into one very wide row."""
+    has_incoming = {r.target for r in m.relations}
+    order: list[list[str]] = []
+    current: str | None = "\0"
+    for unit in m.units:
+        if unit.section != current:
+            order.append([])
+            current = unit.section
+        order[-1].append(unit.id)
+    for upper, lower in itertools.pairwise(order):
+        leaves = [u for u in upper if u not in has_incoming] or upper[-1:]
+        tops = [u for u in lower if u in has_incoming] or lower[:1]
+        for leaf in leaves:
+            g.edge(tops[0], leaf, style="invis", weight="0")
 
 
 def _stack_leaves(g: graphviz.Digraph, m: ArgumentMap, per_column: int = 1) -> None:
@@ -199,7 +216,7 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise RenderError(f"cannot write {path}: {exc.strerror}") from None
 
 
-def render(m: ArgumentMap, target: str | os.PathLike[str], *, source: str | None = None,
+def render(m: ArgumentMap, target: str | os.PathLike[str], *,
            format: str | None = None, wrap: int = WRAP, legend: bool = True,
            ) -> bytes | Path:
     """Render a map to a format (returns the bytes) or to a file (returns its path).
@@ -208,7 +225,6 @@ def render(m: ArgumentMap, target: str | os.PathLike[str], *, source: str | None
         m: the map.
         target: a format name from :data:`FORMATS` (``"svg"``, ``"dot"`` …) or a path
             whose extension names the format.
-        source: the analysed text, so that node labels show their opening markers.
         format: the format, overriding the path's extension.
         wrap: characters per node-label line.
         legend: draw the legend.
@@ -233,7 +249,7 @@ def render(m: ArgumentMap, target: str | os.PathLike[str], *, source: str | None
     if fmt == "json":
         data = m.to_json().encode("utf-8")
     else:
-        graph = to_digraph(m, source=source, wrap=wrap, legend=legend)
+        graph = to_digraph(m, wrap=wrap, legend=legend)
         if fmt == "dot":
             data = graph.source.encode("utf-8")
         else:
