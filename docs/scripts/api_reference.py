@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import inspect
+import sys
 
 import argmap
 
@@ -18,6 +19,23 @@ _SECTIONS = (
 def public_names() -> list[str]:
     """The names ``import argmap`` documents: ``argmap.__all__`` without dunders."""
     return [n for n in argmap.__all__ if not n.startswith("__")]
+
+
+def canonical(name: str) -> str:
+    """The dotted path where a public name is defined, e.g. ``argmap.render.render``.
+
+    ``argmap.render`` is both a submodule and the function it exports; documenting the
+    defining path avoids the clash, and cross-references resolve to the same place.
+    """
+    obj = getattr(argmap, name)
+    module, qualname = getattr(obj, "__module__", None), getattr(obj, "__qualname__", None)
+    if isinstance(module, str) and isinstance(qualname, str) and module.startswith("argmap"):
+        return f"{module}.{qualname}"
+    for mod_name, mod in sorted(sys.modules.items()):
+        if mod_name.startswith("argmap.") and getattr(mod, name, None) is obj \
+                and name in getattr(mod, "__all__", ()):
+            return f"{mod_name}.{name}"
+    return f"argmap.{name}"
 
 
 def page() -> str:
@@ -41,5 +59,5 @@ def page() -> str:
             continue
         lines += [f"## {title}", ""]
         for name in names:
-            lines += [f"::: argmap.{name}", "    options:", "      heading_level: 3", ""]
+            lines += [f"::: {canonical(name)}", "    options:", "      heading_level: 3", ""]
     return "\n".join(lines)

@@ -181,12 +181,33 @@ def _group_members(rules: list[tuple[str, list[str]]], group: str) -> list[str]:
     return out
 
 
+#: One-letter codes of the patterns that make a marker, for the frame tables.
+_CODES = {
+    "opener": "O", "parenthetical": "P", "final": "F", "final_though": "T", "joiner": "J",
+    "subordinate": "S", "while_concession": "W", "ordinal_np": "N", "announcement": "C",
+    "list_item": "L", "apposition": "A",
+}
+
+
+def _cell(text: str, hit: str | None) -> str:
+    if hit is None:
+        return "·"
+    title = text.replace('"', "&quot;").replace("|", "&#124;")
+    return f'<abbr title="{title}">{_CODES.get(hit, hit)}</abbr>'
+
+
 def _code(text: str) -> str:
     return f"`{text}`" if "`" not in text else f"`` {text} ``"
 
 
 def _escape(text: str) -> str:
-    return text.replace("|", "&#124;").replace("*", r"\*").replace("_", r"\_")
+    """Text for Markdown table cells and prose: ``|``, ``*`` and ``_`` escaped outside
+    backtick spans (inside them only ``|``, which would still end a table cell)."""
+    parts = re.split(r"(`[^`]*`)", text)
+    return "".join(
+        part.replace("|", "&#124;") if part.startswith("`")
+        else part.replace("|", "&#124;").replace("*", r"\*").replace("_", r"\_")
+        for part in parts)
 
 
 def page() -> str:
@@ -209,6 +230,11 @@ def page() -> str:
         header.append(line[2:].removeprefix(" "))
 
     lines = [
+        "---",
+        "hide:",
+        "  - toc",
+        "---",
+        "",
         "# Rules reference",
         "",
         "This page is generated from `grammars/markers.lark`, the one place where argmap's "
@@ -242,13 +268,20 @@ def page() -> str:
         "",
         "Each function group is a rule of the grammar; argmap's relation rules read the "
         "group. A marker's **PDTB sense** is its most frequent sense in the Penn Discourse "
-        "Treebank 2.0, or that of its closest PDTB synonym (named in brackets). The "
-        "frames column shows in which of these neutral sentences the parser takes the "
-        "word as a marker (✓, with the pattern that fired) and in which it does not (·):",
+        "Treebank 2.0, or that of its closest PDTB synonym (named in brackets).",
+        "",
+        "Every marker was tried in the numbered sentences below, with the marker in place "
+        "of “…”. In the tables, a letter means the parser took the word as a marker there, "
+        "and names the pattern that fired; a dot means it did not. Hover over a letter to "
+        "see the sentence that was parsed.",
         "",
         "| frame | sentence |",
         "|---|---|",
-        *[f"| {name} | {_escape(t.format(m='…', M='…'))} |" for name, t in FRAMES],
+        *[f"| {n} {name} | {_escape(t.format(m='…', M='…'))} |"
+          for n, (name, t) in enumerate(FRAMES, 1)],
+        "",
+        "Patterns: " + ", ".join(f"**{code}** {_escape(rule)}" for rule, code in _CODES.items())
+        + ".",
         "",
     ]
     groups = [r for r in texts if r.section == "function groups" and not r.name.startswith("_")]
@@ -266,23 +299,22 @@ def page() -> str:
             rule.source,
             "```",
             "",
-            "| marker | terminal | PDTB sense | fires | does not fire | example |",
-            "|---|---|---|---|---|---|",
+            '<div class="argmap-frames" markdown>',
+            "",
+            "| marker | PDTB sense | " + " | ".join(str(n) for n in range(1, len(FRAMES) + 1))
+            + " |",
+            "|---|---|" + "---|" * len(FRAMES),
         ]
         for name in members:
             info = grammar.terminals[name]
             rows = probe(info)
-            fires = [f"{frame} ({hit})" for frame, _, hit in rows if hit]
-            silent = [frame for frame, _, hit in rows if not hit]
-            example = next((text for _, text, hit in rows if hit), None)
+            cells = [_cell(text, hit) for _, text, hit in rows] or ["—"] * len(FRAMES)
             sense = info.sense + (f" {info.note}" if info.note else "")
             value = f", value {info.value}" if info.value else ""
             lines.append(
-                f"| {_escape(sample(info) or info.pattern)} | `{name}` | "
-                f"{_escape(sense)}{value} | {_escape(', '.join(fires)) or '—'} | "
-                f"{_escape(', '.join(silent)) or '—'} | "
-                f"{_escape('“' + example + '”') if example else '—'} |")
-        lines.append("")
+                f"| {_escape(sample(info) or info.pattern)}<br>`{name}` | "
+                f"{_escape(sense)}{value} | " + " | ".join(cells) + " |")
+        lines += ["", "</div>", ""]
     words = [t for t in grammar.terminals.values() if t.function is None and not t.sense]
     lines += [
         "## Function words",
