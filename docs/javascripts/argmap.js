@@ -4,7 +4,8 @@
 // Without JavaScript (or from file://) the plain image link stays.
 (function () {
   "use strict";
-  var PX_PER_PT = 1.0;  // 10 pt node text shows at 10 px: small but legible
+  var PX_PER_PT = 1.15;  // 10 pt node text shows at 11.5 px
+  var MAX_ZOOM = 1.6;    // a small map may grow up to this much to fill the frame
 
   function thesis(svg) {
     var links = svg.querySelectorAll("a");
@@ -61,7 +62,8 @@
         full.textContent = "Open the SVG";
         bar.appendChild(full);
         figure.replaceChildren(bar, frame);
-        size(frame, live, Math.min(natural, Math.max(frame.clientWidth - 2, natural)));
+        var room = frame.clientWidth - 2;
+        size(frame, live, natural < room ? Math.min(room, natural * MAX_ZOOM) : natural);
       })
       .catch(function () { /* keep the image link */ });
   }

@@ -17,6 +17,7 @@ never silently describes a map that is no longer drawn.
 from __future__ import annotations
 
 import html
+import inspect
 import os
 import sys
 from collections import Counter
@@ -116,7 +117,9 @@ def build(entry: Entry) -> Built:
             f"gallery entry {entry.slug!r}: the central claim is now {claim[:80]!r}, not the "
             f"one its reading was written for ({entry.central_claim!r}). Look at the new map "
             "and update the reading and central_claim in docs/gallery/gallery.toml.")
-    svg = argmap.render(m, "svg", source=text)
+    # Node labels show each unit's opening marker; older renderers need the text for it.
+    needs_text = "source" in inspect.signature(argmap.render).parameters
+    svg = argmap.render(m, "svg", **({"source": text} if needs_text else {}))
     assert isinstance(svg, bytes)
     return Built(entry.slug, _page(entry, m, text, source_line), svg, m)
 

@@ -1,4 +1,9 @@
-"""MkDocs hook: list the gallery's pages in the navigation, in ``gallery.toml`` order."""
+"""MkDocs hook: list the gallery's pages in the navigation, in ``gallery.toml`` order.
+
+Loaded first, with the configuration, so it also puts this checkout's ``src/`` at the
+front of ``sys.path``: the site documents the code it is built from, whatever argmap is
+installed.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +11,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+_ROOT = Path(__file__).resolve().parents[2]
+for _folder in (_ROOT / "docs" / "scripts", _ROOT / "src"):
+    if str(_folder) not in sys.path:
+        sys.path.insert(0, str(_folder))
 
 import gallery
 
