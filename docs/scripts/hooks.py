@@ -16,7 +16,7 @@ for _folder in (_ROOT / "docs" / "scripts", _ROOT / "src"):
     if str(_folder) not in sys.path:
         sys.path.insert(0, str(_folder))
 
-import gallery
+import gallery  # noqa: E402
 
 
 def on_config(config: Any) -> Any:

@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Build the site, serve it on localhost, and screenshot pages with headless Chromium, so
 # that a person can look at them (maps legible at page width, nothing broken).
-#   docs/scripts/screenshots.sh [OUT_DIR] [PAGE ...]   (default pages: home, one gallery page)
+#   docs/scripts/screenshots.sh [OUT_DIR] [PAGE ...]
+# OUT_DIR defaults to site/screenshots (ignored by git); PAGE defaults to the home page
+# and one gallery page.
 # Needs: the docs extra (pip install -e '.[docs]'), chromium (apt-get install chromium).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-out="${1:-screenshots}"; shift || true
+out="${1:-site/screenshots}"; shift || true
 pages=("${@:-}")
 [[ -z "${pages[0]}" ]] && pages=("" "gallery/russell-political-ideals/")
 site="$(mktemp -d)"; profile="$(mktemp -d)"
