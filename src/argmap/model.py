@@ -67,7 +67,7 @@ class MarkerFunction(str, enum.Enum):
 class Span:
     """A half-open range ``[start, end)`` of character offsets into the decoded input.
 
-    Example:
+    Examples:
         >>> span = Span(4, 9)
         >>> span.slice("The quick fox")
         'quick'
@@ -241,7 +241,7 @@ class ArgumentMap:
     def to_json(self, *, indent: int | None = 2) -> str:
         """Serialise to the versioned JSON schema (``docs/json-schema.md``).
 
-        Example:
+        Examples:
             >>> m = ArgumentMap(title="T", central_claim=None)
             >>> ArgumentMap.from_json(m.to_json()) == m
             True
