@@ -16,8 +16,9 @@ from argmap.model import ArgumentMap, RelationKind, Unit
 __all__ = ["escape", "role_tag", "to_argdown"]
 
 # Argdown gives meaning to most ASCII punctuation (titles, tags, mentions, emphasis,
-# relations, comments); a backslash makes any character literal.
-_PLAIN = set(".,;:'\"?%!&$")
+# relations, comments); a backslash makes any character literal. "-", "+" and brackets
+# mean something only at a line's start or beside "<"/">", which are escaped.
+_PLAIN = set(".,;:'\"?%!&$-+()")
 _SPECIAL = {c for c in string.punctuation if c not in _PLAIN}
 
 
