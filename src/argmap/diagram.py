@@ -71,6 +71,7 @@ _EDGE_STYLE: dict[str, dict[str, dict[str, str]]] = {
 }
 _CLUSTER_STYLE = {"color": {"fillcolor": "#f8fafc", "color": "#94a3b8"},
                   "mono": {"fillcolor": "#fafafa", "color": "#777777"}}
+_LEGEND_BORDER = {"color": "#cbd5e1", "mono": "#bbbbbb"}
 
 
 def _upper(value: str) -> str:
@@ -284,7 +285,7 @@ def _legend(g: graphviz.Digraph, palette: str) -> None:
         rows.append(f'<TR><TD><FONT COLOR="{color}">{sample}</FONT></TD>'
                     f'<TD ALIGN="LEFT">{text}</TD></TR>')
     table = ('<<TABLE BORDER="1" CELLBORDER="0" CELLSPACING="2" CELLPADDING="2" '
-             'COLOR="#cbd5e1"><TR><TD COLSPAN="2"><B>Legend</B></TD></TR>'
+             f'COLOR="{_LEGEND_BORDER[palette]}"><TR><TD COLSPAN="2"><B>Legend</B></TD></TR>'
              + "".join(rows) + "</TABLE>>")
     g.node("legend", table, shape="plaintext", style="", fontsize="9")
 

@@ -23,7 +23,7 @@ def _evidence(m: ArgumentMap, rel: Relation, source: str | None) -> tuple[Unit, 
 
 
 def explain_relation(m: ArgumentMap, rel: Relation, source: str | None = None) -> str:
-    """One line: ``SOURCE -> TARGET: kind (subtype); marker "M" at START-END; rule R; "…"``.
+    r"""One line: ``SOURCE -> TARGET: kind (subtype); marker "M" at START-END; rule R; "…"``.
 
     Example:
         >>> import argmap
