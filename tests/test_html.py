@@ -1,4 +1,5 @@
-"""The interactive HTML page, in headless Chromium: click a node, its span lights up."""
+"""In headless Chromium: the interactive HTML page (click a node, its span lights up) and
+the Mermaid export drawn by Mermaid itself."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import pytest
 
 import argmap
 from argmap.render import render
-from exporters import SEED, chromium
+from exporters import ROOT, SEED, chromium
 
 pytestmark = pytest.mark.dot
 
@@ -75,3 +76,29 @@ def test_clicking_a_node_highlights_its_span_and_shows_its_rule(browser: Any,
     page.screenshot(path=str(SHOT))
     assert SHOT.stat().st_size > 10_000
     assert all(u.startswith("file:") for u in requests), requests
+
+
+MERMAID_JS = ROOT / ".cache" / "mermaid" / "node_modules" / "mermaid" / "dist" / "mermaid.min.js"
+
+
+def test_mermaid_draws_the_seed_with_every_node_link_and_section(browser: Any) -> None:
+    if not MERMAID_JS.is_file():
+        pytest.skip("mermaid.js is absent: `npm install --prefix .cache/mermaid "
+                    "mermaid@10.9.3` (.ci/run does this)")
+    from argmap.export.mermaid import to_mermaid
+
+    text = SEED.read_text(encoding="utf-8")
+    m = argmap.analyze(SEED)
+    page = browser.new_page()
+    page.set_content("<html><body><div id=out></div></body></html>")
+    page.add_script_tag(content=MERMAID_JS.read_text(encoding="utf-8"))
+    drawn = page.evaluate("""async (code) => {
+      mermaid.initialize({startOnLoad: false, maxTextSize: 1000000});
+      try { await mermaid.parse(code); } catch (e) { return {error: String(e)}; }
+      const {svg} = await mermaid.render('map', code);
+      document.getElementById('out').innerHTML = svg;
+      const q = (s) => document.querySelectorAll('#out ' + s).length;
+      return {nodes: q('g.node'), links: q('path.flowchart-link'), clusters: q('g.cluster')};
+    }""", to_mermaid(m, source=text))
+    assert drawn == {"nodes": len(m.units), "links": len(m.relations),
+                     "clusters": sum(1 for s in m.sections if s.heading)}
