@@ -267,3 +267,19 @@ def test_rankdir_moves_the_thesis(seed: tuple[ArgumentMap, str], rankdir: str, a
     pos = {o["name"]: float(o["pos"].split(",")[axis]) for o in layout["objects"]
            if "pos" in o}
     assert pos[str(m.central_claim)] == top(pos[u.id] for u in m.units)  # type: ignore[operator]
+
+
+@pytest.mark.dot
+@pytest.mark.parametrize(("rankdir", "axis", "sign"), [("TB", 0, 1), ("BT", 0, 1),
+                                                       ("LR", 1, -1), ("RL", 1, -1)])
+def test_enumeration_items_read_in_text_order_in_every_direction(
+        seed: tuple[ArgumentMap, str], rankdir: str, axis: int, sign: int) -> None:
+    m, text = seed
+    layout = json.loads(to_digraph(m, source=text, options=DrawOptions(rankdir=rankdir))
+                        .pipe(format="json"))
+    pos = {o["name"]: [float(v) for v in o["pos"].split(",")] for o in layout["objects"]
+           if "pos" in o}
+    for enum in m.enumerations:
+        across = [sign * pos[i][axis] for i in enum.items]  # x left to right, y top down
+        assert across == sorted(across), (rankdir, enum.id)
+        assert len({pos[i][1 - axis] for i in enum.items}) == 1  # one rank

@@ -200,7 +200,9 @@ def to_digraph(m: ArgumentMap, *, source: str | None = None,
         # labelloc "b" puts the heading at the top when the ranks run bottom to top.
         with g.subgraph(name=f"cluster_{section_id}", graph_attr={
             "label": label(heading, 60), "style": "rounded,filled", "fontsize": "14",
-            "labeljust": "l", "labelloc": "b" if graph_rankdir == "BT" else "t",
+            # Graphviz mirrors "l"/"b" with the rank direction: keep headings top left.
+            "labeljust": "r" if graph_rankdir == "RL" else "l",
+            "labelloc": "b" if graph_rankdir == "BT" else "t",
             **_CLUSTER_STYLE[opts.palette],
         }) as cluster:
             for unit in units:
@@ -208,11 +210,11 @@ def to_digraph(m: ArgumentMap, *, source: str | None = None,
             ids = {u.id for u in units}
             for enum in m.enumerations:
                 if len(enum.items) > 1 and all(i in ids for i in enum.items):
-                    _same_rank(cluster, enum.id, enum.items)
+                    _same_rank(cluster, enum.id, enum.items, graph_rankdir)
                     placed.add(enum.id)
     for enum in m.enumerations:
         if enum.id not in placed and len(enum.items) > 1:
-            _same_rank(g, enum.id, enum.items)
+            _same_rank(g, enum.id, enum.items, graph_rankdir)
     _edges(g, m, opts, edge_style)
     _stack_leaves(g, m)
     if opts.legend:
@@ -220,8 +222,13 @@ def to_digraph(m: ArgumentMap, *, source: str | None = None,
     return g
 
 
-def _same_rank(graph: graphviz.Digraph, name: str, items: tuple[str, ...]) -> None:
-    """Put an enumeration's items on one rank, kept in text order by invisible edges."""
+def _same_rank(graph: graphviz.Digraph, name: str, items: tuple[str, ...],
+               graph_rankdir: str) -> None:
+    """Put an enumeration's items on one rank, kept in text order (left to right, or top
+    to bottom) by invisible edges; Graphviz's LR and RL directions run a rank bottom to
+    top."""
+    if graph_rankdir in ("LR", "RL"):
+        items = items[::-1]
     with graph.subgraph(name=f"{name}_rank", graph_attr={"rank": "same"}) as same:
         for item in items:
             same.node(item)
