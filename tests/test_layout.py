@@ -283,3 +283,34 @@ def test_enumeration_items_read_in_text_order_in_every_direction(
         across = [sign * pos[i][axis] for i in enum.items]  # x left to right, y top down
         assert across == sorted(across), (rankdir, enum.id)
         assert len({pos[i][1 - axis] for i in enum.items}) == 1  # one rank
+
+
+# ------------------------------------------------------------------ CLI: every format
+
+_EXT = {"svg": "svg", "dot": "dot", "json": "json", "aif": "aif.json", "argdown": "argdown",
+        "graphml": "graphml", "mermaid": "mmd", "html": "html"}
+
+
+@pytest.mark.dot
+@pytest.mark.parametrize("fmt", sorted(_EXT))
+def test_cli_render_and_extract_write_every_format_as_the_api_does(
+        fmt: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "0")  # AIF timestamps
+    essay = tmp_path / "fees.txt"
+    essay.write_text(TEXT, encoding="utf-8")
+    m = argmap.analyze(essay)  # metadata["source"] names the file, as from the CLI
+    expected = render(m, fmt, source=TEXT)
+    out = tmp_path / f"map.{_EXT[fmt]}"
+    result = CliRunner().invoke(main, ["render", str(essay), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert out.read_bytes() == expected
+    extracted = CliRunner().invoke(main, ["extract", str(essay), "--format", fmt])
+    assert extracted.exit_code == 0, extracted.output
+    assert extracted.stdout_bytes == expected
+
+
+def test_cli_extract_refuses_binary_formats(tmp_path: Path) -> None:
+    essay = tmp_path / "fees.txt"
+    essay.write_text(TEXT, encoding="utf-8")
+    result = CliRunner().invoke(main, ["extract", str(essay), "--format", "png"])
+    assert result.exit_code == 2 and "'png' is not one of" in result.output
