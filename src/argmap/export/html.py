@@ -62,7 +62,8 @@ function show(id,scroll){
  h+='<ul>'+rel.map(function(r){
    var out=r.source===id, other=out?r.target:r.source;
    return '<li>'+(out?'':'&larr; ')+esc(r.kind)+' ('+esc(r.subtype)+') '+(out?'&rarr; ':'from ')
-     +'<code>'+esc(other)+'</code>, marker '+(r.marker?'<code>'+esc(r.marker)+'</code>':'none')
+     +'<code>'+esc(other)+'</code> '+(data.units[other]?'\u201c'+esc(data.units[other].text)
+     +'\u201d':'')+', marker '+(r.marker?'<code>'+esc(r.marker)+'</code>':'none')
      +', rule <code>'+esc(r.rule)+'</code></li>';}).join('')+'</ul>';
  info.innerHTML=h;
 }
@@ -108,8 +109,14 @@ def _article(m: ArgumentMap, source: str | None) -> str:
     return "".join(out)
 
 
+def _excerpt(text: str, limit: int = 70) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
 def _data(m: ArgumentMap) -> dict[str, Any]:
     units = {u.id: {"role": u.role.value, "start": u.span.start, "end": u.span.end,
+                    "text": _excerpt(u.text),
                     "markers": [{"text": mk.text, "function": mk.function.value,
                                  "sense": mk.sense, "rule": mk.rule} for mk in u.markers]}
              for u in m.units}
