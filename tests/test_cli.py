@@ -186,7 +186,7 @@ def test_render_format_overrides_extension(runner: CliRunner, essay: Path,
 @pytest.mark.dot
 def test_render_default_output_is_stem_svg_in_the_current_folder(
         runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(tmp_path)
+    monkeypatch.chdir(tmp_path)  # click 8.2+ deprecates isolated_filesystem
     cwd = tmp_path
     folder = Path(cwd) / "drafts"
     folder.mkdir()

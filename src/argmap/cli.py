@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import sys
+import warnings
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any, NoReturn, TypeVar
 
 import click
 
 from argmap import __version__
-from argmap.exceptions import ArgmapError
+from argmap.exceptions import ArgmapError, OptionError, OptionWarning
 
 __all__ = ["main"]
 
-_FORMATS = ("svg", "png", "pdf", "dot", "json")
+_FORMATS = ("svg", "png", "pdf", "dot", "json", "aif", "argdown", "graphml", "mermaid", "html")
+_BINARY = ("png", "pdf")
+_F = TypeVar("_F", bound=Callable[..., Any])
 
 
 def _fail(exc: ArgmapError) -> NoReturn:
@@ -21,7 +25,8 @@ def _fail(exc: ArgmapError) -> NoReturn:
     sys.exit(1)
 
 
-def _analyze(file: str, grammar: tuple[str, ...], encoding: str | None) -> Any:
+def _analyze(file: str, grammar: tuple[str, ...], encoding: str | None) -> tuple[Any, str]:
+    """The map of FILE (or standard input for -) and the decoded text it indexes."""
     from argmap.ingest import read_document
     from argmap.pipeline import analyze
 
@@ -31,7 +36,7 @@ def _analyze(file: str, grammar: tuple[str, ...], encoding: str | None) -> Any:
             document = read_document(data, encoding=encoding)
         else:
             document = read_document(Path(file), encoding=encoding)
-        return analyze(document, grammar_files=grammar)
+        return analyze(document, grammar_files=grammar), document.text
     except ArgmapError as exc:
         _fail(exc)
 
@@ -82,46 +87,116 @@ def main() -> None:
     """
 
 
-@main.command(short_help="Draw FILE's argument map (svg, png, pdf, dot, json).")
+def _kinds(ctx: click.Context, param: click.Parameter, value: str | None,
+           ) -> tuple[str, ...] | None:
+    from argmap.view import RELATION_KINDS
+
+    if value is None:
+        return None
+    kinds = tuple(k.strip().lower() for k in value.split(",") if k.strip())
+    bad = [k for k in kinds if k not in RELATION_KINDS]
+    if bad:
+        raise click.BadParameter(f"unknown kind {bad[0]!r}; choose from "
+                                 f"{', '.join(RELATION_KINDS)}")
+    return kinds
+
+
+def _view_options(func: _F) -> _F:
+    """The drawing and view options shared by ``render`` and ``extract``."""
+    from argmap.diagram import ENGINES, RANKDIRS
+
+    options = [
+        click.option("--rankdir", type=click.Choice(tuple(RANKDIRS), case_sensitive=False),
+                     help="Where the thesis sits: TB top (default), BT bottom, LR left, "
+                          "RL right."),
+        click.option("--wrap", type=click.IntRange(min=10), metavar="N",
+                     help="Characters per node-label line (default 40)."),
+        click.option("--palette", type=click.Choice(("color", "mono")),
+                     help="color (default), or mono for greyscale print."),
+        click.option("--no-clusters", "clusters", flag_value=False, default=None,
+                     help="Do not box sections under their headings."),
+        click.option("--no-legend", "legend", flag_value=False, default=None,
+                     help="Leave the legend out."),
+        click.option("--hide-kinds", callback=_kinds, metavar="K1,K2",
+                     help="Collapse relations of these kinds or subtypes (e.g. "
+                          "elaboration,default) and the detail hanging on them."),
+        click.option("--focus", metavar="UNIT",
+                     help="Show only the units near this unit id (ids: argmap segment)."),
+        click.option("--depth", type=click.IntRange(min=0), metavar="K",
+                     help="With --focus: how many relations away to go (default 2)."),
+        click.option("--engine", type=click.Choice(ENGINES),
+                     help="Graphviz layout engine (default dot)."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def _write(m: Any, text: str, target: str | Path, fmt: str | None,
+           options: dict[str, Any]) -> bytes | Path:
+    """Render, turning option warnings into ``argmap: warning:`` lines on stderr."""
+    from argmap.render import render as render_map
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", OptionWarning)
+        try:
+            result = render_map(m, target, source=text, format=fmt, **options)
+        except OptionError as exc:
+            raise click.UsageError(str(exc)) from None
+        except ArgmapError as exc:
+            _fail(exc)
+    for w in caught:
+        if issubclass(w.category, OptionWarning):
+            message = str(w.message)
+            name = message.split(" ", 1)[0]
+            flag = {"clusters": "--no-clusters", "legend": "--no-legend"}.get(
+                name, "--" + name.replace("_", "-"))
+            click.echo(f"argmap: warning: {flag} {message.split(' ', 1)[1]}", err=True)
+    return result
+
+
+@main.command(short_help="Draw FILE's argument map or export it (svg, png, pdf, dot, json, …).")
 @_file_argument
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True),
-              help="Output file; its extension picks the format. "
+              help="Output file; its extension picks the format (.svg .png .pdf .dot "
+                   ".json .aif .argdown .graphml .mmd .html). "
                    "Default: FILE's name with .svg, in the current folder.")
 @click.option("-f", "--format", "fmt", type=click.Choice(_FORMATS, case_sensitive=False),
-              help="Output format; without -o, dot and json go to standard output.")
+              help="Output format; without -o, text formats go to standard output.")
+@_view_options
 @_grammar_option
 @_encoding_option
 def render(file: str, output: str | None, fmt: str | None, grammar: tuple[str, ...],
-           encoding: str | None) -> None:
-    """Draw FILE's argument map with Graphviz (svg, png, pdf, dot or json).
+           encoding: str | None, **options: Any) -> None:
+    """Draw FILE's argument map or export it (svg, png, pdf, dot, json, aif, argdown,
+    graphml, mermaid, html).
 
     Without -o the map goes to FILE's name with .svg (argmap.svg for -) in the current
-    folder; with --format dot or json and no -o it goes to standard output.
+    folder; with a text --format and no -o it goes to standard output.
     """
-    from argmap.render import render as render_map
+    from argmap.render import EXTENSIONS, format_of
 
-    if output is None and fmt in ("dot", "json"):
+    fmt = fmt.lower() if fmt else None
+    if output is None and fmt is not None and fmt not in _BINARY and fmt != "svg":
         target: str | Path = fmt
     elif output is None:
         stem = "argmap" if file == "-" else Path(file).stem
-        target = Path(f"{stem}.{fmt or 'svg'}")
+        ext = {"mermaid": "mmd"}.get(fmt or "svg", fmt or "svg")
+        target = Path(f"{stem}.{ext}")
     else:
         target = Path(output)
-        extension = target.suffix.lstrip(".").lower()
-        if fmt is None and extension not in _FORMATS:
+        implied = format_of(target)
+        if fmt is None and implied is None:
             raise click.UsageError(
                 f"cannot tell the format from {output!r}; use --format or one of the "
-                f"extensions {', '.join('.' + f for f in _FORMATS)}")
-        if fmt is not None and extension in _FORMATS and extension != fmt.lower():
-            raise click.UsageError(
-                f"--format {fmt} contradicts the extension of {output!r}")
+                f"extensions {' '.join(sorted(EXTENSIONS))}")
+        if fmt is not None and implied is not None and implied != fmt:
+            raise click.UsageError(f"--format {fmt} contradicts the extension of {output!r}")
     if isinstance(target, Path) and file != "-" and target.resolve() == Path(file).resolve():
         raise click.UsageError("the output path is the input file; choose another -o")
-    m = _analyze(file, grammar, encoding)
-    try:
-        result = render_map(m, target, format=fmt)
-    except ArgmapError as exc:
-        _fail(exc)
+    m, text = _analyze(file, grammar, encoding)
+    result = _write(m, text, target, fmt,
+                    {k: v for k, v in options.items() if v is not None})
     if isinstance(result, bytes):
         out = result.decode("utf-8")
         click.echo(out, nl=not out.endswith("\n"))
@@ -129,14 +204,62 @@ def render(file: str, output: str | None, fmt: str | None, grammar: tuple[str, .
         click.echo(str(result))
 
 
-@main.command(short_help="Print FILE's argument map as JSON.")
+@main.command(short_help="Print FILE's argument map as JSON or another text format.")
 @_file_argument
+@click.option("-f", "--format", "fmt", default="json",
+              type=click.Choice([f for f in _FORMATS if f not in _BINARY],
+                                case_sensitive=False),
+              help="json (default, docs/json-schema.md), aif, argdown, graphml, mermaid, "
+                   "html, dot or svg.")
+@_view_options
 @_grammar_option
 @_encoding_option
-def extract(file: str, grammar: tuple[str, ...], encoding: str | None) -> None:
-    """Print FILE's argument map as JSON (schema in docs/json-schema.md)."""
-    m = _analyze(file, grammar, encoding)
-    click.echo(m.to_json())
+def extract(file: str, fmt: str, grammar: tuple[str, ...], encoding: str | None,
+            **options: Any) -> None:
+    """Print FILE's argument map on standard output, as JSON or another text format."""
+    m, text = _analyze(file, grammar, encoding)
+    result = _write(m, text, fmt.lower(), fmt.lower(),
+                    {k: v for k, v in options.items() if v is not None})
+    assert isinstance(result, bytes)
+    click.echo(result.decode("utf-8"), nl=False)
+
+
+@main.command(short_help="Say why each relation exists: marker, rule, sentence.")
+@_file_argument
+@click.option("--unit", "unit", metavar="ID", help="Only the relations of this unit id.")
+@_grammar_option
+@_encoding_option
+def explain(file: str, unit: str | None, grammar: tuple[str, ...],
+            encoding: str | None) -> None:
+    """Say why each relation exists: one line per relation with its marker, rule and
+    sentence (`argmap rules` describes the rule ids)."""
+    from argmap.explain import explain as explain_map
+
+    m, text = _analyze(file, grammar, encoding)
+    try:
+        lines = explain_map(m, text, unit=unit)
+    except KeyError:
+        raise click.UsageError(f"no unit {unit!r} in the map; `argmap segment FILE` "
+                               "lists the ids") from None
+    for line in lines:
+        click.echo(line)
+
+
+@main.command(short_help="List every rule id with a one-line description.")
+@_grammar_option
+def rules(grammar: tuple[str, ...]) -> None:
+    """List every rule id a relation can carry, with a one-line description (taken from
+    grammars/markers.lark and grammars/relations.lark)."""
+    from argmap.grammar import load_grammar
+    from argmap.rules import catalog
+
+    try:
+        entries = catalog(load_grammar(tuple(Path(p) for p in grammar)))
+    except ArgmapError as exc:
+        _fail(exc)
+    width = max(len(r.id) for r in entries)
+    for r in entries:
+        click.echo(f"{r.id:<{width}}  {r.description}")
 
 
 @main.command(short_help="Print one line per unit: id, span, markers, role, text.")
@@ -149,7 +272,7 @@ def segment(file: str, grammar: tuple[str, ...], encoding: str | None) -> None:
     The five columns are tab-separated; newlines and tabs inside the text are shown as
     single spaces (the span locates the exact characters).
     """
-    m = _analyze(file, grammar, encoding)
+    m, _ = _analyze(file, grammar, encoding)
     for unit in m.units:
         markers = ",".join(" ".join(f"{mk.text}:{mk.function.value}".split())
                            for mk in unit.markers) or "-"
