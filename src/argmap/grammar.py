@@ -169,7 +169,7 @@ class _Collect(lark.Transformer[lark.Token, Any]):
 
 #: Position rules of the grammar whose marker tokens become hits.
 _POSITIONS = frozenset({"opener", "parenthetical", "final", "joiner", "subordinate",
-                        "apposition"})
+                        "apposition", "medial"})
 
 
 @attrs.frozen

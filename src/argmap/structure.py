@@ -55,30 +55,66 @@ def central_claim(seg: Segmentation, title: str | None,
                   exclude: frozenset[str] = frozenset()) -> Unit | None:
     """Choose the thesis among the units of the lead paragraph.
 
-    Score: words shared with the title, plus 2 if a later unit restates the unit, plus
-    1 for the first position (news lead, Van Dijk 1988; essays' thesis position, Stab &
-    Gurevych 2017). Ties go to the earlier unit. Units in ``exclude`` (subordinate
-    clauses: reasons and concessions) are never the thesis.
+    Score: words shared with the title; plus 2 if a later paragraph restates the unit;
+    plus 2 for a sentence-level result or summary marker ("therefore", "that's why",
+    "in sum": a conclusion, Stab & Gurevych 2017), 1.5 for a clause-level one ("…, so
+    Y": its first argument is the clause before, not the preceding discourse; PDTB 2.0
+    Arg1 locations, Prasad et al. 2008 §4), so between a sentence-level conclusion and
+    the first position; plus 1 for a deontic modal ("should", "must":
+    a policy claim, the usual thesis of argumentative texts; modal verbs are claim
+    features in Stab & Gurevych 2017 and Peldszus & Stede 2015); plus 1 for the first
+    position (news lead, Van Dijk 1988; essays' thesis position, Stab & Gurevych 2017)
+    unless a concession opens the paragraph (then the claim follows its answer: the
+    Concede–Counter pattern, Couper-Kuhlen & Thompson 2000); in a text of one
+    paragraph, plus 0.5 for the last unit when it carries one of these cues (the
+    conclusion position of essays, Stab & Gurevych 2017). Ties go to the earlier unit.
+
+    Never the thesis: units in ``exclude`` (subordinate clauses: reasons and
+    concessions; reported views), concessions, and units whose marker makes them a
+    premise of something else (reason, example, elaboration, addition, list item).
     """
-    candidates = [u for u in seg.units if u.id not in exclude and not _concedes(u)] \
+    candidates = [u for u in seg.units if u.id not in exclude and not _concedes(u)
+                  and not _premise_marked(u)] \
+        or [u for u in seg.units if u.id not in exclude and not _concedes(u)] \
         or list(seg.units)
     if not candidates:
         return None
     lead = [u for u in candidates if u.paragraph == candidates[0].paragraph]
+    paragraph = [u for u in seg.units if u.paragraph == lead[0].paragraph]
     later = [_words(u.text) for u in seg.units if u.paragraph != lead[0].paragraph]
+    conceded = any(_concedes(u) for u in paragraph[: paragraph.index(lead[0])])
     title_words = _words(title or "")
+    deontic = sentence_vocabulary()["DEONTIC"]
     best, best_score = lead[0], -1.0
     for n, unit in enumerate(lead):
         words = _words(unit.text)
-        score = len(words & title_words) + (1.0 if n == 0 else 0.0)
+        score = len(words & title_words) + (1.0 if n == 0 and not conceded else 0.0)
         intent = unit_intent(unit)
+        cued = False
         if intent is not None and intent.direction in (Direction.FORWARD, Direction.SUMMARY):
-            score += 2.0  # "therefore", "in sum": a conclusion (Stab & Gurevych 2017)
+            score += 2.0
+            cued = True
+        elif any(m.rule == "joiner" and m.function is MarkerFunction.RESULT
+                 for m in unit.markers):
+            score += 1.5  # "…, so Y": a conclusion from the clause before only
+            cued = True
+        if any(deontic.fullmatch(w) for w in re.findall(r"[\w'’]+", unit.text)):
+            score += 1.0
+            cued = True
+        if cued and not later and unit is paragraph[-1]:
+            score += 0.5
         if any(_overlap(words, w) >= RESTATEMENT_OVERLAP for w in later):
             score += 2.0
         if score > best_score:
             best, best_score = unit, score
     return best
+
+
+def _premise_marked(unit: Unit) -> bool:
+    """Whether the unit's marker makes it a premise of what precedes ("Besides, …")."""
+    intent = unit_intent(unit)
+    return intent is not None and intent.kind is RelationKind.SUPPORT and \
+        intent.direction in (Direction.BACKWARD, Direction.PARALLEL, Direction.ITEM)
 
 
 @attrs.define
@@ -93,11 +129,21 @@ class _Builder:
     enumerations: list[Enumeration] = attrs.field(factory=list)
     warnings: list[str] = attrs.field(factory=list)
     pending: _OpenEnumeration | None = None
+    thesis: str | None = None  # the central claim: the root, source of no relation
+    #: units a contrast clause answers (", but …"), with the answering marker
+    answered: dict[str, Marker] = attrs.field(factory=dict)
 
     # ------------------------------------------------------------ primitives
 
     def relate(self, source: str, target: str, kind: RelationKind, subtype: str, rule: str,
                marker: Marker | None = None) -> None:
+        if source == self.thesis and subtype != "restatement":
+            # The thesis is the root (Peldszus & Stede 2013: the central claim is the
+            # source of no relation). A relation the markers ask from it is read the
+            # other way round, with the same kind: an attack still puts the two units
+            # on opposite sides, a support on the same side ("Of course X. But T." ->
+            # X attacks T; "Experts say X. In fact, T." -> X attacks T).
+            source, target, rule = target, source, f"{rule}.to-thesis"
         if source == target or self.reaches(target, source):
             return  # a map is acyclic: never let a claim support itself
         rid = f"r-{source}-{target}"
@@ -244,11 +290,19 @@ def build_map(seg: Segmentation, *, grammar: Grammar | None = None) -> ArgumentM
     title = doc.title.text if doc.title else None
     b = _Builder(seg, grammar)
     clause_sources = frozenset(source for source, _, _ in seg.links)
+    # Subordinate reasons and concessions are never the thesis; a result clause
+    # (", so …") may be: it is the conclusion.
+    premises = frozenset(source for source, _, marker in seg.links
+                         if marker.function is not MarkerFunction.RESULT)
     opening = [u for u in seg.units if u.paragraph <= seg.units[0].paragraph + 1] \
         if seg.units else []
-    thesis = central_claim(seg, title, clause_sources | _reported(b, opening))
+    thesis = central_claim(seg, title, premises | _reported(b, opening))
     if thesis is not None:
         b.roles[thesis.id] = Role.CENTRAL_CLAIM
+        b.thesis = thesis.id
+    b.answered = {
+        target: marker for _, target, marker in seg.links
+        if marker.function in (MarkerFunction.CONTRAST, MarkerFunction.CONTRA_EXPECTATION)}
 
     # Clause links inside sentences.
     by_id = {u.id: u for u in seg.units}
@@ -373,6 +427,11 @@ def _sentence_level(b: _Builder, head: Unit, main: list[Unit]) -> None:
     local_head = head
     concession: Unit | None = head if _concedes(head) else None
     previous = head
+    # Inside the thesis's paragraph the thesis is the local root: unmarked units
+    # support it, wherever it stands (first, or last after "therefore").
+    home = b.thesis if b.thesis in {u.id for u in main} else head.id
+    if home == b.thesis and head.id in b.answered:
+        _concede(b, head, b.answered[head.id])
     last_target: str | None = None
     # Unmarked units wait here for their default attachment to the paragraph head, so
     # that a later summary ("Taken together, …") can claim them instead.
@@ -392,9 +451,13 @@ def _sentence_level(b: _Builder, head: Unit, main: list[Unit]) -> None:
                 previous = unit
                 continue
             intent = None
-        if intent is None:
-            pending.append((unit.id, local_head.id))
-            last_target = local_head.id
+        if intent is None and home == b.thesis and local_head is head and \
+                unit.id in b.answered and _concede(b, unit, b.answered[unit.id]):
+            last_target = b.thesis
+        elif intent is None:
+            target = home if local_head is head else local_head.id
+            pending.append((unit.id, target))
+            last_target = target
         elif intent.direction is Direction.SUMMARY:
             earlier = [head.id] + [source for source, _ in pending]
             for source in earlier:
@@ -407,6 +470,14 @@ def _sentence_level(b: _Builder, head: Unit, main: list[Unit]) -> None:
             b.apply(unit, intent, last_target)
         else:
             target = previous.id
+            unmarked = [source for source, _ in pending]
+            if intent.kind is RelationKind.ATTACK and not intent.concedes and \
+                    concession is None and unmarked and unmarked[-1] == previous.id and \
+                    home == b.thesis and local_head is head and \
+                    _concede(b, previous, intent.marker):
+                # "X. But Y.": the author grants X and answers it with Y.
+                pending = [p for p in pending if p[0] != previous.id]
+                concession = previous
             if intent.kind is RelationKind.ATTACK and concession is not None and \
                     not intent.concedes:
                 target = concession.id
@@ -421,6 +492,26 @@ def _sentence_level(b: _Builder, head: Unit, main: list[Unit]) -> None:
         previous = unit
     for source, target in pending:
         b.relate(source, target, RelationKind.SUPPORT, "default", "default.paragraph")
+
+
+def _concede(b: _Builder, unit: Unit, marker: Marker) -> bool:
+    """Read an unmarked unit that a contrast answers as an implicit concession.
+
+    In the thesis's paragraph, in "X. But Y." (or "X, but Y") the writer who holds Y
+    grants X: X is the opponent's point and attacks the thesis, Y attacks X (the
+    Concede–Counter pattern, Couper-Kuhlen & Thompson 2000; implicit concessions in
+    Peldszus & Stede 2013, §4). Not for the thesis itself, which a contrast simply
+    attacks. ``marker`` is the answering contrast marker, the evidence for the reading.
+
+    Returns:
+        Whether the unit was read as a concession.
+    """
+    if b.thesis is None or unit.id == b.thesis:
+        return False
+    b.relate(unit.id, b.thesis, RelationKind.ATTACK, "concession", "concession.implicit",
+             marker)
+    b.roles[unit.id] = Role.CONCESSION
+    return True
 
 
 def _negated(b: _Builder, unit: Unit) -> bool:
