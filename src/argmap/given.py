@@ -28,7 +28,7 @@ __all__ = ["segment_given"]
 #: connectives of these senses).
 _JOINING = frozenset({MarkerFunction.CONTRAST, MarkerFunction.CONTRA_EXPECTATION,
                       MarkerFunction.CONCESSION, MarkerFunction.REASON,
-                      MarkerFunction.RESULT})
+                      MarkerFunction.RESULT, MarkerFunction.ADDITION})
 
 
 def segment_given(document: Document, spans: Sequence[Span],
@@ -90,7 +90,8 @@ def segment_given(document: Document, spans: Sequence[Span],
             pending_leading = None
         if first is not None and opens and sentence_initial and (
                 first.rule in ("subordinate", "while_concession")
-                or first.terminal in grammar.clause_terminals):
+                or (first.function is MarkerFunction.CONCESSION
+                    and first.terminal in grammar.clause_terminals)):
             pending_leading = (uid, first)
         units.append(Unit(uid, span, span.slice(text), Role.PREMISE, tuple(markers),
                           "lead", paragraph_of[index] if paragraph_of else 0, index))

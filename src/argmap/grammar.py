@@ -61,6 +61,11 @@ _GROUPS: dict[str, MarkerFunction] = {
     "summary_comma": MarkerFunction.SUMMARY,
     "addition_comma": MarkerFunction.ADDITION,
     "elaboration_comma": MarkerFunction.ELABORATION,
+    "addition_conjunction": MarkerFunction.ADDITION,
+    "and_clause": MarkerFunction.ADDITION,
+    "as_clause": MarkerFunction.REASON,
+    "reason_conjunction": MarkerFunction.REASON,
+    "unless_clause": MarkerFunction.CONCESSION,
 }
 
 

@@ -306,11 +306,19 @@ def build_map(seg: Segmentation, *, grammar: Grammar | None = None) -> ArgumentM
 
     # Clause links inside sentences.
     by_id = {u.id: u for u in seg.units}
+    parallel: list[tuple[str, str, Intent]] = []
     for source, target, marker in seg.links:
         intent = clause_intent(marker)
         if intent is None:
             continue
+        if intent.direction is Direction.PARALLEL:
+            parallel.append((source, target, intent))  # resolved once the target attaches
+            continue
         b.apply(by_id[source], intent, target)
+    # A contrast that answers "X, and Y" answers the whole coordination.
+    for source, target, intent in reversed(parallel):
+        if source in b.answered:
+            b.answered.setdefault(target, b.answered[source])
 
     paragraphs = _paragraphs(seg.units)
     by_section: dict[str | None, list[list[Unit]]] = {}
@@ -387,7 +395,28 @@ def build_map(seg: Segmentation, *, grammar: Grammar | None = None) -> ArgumentM
                 b.relate(unit.id, thesis.id, RelationKind.ATTACK, "concession",
                          "concession.thesis", intent.marker if intent else None)
 
+    _parallel_clauses(b, parallel)
     return _assemble(b, thesis, title)
+
+
+def _parallel_clauses(b: _Builder, links: list[tuple[str, str, Intent]]) -> None:
+    """Attach "X, and Y" clauses: Y relates to what X relates to, in the same way.
+
+    "and" joining two clauses is Expansion.Conjunction in PDTB 2.0 (Prasad et al. 2008):
+    the clauses are parallel, co-premises of one claim or two sides of one concession.
+    When X is the thesis, Y supports it.
+    """
+    for source, target, intent in links:
+        first = next((r for r in b.relations if r.source == target
+                      and r.subtype != "restatement"), None)
+        if first is None:
+            b.relate(source, target, RelationKind.SUPPORT, intent.subtype, intent.rule,
+                     intent.marker)
+            continue
+        b.relate(source, first.target, first.kind, first.subtype,
+                 f"{intent.rule}.parallel", intent.marker)
+        if b.roles.get(target) is Role.CONCESSION:
+            b.roles[source] = Role.CONCESSION
 
 
 def _section_claim(b: _Builder, summary: Unit | None, first_head: Unit, heads: list[Unit],
