@@ -316,7 +316,7 @@ def build_map(seg: Segmentation, *, grammar: Grammar | None = None) -> ArgumentM
             continue
         b.apply(by_id[source], intent, target)
     # A contrast that answers "X, and Y" answers the whole coordination.
-    for source, target, intent in reversed(parallel):
+    for source, target, _ in reversed(parallel):
         if source in b.answered:
             b.answered.setdefault(target, b.answered[source])
 
