@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from itertools import pairwise
 
 import attrs
 
@@ -130,6 +131,8 @@ class _Builder:
     warnings: list[str] = attrs.field(factory=list)
     pending: _OpenEnumeration | None = None
     thesis: str | None = None  # the central claim: the root, source of no relation
+    #: the unit just before each unit, in text order
+    preceding: dict[str, Unit] = attrs.field(factory=dict)
     #: units a contrast clause answers (", but …"), with the answering marker
     answered: dict[str, Marker] = attrs.field(factory=dict)
 
@@ -300,6 +303,7 @@ def build_map(seg: Segmentation, *, grammar: Grammar | None = None) -> ArgumentM
     if thesis is not None:
         b.roles[thesis.id] = Role.CENTRAL_CLAIM
         b.thesis = thesis.id
+    b.preceding = {later.id: earlier for earlier, later in pairwise(seg.units)}
     b.answered = {
         target: marker for _, target, marker in seg.links
         if marker.function in (MarkerFunction.CONTRAST, MarkerFunction.CONTRA_EXPECTATION)}
@@ -500,6 +504,11 @@ def _sentence_level(b: _Builder, head: Unit, main: list[Unit]) -> None:
         else:
             target = previous.id
             unmarked = [source for source, _ in pending]
+            before = b.preceding.get(unit.id)
+            if intent.kind is RelationKind.ATTACK and not intent.concedes and \
+                    concession is None and before is not None and before.id in b.sources \
+                    and _concedes_clause(before):
+                concession = before  # "X, although/unless Y. But Z.": Z answers Y
             if intent.kind is RelationKind.ATTACK and not intent.concedes and \
                     concession is None and unmarked and unmarked[-1] == previous.id and \
                     home == b.thesis and local_head is head and \
@@ -521,6 +530,12 @@ def _sentence_level(b: _Builder, head: Unit, main: list[Unit]) -> None:
         previous = unit
     for source, target in pending:
         b.relate(source, target, RelationKind.SUPPORT, "default", "default.paragraph")
+
+
+def _concedes_clause(unit: Unit) -> bool:
+    """Whether a clause joined to its sentence concedes ("…, although Y", "… unless Y")."""
+    return any(m.rule == "joiner" and m.function is MarkerFunction.CONCESSION
+               for m in unit.markers)
 
 
 def _concede(b: _Builder, unit: Unit, marker: Marker) -> bool:
