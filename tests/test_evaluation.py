@@ -106,7 +106,7 @@ def test_errors_name_their_kind_and_an_example(corpus: Path) -> None:
         encoding="utf-8")
     (corpus / "t3.txt").write_text("Fees should fall. Fees are high. Students are poor.",
                                    encoding="utf-8")
-    (error, *rest) = evaluate_corpus(corpus, gold_units=True).errors()
+    error, *_ = evaluate_corpus(corpus, gold_units=True).errors()
     assert error["kind"] == "attack predicted as support, right unit (default.paragraph)"
     assert error["example"]["text"] == "t3"
     assert error["example"]["segment_text"] in ("Fees are high.", "Students are poor.")
