@@ -42,6 +42,20 @@ SEGMENTS = [
     pytest.param("For these reasons, fees must fall.",
                  [("fees must fall.", [("For these reasons", "result", "opener")])],
                  id="for-these-reasons"),
+    pytest.param("Parliamentary control however hampers the work.",
+                 [("Parliamentary control however hampers the work.",
+                   [("however", "contrast", "medial")])], id="medial-however"),
+    pytest.param("Moscow signed declarations with ASEAN however.",
+                 [("Moscow signed declarations with ASEAN however.",
+                   [("however", "contrast", "final")])], id="final-however-stays-final"),
+    # additive openers
+    pytest.param("Plus everyone must move.",
+                 [("everyone must move.", [("Plus", "addition", "opener")])], id="plus-opener"),
+    pytest.param("Two plus two is four.", [("Two plus two is four.", [])],
+                 id="not-a-marker-plus-medial"),
+    pytest.param("On top of that, it is cheap.",
+                 [("it is cheap.", [("On top of that", "addition", "opener")])],
+                 id="on-top-of-that"),
     # concessive openers before a comma ("Sure, X. But Y.")
     pytest.param("Yes, it is annoying.",
                  [("it is annoying.", [("Yes", "concession", "opener")])], id="yes-comma"),
@@ -151,6 +165,14 @@ RELATIONS = [
         {("Dog owners may think dirt is harmless.", ATTACK, "Fines must rise."),
          ("they misjudge it.", ATTACK, "Dog owners may think dirt is harmless.")},
         id="reported-view-answered-by-yet"),
+    pytest.param(
+        "Fines must rise. Owners think dirt is harmless. But it is not. Moreover, fines "
+        "fund cleaning.",
+        "Fines must rise.",
+        {("Owners think dirt is harmless.", ATTACK, "Fines must rise."),
+         ("it is not.", ATTACK, "Owners think dirt is harmless."),
+         ("fines fund cleaning.", SUPPORT, "Fines must rise.")},
+        id="moreover-after-a-concession-exchange-supports-the-thesis"),
     pytest.param(
         "Fees deter students. Fees burden families.",
         "Fees deter students.",

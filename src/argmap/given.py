@@ -74,7 +74,8 @@ def segment_given(document: Document, spans: Sequence[Span],
                                  len(sentences)) - 1))
         pieces, piece_links = _sentence_units(grammar, text, span)
         markers = list(pieces[0][1]) if pieces else []
-        if (0, 1) in {(a, b) for a, b, _ in piece_links} and markers:
+        continues = span.slice(text).rstrip().endswith((",", ";", "—", "–"))
+        if (0, 1) in {(a, b) for a, b, _ in piece_links} and markers and not continues:
             markers = markers[1:]  # "Although X, Y" inside one unit: the unit is Y's
         sentence_initial = index != previous_sentence
         uid = unit_id(span.slice(text), taken)

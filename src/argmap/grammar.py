@@ -144,6 +144,10 @@ class _Collect(lark.Transformer[lark.Token, Any]):
         tokens = tuple(c[1] for c in children if isinstance(c, tuple))[:-1]
         return [Hit("opener", tokens)] if tokens else []
 
+    def medial_final(self, children: list[Any]) -> list[Hit]:
+        # A medial-position adverb that ends the sentence is clause-final.
+        return [Hit("final", tuple(c[1] for c in children if isinstance(c, tuple)))]
+
     def final_though(self, children: list[Any]) -> list[Hit]:
         return [Hit("final_though", tuple(c[1] for c in children if isinstance(c, tuple)))]
 

@@ -500,6 +500,11 @@ def _sentence_level(b: _Builder, head: Unit, main: list[Unit]) -> None:
             pending = []
             b.roles[unit.id] = Role.CONCLUSION
         elif intent.direction is Direction.PARALLEL and last_target is not None:
+            # "Moreover, Y": a further premise of the claim the last one supported; after
+            # an exchange of attacks (a concession and its answer) that is the home claim.
+            last = b.relations[-1] if b.relations else None
+            if last is not None and last.kind is RelationKind.ATTACK:
+                last_target = home
             b.apply(unit, intent, last_target)
         else:
             target = previous.id
