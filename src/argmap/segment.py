@@ -289,7 +289,7 @@ def _coordinated_phrase(text: str, sentence: Span, hit: Hit) -> bool:
     may still open the last item of a list ("…, the Joint Declaration (1997), and the
     Treaty (2001)."). A subject pronoun after "and", or an auxiliary or modal later in
     the sentence (a closed class, Quirk et al. 1985 §3.21), shows a clause with its own
-    verb: an EDU of its own (RST Discourse Treebank, Carlson & Marcu 2001, §2.4).
+    verb: an EDU of its own (RST Discourse Treebank, Carlson & Marcu 2001).
     """
     if hit.tokens[0].type != "AND_CLAUSE":
         return False

@@ -60,7 +60,7 @@ def central_claim(seg: Segmentation, title: str | None,
     plus 2 for a sentence-level result or summary marker ("therefore", "that's why",
     "in sum": a conclusion, Stab & Gurevych 2017), 1.5 for a clause-level one ("…, so
     Y": its first argument is the clause before, not the preceding discourse; PDTB 2.0
-    Arg1 locations, Prasad et al. 2008 §4), so between a sentence-level conclusion and
+    Arg1 locations, Prasad et al. 2008), so between a sentence-level conclusion and
     the first position; plus 1 for a deontic modal ("should", "must":
     a policy claim, the usual thesis of argumentative texts; modal verbs are claim
     features in Stab & Gurevych 2017 and Peldszus & Stede 2015); plus 1 for the first
@@ -549,7 +549,7 @@ def _concede(b: _Builder, unit: Unit, marker: Marker) -> bool:
     In the thesis's paragraph, in "X. But Y." (or "X, but Y") the writer who holds Y
     grants X: X is the opponent's point and attacks the thesis, Y attacks X (the
     Concede–Counter pattern, Couper-Kuhlen & Thompson 2000; implicit concessions in
-    Peldszus & Stede 2013, §4). Not for the thesis itself, which a contrast simply
+    Peldszus & Stede 2013). Not for the thesis itself, which a contrast simply
     attacks. ``marker`` is the answering contrast marker, the evidence for the reading.
 
     Returns:
