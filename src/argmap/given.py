@@ -19,7 +19,7 @@ import attrs
 from argmap.grammar import Grammar, load_grammar
 from argmap.ingest import BlockKind, Document
 from argmap.model import Marker, MarkerFunction, Role, Section, Span, Unit
-from argmap.segment import Segmentation, _sentence_units, split_sentences, unit_id
+from argmap.segment import Segmentation, clause_units, split_sentences, unit_id
 
 __all__ = ["segment_given"]
 
@@ -69,10 +69,9 @@ def segment_given(document: Document, spans: Sequence[Span],
     previous_sentence = -1
     pending_leading: tuple[str, Marker] | None = None
     for span in ordered:
-        index = next((i for i, s in enumerate(sentences) if s.start <= span.start < s.end),
-                     max(0, next((i for i, s in enumerate(sentences) if s.start > span.start),
-                                 len(sentences)) - 1))
-        pieces, piece_links = _sentence_units(grammar, text, span)
+        # the sentence the unit starts in (or the last one starting before it)
+        index = max(0, sum(1 for s in sentences if s.start <= span.start) - 1)
+        pieces, piece_links = clause_units(grammar, text, span)
         markers = list(pieces[0][1]) if pieces else []
         continues = span.slice(text).rstrip().endswith((",", ";", "—", "–"))
         if (0, 1) in {(a, b) for a, b, _ in piece_links} and markers and not continues:

@@ -439,3 +439,14 @@ def iter_marker_units(seg: Segmentation) -> Iterable[tuple[Unit, Marker]]:
     for unit in seg.units:
         for marker in unit.markers:
             yield unit, marker
+
+
+def clause_units(grammar: Grammar, text: str, span: Span,
+                 ) -> tuple[list[tuple[Span, list[Marker]]], list[tuple[int, int, Marker]]]:
+    """The clause units of ``text[span]`` read as one sentence, with their markers.
+
+    Returns ``(units, links)``: each unit's span and markers, and the clause links
+    ``(index of the marked unit, index of the other unit, marker)``. Used to read units
+    given by the caller (:mod:`argmap.given`) with the segmenter's own rules.
+    """
+    return _sentence_units(grammar, text, span)
