@@ -43,7 +43,8 @@ def segment_given(document: Document, spans: Sequence[Span],
     Returns:
         The segmentation: one unit per span (text order), each with the markers found
         in it, the sentences of the document, and the clause links described in the
-        module docstring.
+        module docstring. Headings are not read: all units are in one section, ``lead``.
+        A unit's span is the given span, so its opening marker lies inside it.
 
     Raises:
         ValueError: two spans overlap, or a span lies outside the text.
@@ -73,6 +74,9 @@ def segment_given(document: Document, spans: Sequence[Span],
         index = max(0, sum(1 for s in sentences if s.start <= span.start) - 1)
         pieces, piece_links = clause_units(grammar, text, span)
         markers = list(pieces[0][1]) if pieces else []
+        # inner markers of the unit's later clauses ("…, which, however, …") count too
+        markers += [m for _, later in pieces[1:] for m in later
+                    if m.rule in ("parenthetical", "final", "medial")]
         continues = span.slice(text).rstrip().endswith((",", ";", "—", "–"))
         if (0, 1) in {(a, b) for a, b, _ in piece_links} and markers and not continues:
             markers = markers[1:]  # "Although X, Y" inside one unit: the unit is Y's
