@@ -98,6 +98,12 @@ SEGMENTS = [
     pytest.param("We pay for it.", [("We pay for it.", [])], id="not-a-marker-for-preposition"),
     pytest.param("Fees rose, so that the poor paid more.",
                  [("Fees rose, so that the poor paid more.", [])], id="not-a-marker-so-that"),
+    # "despite" + phrase: a concessive unit when a comma closes it
+    pytest.param("Despite the clashes, the EU should wait.",
+                 [("the clashes", [("Despite", "concession", "opener")]),
+                  ("the EU should wait.", [])], id="despite-leading-phrase"),
+    pytest.param("Prices rose despite the crisis.", [("Prices rose despite the crisis.", [])],
+                 id="not-a-unit-despite-without-comma"),
     # "unless": Toulmin's rebuttal, read as a concession
     pytest.param("Fees must fall unless costs rise.",
                  [("Fees must fall", []), ("costs rise.", [("unless", "concession", "joiner")])],

@@ -155,6 +155,17 @@ def test_given_units_are_the_units_with_their_markers() -> None:
                                                           "but")]
 
 
+def test_a_leading_concession_attaches_after_the_comma_that_closes_it() -> None:
+    """"Although X" | "and Y," | "Z": both conceded clauses attack the main clause Z."""
+    text = "Although work is harder and staff are tired, the age should not remain 63."
+    spans = [Span(0, 23), Span(24, 44), Span(45, 74)]
+    m = argmap.analyze(text, units=spans)
+    texts = {u.id: u.text for u in m.units}
+    assert {(texts[r.source], r.kind.value, texts[r.target]) for r in m.relations} == {
+        ("Although work is harder", "attack", "the age should not remain 63."),
+        ("and staff are tired,", "attack", "the age should not remain 63.")}
+
+
 def test_given_units_must_not_overlap() -> None:
     with pytest.raises(ValueError, match="overlap"):
         argmap.analyze("Fees must fall. They deter.", units=[Span(0, 10), Span(5, 20)])

@@ -6,7 +6,7 @@ Each given span is read by the same marker grammar as a sentence of its own; a u
 does not start its sentence and opens with a conjunction or subordinator ("but …",
 "because …") is linked to the unit before it exactly as the segmenter links the clauses
 it cuts (a ``joiner``); a sentence-initial subordinate clause ("Although X," | "Y") is
-linked to the unit after it.
+linked to the unit after the comma that closes it ("Although X" | "and Y," | "Z" -> Z).
 """
 
 from __future__ import annotations
@@ -88,9 +88,11 @@ def segment_given(document: Document, spans: Sequence[Span],
                 first.function in _JOINING and units:
             markers[0] = attrs.evolve(first, rule="joiner")
             links.append((uid, units[-1].id, markers[0]))
-        if pending_leading is not None:
-            if not sentence_initial:
-                links.append((pending_leading[0], uid, pending_leading[1]))
+        if pending_leading is not None and sentence_initial:
+            pending_leading = None
+        elif pending_leading is not None and units[-1].text.rstrip().endswith((",", ";")):
+            # "Although X" | "and Y," | "Z": the main clause starts after the comma
+            links.append((pending_leading[0], uid, pending_leading[1]))
             pending_leading = None
         if first is not None and opens and sentence_initial and (
                 first.rule in ("subordinate", "while_concession")
