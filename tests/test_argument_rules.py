@@ -180,6 +180,17 @@ RELATIONS = [
          ("fines fund cleaning.", SUPPORT, "Fines must rise.")},
         id="moreover-after-a-concession-exchange-supports-the-thesis"),
     pytest.param(
+        "Fines must rise. Indeed, dirt is an old problem. But it is getting worse.",
+        "Fines must rise.",
+        {("dirt is an old problem.", ATTACK, "Fines must rise."),
+         ("it is getting worse.", ATTACK, "dirt is an old problem.")},
+        id="indeed-answered-by-but-concedes"),
+    pytest.param(
+        "Fines must rise. Indeed, dirt is getting worse.",
+        "Fines must rise.",
+        {("dirt is getting worse.", SUPPORT, "Fines must rise.")},
+        id="indeed-without-answer-elaborates"),
+    pytest.param(
         "Fees deter students. Fees burden families.",
         "Fees deter students.",
         {("Fees burden families.", SUPPORT, "Fees deter students.")},

@@ -469,7 +469,8 @@ def _sentence_level(b: _Builder, head: Unit, main: list[Unit]) -> None:
     # Unmarked units wait here for their default attachment to the paragraph head, so
     # that a later summary ("Taken together, …") can claim them instead.
     pending: list[tuple[str, str]] = []
-    for unit in main[main.index(head) + 1 :]:
+    rest = main[main.index(head) + 1 :]
+    for k, unit in enumerate(rest):
         if _aside(unit):
             # A bracketed sentence elaborates the one before and is skipped by later
             # markers ("Fees rose. (Most pay.) As a result, …" -> the result of "Fees rose").
@@ -478,6 +479,12 @@ def _sentence_level(b: _Builder, head: Unit, main: list[Unit]) -> None:
             continue
         intent = unit_intent(unit, negated=_negated(b, unit))
         announcement = _announcement(unit)
+        if intent is not None and intent.subtype == "elaboration" and home == b.thesis \
+                and _answered_next(b, unit, rest[k + 1] if k + 1 < len(rest) else None):
+            # "Indeed X, but Y": an affirming adverb that a contrast answers concedes X
+            # (the Concede-Counter pattern, Couper-Kuhlen & Thompson 2000).
+            intent = attrs.evolve(intent, kind=RelationKind.ATTACK, subtype="concession",
+                                  rule=f"{intent.rule}.concessive", concedes=True)
         if intent is not None and intent.direction is Direction.ITEM:
             if b.take_item(unit, intent, local_head.id):
                 local_head = unit
@@ -535,6 +542,17 @@ def _sentence_level(b: _Builder, head: Unit, main: list[Unit]) -> None:
         previous = unit
     for source, target in pending:
         b.relate(source, target, RelationKind.SUPPORT, "default", "default.paragraph")
+
+
+def _answered_next(b: _Builder, unit: Unit, following: Unit | None) -> bool:
+    """Whether a contrast answers ``unit``: ", but …" joined to it, or the next sentence."""
+    if unit.id in b.answered:
+        return True
+    if following is None:
+        return False
+    intent = unit_intent(following)
+    return intent is not None and intent.kind is RelationKind.ATTACK and \
+        intent.subtype == "contrast"
 
 
 def _concedes_clause(unit: Unit) -> bool:
