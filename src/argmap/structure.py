@@ -4,12 +4,15 @@ The map is built bottom-up in three levels (Mann & Thompson's RST nuclearity rea
 argument structure, as in Peldszus & Stede 2013):
 
 1. sentence level: a unit attaches, by its marker, to the previous unit of its
-   paragraph; an unmarked unit supports the paragraph head (its first unit);
+   paragraph; an unmarked unit supports the paragraph head (its first unit), or the
+   central claim in the central claim's paragraph; "X. But Y." concedes X;
 2. paragraph level: a paragraph head attaches, by its marker, to an earlier paragraph
    (an ordinal to the open enumeration, a contrast to the paragraph or the reported
    view it answers); unmarked heads support their section's claim;
 3. section level: each section's claim (its summary or closing conclusion, else its
    first paragraph head) supports the central claim, unless it restates it.
+
+The central claim (chosen by :mod:`argmap.thesis`) is the root: the source of no relation.
 """
 
 from __future__ import annotations
@@ -33,89 +36,9 @@ from argmap.model import (
 )
 from argmap.relate import Direction, Intent, clause_intent, unit_intent
 from argmap.segment import Segmentation, sentence_vocabulary
+from argmap.thesis import RESTATEMENT_OVERLAP, central_claim, concedes, content_words, word_overlap
 
 __all__ = ["RESTATEMENT_OVERLAP", "build_map", "central_claim"]
-
-#: Share of content words a later unit must have in common with the central claim to
-#: restate it (Jaccard similarity of word sets; chosen on the seed and the microtexts'
-#: restated claims, where restatements share 70–100% of their words).
-RESTATEMENT_OVERLAP = 0.7
-
-_CONTENT = re.compile(r"[^\W\d_]{3,}")
-
-
-def _words(text: str) -> set[str]:
-    return {w.casefold().replace("’", "'") for w in _CONTENT.findall(text)}
-
-
-def _overlap(a: set[str], b: set[str]) -> float:
-    return len(a & b) / len(a | b) if a and b else 0.0
-
-
-def central_claim(seg: Segmentation, title: str | None,
-                  exclude: frozenset[str] = frozenset()) -> Unit | None:
-    """Choose the thesis among the units of the lead paragraph.
-
-    Score: words shared with the title; plus 2 if a later paragraph restates the unit;
-    plus 2 for a sentence-level result or summary marker ("therefore", "that's why",
-    "in sum": a conclusion, Stab & Gurevych 2017), 1.5 for a clause-level one ("…, so
-    Y": its first argument is the clause before, not the preceding discourse; PDTB 2.0
-    Arg1 locations, Prasad et al. 2008), so between a sentence-level conclusion and
-    the first position; plus 1 for a deontic modal ("should", "must":
-    a policy claim, the usual thesis of argumentative texts; modal verbs are claim
-    features in Stab & Gurevych 2017 and Peldszus & Stede 2015); plus 1 for the first
-    position (news lead, Van Dijk 1988; essays' thesis position, Stab & Gurevych 2017)
-    unless a concession opens the paragraph (then the claim follows its answer: the
-    Concede–Counter pattern, Couper-Kuhlen & Thompson 2000); in a text of one
-    paragraph, plus 0.5 for the last unit when it carries one of these cues (the
-    conclusion position of essays, Stab & Gurevych 2017). Ties go to the earlier unit.
-
-    Never the thesis: units in ``exclude`` (subordinate clauses: reasons and
-    concessions; reported views), concessions, and units whose marker makes them a
-    premise of something else (reason, example, elaboration, addition, list item).
-    """
-    candidates = [u for u in seg.units if u.id not in exclude and not _concedes(u)
-                  and not _premise_marked(u)] \
-        or [u for u in seg.units if u.id not in exclude and not _concedes(u)] \
-        or list(seg.units)
-    if not candidates:
-        return None
-    lead = [u for u in candidates if u.paragraph == candidates[0].paragraph]
-    paragraph = [u for u in seg.units if u.paragraph == lead[0].paragraph]
-    later = [_words(u.text) for u in seg.units if u.paragraph != lead[0].paragraph]
-    conceded = any(_concedes(u) for u in paragraph[: paragraph.index(lead[0])])
-    title_words = _words(title or "")
-    deontic = sentence_vocabulary()["DEONTIC"]
-    best, best_score = lead[0], -1.0
-    for n, unit in enumerate(lead):
-        words = _words(unit.text)
-        score = len(words & title_words) + (1.0 if n == 0 and not conceded else 0.0)
-        intent = unit_intent(unit)
-        cued = False
-        if intent is not None and intent.direction in (Direction.FORWARD, Direction.SUMMARY):
-            score += 2.0
-            cued = True
-        elif any(m.rule == "joiner" and m.function is MarkerFunction.RESULT
-                 for m in unit.markers):
-            score += 1.5  # "…, so Y": a conclusion from the clause before only
-            cued = True
-        if any(deontic.fullmatch(w) for w in re.findall(r"[\w'’]+", unit.text)):
-            score += 1.0
-            cued = True
-        if cued and not later and unit is paragraph[-1]:
-            score += 0.5
-        if any(_overlap(words, w) >= RESTATEMENT_OVERLAP for w in later):
-            score += 2.0
-        if score > best_score:
-            best, best_score = unit, score
-    return best
-
-
-def _premise_marked(unit: Unit) -> bool:
-    """Whether the unit's marker makes it a premise of what precedes ("Besides, …")."""
-    intent = unit_intent(unit)
-    return intent is not None and intent.kind is RelationKind.SUPPORT and \
-        intent.direction in (Direction.BACKWARD, Direction.PARALLEL, Direction.ITEM)
 
 
 @attrs.define
@@ -252,12 +175,6 @@ def _reported(b: _Builder, units: Iterable[Unit]) -> frozenset[str]:
     return frozenset(out)
 
 
-def _concedes(unit: Unit) -> bool:
-    """Whether the unit opens with a concession marker ("Of course", "To be sure")."""
-    intent = unit_intent(unit)
-    return intent is not None and intent.concedes
-
-
 def _aside(unit: Unit) -> bool:
     """A sentence wholly in brackets: "(Most students pay in full.)"."""
     return unit.text.startswith(("(", "[")) and unit.text.rstrip(".!?").endswith((")", "]"))
@@ -336,7 +253,7 @@ def build_map(seg: Segmentation, *, grammar: Grammar | None = None) -> ArgumentM
         heads: list[Unit] = []  # paragraph roots not attached inside the section yet
         summary: Unit | None = None
         first_main = _main_units(paras[0], clause_sources)
-        first_head = next((u for u in first_main if not _concedes(u)), first_main[0])
+        first_head = next((u for u in first_main if not concedes(u)), first_main[0])
         for para in paras:
             main = _main_units(para, clause_sources)
             head = main[0]  # a leading reason or concession clause is not the head
@@ -364,7 +281,7 @@ def build_map(seg: Segmentation, *, grammar: Grammar | None = None) -> ArgumentM
             _sentence_level(b, head, main)
             # The paragraph's root: its first unit that supports or attacks nothing yet
             # (the head, or the conclusion a "therefore" drew from it).
-            root = next((u for u in main if u.id not in b.sources and not _concedes(u)), None)
+            root = next((u for u in main if u.id not in b.sources and not concedes(u)), None)
             if root is not None and root is not summary and not (attached and root is head):
                 heads.append(root)
             previous_paragraph = para
@@ -373,12 +290,12 @@ def build_map(seg: Segmentation, *, grammar: Grammar | None = None) -> ArgumentM
         section_claims.append((section_id, claim.id))
 
     # Section claims support the thesis, or restate it.
-    thesis_words = _words(thesis.text) if thesis else set()
+    thesis_words = content_words(thesis.text) if thesis else set()
     for _, claim_id in section_claims:
         if thesis is None or claim_id == thesis.id:
             continue
         unit = by_id[claim_id]
-        if _overlap(_words(unit.text), thesis_words) >= RESTATEMENT_OVERLAP:
+        if word_overlap(content_words(unit.text), thesis_words) >= RESTATEMENT_OVERLAP:
             continue  # linked below as a restatement
         if claim_id not in b.sources:
             b.relate(claim_id, thesis.id, RelationKind.SUPPORT, "default", "section.thesis")
@@ -386,7 +303,7 @@ def build_map(seg: Segmentation, *, grammar: Grammar | None = None) -> ArgumentM
     if thesis is not None:
         for unit in seg.units:
             if unit.paragraph != thesis.paragraph and \
-                    _overlap(_words(unit.text), thesis_words) >= RESTATEMENT_OVERLAP:
+                    word_overlap(content_words(unit.text), thesis_words) >= RESTATEMENT_OVERLAP:
                 b.relate(unit.id, thesis.id, RelationKind.SUPPORT, "restatement",
                          "restatement.thesis")
                 b.roles[unit.id] = Role.RESTATEMENT
@@ -394,7 +311,7 @@ def build_map(seg: Segmentation, *, grammar: Grammar | None = None) -> ArgumentM
     # A concession that nothing answered grants a point against the thesis.
     if thesis is not None:
         for unit in seg.units:
-            if unit.id not in b.sources and unit.id != thesis.id and _concedes(unit):
+            if unit.id not in b.sources and unit.id != thesis.id and concedes(unit):
                 intent = unit_intent(unit)
                 b.relate(unit.id, thesis.id, RelationKind.ATTACK, "concession",
                          "concession.thesis", intent.marker if intent else None)
@@ -458,7 +375,7 @@ def _main_units(para: list[Unit], clause_sources: frozenset[str]) -> list[Unit]:
 def _sentence_level(b: _Builder, head: Unit, main: list[Unit]) -> None:
     """Attach the units after the head of one paragraph (subordinate clauses excluded)."""
     local_head = head
-    concession: Unit | None = head if _concedes(head) else None
+    concession: Unit | None = head if concedes(head) else None
     previous = head
     # Inside the thesis's paragraph the thesis is the local root: unmarked units
     # support it, wherever it stands (first, or last after "therefore").
@@ -614,7 +531,7 @@ def _assemble(b: _Builder, thesis: Unit | None, title: str | None) -> ArgumentMa
     units = []
     for unit in seg.units:
         role = b.roles.get(unit.id)
-        if role is None and _concedes(unit):
+        if role is None and concedes(unit):
             role = Role.CONCESSION
         if role is None:
             role = Role.CLAIM if unit.id in supported else Role.PREMISE
