@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from argmap.grammar import load_grammar
 from argmap.ingest import Document, read_document
-from argmap.model import ArgumentMap
+from argmap.model import ArgumentMap, Span
 from argmap.segment import segment
 from argmap.structure import build_map
 
@@ -19,6 +19,7 @@ def analyze(
     *,
     grammar_files: Sequence[str | os.PathLike[str]] = (),
     encoding: str | None = None,
+    units: Sequence[Span] | None = None,
 ) -> ArgumentMap:
     """Analyse a text and return its argument map.
 
@@ -27,6 +28,9 @@ def analyze(
             A one-line ``str`` naming an existing file is read as a path.
         grammar_files: user ``.lark`` files extending the built-in marker grammar.
         encoding: decode bytes with this codec instead of detecting it.
+        units: take these spans (character offsets into the decoded text) as the units
+            instead of segmenting, e.g. gold EDUs; the rules then decide only markers,
+            relations and the central claim (see :mod:`argmap.given`).
 
     Returns:
         The :class:`~argmap.model.ArgumentMap`. Every span in it is a character offset
@@ -36,6 +40,7 @@ def analyze(
         argmap.exceptions.InputError: the input cannot be read as text.
         argmap.exceptions.EmptyInputError: the input is empty or only boilerplate.
         argmap.exceptions.GrammarFileError: a grammar file is missing or invalid.
+        ValueError: given ``units`` overlap or lie outside the text.
 
     Examples:
         >>> m = analyze("Fees must fall. First, they deter students. Second, they "
@@ -52,7 +57,12 @@ def analyze(
     grammar = load_grammar(tuple(Path(p) for p in grammar_files))
     document = source if isinstance(source, Document) else read_document(source,
                                                                           encoding=encoding)
-    seg = segment(document, grammar)
+    if units is None:
+        seg = segment(document, grammar)
+    else:
+        from argmap.given import segment_given
+
+        seg = segment_given(document, units, grammar)
     if not seg.units:
         where = document.source or "input"
         raise EmptyInputError(f"{where} has no argumentative text (only headings or "
