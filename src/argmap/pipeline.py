@@ -30,7 +30,7 @@ def analyze(
         encoding: decode bytes with this codec instead of detecting it.
         units: take these spans (character offsets into the decoded text) as the units
             instead of segmenting, e.g. gold EDUs; the rules then decide only markers,
-            relations and the central claim (see :mod:`argmap.given`).
+            relations and the central claim (see the module ``argmap.given``).
 
     Returns:
         The :class:`~argmap.model.ArgumentMap`. Every span in it is a character offset
