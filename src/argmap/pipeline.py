@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 
+import attrs
+
 from argmap.grammar import load_grammar
 from argmap.ingest import Document, read_document
 from argmap.model import ArgumentMap
@@ -19,6 +21,7 @@ def analyze(
     *,
     grammar_files: Sequence[str | os.PathLike[str]] = (),
     encoding: str | None = None,
+    format: str = "auto",
 ) -> ArgumentMap:
     """Analyse a text and return its argument map.
 
@@ -27,10 +30,15 @@ def analyze(
             A one-line ``str`` naming an existing file is read as a path.
         grammar_files: user ``.lark`` files extending the built-in marker grammar.
         encoding: decode bytes with this codec instead of detecting it.
+        format: ``auto``, ``text``, ``markdown`` or ``html`` (see
+            :func:`~argmap.ingest.read_document`).
 
     Returns:
         The :class:`~argmap.model.ArgumentMap`. Every span in it is a character offset
-        into the decoded input (``ArgumentMap.metadata["characters"]`` long).
+        into the analysed text (``ArgumentMap.metadata["characters"]`` long): the decoded
+        input, or for HTML the extracted main text. ``metadata`` records which
+        (``text_source``: ``original`` or ``extracted``), the input ``format`` and the
+        ``encoding``.
 
     Raises:
         argmap.exceptions.InputError: the input cannot be read as text.
@@ -50,11 +58,13 @@ def analyze(
     from argmap.exceptions import EmptyInputError
 
     grammar = load_grammar(tuple(Path(p) for p in grammar_files))
-    document = source if isinstance(source, Document) else read_document(source,
-                                                                          encoding=encoding)
+    document = source if isinstance(source, Document) else read_document(
+        source, encoding=encoding, format=format)
     seg = segment(document, grammar)
     if not seg.units:
         where = document.source or "input"
         raise EmptyInputError(f"{where} has no argumentative text (only headings or "
                               "boilerplate)")
-    return build_map(seg, grammar=grammar)
+    m = build_map(seg, grammar=grammar)
+    metadata = {**m.metadata, "format": document.format, "text_source": document.text_source}
+    return attrs.evolve(m, metadata=metadata)

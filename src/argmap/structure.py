@@ -93,6 +93,10 @@ class _Builder:
     enumerations: list[Enumeration] = attrs.field(factory=list)
     warnings: list[str] = attrs.field(factory=list)
     pending: _OpenEnumeration | None = None
+    unit_index: dict[str, int] = attrs.field(init=False)
+
+    def __attrs_post_init__(self) -> None:
+        self.unit_index = {u.id: n for n, u in enumerate(self.seg.units)}
 
     # ------------------------------------------------------------ primitives
 
@@ -168,8 +172,11 @@ class _Builder:
             if value != 1 or intent.marker.rule not in ("opener", "list_item") \
                     or fallback is None:
                 return False
+            lead_in = self.lead_in(unit) if intent.marker.rule == "list_item" else None
             state = self.pending = _OpenEnumeration(None, fallback, 0, None,
-                                                    "enumeration.implicit")
+                                                    "enumeration.implicit") \
+                if lead_in is None else _OpenEnumeration(lead_in.id, lead_in.id, 0, None,
+                                                         "enumeration.lead_in")
         last = value == -1 and len(state.items) > 0
         if not (value == len(state.items) + 1 or last):
             return False
@@ -179,6 +186,17 @@ class _Builder:
         if last or (state.cardinal and len(state.items) == state.cardinal):
             self.close_enumeration()
         return True
+
+
+    def lead_in(self, item: Unit) -> Unit | None:
+        """The unit that introduces a list with a colon ("We propose these changes:"),
+        when it comes right before the list's first item, else ``None``."""
+        index = self.unit_index.get(item.id, 0)
+        if index == 0:
+            return None
+        before = self.seg.units[index - 1]
+        gap = self.seg.document.text[before.span.end : item.span.start]
+        return before if gap.lstrip().startswith((":", "：")) else None
 
 
 @attrs.define
