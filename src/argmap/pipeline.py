@@ -37,8 +37,8 @@ def analyze(
         The :class:`~argmap.model.ArgumentMap`. Every span in it is a character offset
         into the analysed text (``ArgumentMap.metadata["characters"]`` long): the decoded
         input, or for HTML the extracted main text. ``metadata`` records which
-        (``text_source``: ``original`` or ``extracted``), the input ``format`` and the
-        ``encoding``.
+        (``text_source``: ``original`` or ``extracted``), the input ``format``, the
+        ``encoding`` and the title's span (``title_span``, ``[start, end]`` or ``None``).
 
     Raises:
         argmap.exceptions.InputError: the input cannot be read as text.
@@ -66,5 +66,7 @@ def analyze(
         raise EmptyInputError(f"{where} has no argumentative text (only headings or "
                               "boilerplate)")
     m = build_map(seg, grammar=grammar)
-    metadata = {**m.metadata, "format": document.format, "text_source": document.text_source}
+    title = document.title
+    metadata = {**m.metadata, "format": document.format, "text_source": document.text_source,
+                "title_span": [title.span.start, title.span.end] if title else None}
     return attrs.evolve(m, metadata=metadata)

@@ -19,6 +19,8 @@ __all__ = ["Segmentation", "segment", "split_sentences", "unit_id"]
 
 #: Hits whose marker opens a new unit inside the sentence, splitting it in two.
 _SPLITTING = frozenset({"joiner"})
+#: Rules of markers that open a unit and lie before its span.
+_OPENERS = frozenset({"opener", "subordinate", "while_concession", "ordinal_np", "list_item"})
 #: Hits of a sentence-initial subordinate clause: "Since X, Y" -> X | Y.
 _LEADING_CLAUSE = frozenset({"subordinate", "while_concession"})
 
@@ -351,13 +353,29 @@ def _sentence_units(
     pieces.append((start, sentence.end, current_markers))
 
     index_map: dict[int, int] = {}
+    orphans: list[Marker] = []  # markers of pieces with no words ("X, because.")
     for n, (a, b, markers) in enumerate(pieces):
         span = _strip(text, a, b)
         if span is None:
+            orphans.extend(markers)
             continue
         index_map[n] = len(units)
         own = markers + [mk for mk in inner if span.start <= mk.span.start < span.end]
         units.append((span, own))
+    if not units:
+        # the sentence is only markers ("But.", "Finally!"): keep it whole, as plain text
+        whole = _strip(text, sentence.start, sentence.end)
+        return ([(whole, [])] if whole else []), []
+    kept = {id(mk) for _, own in units for mk in own}
+    for marker in orphans + [mk for mk in inner if id(mk) not in kept]:
+        # a marker with no clause to mark is plain text of its neighbouring unit
+        k = max((i for i, (span, _) in enumerate(units) if span.start <= marker.span.start),
+                default=0)
+        span, own = units[k]
+        grown = _strip(text, min(span.start, marker.span.start), max(span.end, marker.span.end))
+        if grown is not None:
+            units[k] = (grown, [mk for mk in own if not grown.overlaps(mk.span)
+                                or (grown.contains(mk.span) and mk.rule not in _OPENERS)])
     kept_links = [(index_map[a], index_map[b], mk) for a, b, mk in links
                   if a in index_map and b in index_map]
     return units, kept_links
