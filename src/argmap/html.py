@@ -113,7 +113,7 @@ def _blocks(element: ElementTree.Element) -> list[tuple[str, str]]:
         out = []
         for n, item in enumerate(element.findall("item"), start=1):
             bullet = f"{n}." if ordered else "-"
-            out.append(("paragraph", f"{bullet} {_text(item)}"))
+            out.append(("item", f"{bullet} {_text(item)}"))
         return out
     if tag in ("p", "quote", "item"):
         return [("paragraph", _text(element))]
@@ -136,15 +136,19 @@ def _metadata_title(markup: str) -> str | None:
 
 
 def _layout(parts: list[tuple[str, str]]) -> Extracted:
-    chunks: list[str] = []
+    text = ""
     blocks: list[tuple[str, Span]] = []
-    offset = 0
-    for n, (kind, text) in enumerate(parts):
-        if n and kind == "title":
+    previous = None
+    for n, (kind, chunk) in enumerate(parts):
+        if n:
+            text += "\n" if kind == previous == "item" else "\n\n"
+        previous = kind
+        if kind == "title" and n:
             kind = "heading"  # a second <h1> further down: a section
-        if kind == "heading" and n == 0:
+        elif kind == "heading" and n == 0:
             kind = "title"
-        blocks.append((kind, Span(offset, offset + len(text))))
-        chunks.append(text)
-        offset += len(text) + 2
-    return "\n\n".join(chunks) + "\n", blocks
+        elif kind == "item":
+            kind = "paragraph"  # one block per list item, its bullet kept
+        blocks.append((kind, Span(len(text), len(text) + len(chunk))))
+        text += chunk
+    return text + "\n", blocks

@@ -244,8 +244,9 @@ def _announcement(grammar: Grammar, hit: Hit, text: str) -> Marker | None:
 
 
 def _strip(text: str, a: int, b: int) -> Span | None:
-    """Trim whitespace and separating punctuation from both ends of ``text[a:b]``."""
-    while a < b and (text[a].isspace() or text[a] in ",;:—–-"):
+    """Trim whitespace and separating punctuation from both ends of ``text[a:b]``, and a
+    quotation prefix (``>``, of e-mail and Markdown block quotes) from its start."""
+    while a < b and (text[a].isspace() or text[a] in ",;:—–->"):
         a += 1
     while b > a and (text[b - 1].isspace() or text[b - 1] in ",;:—–-"):
         b -= 1
