@@ -91,7 +91,8 @@ def test_html_without_h1_takes_the_metadata_title() -> None:
         "<html><head><title>Why Fees Fail</title></head><body><article><p>Fees rise "
         "every year, and they deter poor students from applying.</p></article></body>"
         "</html>")
-    assert [(k, s.slice(text)) for k, s in blocks][0] == ("title", "Why Fees Fail")
+    kind, span = blocks[0]
+    assert (kind, span.slice(text)) == ("title", "Why Fees Fail")
 
 
 def test_html_of_only_boilerplate_is_an_empty_input_error() -> None:

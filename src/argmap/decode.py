@@ -127,6 +127,8 @@ def _detect(data: bytes, name: str) -> tuple[str, str]:
     # Code pages that agree on these bytes decode them to the same text: name the most
     # widely used of them (cp1250 and cp1252 agree on most Western European text).
     for other in _PREVALENCE[: _rank(best.encoding)]:
+        if other.startswith("utf") or best.encoding.startswith("utf"):
+            continue  # byte order and BOM matter: keep the detected name
         try:
             if data.decode(other) == text:
                 codec = canonical_encoding(other)

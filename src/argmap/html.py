@@ -92,8 +92,8 @@ def extract_html(markup: str, *, name: str = "input") -> Extracted:
         parts.extend(_blocks(element))
     parts = [(kind, text) for kind, text in parts if text]
     if not any(kind == "paragraph" for kind, _ in parts):
-        raise EmptyInputError(f"{name} has no main text: the page is only headings or "
-                              "boilerplate")
+        raise EmptyInputError(f"{name} has no main text: the page is only navigation, "
+                              "comments or other boilerplate")
     if parts[0][0] != "title":
         title = _metadata_title(markup)
         if title:

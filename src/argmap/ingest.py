@@ -91,7 +91,7 @@ class Document:
 FORMATS = ("auto", "text", "markdown", "html")
 _SUFFIXES = {".html": "html", ".htm": "html", ".xhtml": "html", ".md": "markdown",
              ".markdown": "markdown", ".mdown": "markdown", ".mkd": "markdown",
-             ".txt": "text", ".text": "text"}
+             ".txt": "text?", ".text": "text?"}
 
 
 def read_document(source: str | bytes | os.PathLike[str], *, encoding: str | None = None,
@@ -100,9 +100,10 @@ def read_document(source: str | bytes | os.PathLike[str], *, encoding: str | Non
 
     A ``str`` that names an existing file (one line, no newline) is read as a path;
     any other ``str`` is the text itself. With ``format="auto"`` the file extension
-    decides (``.html``/``.htm``: HTML; ``.md``/``.markdown``: Markdown; ``.txt``: text);
-    without one, text that starts like an HTML page is HTML, text with Markdown syntax
-    (headings, bullets, fences, links, bold) is Markdown, and anything else is text.
+    decides (``.html``/``.htm``: HTML; ``.md``/``.markdown``: Markdown; ``.txt``: text,
+    unless it starts like an HTML page); without one, text that starts like an HTML
+    page is HTML, text with Markdown syntax (headings, bullets, fences, links, bold) is
+    Markdown, and anything else is text.
 
     Args:
         source: a path, the raw bytes of a file, or the text.
@@ -152,6 +153,8 @@ def read_document(source: str | bytes | os.PathLike[str], *, encoding: str | Non
                          f"at character {exc.start}") from None
     if "\x00" in text:
         raise InputError(f"{where} looks binary (it contains NUL characters)")
+    if format == "text?":  # a .txt file: text, unless it is a saved HTML page
+        format = "html" if looks_like_html(text) else "text"
     if format == "auto":
         format = "html" if looks_like_html(text) else \
             "markdown" if looks_like_markdown(text) else "text"

@@ -197,6 +197,9 @@ def write_atomic(path: Path, data: bytes) -> None:
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
         raise RenderError(f"cannot write {path}: {exc.strerror}") from None
+    except BaseException:  # interrupted (Ctrl-C): leave neither half a file nor the temp
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
 
 def render(m: ArgumentMap, target: str | os.PathLike[str], *, source: str | None = None,
