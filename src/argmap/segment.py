@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
 import hashlib
 import re
@@ -56,7 +57,10 @@ def sentence_vocabulary() -> dict[str, re.Pattern[str]]:
 
 
 _CANDIDATE = re.compile(
-    r"(?:[.!?…]+|\.{3})(?:[\"'”’»)\]]|\*\*|\*|_)*(?=\s|$)"  # end, then space or end
+    # end, then closing quotes, brackets or emphasis, then space or end; it starts only
+    # at the start of a run of stops and its closers are one class, so it never
+    # backtracks more than linearly ("……x", "Fees.*****x")
+    r"(?<![.!?…])[.!?…]+[\"'”’»)\]*_]*(?=\s|$)"
     r"|\.(?=[A-Z][a-z])"  # missing space: "old.Therefore" (checked below)
     r"|[。！？]+[」』”’）)]*"  # CJK full stops need no space after them
 )
@@ -255,7 +259,34 @@ def _strip(text: str, a: int, b: int) -> Span | None:
     return Span(a, b)
 
 
-def _corrective(text: str, tokens: list[lark.Token], hit: Hit) -> bool:
+class _Clauses:
+    """Per-sentence lookups that let :func:`_corrective` answer in O(log n) per "but",
+    so that a sentence of many joined clauses stays linear."""
+
+    _EDGES = frozenset({"COMMA", "SEMI", "SOS", "NEG", "CLITIC_NEG"})
+
+    def __init__(self, text: str, tokens: list[lark.Token]) -> None:
+        self.starts = [t.start_pos or 0 for t in tokens]
+        first, last = (self.starts[0], self.starts[-1]) if tokens else (0, 0)
+        auxiliary = sentence_vocabulary()["AUXILIARY"]
+        #: start offsets of the auxiliaries in the sentence, in order
+        self.auxiliaries = [m.start() for m in re.finditer(r"[\w'’]+", text[first:last])
+                            if auxiliary.fullmatch(m.group())]
+        self.offset = first
+        #: index of the nearest clause edge or negation at or before each token, else -1
+        self.edge: list[int] = []
+        nearest = -1
+        for i, token in enumerate(tokens):
+            if token.type in self._EDGES:
+                nearest = i
+            self.edge.append(nearest)
+
+    def auxiliary_between(self, start: int, end: int) -> bool:
+        i = bisect.bisect_left(self.auxiliaries, start - self.offset)
+        return i < len(self.auxiliaries) and self.auxiliaries[i] < end - self.offset
+
+
+def _corrective(text: str, tokens: list[lark.Token], hit: Hit, clauses: _Clauses) -> bool:
     """Whether a joining "but" corrects a negated clause ("not X, but Y").
 
     PDTB 2.0 annotates this "not … but" as Expansion.Alternative.Chosen alternative
@@ -270,19 +301,14 @@ def _corrective(text: str, tokens: list[lark.Token], hit: Hit) -> bool:
     after = _NEXT_WORD.match(text, hit.tokens[0].end_pos or 0)
     if after and vocabulary["SUBJECT"].fullmatch(after.group(1)):
         return False
-    rest = text[hit.tokens[0].end_pos or 0 : tokens[-1].start_pos or 0]
-    if any(vocabulary["AUXILIARY"].fullmatch(w) for w in re.findall(r"[\w'’]+", rest)):
+    if clauses.auxiliary_between(hit.tokens[0].end_pos or 0, tokens[-1].start_pos or 0):
         return False
     at = hit.tokens[0].start_pos or 0
-    before = [t for t in tokens if (t.start_pos or 0) < at]
-    if before and before[-1].type == "COMMA":
-        before.pop()
-    for token in reversed(before):
-        if token.type in ("COMMA", "SEMI", "SOS"):
-            return False
-        if token.type in ("NEG", "CLITIC_NEG"):
-            return True
-    return False
+    j = bisect.bisect_left(clauses.starts, at) - 1  # the last token before "but"
+    if j >= 0 and tokens[j].type == "COMMA":
+        j -= 1
+    edge = clauses.edge[j] if j >= 0 else -1
+    return edge >= 0 and tokens[edge].type in ("NEG", "CLITIC_NEG")
 
 
 def _sentence_units(
@@ -291,6 +317,7 @@ def _sentence_units(
     """Clause units of one sentence, with their markers, and intra-sentence links."""
     tokens = grammar.scan(text, sentence.start, sentence.end)
     hits = grammar.hits(tokens)
+    clauses: _Clauses | None = None  # built at the first "but" that may correct
     cuts: list[tuple[int, int, Marker]] = []  # (cut start, unit start, marker)
     opening: list[Marker] = []
     inner: list[Marker] = []
@@ -320,7 +347,8 @@ def _sentence_units(
         elif hit.rule in _LEADING_CLAUSE:
             opening.extend(markers)
             leading = markers[-1]
-        elif hit.rule in _SPLITTING and _corrective(text, tokens, hit):
+        elif hit.rule in _SPLITTING and _corrective(
+                text, tokens, hit, clauses := clauses or _Clauses(text, tokens)):
             continue  # "not X, but Y": one claim with its correction, not two units
         elif hit.rule in _SPLITTING:
             first = markers[0]

@@ -15,7 +15,7 @@ argument structure, as in Peldszus & Stede 2013):
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 import attrs
 
@@ -93,37 +93,64 @@ class _Builder:
     enumerations: list[Enumeration] = attrs.field(factory=list)
     warnings: list[str] = attrs.field(factory=list)
     pending: _OpenEnumeration | None = None
+    incoming: dict[str, list[str]] = attrs.field(factory=dict)
     unit_index: dict[str, int] = attrs.field(init=False)
+    #: a topological order of the units: ``order[s] < order[t]`` for every ``s -> t``
+    order: dict[str, int] = attrs.field(init=False)
 
     def __attrs_post_init__(self) -> None:
         self.unit_index = {u.id: n for n, u in enumerate(self.seg.units)}
+        self.order = {u.id: -n for n, u in enumerate(self.seg.units)}
 
     # ------------------------------------------------------------ primitives
 
     def relate(self, source: str, target: str, kind: RelationKind, subtype: str, rule: str,
                marker: Marker | None = None) -> None:
-        if source == target or self.reaches(target, source):
+        if source == target or not self.make_room(source, target):
             return  # a map is acyclic: never let a claim support itself
         rid = f"r-{source}-{target}"
         if rid in self.relation_ids:
             return
         self.relation_ids.add(rid)
         self.outgoing.setdefault(source, []).append(target)
+        self.incoming.setdefault(target, []).append(source)
         self.relations.append(Relation(rid, source, target, kind, subtype, rule, marker))
         if subtype != "restatement":
             self.sources.add(source)
 
-    def reaches(self, start: str, goal: str) -> bool:
-        """Whether following relations from ``start`` leads to ``goal``."""
+    def make_room(self, source: str, target: str) -> bool:
+        """Keep ``order`` topological for a new relation ``source -> target``, or return
+        ``False`` if the relation would close a cycle.
+
+        Dynamic topological order of Pearce & Kelly (2006, "A dynamic topological sort
+        algorithm for directed acyclic graphs", JEA 11): only the units whose order lies
+        between the two ends are searched and renumbered. Units start in reverse text
+        order, so the usual relation (a later unit backing an earlier one) costs O(1) and
+        a long chain of them stays linear.
+        """
+        lower, upper = self.order.get(target), self.order.get(source)
+        if lower is None or upper is None or upper < lower:
+            return True  # a relation id (undercut) has no successors; or already in order
+        ahead = self._search(target, self.outgoing, lambda n: n <= upper)
+        if source in ahead:
+            return False
+        behind = self._search(source, self.incoming, lambda n: n >= lower)
+        moved = sorted(behind, key=self.order.__getitem__) + \
+            sorted(ahead, key=self.order.__getitem__)
+        for node, slot in zip(moved, sorted(self.order[n] for n in moved), strict=True):
+            self.order[node] = slot
+        return True
+
+    def _search(self, start: str, edges: dict[str, list[str]],
+                inside: Callable[[int], bool]) -> set[str]:
         seen, stack = {start}, [start]
         while stack:
-            for nxt in self.outgoing.get(stack.pop(), ()):
-                if nxt == goal:
-                    return True
-                if nxt not in seen:
+            for nxt in edges.get(stack.pop(), ()):
+                rank = self.order.get(nxt)
+                if nxt not in seen and rank is not None and inside(rank):
                     seen.add(nxt)
                     stack.append(nxt)
-        return False
+        return seen
 
     def apply(self, unit: Unit, intent: Intent, target: str) -> None:
         if intent.direction is Direction.FORWARD:
