@@ -190,7 +190,11 @@ def test_markdown_block_table(source: str, expected: list[tuple[str, str]]) -> N
 
 @pytest.mark.parametrize(("text", "expected"), [
     pytest.param("# Fees\n\nFees **must** fall.\n", True, id="heading-and-bold"),
-    pytest.param("Fees:\n\n- cut\n- aid\n", True, id="bullets"),
+    pytest.param("Fees:\n\n- cut\n- aid\n", False, id="bullets-are-plain-text-too"),
+    pytest.param("Why the Levy Fails\nWe propose:\n1. Cut fees\n2. Expand aid\n", False,
+                 id="numbered-lines"),
+    pytest.param("## Costs\n\nFees **rise**.\n", True, id="heading-and-bold-marker"),
+    pytest.param("```\ncode\n```\n", True, id="fence"),
     pytest.param("See [the report](http://x.org) and **this**.", True, id="link-bold"),
     pytest.param("Fees must fall. However, costs rise.", False, id="prose"),
     pytest.param("Fees must fall - however, costs rise.", False, id="dash-in-prose"),
@@ -203,11 +207,11 @@ def test_looks_like_markdown(text: str, expected: bool) -> None:
 @pytest.mark.parametrize(("name", "fmt"), [
     ("page.html", "html"), ("page.HTM", "html"), ("notes.md", "markdown"),
     ("notes.markdown", "markdown"), ("notes.txt", "text"),
-    ("notes", "markdown"),  # no extension: the bullets and bold make it Markdown
+    ("notes", "markdown"),  # no extension: the heading and bold make it Markdown
 ])
 def test_the_extension_picks_the_format(tmp_path: Path, name: str, fmt: str) -> None:
     path = tmp_path / name
-    path.write_text("Fees must fall. **However**, costs rise.\n\n- cut\n- aid\n",
+    path.write_text("# Fees\n\nFees must fall. **However**, costs rise.\n\n- cut\n- aid\n",
                     encoding="utf-8")
     if fmt == "html":
         path.write_text("<html><body><article><p>Fees must fall, and they deter poor "

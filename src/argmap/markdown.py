@@ -23,13 +23,16 @@ _FRONT_MATTER = re.compile(
 _QUOTE_PREFIX = re.compile(r"(?:[ \t]*>[ \t]?)+")
 _BOILERPLATE = {"fence": "code", "code_block": "code", "html_block": "html",
                 "table_open": "table"}
-_SIGNS = re.compile(r"^(?:#{1,6}[ \t]+\S|```|~~~|[-*+][ \t]+\S|\d{1,9}[.)][ \t]+\S)"
-                    r"|\*\*\S|\]\(|^>[ \t]", re.MULTILINE)
+#: Syntax that plain text rarely has: ATX headings, fences, bold, links, block quotes.
+#: List bullets and numbers are left out: plain text has them too, and the plain-text
+#: reader handles them.
+_SIGNS = re.compile(r"^(?:#{1,6}[ \t]+\S|```|~~~|>[ \t])|\*\*[^\s*]|__[^\s_]|\]\(",
+                    re.MULTILINE)
 
 
 def looks_like_markdown(text: str) -> bool:
-    """Whether ``text`` shows Markdown syntax: at least two ATX headings, fences, list
-    bullets, links, bold runs or block quotes in its first 20,000 characters.
+    """Whether ``text`` shows Markdown syntax: at least two ATX headings, fences, links,
+    bold runs or block-quote lines in its first 20,000 characters.
 
     Example:
         >>> looks_like_markdown("# Fees\\n\\nFees **must** fall.\\n")

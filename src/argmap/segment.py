@@ -311,6 +311,16 @@ def _corrective(text: str, tokens: list[lark.Token], hit: Hit, clauses: _Clauses
     return edge >= 0 and tokens[edge].type in ("NEG", "CLITIC_NEG")
 
 
+def _conjunction(token: lark.Token) -> Marker:
+    """The "and"/"or" that joins the last items of an inline list (PDTB 2.0 sense
+    Expansion.Conjunction, resp. Expansion.Alternative)."""
+    alternative = str(token).lower() == "or"
+    return Marker(text=str(token), span=Span(token.start_pos or 0, token.end_pos or 0),
+                  function=MarkerFunction.ADDITION,
+                  sense="Expansion.Alternative" if alternative else "Expansion.Conjunction",
+                  rule="list_item", terminal=token.type)
+
+
 def _sentence_units(
     grammar: Grammar, text: str, sentence: Span
 ) -> tuple[list[tuple[Span, list[Marker]]], list[tuple[int, int, Marker]]]:
@@ -323,6 +333,7 @@ def _sentence_units(
     inner: list[Marker] = []
     leading: Marker | None = None
     unlinked: set[int] = set()
+    joined: dict[int, Marker] = {}  # list-item marker start -> the "and"/"or" before it
     for hit in hits:
         if hit.rule == "announcement":
             marker = _announcement(grammar, hit, text)
@@ -339,6 +350,8 @@ def _sentence_units(
             # to the clause before it (the enumeration makes that relation)
             cuts.append((hit.head.start_pos or 0, markers[0].span.end, markers[0]))
             unlinked.add(markers[0].span.start)
+            if hit.head.type == "AND_OR":  # "1. rent and 2. transport": keep the "and"
+                joined[markers[0].span.start] = _conjunction(hit.head)
         elif hit.rule == "opener":
             opening.extend(markers)
             if markers[-1].function is MarkerFunction.CONCESSION and \
@@ -376,6 +389,8 @@ def _sentence_units(
             continue
         pieces.append((start, cut, current_markers))
         current_markers = [marker]
+        if marker.span.start in joined:
+            current_markers.insert(0, joined[marker.span.start])
         if marker.span.start not in unlinked:
             links.append((len(pieces), len(pieces) - 1, marker))
         start = unit_start
