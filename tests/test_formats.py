@@ -238,3 +238,23 @@ def test_markdown_list_with_lead_in_is_an_enumeration_and_without_is_not() -> No
         (rel,) = [r for r in m.relations if r.source == item]
         assert (rel.kind, m.unit(rel.target).text) == (RelationKind.SUPPORT,
                                                        "Fees must fall.")
+
+
+@pytest.mark.parametrize(("source", "blocks", "meta"), [
+    pytest.param("# Fees\n\n*by A. Writer, 2026*\n\nFees rise every year.\n",
+                 ["Fees", "Fees rise every year."], ["*by A. Writer, 2026*"], id="byline"),
+    pytest.param("# Fees\n\nMarch 2026 · 5 min read\n\nFees rise.\n", ["Fees", "Fees rise."],
+                 ["March 2026 · 5 min read"], id="dateline"),
+    pytest.param("# Fees\n\nFees rise.\n\nA short line without a stop\n",
+                 ["Fees", "Fees rise.", "A short line without a stop"], [],
+                 id="after-prose-stays"),
+    pytest.param("# Fees\n\nWe propose:\n\n- Cut fees\n", ["Fees", "We propose:", "- Cut fees"],
+                 [], id="lead-in-is-prose"),
+    pytest.param("# Fees\n\nFees must fall\n", ["Fees", "Fees must fall"], [],
+                 id="the-only-paragraph-stays"),
+])
+def test_markdown_bylines_above_the_first_prose_are_meta(source: str, blocks: list[str],
+                                                         meta: list[str]) -> None:
+    found, boilerplate = markdown_blocks(source)
+    assert [span.slice(source) for _, span in found] == blocks
+    assert [(b.kind, b.text) for b in boilerplate] == [("meta", m) for m in meta]

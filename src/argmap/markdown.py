@@ -47,8 +47,10 @@ def markdown_blocks(text: str) -> MarkdownBlocks:
     """Parse Markdown ``text`` into block spans.
 
     The first level-1 heading before any paragraph is the title; every other heading
-    opens a section. Each paragraph, including each paragraph of a list item or a block
-    quote, is a block; block-quote ``>`` prefixes are left out of the first line's span.
+    opens a section. Short one-line paragraphs without a sentence end above the first
+    prose paragraph (bylines, datelines) are boilerplate of kind ``meta``. Each
+    paragraph, including each paragraph of a list item or a block quote, is a block;
+    block-quote ``>`` prefixes are left out of the first line's span.
 
     Returns:
         ``(blocks, boilerplate)``: ``(kind, span)`` pairs in text order, spans being
@@ -106,7 +108,38 @@ def markdown_blocks(text: str) -> MarkdownBlocks:
                 span = Span(quote.end(), span.end)
             if len(span):
                 blocks.append(("paragraph", span))
+    blocks = _bylines(text, blocks, boilerplate)
     return blocks, sorted(boilerplate, key=lambda b: b.span)
+
+
+#: Longest line (in words) that can be a byline, dek or date line above the first prose.
+BYLINE_MAX_WORDS = 12
+_SENTENCE_END = re.compile(r"[.!?…。！？:;：]['\"”’)\]*_`]*$")
+_BULLET = re.compile(r"^(?:[-*+]|\d{1,9}[.)])\s")
+
+
+def _bylines(text: str, blocks: list[tuple[str, Span]],
+             boilerplate: list[Boilerplate]) -> list[tuple[str, Span]]:
+    """Move short unpunctuated paragraphs above the first prose paragraph ("*by A.
+    Writer, 1849*", "March 2026 · 5 min read") to boilerplate of kind ``meta``: like
+    the plain-text reader's furniture above the first paragraph (DESIGN.md, ingest)."""
+    kept: list[tuple[str, Span]] = []
+    meta: list[Boilerplate] = []
+    prose_seen = False
+    for kind, span in blocks:
+        chunk = span.slice(text)
+        furniture = (kind == "paragraph" and not prose_seen and not _BULLET.match(chunk)
+                     and "\n" not in chunk and len(chunk.split()) <= BYLINE_MAX_WORDS
+                     and not _SENTENCE_END.search(chunk))
+        if furniture:
+            meta.append(Boilerplate(span, "meta", chunk))
+            continue
+        prose_seen = prose_seen or kind == "paragraph"
+        kept.append((kind, span))
+    if not any(kind == "paragraph" for kind, _ in kept):
+        return blocks  # nothing reads as prose: keep the short lines as text
+    boilerplate.extend(meta)
+    return kept
 
 
 def _line_span(text: str, starts: list[int], lines: list[int]) -> Span:
