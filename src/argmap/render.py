@@ -22,6 +22,10 @@ WRAP = 40
 #: Longest node text shown, in characters; the rest is cut with an ellipsis.
 MAX_LABEL = 320
 
+#: C0 control characters and DEL, which XML (and so SVG) cannot hold, are drawn as their
+#: Unicode control pictures (U+2400 block): "\x08" shows as "␈".
+_CONTROL_PICTURES = {c: 0x2400 + c for c in range(32)} | {0x7F: 0x2421}
+
 _FONT = "Helvetica"
 _NODE_STYLE: dict[Role, dict[str, str]] = {
     Role.CENTRAL_CLAIM: {"fillcolor": "#fde68a", "penwidth": "2.5", "fontsize": "13"},
@@ -43,7 +47,7 @@ _EDGE_STYLE: dict[str, dict[str, str]] = {
 
 def _label(text: str, width: int = WRAP) -> str:
     """Wrap and escape ``text`` for a DOT label; backslashes and ``<…>`` stay literal."""
-    text = " ".join(text.split())
+    text = " ".join(text.split()).translate(_CONTROL_PICTURES)
     if len(text) > MAX_LABEL:
         text = text[: MAX_LABEL - 1].rstrip() + "…"
     lines = textwrap.wrap(text, width=width, break_long_words=True) or [""]
