@@ -235,7 +235,7 @@ def test_output_through_a_symlink_to_the_input(runner: CliRunner, essay: Path,
     pytest.param(["extract", "-", "--encoding", "klingon"], id="unknown-encoding"),
     pytest.param(["extract", "-", "--input-format", "pdf"], id="unknown-input-format"),
     pytest.param(["segment", "-", "--format", "xml"], id="unknown-segment-format"),
-    pytest.param(["extract", "-", "--format", "svg"], id="unknown-extract-format"),
+    pytest.param(["extract", "-", "--format", "png"], id="binary-extract-format"),
     pytest.param(["extract"], id="missing-file-argument"),
 ])
 def test_usage_errors_exit_2(runner: CliRunner, args: list[str]) -> None:

@@ -13,7 +13,8 @@ from click.testing import CliRunner
 
 import argmap
 from argmap.cli import main
-from argmap.render import MAX_LABEL, to_digraph
+from argmap.diagram import MAX_LABEL
+from argmap.render import to_digraph
 from test_render import _ATTR, HOSTILE, label_text, shown, statements
 
 needs_dot = pytest.mark.skipif(shutil.which("dot") is None, reason="needs Graphviz's dot")

@@ -82,7 +82,7 @@ def fees_map() -> ArgumentMap:
 
 @pytest.fixture(scope="module")
 def fees_dot(fees_map: ArgumentMap) -> str:
-    data = render(fees_map, "dot", source=TEXT)
+    data = render(fees_map, "dot")
     assert isinstance(data, bytes)
     return data.decode("utf-8")
 
@@ -109,14 +109,13 @@ def test_dot_has_a_node_for_every_unit_and_an_edge_for_every_relation(
     assert {(r.source, r.target) for r in fees_map.relations} <= visible
 
 
-def test_node_labels_show_the_opening_marker_when_the_source_is_given(
-    fees_map: ArgumentMap, fees_dot: str
-) -> None:
+def test_node_labels_show_the_opening_marker(fees_map: ArgumentMap, fees_dot: str) -> None:
     nodes, _ = statements(fees_dot)
     unit = next(u for u in fees_map.units if u.text == "critics disagree.")
+    assert unit.lead == "However, "
     assert label_text(nodes[unit.id]["label"]) == "However, critics disagree."
-    bare = to_digraph(fees_map).source  # no source text: the unit text alone
-    assert label_text(statements(bare)[0][unit.id]["label"]) == "critics disagree."
+    plain = next(u for u in fees_map.units if not u.lead)
+    assert label_text(nodes[plain.id]["label"]) == plain.text
 
 
 def test_edge_labels_carry_the_marker_text(fees_map: ArgumentMap, fees_dot: str) -> None:
@@ -183,8 +182,8 @@ def hostile_map(hostile: str) -> tuple[ArgumentMap, str]:
 
 @pytest.mark.parametrize("hostile", HOSTILE)
 def test_hostile_text_stays_literal_in_dot_labels(hostile: str) -> None:
-    m, text = hostile_map(hostile)
-    nodes, _ = statements(to_digraph(m, source=text, wrap=200).source)
+    m, _ = hostile_map(hostile)
+    nodes, _ = statements(to_digraph(m, wrap=200).source)
     for unit in m.units:
         assert shown(unit.text) in label_text(nodes[unit.id]["label"])
 
@@ -206,8 +205,8 @@ def _svg_node_texts(svg: bytes) -> dict[str, str]:
 @pytest.mark.dot
 @pytest.mark.parametrize("hostile", HOSTILE)
 def test_hostile_text_renders_literally_with_dot(hostile: str) -> None:
-    m, text = hostile_map(hostile)
-    svg = to_digraph(m, source=text, wrap=200).pipe(format="svg")
+    m, _ = hostile_map(hostile)
+    svg = to_digraph(m, wrap=200).pipe(format="svg")
     texts = _svg_node_texts(svg)
     for unit in m.units:
         assert shown(unit.text) in shown(texts[unit.id])
@@ -215,7 +214,7 @@ def test_hostile_text_renders_literally_with_dot(hostile: str) -> None:
 
 @pytest.mark.dot
 def test_rendered_svg_and_png_files(fees_map: ArgumentMap, tmp_path: Path) -> None:
-    svg = render(fees_map, tmp_path / "map.svg", source=TEXT)
+    svg = render(fees_map, tmp_path / "map.svg")
     assert svg == tmp_path / "map.svg"
     root = ET.fromstring(svg.read_bytes())
     assert root.tag == "{http://www.w3.org/2000/svg}svg"
@@ -263,7 +262,7 @@ def test_missing_dot_is_a_render_error_that_says_how_to_install(
 
 
 def test_dot_and_json_work_without_graphviz(fees_map: ArgumentMap, no_dot: Path) -> None:
-    dot = render(fees_map, "dot", source=TEXT)
+    dot = render(fees_map, "dot")
     assert isinstance(dot, bytes) and dot.startswith(b"digraph")
     data = render(fees_map, "json")
     assert isinstance(data, bytes)

@@ -13,6 +13,8 @@ from argmap.exceptions import (
     EmptyInputError,
     GrammarFileError,
     InputError,
+    OptionError,
+    OptionWarning,
     RenderError,
     SchemaError,
 )
@@ -48,6 +50,8 @@ __all__ = [
     "InputError",
     "Marker",
     "MarkerFunction",
+    "OptionError",
+    "OptionWarning",
     "Relation",
     "RelationKind",
     "RenderError",

@@ -5,20 +5,24 @@ from __future__ import annotations
 import codecs
 import json
 import sys
+import warnings
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any, NoReturn, TypeVar
 
 import click
 
 from argmap import __version__
-from argmap.exceptions import ArgmapError, InputError
+from argmap.exceptions import ArgmapError, InputError, OptionError, OptionWarning
 
 __all__ = ["main"]
 
-_FORMATS = ("svg", "png", "pdf", "dot", "json")
+_FORMATS = ("svg", "png", "pdf", "dot", "json", "aif", "argdown", "graphml", "mermaid", "html")
+_BINARY = ("png", "pdf")
 _INPUT_FORMATS = ("auto", "text", "markdown", "html")
 #: The standard streams' name on the command line.
 STDIO = "-"
+_F = TypeVar("_F", bound=Callable[..., Any])
 
 
 def _fail(exc: ArgmapError | str) -> NoReturn:
@@ -27,7 +31,9 @@ def _fail(exc: ArgmapError | str) -> NoReturn:
 
 
 def _analyze(file: str, grammar: tuple[str, ...], encoding: str | None,
-             input_format: str) -> tuple[Any, str]:
+             input_format: str = "auto") -> tuple[Any, str]:
+    """The map of FILE (or standard input for -) and the text it indexes: the decoded
+    input, or for HTML the extracted main text."""
     from argmap.ingest import read_document
     from argmap.pipeline import analyze
 
@@ -43,7 +49,8 @@ def _analyze(file: str, grammar: tuple[str, ...], encoding: str | None,
 
 
 def _check_output(file: str, output: Path) -> None:
-    """Refuse an output path that is the input file or a directory (exit 1)."""
+    """Refuse an output path that is the input file or a directory (bad input: exit 1),
+    before anything is read or written."""
     if output.is_dir():
         _fail(InputError(f"the output path {output} is a directory; give a file name"))
     if file != STDIO and output.exists():
@@ -82,7 +89,7 @@ def _check_encoding(ctx: click.Context, param: click.Parameter, value: str | Non
 
 _file_argument = click.argument("file", metavar="FILE")
 _grammar_option = click.option(
-    "--grammar", "grammar", multiple=True, type=click.Path(dir_okay=False),
+    "--grammar", "grammar", multiple=True, type=click.Path(exists=True, dir_okay=False),
     help="A .lark file extending the built-in marker grammar (repeatable).")
 _encoding_option = click.option(
     "--encoding", default=None, callback=_check_encoding,
@@ -99,7 +106,36 @@ _output_option = click.option(
          "replaced atomically.")
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Group(click.Group):
+    """A click group whose errors are one line, ``argmap: error: …`` (exit 2 for usage)."""
+
+    def main(self, args: Any = None, prog_name: str | None = None,
+             complete_var: str | None = None, standalone_mode: bool = True,
+             **extra: Any) -> Any:
+        try:
+            result = super().main(args, prog_name, complete_var, standalone_mode=False,
+                                  **extra)
+        except click.exceptions.NoArgsIsHelpError as exc:
+            click.echo(exc.format_message(), err=True)  # bare "argmap": the help, exit 2
+            sys.exit(exc.exit_code)
+        except click.UsageError as exc:
+            hint = f" (see 'argmap {exc.ctx.info_name} --help')" \
+                if exc.ctx is not None and exc.ctx.parent is not None else \
+                " (see 'argmap --help')"
+            click.echo(f"argmap: error: {exc.format_message()}{hint}", err=True)
+            sys.exit(exc.exit_code)
+        except click.ClickException as exc:
+            click.echo(f"argmap: error: {exc.format_message()}", err=True)
+            sys.exit(exc.exit_code)
+        except click.Abort:
+            click.echo("argmap: error: aborted", err=True)
+            sys.exit(1)
+        if not standalone_mode:
+            return result
+        sys.exit(result if isinstance(result, int) else 0)
+
+
+@click.group(name="argmap", cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="argmap")
 def main() -> None:
     """Turn argumentative prose into argument maps with transparent rules.
@@ -108,65 +144,196 @@ def main() -> None:
     """
 
 
-@main.command()
+def _kinds(ctx: click.Context, param: click.Parameter, value: str | None,
+           ) -> tuple[str, ...] | None:
+    from argmap.view import RELATION_KINDS
+
+    if value is None:
+        return None
+    kinds = tuple(k.strip().lower() for k in value.split(",") if k.strip())
+    bad = [k for k in kinds if k not in RELATION_KINDS]
+    if bad:
+        raise click.BadParameter(f"unknown kind {bad[0]!r}; choose from "
+                                 f"{', '.join(RELATION_KINDS)}")
+    return kinds
+
+
+def _view_options(func: _F) -> _F:
+    """The drawing and view options shared by ``render`` and ``extract``."""
+    from argmap.diagram import ENGINES, RANKDIRS
+
+    options = [
+        click.option("--rankdir", type=click.Choice(tuple(RANKDIRS), case_sensitive=False),
+                     help="Where the thesis sits: TB top (default), BT bottom, LR left, "
+                          "RL right."),
+        click.option("--wrap", type=click.IntRange(min=10), metavar="N",
+                     help="Characters per node-label line (default 40)."),
+        click.option("--palette", type=click.Choice(("color", "mono")),
+                     help="color (default), or mono for greyscale print."),
+        click.option("--no-clusters", "clusters", flag_value=False, default=None,
+                     help="Do not box sections under their headings."),
+        click.option("--no-legend", "legend", flag_value=False, default=None,
+                     help="Leave the legend out."),
+        click.option("--hide-kinds", callback=_kinds, metavar="K1,K2",
+                     help="Collapse relations of these kinds or subtypes (e.g. "
+                          "elaboration,default) and the detail hanging on them."),
+        click.option("--focus", metavar="UNIT",
+                     help="Show only the units near this unit id (ids: argmap segment)."),
+        click.option("--depth", type=click.IntRange(min=0), metavar="K",
+                     help="With --focus: how many relations away to go (default 2)."),
+        click.option("--engine", type=click.Choice(ENGINES),
+                     help="Graphviz layout engine (default dot)."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def _write(m: Any, text: str, target: str | Path, fmt: str | None,
+           options: dict[str, Any]) -> bytes | Path:
+    """Render, turning option warnings into ``argmap: warning:`` lines on stderr."""
+    from argmap.render import render as render_map
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", OptionWarning)
+        try:
+            result = render_map(m, target, source=text, format=fmt, **options)
+        except OptionError as exc:
+            raise click.UsageError(str(exc)) from None
+        except ArgmapError as exc:
+            _fail(exc)
+    for w in caught:
+        if issubclass(w.category, OptionWarning):
+            message = str(w.message)
+            name = message.split(" ", 1)[0]
+            flag = {"clusters": "--no-clusters", "legend": "--no-legend"}.get(
+                name, "--" + name.replace("_", "-"))
+            click.echo(f"argmap: warning: {flag} {message.split(' ', 1)[1]}", err=True)
+    return result
+
+
+@main.command(short_help="Draw FILE's argument map or export it (svg, png, pdf, dot, json, …).")
 @_file_argument
 @click.option("-o", "--output", metavar="PATH",
-              help="Output file; its extension picks the format; - is standard output. "
+              help="Output file; its extension picks the format (.svg .png .pdf .dot "
+                   ".json .aif .argdown .graphml .mmd .html); - is standard output. "
                    "Default: FILE's name with .svg, in the current folder.")
 @click.option("-f", "--format", "fmt", type=click.Choice(_FORMATS, case_sensitive=False),
-              help="Output format; without -o, dot and json go to standard output.")
+              help="Output format; without -o, text formats go to standard output.")
+@_view_options
 @_grammar_option
 @_encoding_option
 @_input_format_option
 def render(file: str, output: str | None, fmt: str | None, grammar: tuple[str, ...],
-           encoding: str | None, input_format: str) -> None:
-    """Draw FILE's argument map with Graphviz (svg, png, pdf, dot or json)."""
-    from argmap.render import render as render_map
+           encoding: str | None, input_format: str, **options: Any) -> None:
+    """Draw FILE's argument map or export it (svg, png, pdf, dot, json, aif, argdown,
+    graphml, mermaid, html).
+
+    Without -o the map goes to FILE's name with .svg (argmap.svg for -) in the current
+    folder; with a text --format and no -o it goes to standard output.
+    """
+    from argmap.render import EXTENSIONS, format_of
 
     fmt = fmt.lower() if fmt else None
-    if output == STDIO or (output is None and fmt in ("dot", "json")):
+    if output == STDIO:
         target: str | Path = fmt or "svg"
+    elif output is None and fmt is not None and fmt not in _BINARY and fmt != "svg":
+        target = fmt
     elif output is None:
-        stem = "argmap" if file == STDIO else Path(file).stem
-        target = Path(f"{stem}.{fmt or 'svg'}")
+        stem = "argmap" if file == "-" else Path(file).stem
+        ext = {"mermaid": "mmd"}.get(fmt or "svg", fmt or "svg")
+        target = Path(f"{stem}.{ext}")
     else:
         target = Path(output)
-        if fmt is None and target.suffix.lstrip(".").lower() not in _FORMATS:
+        implied = format_of(target)
+        if fmt is None and implied is None:
             raise click.UsageError(
                 f"cannot tell the format from {output!r}; use --format or one of the "
-                f"extensions {', '.join('.' + f for f in _FORMATS)}")
+                f"extensions {' '.join(sorted(EXTENSIONS))}")
+        if fmt is not None and implied is not None and implied != fmt:
+            raise click.UsageError(f"--format {fmt} contradicts the extension of {output!r}")
     if isinstance(target, Path):
         _check_output(file, target)
     m, text = _analyze(file, grammar, encoding, input_format)
-    try:
-        result = render_map(m, target, source=text, format=fmt)
-    except ArgmapError as exc:
-        _fail(exc)
-    if isinstance(result, bytes):
-        _emit(result, None)
+    result = _write(m, text, target, fmt,
+                    {k: v for k, v in options.items() if v is not None})
+    if isinstance(result, bytes) and (output == STDIO or (fmt or "svg") in _BINARY):
+        _emit(result, STDIO)
+    elif isinstance(result, bytes):
+        out = result.decode("utf-8")
+        click.echo(out, nl=not out.endswith("\n"))
     else:
         click.echo(str(result))
 
 
-@main.command()
+@main.command(short_help="Print FILE's argument map as JSON or another text format.")
 @_file_argument
 @_output_option
-@click.option("-f", "--format", "fmt", default="json", show_default=True,
-              type=click.Choice(("json",), case_sensitive=False),
-              help="Output format (the argmap/1 JSON schema).")
+@click.option("-f", "--format", "fmt", default="json",
+              type=click.Choice([f for f in _FORMATS if f not in _BINARY],
+                                case_sensitive=False),
+              help="json (default, docs/json-schema.md), aif, argdown, graphml, mermaid, "
+                   "html, dot or svg.")
+@_view_options
 @_grammar_option
 @_encoding_option
 @_input_format_option
 def extract(file: str, output: str | None, fmt: str, grammar: tuple[str, ...],
-            encoding: str | None, input_format: str) -> None:
-    """Print FILE's argument map as JSON (schema in docs/json-schema.md)."""
+            encoding: str | None, input_format: str, **options: Any) -> None:
+    """Print FILE's argument map on standard output (or write it to -o PATH), as JSON or
+    another text format."""
     if output not in (None, STDIO):
         _check_output(file, Path(output))
-    m, _ = _analyze(file, grammar, encoding, input_format)
-    _emit((m.to_json() + "\n").encode("utf-8"), output)
+    m, text = _analyze(file, grammar, encoding, input_format)
+    result = _write(m, text, fmt.lower(), fmt.lower(),
+                    {k: v for k, v in options.items() if v is not None})
+    assert isinstance(result, bytes)
+    if output in (None, STDIO):
+        click.echo(result.decode("utf-8"), nl=False)
+    else:
+        _emit(result, output)
 
 
-@main.command()
+@main.command(short_help="Say why each relation exists: marker, rule, sentence.")
+@_file_argument
+@click.option("--unit", "unit", metavar="ID", help="Only the relations of this unit id.")
+@_grammar_option
+@_encoding_option
+@_input_format_option
+def explain(file: str, unit: str | None, grammar: tuple[str, ...],
+            encoding: str | None, input_format: str) -> None:
+    """Say why each relation exists: one line per relation with its marker, rule and
+    sentence (`argmap rules` describes the rule ids)."""
+    from argmap.explain import explain as explain_map
+
+    m, text = _analyze(file, grammar, encoding, input_format)
+    try:
+        lines = explain_map(m, text, unit=unit)
+    except KeyError:
+        raise click.UsageError(f"no unit {unit!r} in the map; `argmap segment FILE` "
+                               "lists the ids") from None
+    for line in lines:
+        click.echo(line)
+
+
+@main.command(short_help="List every rule id with a one-line description.")
+@_grammar_option
+def rules(grammar: tuple[str, ...]) -> None:
+    """List every rule id a relation can carry, with a one-line description (taken from
+    grammars/markers.lark and grammars/relations.lark)."""
+    from argmap.grammar import load_grammar
+    from argmap.rules import catalog
+
+    try:
+        entries = catalog(load_grammar(tuple(Path(p) for p in grammar)))
+    except ArgmapError as exc:
+        _fail(exc)
+    width = max(len(r.id) for r in entries)
+    for r in entries:
+        click.echo(f"{r.id:<{width}}  {r.description}")
+
+
+@main.command(short_help="Print one line per unit: id, span, markers, role, text.")
 @_file_argument
 @_output_option
 @click.option("-f", "--format", "fmt", default="tsv", show_default=True,

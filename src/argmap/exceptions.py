@@ -7,6 +7,8 @@ __all__ = [
     "EmptyInputError",
     "GrammarFileError",
     "InputError",
+    "OptionError",
+    "OptionWarning",
     "RenderError",
     "SchemaError",
 ]
@@ -34,3 +36,11 @@ class SchemaError(ArgmapError, ValueError):
 
 class RenderError(ArgmapError, RuntimeError):
     """Graphviz could not render the map (for example: ``dot`` is not installed)."""
+
+
+class OptionError(ArgmapError, ValueError):
+    """A rendering or export option has a bad value (unknown unit id, kind or engine)."""
+
+
+class OptionWarning(UserWarning):
+    """An option was given that does not apply to the chosen output format."""

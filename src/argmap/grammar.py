@@ -85,6 +85,7 @@ class TerminalInfo:
 
     name: str
     function: MarkerFunction | None
+    group: str  # the function-group rule that holds it ("contrast"), or ""
     sense: str
     note: str
     value: int
@@ -280,6 +281,52 @@ def _build_scanner(terms: Sequence[TerminalDef]) -> re.Pattern[str]:
     return re.compile("|".join([*punct, rf"(?<![\w-])(?:{word})", *free]))
 
 
+def _where(line: int, origins: list[tuple[int, Path]]) -> str:
+    """``file:line`` of a line of the merged grammar source."""
+    for first, path in reversed(origins):
+        if line >= first:
+            return f"{path}:{line - first + 1}"
+    return f"built-in markers.lark:{line}"
+
+
+def _explain(exc: Exception, origins: list[tuple[int, Path]]) -> str:
+    """One line saying where and why a grammar does not compile."""
+    first = str(exc).strip().splitlines()[0]
+    line = getattr(exc, "line", None)
+    if not isinstance(line, int) or line < 1:
+        m = re.search(r"line (\d+)", str(exc))
+        line = int(m.group(1)) if m else None
+    # Lark counts lines in the merged grammar; say the user's file and line instead.
+    first = re.sub(r"\s*at line \d+ column (\d+) in <string>:?", r" at column \1", first)
+    where = f"{_where(line, origins)}: " if line else ""
+    hint = ""
+    if "defined more than once" in first:
+        hint = "; to add words to a built-in group, write `%extend <group>: NEW_TERMINAL`"
+    return f"{where}grammar does not compile: {first}{hint}"
+
+
+def _check_user_terminals(source: str, origins: list[tuple[int, Path]], parser: lark.Lark,
+                          notes: dict[str, re.Match[str]]) -> None:
+    """A user terminal must be used by a rule and say its PDTB sense."""
+    if not origins:
+        return
+    used = {s.name for rule in parser.rules for s in rule.expansion}
+    first_user_line = origins[0][0]
+    for n, text in enumerate(source.splitlines()[first_user_line - 1 :], first_user_line):
+        m = re.match(r"([A-Z][A-Z0-9_]*)(?:\.-?\d+)?\s*:", text)
+        if m is None:
+            continue
+        name = m.group(1)
+        if name not in used:
+            raise GrammarFileError(
+                f"{_where(n, origins)}: terminal {name} is not used by any rule; add it to a "
+                f"function group, e.g. `%extend contrast: {name}`")
+        if name not in notes:
+            raise GrammarFileError(
+                f"{_where(n, origins)}: terminal {name} needs a `// sense: <PDTB sense>` "
+                "comment, e.g. `// sense: Comparison.Contrast`")
+
+
 def _read(path: Path) -> str:
     try:
         return path.read_text(encoding="utf-8")
@@ -306,8 +353,11 @@ def load_grammar(extra: tuple[Path, ...] = ()) -> Grammar:
         GrammarFileError: if a file cannot be read or the grammar does not compile.
     """
     source = _read(grammar_dir() / "markers.lark")
+    origins: list[tuple[int, Path]] = []  # (first line in the merged source, user file)
     for path in extra:
-        source += f"\n// ---- {path}\n" + _read(path)
+        source += f"\n// ---- {path}\n"
+        origins.append((source.count("\n") + 1, path))
+        source += _read(path)
     try:
         parser = lark.Lark(
             source,
@@ -317,8 +367,9 @@ def load_grammar(extra: tuple[Path, ...] = ()) -> Grammar:
             maybe_placeholders=False,
         )
     except lark.exceptions.LarkError as exc:
-        raise GrammarFileError(f"grammar does not compile: {exc}") from exc
+        raise GrammarFileError(_explain(exc, origins)) from None
     functions: dict[str, MarkerFunction] = {}
+    groups: dict[str, str] = {}
     clause_terminals: set[str] = set()
     for rule in parser.rules:
         group = _GROUPS.get(str(rule.origin.name))
@@ -326,6 +377,7 @@ def load_grammar(extra: tuple[Path, ...] = ()) -> Grammar:
             continue
         for symbol in rule.expansion:
             functions[symbol.name] = group
+            groups[symbol.name] = str(rule.origin.name)
             if str(rule.origin.name).endswith("_clause"):
                 clause_terminals.add(symbol.name)
     # Terminals reached through _ordinal_word belong to the ordinal group.
@@ -334,6 +386,7 @@ def load_grammar(extra: tuple[Path, ...] = ()) -> Grammar:
             for symbol in rule.expansion:
                 functions[symbol.name] = MarkerFunction.ORDINAL
     notes = {m["name"]: m for m in _ANNOTATION.finditer(source)}
+    _check_user_terminals(source, origins, parser, notes)
     scanned = [t for t in parser.terminals if t.name not in SYNTHETIC]
     infos: dict[str, TerminalInfo] = {}
     for term in scanned:
@@ -342,6 +395,7 @@ def load_grammar(extra: tuple[Path, ...] = ()) -> Grammar:
         infos[term.name] = TerminalInfo(
             name=term.name,
             function=functions.get(term.name),
+            group=groups.get(term.name, ""),
             sense=note["sense"] if note else "",
             note=(note["note"] or "").strip() if note else "",
             value=value,

@@ -52,6 +52,8 @@ def extract_html(markup: str, *, name: str = "input") -> Extracted:
     The title (the page's ``<h1>``, else its metadata title) comes first, then each
     paragraph, heading, quotation and list item on its own, separated by blank lines;
     list items keep a ``- `` or ``1. `` bullet so that the marker grammar sees a list.
+    Blocks at the end that repeat earlier ones are dropped: older trafilatura versions
+    echo a short page's blocks there.
 
     Args:
         markup: the decoded HTML.
@@ -91,6 +93,10 @@ def extract_html(markup: str, *, name: str = "input") -> Extracted:
     for element in (main if main is not None else root):
         parts.extend(_blocks(element))
     parts = [(kind, text) for kind, text in parts if text]
+    # trafilatura before 2.1 can append blocks it already gave to the end of a short
+    # page; a trailing block that repeats an earlier one is such an echo
+    while parts and parts[-1] in parts[:-1]:
+        parts.pop()
     if not any(kind == "paragraph" for kind, _ in parts):
         raise EmptyInputError(f"{name} has no main text: the page is only navigation, "
                               "comments or other boilerplate")

@@ -77,7 +77,7 @@ class Document:
                   encoding: str | None = None) -> Document:
         """Split decoded text into blocks and boilerplate.
 
-        Example:
+        Examples:
             >>> doc = Document.from_text("Why Fees Fail\\n\\nFees rise. Enrolment falls.\\n")
             >>> [(b.kind.value, b.text) for b in doc.blocks]
             [('title', 'Why Fees Fail'), ('paragraph', 'Fees rise. Enrolment falls.')]

@@ -67,7 +67,7 @@ class MarkerFunction(str, enum.Enum):
 class Span:
     """A half-open range ``[start, end)`` of character offsets into the decoded input.
 
-    Example:
+    Examples:
         >>> span = Span(4, 9)
         >>> span.slice("The quick fox")
         'quick'
@@ -127,7 +127,9 @@ class Unit:
     """An argumentative discourse unit (ADU).
 
     ``span.slice(input) == text`` always holds. The opening marker(s) of the unit (for
-    example "However,") lie before ``span`` and are kept in ``markers``.
+    example "However,") lie before ``span`` and are kept in ``markers``; ``lead`` holds
+    the input's characters from the first opening marker to ``span.start`` ("However, "),
+    so that ``lead + text`` is the clause as written.
     """
 
     id: str
@@ -138,6 +140,7 @@ class Unit:
     section: str | None = None
     paragraph: int = 0
     sentence: int = 0
+    lead: str = ""
 
 
 @attrs.frozen
@@ -238,7 +241,7 @@ class ArgumentMap:
     def to_json(self, *, indent: int | None = 2) -> str:
         """Serialise to the versioned JSON schema (``docs/json-schema.md``).
 
-        Example:
+        Examples:
             >>> m = ArgumentMap(title="T", central_claim=None)
             >>> ArgumentMap.from_json(m.to_json()) == m
             True

@@ -45,7 +45,7 @@ def analyze(
         argmap.exceptions.EmptyInputError: the input is empty or only boilerplate.
         argmap.exceptions.GrammarFileError: a grammar file is missing or invalid.
 
-    Example:
+    Examples:
         >>> m = analyze("Fees must fall. First, they deter students. Second, they "
         ...             "burden families. However, cutting them costs money.")
         >>> m.unit(m.central_claim).text

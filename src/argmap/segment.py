@@ -321,6 +321,24 @@ def _conjunction(token: lark.Token) -> Marker:
                   rule="list_item", terminal=token.type)
 
 
+def _inline_results(grammar: Grammar, tokens: list[lark.Token], hits: list[Hit],
+                    ) -> list[Marker]:
+    """Result adverbs inside a clause, with no comma ("Schools should therefore …").
+
+    PDTB 2.0 annotates these adverbs as Contingency.Cause.Result wherever they stand
+    (therefore 26 of 26 tokens, thus 103 of 112, consequently 10 of 10, hence 4 of 4),
+    so a bare one still marks its unit as a conclusion. The grammar's ``result`` group
+    holds them; the conjunction "so" is not in it.
+    """
+    taken = {t.start_pos for hit in hits for t in hit.tokens}
+    found = []
+    for token in tokens:
+        info = grammar.info(token.type)
+        if info is not None and info.group == "result" and token.start_pos not in taken:
+            found.append(_marker(grammar, Hit("inline", (token,)), token))
+    return [m for m in found if m is not None]
+
+
 def _sentence_units(
     grammar: Grammar, text: str, sentence: Span
 ) -> tuple[list[tuple[Span, list[Marker]]], list[tuple[int, int, Marker]]]:
@@ -372,6 +390,7 @@ def _sentence_units(
         else:
             inner.extend(markers)
 
+    inner.extend(_inline_results(grammar, tokens, hits))
     units: list[tuple[Span, list[Marker]]] = []
     links: list[tuple[int, int, Marker]] = []
     start = opening[-1].span.end if opening else sentence.start
@@ -463,10 +482,12 @@ def segment(document: Document, grammar: Grammar | None = None) -> Segmentation:
             for span, markers in clause_units:
                 uid = unit_id(span.slice(text), taken)
                 made.append(uid)
+                opening = [mk.span.start for mk in markers if mk.span.end <= span.start]
                 units.append(Unit(
                     id=uid, span=span, text=span.slice(text), role=Role.PREMISE,
                     markers=tuple(markers), section=sections[-1][0], paragraph=paragraph,
                     sentence=len(sentences) - 1,
+                    lead=text[min(opening) : span.start] if opening else "",
                 ))
                 sections[-1][3].append(uid)
             links.extend((made[a], made[b], mk) for a, b, mk in clause_links)

@@ -461,6 +461,11 @@ def _sentence_level(b: _Builder, head: Unit, main: list[Unit]) -> None:
             last_target = target
             if intent.concedes:
                 concession = unit
+            if intent.direction is Direction.FORWARD:
+                if target == local_head.id:
+                    local_head = unit  # "X. Therefore Y. Z." : Z goes on to support Y
+                # the conclusion takes the place its premise was waiting for
+                pending = [(unit.id, t) if s == target else (s, t) for s, t in pending]
         if announcement is not None:
             b.open_enumeration(unit, announcement)
         previous = unit
@@ -503,6 +508,10 @@ def _assemble(b: _Builder, thesis: Unit | None, title: str | None) -> ArgumentMa
         role = b.roles.get(unit.id)
         if role is None and _concedes(unit):
             role = Role.CONCESSION
+        if role is None:
+            intent = unit_intent(unit)
+            if intent is not None and intent.direction is Direction.FORWARD:
+                role = Role.CONCLUSION  # "Therefore, …": drawn from what precedes
         if role is None:
             role = Role.CLAIM if unit.id in supported else Role.PREMISE
         units.append(attrs.evolve(unit, role=role))

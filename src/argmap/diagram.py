@@ -1,0 +1,325 @@
+"""Draw an ``ArgumentMap`` as a ``graphviz.Digraph``: styles, palettes, ranks, legend."""
+
+from __future__ import annotations
+
+import itertools
+import textwrap
+from typing import Literal
+
+import attrs
+import graphviz
+
+from argmap.exceptions import OptionError, RenderError
+from argmap.model import ArgumentMap, Relation, Role, Unit
+
+__all__ = ["ENGINES", "MAX_LABEL", "RANKDIRS", "WRAP", "DrawOptions", "pipe", "shown_text",
+           "to_digraph"]
+
+#: Node text is wrapped at this many characters per line.
+WRAP = 40
+#: Longest node text shown, in characters; the rest is cut with an ellipsis.
+MAX_LABEL = 320
+#: Where the thesis sits: ``TB`` top (reasons below it), ``BT`` bottom, ``LR`` left,
+#: ``RL`` right. Edges point from reason to claim, so Graphviz gets the opposite.
+RANKDIRS = {"TB": "BT", "BT": "TB", "LR": "RL", "RL": "LR"}
+#: Graphviz layout engines argmap accepts (``dot`` draws ranks; the rest ignore them).
+ENGINES = ("dot", "neato", "fdp", "sfdp", "circo", "twopi", "osage", "patchwork")
+
+_FONT = "Helvetica"
+Palette = Literal["color", "mono"]
+
+_NODE_STYLE: dict[str, dict[Role, dict[str, str]]] = {
+    "color": {
+        Role.CENTRAL_CLAIM: {"fillcolor": "#fde68a", "penwidth": "2.5", "fontsize": "13"},
+        Role.CLAIM: {"fillcolor": "#dbeafe"},
+        Role.CONCLUSION: {"fillcolor": "#dcfce7", "peripheries": "2"},
+        Role.CONCESSION: {"fillcolor": "#fee2e2", "style": "rounded,filled,dashed"},
+        Role.RESTATEMENT: {"fillcolor": "#fef3c7", "style": "rounded,filled,bold"},
+        Role.PREMISE: {"fillcolor": "#ffffff"},
+    },
+    # Greyscale print: roles differ by grey level and by border, not by hue.
+    "mono": {
+        Role.CENTRAL_CLAIM: {"fillcolor": "#c8c8c8", "penwidth": "3", "fontsize": "13"},
+        Role.CLAIM: {"fillcolor": "#e8e8e8"},
+        Role.CONCLUSION: {"fillcolor": "#e8e8e8", "peripheries": "2"},
+        Role.CONCESSION: {"fillcolor": "#ffffff", "style": "rounded,filled,dashed"},
+        Role.RESTATEMENT: {"fillcolor": "#f4f4f4", "style": "rounded,filled,bold"},
+        Role.PREMISE: {"fillcolor": "#ffffff"},
+    },
+}
+# Support and attack differ in colour, line style and arrowhead, so the map reads in
+# greyscale print too; the mono palette keeps the styles and drops the hues.
+_EDGE_STYLE: dict[str, dict[str, dict[str, str]]] = {
+    "color": {
+        "support": {"color": "#15803d", "style": "solid", "arrowhead": "normal"},
+        "attack": {"color": "#b91c1c", "style": "dashed", "arrowhead": "tee",
+                   "penwidth": "1.6"},
+        "undercut": {"color": "#7c2d12", "style": "dashed", "arrowhead": "tee",
+                     "penwidth": "2.2"},
+        "restatement": {"color": "#6b7280", "style": "dotted", "arrowhead": "odiamond"},
+        "item": {"color": "#1d4ed8", "style": "bold", "arrowhead": "empty"},
+    },
+    "mono": {
+        "support": {"color": "#000000", "style": "solid", "arrowhead": "normal"},
+        "attack": {"color": "#000000", "style": "dashed", "arrowhead": "tee",
+                   "penwidth": "1.6"},
+        "undercut": {"color": "#000000", "style": "dashed", "arrowhead": "tee",
+                     "penwidth": "2.6"},
+        "restatement": {"color": "#707070", "style": "dotted", "arrowhead": "odiamond"},
+        "item": {"color": "#000000", "style": "bold", "arrowhead": "empty"},
+    },
+}
+_CLUSTER_STYLE = {"color": {"fillcolor": "#f8fafc", "color": "#94a3b8"},
+                  "mono": {"fillcolor": "#fafafa", "color": "#777777"}}
+_LEGEND_BORDER = {"color": "#cbd5e1", "mono": "#bbbbbb"}
+
+
+def _upper(value: str) -> str:
+    return value.upper()
+
+
+@attrs.frozen
+class DrawOptions:
+    """How a map is drawn (the CLI flags of ``argmap render`` have the same names).
+
+    Attributes:
+        rankdir: where the thesis sits, see :data:`RANKDIRS`.
+        wrap: characters per node-label line (at least 10).
+        palette: ``"color"``, or ``"mono"`` for greyscale print.
+        clusters: draw each section as a box labelled with its heading.
+        legend: draw the legend of node and edge styles.
+        engine: the Graphviz layout engine, one of :data:`ENGINES`.
+    """
+
+    rankdir: str = attrs.field(default="TB", converter=_upper)
+    wrap: int = WRAP
+    palette: str = "color"
+    clusters: bool = True
+    legend: bool = True
+    engine: str = "dot"
+
+    def __attrs_post_init__(self) -> None:
+        if self.rankdir not in RANKDIRS:
+            raise OptionError(f"rankdir must be one of {', '.join(RANKDIRS)}, "
+                              f"not {self.rankdir!r}")
+        if self.wrap < 10:
+            raise OptionError(f"wrap must be at least 10 characters, not {self.wrap}")
+        if self.palette not in _NODE_STYLE:
+            raise OptionError(f"palette must be color or mono, not {self.palette!r}")
+        if self.engine not in ENGINES:
+            raise OptionError(f"engine must be one of {', '.join(ENGINES)}, "
+                              f"not {self.engine!r}")
+
+
+#: C0 control characters and DEL, which XML (and so SVG) cannot hold, are drawn as their
+#: Unicode control pictures (U+2400 block): "\x08" shows as "␈".
+_CONTROL_PICTURES = {c: 0x2400 + c for c in range(32)} | {0x7F: 0x2421}
+
+
+def label(text: str, width: int = WRAP) -> str:
+    """Wrap and escape ``text`` for a DOT label; backslashes and ``<…>`` stay literal."""
+    text = " ".join(text.split()).translate(_CONTROL_PICTURES)
+    if len(text) > MAX_LABEL:
+        text = text[: MAX_LABEL - 1].rstrip() + "…"
+    lines = textwrap.wrap(text, width=width, break_long_words=True) or [""]
+    # dot decodes HTML entities even in plain labels, so "&" must be written "&amp;"
+    escaped = [graphviz.escape(line.replace("&", "&amp;")) for line in lines]
+    out: str = graphviz.nohtml("\\n".join(escaped))
+    return out
+
+
+def shown_text(unit: Unit, source: str | None = None) -> str:
+    """The unit as written, with the markers that open it ("However, the …").
+
+    ``source`` is accepted for callers that have the text at hand; ``Unit.lead`` already
+    holds the opening markers' characters, so the label is the same without it.
+    """
+    return unit.lead + unit.text
+
+
+def edge_kind(rel: Relation, relation_ids: set[str] | frozenset[str]) -> str:
+    """The drawing style of a relation: support, attack, undercut, restatement or item."""
+    if rel.target in relation_ids:
+        return "undercut"
+    if rel.subtype in ("restatement", "item"):
+        return rel.subtype
+    return rel.kind.value
+
+
+def to_digraph(m: ArgumentMap, *, source: str | None = None,
+               options: DrawOptions | None = None, wrap: int | None = None,
+               legend: bool | None = None) -> graphviz.Digraph:
+    """Build the ``graphviz.Digraph`` of a map.
+
+    The central claim is on the first rank (the top with the default ``rankdir="TB"``);
+    edges point from premise to claim; each section is a cluster labelled with its
+    heading; the items of an enumeration share a rank, in text order; edges carry their
+    marker ("however") as label; an undercut points at a small dot on the edge it attacks.
+    Node and edge ids are the unit and relation ids, which are derived from the text, so
+    an edit in one paragraph leaves the rest of the drawing's source unchanged.
+
+    Args:
+        m: the map.
+        source: the analysed text; when given, node labels show the opening markers.
+        options: how to draw; :class:`DrawOptions` defaults when ``None``.
+        wrap: shorthand for ``options.wrap``.
+        legend: shorthand for ``options.legend``.
+    """
+    opts = options or DrawOptions()
+    if wrap is not None or legend is not None:
+        opts = attrs.evolve(opts, wrap=opts.wrap if wrap is None else wrap,
+                            legend=opts.legend if legend is None else legend)
+    graph_rankdir = RANKDIRS[opts.rankdir]
+    g = graphviz.Digraph(name="argmap", engine=opts.engine, graph_attr={
+        "rankdir": graph_rankdir, "fontname": _FONT, "newrank": "true", "nodesep": "0.25",
+        "ranksep": "0.45", "labelloc": "t", "fontsize": "18",
+        "label": label(m.title or "", 80) if m.title else "",
+        **({"layout": opts.engine, "overlap": "false"} if opts.engine != "dot" else {}),
+    }, node_attr={"shape": "box", "style": "rounded,filled", "fontname": _FONT,
+                  "fontsize": "10", "margin": "0.12,0.06"},
+       edge_attr={"fontname": _FONT, "fontsize": "9"})
+    node_style = _NODE_STYLE[opts.palette]
+    edge_style = _EDGE_STYLE[opts.palette]
+
+    def add_node(graph: graphviz.Digraph, unit: Unit) -> None:
+        graph.node(unit.id, label(shown_text(unit, source), opts.wrap), id=unit.id,
+                   tooltip=graphviz.escape(f"{unit.id} [{unit.role.value}]"),
+                   **node_style.get(unit.role, {}))
+
+    by_section: dict[str | None, list[Unit]] = {}
+    for unit in m.units:
+        by_section.setdefault(unit.section, []).append(unit)
+    thesis = next((u for u in m.units if u.id == m.central_claim), None)
+    if thesis is not None:
+        # The thesis is on the first rank whatever its section ("max": edges run up).
+        with g.subgraph(name="thesis_rank", graph_attr={"rank": "max"}) as top:
+            add_node(top, thesis)
+    headings = {s.id: s.heading for s in m.sections}
+    placed: set[str] = set()
+    for section_id, units in by_section.items():
+        units = [u for u in units if u is not thesis]
+        heading = headings.get(section_id or "")
+        if heading is None or not opts.clusters:
+            for unit in units:
+                add_node(g, unit)
+            continue
+        # labelloc "b" puts the heading at the top when the ranks run bottom to top.
+        with g.subgraph(name=f"cluster_{section_id}", graph_attr={
+            "label": label(heading, 60), "style": "rounded,filled", "fontsize": "14",
+            # Graphviz mirrors "l"/"b" with the rank direction: keep headings top left.
+            "labeljust": "r" if graph_rankdir == "RL" else "l",
+            "labelloc": "b" if graph_rankdir == "BT" else "t",
+            **_CLUSTER_STYLE[opts.palette],
+        }) as cluster:
+            for unit in units:
+                add_node(cluster, unit)
+            ids = {u.id for u in units}
+            for enum in m.enumerations:
+                if len(enum.items) > 1 and all(i in ids for i in enum.items):
+                    _same_rank(cluster, enum.id, enum.items, graph_rankdir)
+                    placed.add(enum.id)
+    for enum in m.enumerations:
+        if enum.id not in placed and len(enum.items) > 1:
+            _same_rank(g, enum.id, enum.items, graph_rankdir)
+    _edges(g, m, opts, edge_style)
+    _stack_leaves(g, m)
+    if opts.legend:
+        _legend(g, opts.palette)
+    return g
+
+
+def _same_rank(graph: graphviz.Digraph, name: str, items: tuple[str, ...],
+               graph_rankdir: str) -> None:
+    """Put an enumeration's items on one rank, kept in text order (left to right, or top
+    to bottom) by invisible edges; Graphviz's LR and RL directions run a rank bottom to
+    top."""
+    if graph_rankdir in ("LR", "RL"):
+        items = items[::-1]
+    with graph.subgraph(name=f"{name}_rank", graph_attr={"rank": "same"}) as same:
+        for item in items:
+            same.node(item)
+        for left, right in itertools.pairwise(items):
+            same.edge(left, right, style="invis")
+
+
+def _edges(g: graphviz.Digraph, m: ArgumentMap, opts: DrawOptions,
+           edge_style: dict[str, dict[str, str]]) -> None:
+    relation_ids = {r.id for r in m.relations}
+    undercut = {r.target for r in m.relations if r.target in relation_ids}
+    for rel in m.relations:
+        kind = edge_kind(rel, relation_ids)
+        text = rel.marker.text.lower() if rel.marker else ""
+        attrs_ = {"label": label(text, 30) if text else "",
+                  "tooltip": graphviz.escape(f"{rel.kind.value} ({rel.subtype}) by rule "
+                                             f"{rel.rule}"),
+                  **edge_style[kind]}
+        if rel.id in undercut:
+            # An attacked inference: the edge runs through a dot the undercut points at.
+            g.node(rel.id, "", shape="point", width="0.08", style="filled",
+                   fillcolor=edge_style[kind]["color"], color=edge_style[kind]["color"])
+            g.edge(rel.source, rel.id, arrowhead="none", **{k: v for k, v in attrs_.items()
+                                                            if k != "arrowhead"})
+            g.edge(rel.id, rel.target, **{k: v for k, v in attrs_.items() if k != "label"})
+        else:
+            g.edge(rel.source, rel.target, **attrs_)
+
+
+def _stack_leaves(g: graphviz.Digraph, m: ArgumentMap, per_column: int = 1) -> None:
+    """Stack the leaf premises of one claim in columns of ``per_column`` with invisible
+    edges, so that a paragraph of many sentences grows the map downwards, not sideways."""
+    has_incoming = {r.target for r in m.relations}
+    leaves: dict[str, list[str]] = {}
+    for rel in m.relations:
+        if rel.source not in has_incoming and rel.subtype in ("default", "elaboration"):
+            leaves.setdefault(rel.target, []).append(rel.source)
+    for group in leaves.values():
+        for n in range(per_column, len(group)):
+            g.edge(group[n], group[n - per_column], style="invis")
+
+
+_LEGEND_EDGES = (
+    ("support", "&#9472;&#9472;&#9472;&#9654;", "support (solid, arrow)"),
+    ("attack", "&#8211; &#8211; &#8211;&#9475;", "attack (dashed, bar)"),
+    ("item", "&#9473;&#9473;&#9473;&#9655;", "enumeration item (bold, hollow arrow)"),
+    ("restatement", "&#183;&#183;&#183;&#183;&#183;&#9671;", "restatement (dotted, diamond)"),
+)
+
+
+def _legend(g: graphviz.Digraph, palette: str) -> None:
+    """A legend node: one row per node role and per edge kind (fixed text, no input)."""
+    rows = []
+    for role in (Role.CENTRAL_CLAIM, Role.CLAIM, Role.CONCLUSION, Role.CONCESSION,
+                 Role.RESTATEMENT, Role.PREMISE):
+        fill = _NODE_STYLE[palette][role]["fillcolor"]
+        rows.append(f'<TR><TD BGCOLOR="{fill}" BORDER="1" STYLE="rounded">&#160;&#160;&#160;</TD>'
+                    f'<TD ALIGN="LEFT">{role.value.replace("_", " ")}</TD></TR>')
+    for kind, sample, text in _LEGEND_EDGES:
+        color = _EDGE_STYLE[palette][kind]["color"]
+        rows.append(f'<TR><TD><FONT COLOR="{color}">{sample}</FONT></TD>'
+                    f'<TD ALIGN="LEFT">{text}</TD></TR>')
+    table = ('<<TABLE BORDER="1" CELLBORDER="0" CELLSPACING="2" CELLPADDING="2" '
+             f'COLOR="{_LEGEND_BORDER[palette]}"><TR><TD COLSPAN="2"><B>Legend</B></TD></TR>'
+             + "".join(rows) + "</TABLE>>")
+    g.node("legend", table, shape="plaintext", style="", fontsize="9")
+
+
+
+
+def pipe(graph: graphviz.Digraph, fmt: str) -> bytes:
+    """Lay out and render ``graph`` with Graphviz (``fmt``: svg, png, pdf …).
+
+    Raises:
+        RenderError: ``dot`` (or the chosen engine) is not on PATH, or Graphviz failed.
+    """
+    try:
+        data: bytes = graph.pipe(format=fmt)
+    except graphviz.ExecutableNotFound:
+        raise RenderError(
+            f"rendering {fmt.upper()} needs Graphviz's `{graph.engine}`, which is not on "
+            "PATH. Install Graphviz (Debian/Ubuntu: apt-get install graphviz; macOS: brew "
+            "install graphviz; Windows: winget install graphviz); DOT and the text formats "
+            "work without it."
+        ) from None
+    except graphviz.CalledProcessError as exc:
+        raise RenderError(f"Graphviz failed: {exc.stderr!r}") from None
+    return data

@@ -1,0 +1,316 @@
+"""Rendering options and a layout that stays put: ids, ranks, focus, hidden kinds."""
+
+from __future__ import annotations
+
+import json
+import re
+import warnings
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import argmap
+from argmap.cli import main
+from argmap.diagram import DrawOptions, to_digraph
+from argmap.exceptions import OptionError, OptionWarning
+from argmap.model import ArgumentMap, Unit
+from argmap.render import render
+from argmap.view import select
+from exporters import SEED
+
+TEXT = """Fees Must Fall
+
+Fees must fall. First, they deter students. Second, they burden families.
+
+Of course, cutting fees costs money. But the state can pay, because it saves on welfare. \
+However, critics disagree. In fact, many quit.
+
+Taken together, fees must fall.
+"""
+
+
+@pytest.fixture(scope="module")
+def seed() -> tuple[ArgumentMap, str]:
+    return argmap.analyze(SEED), SEED.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def fees() -> ArgumentMap:
+    return argmap.analyze(TEXT)
+
+
+def _dot(m: ArgumentMap, **options: object) -> str:
+    data = render(m, "dot", source=TEXT, **options)  # type: ignore[arg-type]
+    assert isinstance(data, bytes)
+    return data.decode("utf-8")
+
+
+# ------------------------------------------------------------------ options
+
+
+@pytest.mark.parametrize(("rankdir", "graphviz_rankdir"),
+                         [("TB", "BT"), ("BT", "TB"), ("LR", "RL"), ("RL", "LR"),
+                          ("lr", "RL")])
+def test_rankdir_names_where_the_thesis_sits(fees: ArgumentMap, rankdir: str,
+                                             graphviz_rankdir: str) -> None:
+    assert f"rankdir={graphviz_rankdir}" in _dot(fees, rankdir=rankdir)
+
+
+def test_the_default_rankdir_puts_the_thesis_on_top(fees: ArgumentMap) -> None:
+    assert "rankdir=BT" in _dot(fees)  # edges run up from reasons to the thesis
+
+
+def test_wrap_sets_the_label_line_length(fees: ArgumentMap) -> None:
+    long = argmap.analyze("Tuition fees at public universities must fall for everyone now. "
+                          "They deter many students from poor families.")
+    for width in (12, 30):
+        labels = re.findall(r'label="([^"]*)"', _dot(long, wrap=width, legend=False))
+        lines = [ln for lab in labels for ln in lab.split("\\n") if lab]
+        assert lines and max(len(ln) for ln in lines) <= width
+
+
+def test_mono_palette_uses_only_greys(fees: ArgumentMap) -> None:
+    dot = _dot(fees, palette="mono")
+    colours = set(re.findall(r"#([0-9a-fA-F]{6})\b", dot))
+    assert colours
+    assert all(c[0:2] == c[2:4] == c[4:6] for c in colours), colours
+    colour = set(re.findall(r"#([0-9a-fA-F]{6})\b", _dot(fees)))
+    assert any(not (c[0:2] == c[2:4] == c[4:6]) for c in colour)
+
+
+def test_no_clusters_and_no_legend(fees: ArgumentMap, seed: tuple[ArgumentMap, str]) -> None:
+    m, text = seed
+    with_all = render(m, "dot", source=text).decode("utf-8")  # type: ignore[union-attr]
+    assert re.search(r'subgraph "?cluster_', with_all) and "legend" in with_all
+    bare = render(m, "dot", source=text, clusters=False, legend=False)
+    assert isinstance(bare, bytes)
+    assert not re.search(r'subgraph "?cluster_', bare.decode())
+    assert "legend" not in bare.decode()
+
+
+def test_engine_is_carried_in_the_dot_source(fees: ArgumentMap) -> None:
+    assert "layout=neato" in _dot(fees, engine="neato")
+    assert "layout=" not in _dot(fees)
+
+
+@pytest.mark.parametrize(("options", "message"), [
+    ({"rankdir": "XY"}, "rankdir"), ({"wrap": 3}, "wrap"), ({"palette": "sepia"}, "palette"),
+    ({"engine": "nope"}, "engine")])
+def test_bad_draw_options_raise_option_error(options: dict[str, object], message: str) -> None:
+    with pytest.raises(OptionError, match=message):
+        DrawOptions(**options)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(("fmt", "option"), [("json", "rankdir"), ("aif", "palette"),
+                                             ("argdown", "legend"), ("mermaid", "engine"),
+                                             ("graphml", "wrap")])
+def test_an_option_that_does_not_apply_says_so(fees: ArgumentMap, fmt: str,
+                                               option: str) -> None:
+    value = {"rankdir": "LR", "palette": "mono", "legend": False, "engine": "neato",
+             "wrap": 20}[option]
+    with pytest.warns(OptionWarning, match=f"{option} does not apply to {fmt}"):
+        render(fees, fmt, **{option: value})  # type: ignore[arg-type]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        render(fees, fmt)  # no option, no warning
+
+
+def test_the_cli_warns_on_stderr_about_an_option_that_does_not_apply(tmp_path: Path) -> None:
+    essay = tmp_path / "fees.txt"
+    essay.write_text(TEXT, encoding="utf-8")
+    result = CliRunner().invoke(main, ["extract", str(essay), "--format", "aif",
+                                       "--rankdir", "LR", "--no-legend"])
+    assert result.exit_code == 0
+    assert "argmap: warning: --rankdir does not apply to aif output; ignored" in result.stderr
+    assert "argmap: warning: --no-legend does not apply to aif output; ignored" in result.stderr
+    assert json.loads(result.stdout)["nodes"]
+
+
+# ------------------------------------------------------------------ views
+
+
+def test_hide_kinds_collapses_the_detail_hanging_on_them(fees: ArgumentMap) -> None:
+    detail = next(r for r in fees.relations if r.subtype == "elaboration")
+    view = select(fees, hide_kinds=["elaboration"])
+    assert detail.source not in {u.id for u in view.units}
+    assert all(r.subtype != "elaboration" for r in view.relations)
+    assert len(view.units) == len(fees.units) - 1
+    assert view.central_claim == fees.central_claim
+
+
+def test_hiding_attacks_keeps_the_supports(fees: ArgumentMap) -> None:
+    view = select(fees, hide_kinds=["attack"])
+    assert {r.kind.value for r in view.relations} == {"support"}
+    supports = [r for r in fees.relations if r.kind.value == "support"]
+    kept = {u.id for u in view.units}
+    assert all(r.id in {v.id for v in view.relations} for r in supports
+               if r.source in kept and r.target in kept)
+
+
+@pytest.mark.parametrize("depth", [0, 1, 2])
+def test_focus_keeps_the_units_within_depth(seed: tuple[ArgumentMap, str], depth: int) -> None:
+    m, _ = seed
+    focus = m.enumerations[0].announcement
+    assert focus is not None
+    view = select(m, focus=focus, depth=depth)
+    near = {focus}
+    for _ in range(depth):
+        near |= {r.source for r in m.relations if r.target in near} | \
+                {r.target for r in m.relations if r.source in near}
+    assert {u.id for u in view.units} == near
+    assert all(r.source in near and r.target in near for r in view.relations)
+
+
+def test_focus_on_an_unknown_unit_is_an_option_error(fees: ArgumentMap) -> None:
+    with pytest.raises(OptionError, match="no unit 'u-nope'"):
+        select(fees, focus="u-nope")
+    with pytest.raises(OptionError, match="unknown relation kind"):
+        select(fees, hide_kinds=["rebuttals"])
+
+
+def test_cli_focus_and_hide_kinds(tmp_path: Path, fees: ArgumentMap) -> None:
+    essay = tmp_path / "fees.txt"
+    essay.write_text(TEXT, encoding="utf-8")
+    thesis = str(fees.central_claim)
+    result = CliRunner().invoke(main, ["extract", str(essay), "--focus", thesis,
+                                       "--depth", "1"])
+    assert result.exit_code == 0, result.output
+    m = ArgumentMap.from_json(result.stdout)
+    assert {u.id for u in m.units} == {thesis} | {r.source for r in fees.relations
+                                                  if r.target == thesis} | \
+        {r.target for r in fees.relations if r.source == thesis}
+    bad = CliRunner().invoke(main, ["render", str(essay), "--format", "dot",
+                                    "--hide-kinds", "nonsense"])
+    assert bad.exit_code == 2 and "unknown kind 'nonsense'" in bad.output
+    missing = CliRunner().invoke(main, ["render", str(essay), "--format", "dot",
+                                        "--focus", "u-missing"])
+    assert missing.exit_code == 2 and "no unit 'u-missing'" in missing.output
+
+
+# ------------------------------------------------------------------ layout that stays put
+
+
+def _edited(text: str) -> tuple[str, int]:
+    """The seed with one sentence of its third paragraph rewritten, and that
+    paragraph's index among the units."""
+    m = argmap.analyze(text)
+    paragraphs = sorted({u.paragraph for u in m.units})
+    target = paragraphs[2]
+    unit = next(u for u in m.units if u.paragraph == target and u.sentence > 0)
+    new = text[: unit.span.start] + "Nobody had planned any of this in advance." + \
+        text[unit.span.end :]
+    return new, target
+
+
+def test_editing_one_paragraph_keeps_the_other_ids_and_their_order(
+        seed: tuple[ArgumentMap, str]) -> None:
+    m, text = seed
+    new_text, para = _edited(text)
+    n = argmap.analyze(new_text)
+    before = [u.id for u in m.units if u.paragraph != para]
+    after = [u.id for u in n.units if u.paragraph != para]
+    assert before == after
+    changed = {u.id for u in m.units} ^ {u.id for u in n.units}
+    assert len(changed) == 2  # the old sentence's id and the new one's
+
+
+def test_editing_one_paragraph_keeps_the_other_nodes_of_the_dot_source(
+        seed: tuple[ArgumentMap, str]) -> None:
+    m, text = seed
+    new_text, para = _edited(text)
+    n = argmap.analyze(new_text)
+
+    def node_lines(mm: ArgumentMap, tt: str, keep: set[str]) -> list[str]:
+        dot = render(mm, "dot", source=tt).decode("utf-8")  # type: ignore[union-attr]
+        return [ln for ln in dot.splitlines()
+                if (found := re.match(r'\s*"?([\w-]+)"? \[label', ln)) and found[1] in keep]
+
+    stable = {u.id for u in m.units if u.paragraph != para}
+    assert node_lines(m, text, stable) == node_lines(n, new_text, stable)
+
+
+def test_disconnected_units_are_drawn() -> None:
+    m = argmap.analyze("Fees must fall. They deter students.")
+    loner = Unit("u-loner-0000", m.units[-1].span, m.units[-1].text)
+    import attrs
+
+    lonely = attrs.evolve(m, units=(*m.units, loner))
+    dot = to_digraph(lonely).source
+    assert re.search(r'"u-loner-0000" \[label', dot)
+    assert select(lonely, hide_kinds=["default"]).units[-1].id == "u-loner-0000"
+
+
+@pytest.mark.dot
+def test_thesis_on_the_top_rank_and_enumeration_items_on_one_rank(
+        seed: tuple[ArgumentMap, str]) -> None:
+    m, text = seed
+    layout = json.loads(to_digraph(m, source=text).pipe(format="json"))
+    y = {o["name"]: float(o["pos"].split(",")[1]) for o in layout["objects"] if "pos" in o}
+    units = [u.id for u in m.units]
+    assert y[str(m.central_claim)] == max(y[u] for u in units)  # y grows upwards
+    for enum in m.enumerations:
+        assert len({y[i] for i in enum.items}) == 1, enum.id
+        x = [float(o["pos"].split(",")[0]) for i in enum.items
+             for o in layout["objects"] if o.get("name") == i]
+        assert x == sorted(x)  # in text order
+
+
+@pytest.mark.dot
+@pytest.mark.parametrize(("rankdir", "axis", "top"), [("BT", 1, min), ("LR", 0, min),
+                                                       ("RL", 0, max)])
+def test_rankdir_moves_the_thesis(seed: tuple[ArgumentMap, str], rankdir: str, axis: int,
+                                  top: object) -> None:
+    m, text = seed
+    layout = json.loads(to_digraph(m, source=text, options=DrawOptions(rankdir=rankdir))
+                        .pipe(format="json"))
+    pos = {o["name"]: float(o["pos"].split(",")[axis]) for o in layout["objects"]
+           if "pos" in o}
+    assert pos[str(m.central_claim)] == top(pos[u.id] for u in m.units)  # type: ignore[operator]
+
+
+@pytest.mark.dot
+@pytest.mark.parametrize(("rankdir", "axis", "sign"), [("TB", 0, 1), ("BT", 0, 1),
+                                                       ("LR", 1, -1), ("RL", 1, -1)])
+def test_enumeration_items_read_in_text_order_in_every_direction(
+        seed: tuple[ArgumentMap, str], rankdir: str, axis: int, sign: int) -> None:
+    m, text = seed
+    layout = json.loads(to_digraph(m, source=text, options=DrawOptions(rankdir=rankdir))
+                        .pipe(format="json"))
+    pos = {o["name"]: [float(v) for v in o["pos"].split(",")] for o in layout["objects"]
+           if "pos" in o}
+    for enum in m.enumerations:
+        across = [sign * pos[i][axis] for i in enum.items]  # x left to right, y top down
+        assert across == sorted(across), (rankdir, enum.id)
+        assert len({pos[i][1 - axis] for i in enum.items}) == 1  # one rank
+
+
+# ------------------------------------------------------------------ CLI: every format
+
+_EXT = {"svg": "svg", "dot": "dot", "json": "json", "aif": "aif.json", "argdown": "argdown",
+        "graphml": "graphml", "mermaid": "mmd", "html": "html"}
+
+
+@pytest.mark.dot
+@pytest.mark.parametrize("fmt", sorted(_EXT))
+def test_cli_render_and_extract_write_every_format_as_the_api_does(
+        fmt: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "0")  # AIF timestamps
+    essay = tmp_path / "fees.txt"
+    essay.write_text(TEXT, encoding="utf-8")
+    m = argmap.analyze(essay)  # metadata["source"] names the file, as from the CLI
+    expected = render(m, fmt, source=TEXT)
+    out = tmp_path / f"map.{_EXT[fmt]}"
+    result = CliRunner().invoke(main, ["render", str(essay), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert out.read_bytes() == expected
+    extracted = CliRunner().invoke(main, ["extract", str(essay), "--format", fmt])
+    assert extracted.exit_code == 0, extracted.output
+    assert extracted.stdout_bytes == expected
+
+
+def test_cli_extract_refuses_binary_formats(tmp_path: Path) -> None:
+    essay = tmp_path / "fees.txt"
+    essay.write_text(TEXT, encoding="utf-8")
+    result = CliRunner().invoke(main, ["extract", str(essay), "--format", "png"])
+    assert result.exit_code == 2 and "'png' is not one of" in result.output
