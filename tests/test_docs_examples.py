@@ -54,15 +54,28 @@ def _blocks() -> list[tuple[str, int, str, str]]:
 BLOCKS = _blocks()
 
 
+SHARED = ROOT.parent / "shared"
+
+
 def _marks(lang: str, content: str) -> list[pytest.MarkDecorator]:
     needs_dot = "argmap render" in content and "--format dot" not in content
     needs_dot = needs_dot or "argmap.render(m, \"seed-map.svg\")" in content
-    return [pytest.mark.dot] if needs_dot else []
+    marks = [pytest.mark.dot] if needs_dot else []
+    if "../shared" in content:
+        marks.append(pytest.mark.corpus)
+        if not SHARED.is_dir():
+            marks.append(pytest.mark.skip(reason="../shared (the corpora) is absent here"))
+    return marks
 
 
 @pytest.fixture
 def sandbox(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A folder with ``seeds`` and ``docs`` linked in and an ``argmap`` command on PATH."""
+    """A folder with ``seeds`` and ``docs`` linked in, ``../shared`` beside it as beside
+    the checkout, and an ``argmap`` command on PATH."""
+    if SHARED.is_dir():
+        (tmp_path / "shared").symlink_to(SHARED)
+    tmp_path = tmp_path / "work"
+    tmp_path.mkdir()
     for name in ("seeds", "docs"):
         (tmp_path / name).symlink_to(ROOT / name)
     bin_dir = tmp_path / ".bin"

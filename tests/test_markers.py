@@ -383,17 +383,26 @@ RELATIONS = [
                  {("Beijing is the priority.", ATTACK, "concession", "Russia needs partners."),
                   ("Moscow seeks alternatives.", ATTACK, "contrast",
                    "Beijing is the priority.")}, id="concession-answered-mid-paragraph"),
+    # When the answer is the central claim, the concession attacks it: the central claim
+    # is the root, the source of no relation (Peldszus & Stede 2013).
     pytest.param("Of course, Beijing is the priority. But Moscow seeks alternatives.",
-                 {("Moscow seeks alternatives.", ATTACK, "contrast", "Beijing is the priority.")},
+                 {("Beijing is the priority.", ATTACK, "contrast", "Moscow seeks alternatives.")},
                  id="concession-answered-paragraph-initial"),
     # "In fact" after a reported view it denies corrects it (Halliday & Hasan 1976, 5.4;
     # relate.unit_intent): an attack, whether or not a paragraph break comes between.
+    # The correction is the central claim here, the root: the view attacks it.
     pytest.param("Experts say that fees are harmless.\n\nIn fact, fees are not harmless.",
-                 {("fees are not harmless.", ATTACK, "correction",
-                   "Experts say that fees are harmless.")}, id="in-fact-corrects-next-paragraph"),
+                 {("Experts say that fees are harmless.", ATTACK, "correction",
+                   "fees are not harmless.")}, id="in-fact-corrects-next-paragraph"),
     pytest.param("Experts say that fees are harmless. In fact, fees are not harmless.",
-                 {("fees are not harmless.", ATTACK, "correction",
-                   "Experts say that fees are harmless.")}, id="in-fact-corrects-same-paragraph"),
+                 {("Experts say that fees are harmless.", ATTACK, "correction",
+                   "fees are not harmless.")}, id="in-fact-corrects-same-paragraph"),
+    pytest.param("Fees must fall. Experts say that fees are harmless. In fact, fees are "
+                 "not harmless.",
+                 {("Experts say that fees are harmless.", ATTACK, "concession",
+                   "Fees must fall."),
+                  ("fees are not harmless.", ATTACK, "correction",
+                   "Experts say that fees are harmless.")}, id="in-fact-corrects-after-thesis"),
     pytest.param("Fees deter students. Aid is scarce. Taken together, these facts show that "
                  "fees must fall.",
                  {("Fees deter students.", SUPPORT, "summary",
@@ -505,14 +514,20 @@ def test_central_claim(text: str, thesis: str) -> None:
 ])
 def test_concession_answered_by_contrast(text: str) -> None:
     """DESIGN.md: a concession "grants an opposing point, which the next contrast
-    answers" -- the granted unit has the concession role, the contrast answers it."""
+    answers" -- the granted unit has the concession role, the contrast answers it. When
+    the answer is the central claim (the root), the concession attacks it instead."""
     m = argmap.analyze(text)
     conceded = next(u for u in m.units if u.text == "Beijing is the priority.")
     answer = next(u for u in m.units if u.text == "Moscow seeks alternatives.")
     assert conceded.role is Role.CONCESSION
-    (rel,) = [r for r in m.relations if r.source == answer.id]
-    assert (rel.target, rel.kind) == (conceded.id, ATTACK)
-    assert rel.rule.endswith("answers-concession")
+    if answer.id == m.central_claim:
+        (rel,) = [r for r in m.relations if r.source == conceded.id]
+        assert (rel.target, rel.kind) == (answer.id, ATTACK)
+        assert rel.rule.endswith("answers-concession.to-thesis")
+    else:
+        (rel,) = [r for r in m.relations if r.source == answer.id]
+        assert (rel.target, rel.kind) == (conceded.id, ATTACK)
+        assert rel.rule.endswith("answers-concession")
 
 
 @pytest.mark.parametrize("text", [

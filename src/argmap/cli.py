@@ -371,5 +371,40 @@ def segment(file: str, output: str | None, fmt: str, grammar: tuple[str, ...],
     _emit("".join(lines).encode("utf-8"), output)
 
 
+@main.command(name="eval")
+@click.argument("corpus", metavar="CORPUS", type=click.Path(file_okay=False))
+@click.option("--gold-units", is_flag=True,
+              help="Score relations over the gold segments instead of argmap's own units.")
+@click.option("-f", "--format", "fmt", type=click.Choice(("table", "json")), default="table",
+              show_default=True, help="A table of scores, or everything as JSON.")
+@_grammar_option
+def evaluate(corpus: str, gold_units: bool, fmt: str, grammar: tuple[str, ...]) -> None:
+    """Score argmap against a folder of ARG-XML gold graphs (e.g. the microtexts).
+
+    Prints cc, ro, fu and at (macro-F1) and the labelled attachment score, as the mean
+    over the folds of folds.json and pooled; end to end, also unit-boundary P/R/F1.
+    """
+    import json
+
+    from argmap.evaluation import evaluate_corpus
+
+    def progress(files: Any) -> Any:
+        if not sys.stderr.isatty():
+            yield from files
+            return
+        with click.progressbar(list(files), label="scoring", file=sys.stderr) as bar:
+            yield from bar
+
+    try:
+        result = evaluate_corpus(corpus, gold_units=gold_units, grammar_files=grammar,
+                                 progress=progress)
+    except ArgmapError as exc:
+        _fail(exc)
+    if fmt == "json":
+        click.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
+    else:
+        click.echo(result.table())
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

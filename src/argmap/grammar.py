@@ -61,6 +61,11 @@ _GROUPS: dict[str, MarkerFunction] = {
     "summary_comma": MarkerFunction.SUMMARY,
     "addition_comma": MarkerFunction.ADDITION,
     "elaboration_comma": MarkerFunction.ELABORATION,
+    "addition_conjunction": MarkerFunction.ADDITION,
+    "and_clause": MarkerFunction.ADDITION,
+    "as_clause": MarkerFunction.REASON,
+    "reason_conjunction": MarkerFunction.REASON,
+    "unless_clause": MarkerFunction.CONCESSION,
 }
 
 
@@ -140,6 +145,10 @@ class _Collect(lark.Transformer[lark.Token, Any]):
         tokens = tuple(c[1] for c in children if isinstance(c, tuple))[:-1]
         return [Hit("opener", tokens)] if tokens else []
 
+    def medial_final(self, children: list[Any]) -> list[Hit]:
+        # A medial-position adverb that ends the sentence is clause-final.
+        return [Hit("final", tuple(c[1] for c in children if isinstance(c, tuple)))]
+
     def final_though(self, children: list[Any]) -> list[Hit]:
         return [Hit("final_though", tuple(c[1] for c in children if isinstance(c, tuple)))]
 
@@ -170,7 +179,7 @@ class _Collect(lark.Transformer[lark.Token, Any]):
 
 #: Position rules of the grammar whose marker tokens become hits.
 _POSITIONS = frozenset({"opener", "parenthetical", "final", "joiner", "subordinate",
-                        "apposition"})
+                        "apposition", "medial"})
 
 
 @attrs.frozen

@@ -9,7 +9,7 @@ import attrs
 
 from argmap.grammar import load_grammar
 from argmap.ingest import Document, read_document
-from argmap.model import ArgumentMap
+from argmap.model import ArgumentMap, Span
 from argmap.segment import segment
 from argmap.structure import build_map
 
@@ -22,6 +22,7 @@ def analyze(
     grammar_files: Sequence[str | os.PathLike[str]] = (),
     encoding: str | None = None,
     format: str = "auto",
+    units: Sequence[Span] | None = None,
 ) -> ArgumentMap:
     """Analyse a text and return its argument map.
 
@@ -32,6 +33,9 @@ def analyze(
         encoding: decode bytes with this codec instead of detecting it.
         format: ``auto``, ``text``, ``markdown`` or ``html`` (see
             :func:`~argmap.ingest.read_document`).
+        units: take these spans (character offsets into the decoded text) as the units
+            instead of segmenting, e.g. gold EDUs; the rules then decide only markers,
+            relations and the central claim (see the module ``argmap.given``).
 
     Returns:
         The :class:`~argmap.model.ArgumentMap`. Every span in it is a character offset
@@ -44,6 +48,7 @@ def analyze(
         argmap.exceptions.InputError: the input cannot be read as text.
         argmap.exceptions.EmptyInputError: the input is empty or only boilerplate.
         argmap.exceptions.GrammarFileError: a grammar file is missing or invalid.
+        ValueError: given ``units`` overlap or lie outside the text.
 
     Examples:
         >>> m = analyze("Fees must fall. First, they deter students. Second, they "
@@ -60,7 +65,12 @@ def analyze(
     grammar = load_grammar(tuple(Path(p) for p in grammar_files))
     document = source if isinstance(source, Document) else read_document(
         source, encoding=encoding, format=format)
-    seg = segment(document, grammar)
+    if units is None:
+        seg = segment(document, grammar)
+    else:
+        from argmap.given import segment_given
+
+        seg = segment_given(document, units, grammar)
     if not seg.units:
         where = document.source or "input"
         raise EmptyInputError(f"{where} has no argumentative text (only headings or "

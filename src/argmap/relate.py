@@ -106,7 +106,8 @@ def unit_intent(unit: Unit, *, negated: bool = False) -> Intent | None:
         'contrast.opener'
     """
     opening = [m for m in unit.markers if m.rule in _OPENING_RULES]
-    inner = [m for m in unit.markers if m.rule in ("parenthetical", "final", "inline")]
+    inner = [m for m in unit.markers
+             if m.rule in ("parenthetical", "final", "inline", "medial")]
     for marker in reversed(opening or inner):
         intent = _intent(marker, marker.rule)
         if intent is None:

@@ -119,7 +119,7 @@ def render(m: ArgumentMap, target: str | os.PathLike[str], *, source: str | None
         palette: ``color`` (default) or ``mono`` for greyscale print.
         clusters: draw sections as labelled boxes (default true).
         legend: draw the legend (default true).
-        hide_kinds: relation kinds or subtypes to collapse (see :func:`argmap.view.select`).
+        hide_kinds: relation kinds or subtypes to collapse (see ``argmap.view.select``).
         focus: a unit id: show only the units near it.
         depth: how many relations away from ``focus`` to go (default 2).
         engine: the Graphviz layout engine (default ``dot``).

@@ -23,7 +23,8 @@ __all__ = ["RuleInfo", "catalog", "describe"]
 _POSITION_RULES = {"opener": "opener", "parenthetical": "parenthetical", "final": "final",
                    "final_though": "final", "joiner": "joiner", "subordinate": "subordinate",
                    "while_concession": "while_opener", "ordinal_np": "ordinal_np",
-                   "list_item": "list_item"}
+                   "list_item": "list_item", "medial": "medial",
+                   "medial_final": "medial"}
 #: Positions where the segmenter gives the marker one fixed function
 #: (``segment._marker``: a sentence-initial "While …" concedes; "…, though." contrasts).
 _FIXED = {"while_concession": MarkerFunction.CONCESSION,
@@ -145,8 +146,11 @@ def catalog(grammar: Grammar | None = None) -> tuple[RuleInfo, ...]:
     for m in lines:
         if m["id"].startswith("*."):
             named = (m["bases"] or "").split()
-            bases = [rid for rid in list(out) if rid in named or
-                     (rid in marker_ids and rid.split(".")[0] in named)]
+            # A base is named outright, or by the function of a marker rule; suffixes
+            # apply in file order, so a later line extends ids an earlier one made.
+            bases = [rid for rid in list(out) if rid in named or "all" in named or
+                     (rid.split(".")[0] in named and rid.split(".")[0] != "default"
+                      and (rid in marker_ids or "." in rid[len(rid.split(".")[0]) + 1:]))]
             for base in bases:
                 rid = base + m["id"][1:]
                 out[rid] = RuleInfo(rid, m["desc"], "grammars/relations.lark")

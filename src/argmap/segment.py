@@ -339,6 +339,25 @@ def _inline_results(grammar: Grammar, tokens: list[lark.Token], hits: list[Hit],
     return [m for m in found if m is not None]
 
 
+def _coordinated_phrase(text: str, sentence: Span, hit: Hit) -> bool:
+    """Whether ", and" joins a noun phrase rather than a clause.
+
+    The grammar's AND_CLAUSE joins only before a subject-like word; a determiner there
+    may still open the last item of a list ("…, the Joint Declaration (1997), and the
+    Treaty (2001)."). A subject pronoun after "and", or an auxiliary or modal later in
+    the sentence (a closed class, Quirk et al. 1985 §3.21), shows a clause with its own
+    verb: an EDU of its own (RST Discourse Treebank, Carlson & Marcu 2001).
+    """
+    if hit.tokens[0].type != "AND_CLAUSE":
+        return False
+    vocabulary = sentence_vocabulary()
+    after = _NEXT_WORD.match(text, hit.tokens[0].end_pos or 0)
+    if after and vocabulary["SUBJECT"].fullmatch(after.group(1)):
+        return False
+    rest = text[hit.tokens[0].end_pos or 0 : sentence.end]
+    return not any(vocabulary["AUXILIARY"].fullmatch(w) for w in re.findall(r"[\w'’]+", rest))
+
+
 def _sentence_units(
     grammar: Grammar, text: str, sentence: Span
 ) -> tuple[list[tuple[Span, list[Marker]]], list[tuple[int, int, Marker]]]:
@@ -368,7 +387,7 @@ def _sentence_units(
             # to the clause before it (the enumeration makes that relation)
             cuts.append((hit.head.start_pos or 0, markers[0].span.end, markers[0]))
             unlinked.add(markers[0].span.start)
-            if hit.head.type == "AND_OR":  # "1. rent and 2. transport": keep the "and"
+            if hit.head.type in ("AND", "OR", "AND_OR"):  # "1. rent and 2. transport"
                 joined[markers[0].span.start] = _conjunction(hit.head)
         elif hit.rule == "opener":
             opening.extend(markers)
@@ -381,6 +400,8 @@ def _sentence_units(
         elif hit.rule in _SPLITTING and _corrective(
                 text, tokens, hit, clauses := clauses or _Clauses(text, tokens)):
             continue  # "not X, but Y": one claim with its correction, not two units
+        elif hit.rule in _SPLITTING and _coordinated_phrase(text, sentence, hit):
+            continue  # "…, and the Treaty (2001).": the last item of a list, no clause
         elif hit.rule in _SPLITTING:
             first = markers[0]
             cut = first.span.start
@@ -501,3 +522,14 @@ def iter_marker_units(seg: Segmentation) -> Iterable[tuple[Unit, Marker]]:
     for unit in seg.units:
         for marker in unit.markers:
             yield unit, marker
+
+
+def clause_units(grammar: Grammar, text: str, span: Span,
+                 ) -> tuple[list[tuple[Span, list[Marker]]], list[tuple[int, int, Marker]]]:
+    """The clause units of ``text[span]`` read as one sentence, with their markers.
+
+    Returns ``(units, links)``: each unit's span and markers, and the clause links
+    ``(index of the marked unit, index of the other unit, marker)``. Used to read units
+    given by the caller (:mod:`argmap.given`) with the segmenter's own rules.
+    """
+    return _sentence_units(grammar, text, span)

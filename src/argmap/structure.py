@@ -4,18 +4,22 @@ The map is built bottom-up in three levels (Mann & Thompson's RST nuclearity rea
 argument structure, as in Peldszus & Stede 2013):
 
 1. sentence level: a unit attaches, by its marker, to the previous unit of its
-   paragraph; an unmarked unit supports the paragraph head (its first unit);
+   paragraph; an unmarked unit supports the paragraph head (its first unit), or the
+   central claim in the central claim's paragraph; "X. But Y." concedes X;
 2. paragraph level: a paragraph head attaches, by its marker, to an earlier paragraph
    (an ordinal to the open enumeration, a contrast to the paragraph or the reported
    view it answers); unmarked heads support their section's claim;
 3. section level: each section's claim (its summary or closing conclusion, else its
    first paragraph head) supports the central claim, unless it restates it.
+
+The central claim (chosen by :mod:`argmap.thesis`) is the root: the source of no relation.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
+from itertools import pairwise
 
 import attrs
 
@@ -32,53 +36,9 @@ from argmap.model import (
 )
 from argmap.relate import Direction, Intent, clause_intent, unit_intent
 from argmap.segment import Segmentation, sentence_vocabulary
+from argmap.thesis import RESTATEMENT_OVERLAP, central_claim, concedes, content_words, word_overlap
 
 __all__ = ["RESTATEMENT_OVERLAP", "build_map", "central_claim"]
-
-#: Share of content words a later unit must have in common with the central claim to
-#: restate it (Jaccard similarity of word sets; chosen on the seed and the microtexts'
-#: restated claims, where restatements share 70–100% of their words).
-RESTATEMENT_OVERLAP = 0.7
-
-_CONTENT = re.compile(r"[^\W\d_]{3,}")
-
-
-def _words(text: str) -> set[str]:
-    return {w.casefold().replace("’", "'") for w in _CONTENT.findall(text)}
-
-
-def _overlap(a: set[str], b: set[str]) -> float:
-    return len(a & b) / len(a | b) if a and b else 0.0
-
-
-def central_claim(seg: Segmentation, title: str | None,
-                  exclude: frozenset[str] = frozenset()) -> Unit | None:
-    """Choose the thesis among the units of the lead paragraph.
-
-    Score: words shared with the title, plus 2 if a later unit restates the unit, plus
-    1 for the first position (news lead, Van Dijk 1988; essays' thesis position, Stab &
-    Gurevych 2017). Ties go to the earlier unit. Units in ``exclude`` (subordinate
-    clauses: reasons and concessions) are never the thesis.
-    """
-    candidates = [u for u in seg.units if u.id not in exclude and not _concedes(u)] \
-        or list(seg.units)
-    if not candidates:
-        return None
-    lead = [u for u in candidates if u.paragraph == candidates[0].paragraph]
-    later = [_words(u.text) for u in seg.units if u.paragraph != lead[0].paragraph]
-    title_words = _words(title or "")
-    best, best_score = lead[0], -1.0
-    for n, unit in enumerate(lead):
-        words = _words(unit.text)
-        score = len(words & title_words) + (1.0 if n == 0 else 0.0)
-        intent = unit_intent(unit)
-        if intent is not None and intent.direction in (Direction.FORWARD, Direction.SUMMARY):
-            score += 2.0  # "therefore", "in sum": a conclusion (Stab & Gurevych 2017)
-        if any(_overlap(words, w) >= RESTATEMENT_OVERLAP for w in later):
-            score += 2.0
-        if score > best_score:
-            best, best_score = unit, score
-    return best
 
 
 @attrs.define
@@ -93,6 +53,11 @@ class _Builder:
     enumerations: list[Enumeration] = attrs.field(factory=list)
     warnings: list[str] = attrs.field(factory=list)
     pending: _OpenEnumeration | None = None
+    thesis: str | None = None  # the central claim: the root, source of no relation
+    #: the unit just before each unit, in text order
+    preceding: dict[str, Unit] = attrs.field(factory=dict)
+    #: units a contrast clause answers (", but …"), with the answering marker
+    answered: dict[str, Marker] = attrs.field(factory=dict)
     incoming: dict[str, list[str]] = attrs.field(factory=dict)
     unit_index: dict[str, int] = attrs.field(init=False)
     #: a topological order of the units: ``order[s] < order[t]`` for every ``s -> t``
@@ -106,6 +71,13 @@ class _Builder:
 
     def relate(self, source: str, target: str, kind: RelationKind, subtype: str, rule: str,
                marker: Marker | None = None) -> None:
+        if source == self.thesis and subtype != "restatement":
+            # The thesis is the root (Peldszus & Stede 2013: the central claim is the
+            # source of no relation). A relation the markers ask from it is read the
+            # other way round, with the same kind: an attack still puts the two units
+            # on opposite sides, a support on the same side ("Of course X. But T." ->
+            # X attacks T; "Experts say X. In fact, T." -> X attacks T).
+            source, target, rule = target, source, f"{rule}.to-thesis"
         if source == target or not self.make_room(source, target):
             return  # a map is acyclic: never let a claim support itself
         rid = f"r-{source}-{target}"
@@ -248,12 +220,6 @@ def _reported(b: _Builder, units: Iterable[Unit]) -> frozenset[str]:
     return frozenset(out)
 
 
-def _concedes(unit: Unit) -> bool:
-    """Whether the unit opens with a concession marker ("Of course", "To be sure")."""
-    intent = unit_intent(unit)
-    return intent is not None and intent.concedes
-
-
 def _aside(unit: Unit) -> bool:
     """A sentence wholly in brackets: "(Most students pay in full.)"."""
     return unit.text.startswith(("(", "[")) and unit.text.rstrip(".!?").endswith((")", "]"))
@@ -289,19 +255,36 @@ def build_map(seg: Segmentation, *, grammar: Grammar | None = None) -> ArgumentM
     title = doc.title.text if doc.title else None
     b = _Builder(seg, grammar)
     clause_sources = frozenset(source for source, _, _ in seg.links)
+    # Subordinate reasons and concessions are never the thesis; a result clause
+    # (", so …") may be: it is the conclusion.
+    premises = frozenset(source for source, _, marker in seg.links
+                         if marker.function is not MarkerFunction.RESULT)
     opening = [u for u in seg.units if u.paragraph <= seg.units[0].paragraph + 1] \
         if seg.units else []
-    thesis = central_claim(seg, title, clause_sources | _reported(b, opening))
+    thesis = central_claim(seg, title, premises | _reported(b, opening))
     if thesis is not None:
         b.roles[thesis.id] = Role.CENTRAL_CLAIM
+        b.thesis = thesis.id
+    b.preceding = {later.id: earlier for earlier, later in pairwise(seg.units)}
+    b.answered = {
+        target: marker for _, target, marker in seg.links
+        if marker.function in (MarkerFunction.CONTRAST, MarkerFunction.CONTRA_EXPECTATION)}
 
     # Clause links inside sentences.
     by_id = {u.id: u for u in seg.units}
+    parallel: list[tuple[str, str, Intent]] = []
     for source, target, marker in seg.links:
         intent = clause_intent(marker)
         if intent is None:
             continue
+        if intent.direction is Direction.PARALLEL:
+            parallel.append((source, target, intent))  # resolved once the target attaches
+            continue
         b.apply(by_id[source], intent, target)
+    # A contrast that answers "X, and Y" answers the whole coordination.
+    for source, target, _ in reversed(parallel):
+        if source in b.answered:
+            b.answered.setdefault(target, b.answered[source])
 
     paragraphs = _paragraphs(seg.units)
     by_section: dict[str | None, list[list[Unit]]] = {}
@@ -315,7 +298,7 @@ def build_map(seg: Segmentation, *, grammar: Grammar | None = None) -> ArgumentM
         heads: list[Unit] = []  # paragraph roots not attached inside the section yet
         summary: Unit | None = None
         first_main = _main_units(paras[0], clause_sources)
-        first_head = next((u for u in first_main if not _concedes(u)), first_main[0])
+        first_head = next((u for u in first_main if not concedes(u)), first_main[0])
         for para in paras:
             main = _main_units(para, clause_sources)
             head = main[0]  # a leading reason or concession clause is not the head
@@ -343,7 +326,7 @@ def build_map(seg: Segmentation, *, grammar: Grammar | None = None) -> ArgumentM
             _sentence_level(b, head, main)
             # The paragraph's root: its first unit that supports or attacks nothing yet
             # (the head, or the conclusion a "therefore" drew from it).
-            root = next((u for u in main if u.id not in b.sources and not _concedes(u)), None)
+            root = next((u for u in main if u.id not in b.sources and not concedes(u)), None)
             if root is not None and root is not summary and not (attached and root is head):
                 heads.append(root)
             previous_paragraph = para
@@ -352,12 +335,12 @@ def build_map(seg: Segmentation, *, grammar: Grammar | None = None) -> ArgumentM
         section_claims.append((section_id, claim.id))
 
     # Section claims support the thesis, or restate it.
-    thesis_words = _words(thesis.text) if thesis else set()
+    thesis_words = content_words(thesis.text) if thesis else set()
     for _, claim_id in section_claims:
         if thesis is None or claim_id == thesis.id:
             continue
         unit = by_id[claim_id]
-        if _overlap(_words(unit.text), thesis_words) >= RESTATEMENT_OVERLAP:
+        if word_overlap(content_words(unit.text), thesis_words) >= RESTATEMENT_OVERLAP:
             continue  # linked below as a restatement
         if claim_id not in b.sources:
             b.relate(claim_id, thesis.id, RelationKind.SUPPORT, "default", "section.thesis")
@@ -365,7 +348,7 @@ def build_map(seg: Segmentation, *, grammar: Grammar | None = None) -> ArgumentM
     if thesis is not None:
         for unit in seg.units:
             if unit.paragraph != thesis.paragraph and \
-                    _overlap(_words(unit.text), thesis_words) >= RESTATEMENT_OVERLAP:
+                    word_overlap(content_words(unit.text), thesis_words) >= RESTATEMENT_OVERLAP:
                 b.relate(unit.id, thesis.id, RelationKind.SUPPORT, "restatement",
                          "restatement.thesis")
                 b.roles[unit.id] = Role.RESTATEMENT
@@ -373,12 +356,33 @@ def build_map(seg: Segmentation, *, grammar: Grammar | None = None) -> ArgumentM
     # A concession that nothing answered grants a point against the thesis.
     if thesis is not None:
         for unit in seg.units:
-            if unit.id not in b.sources and unit.id != thesis.id and _concedes(unit):
+            if unit.id not in b.sources and unit.id != thesis.id and concedes(unit):
                 intent = unit_intent(unit)
                 b.relate(unit.id, thesis.id, RelationKind.ATTACK, "concession",
                          "concession.thesis", intent.marker if intent else None)
 
+    _parallel_clauses(b, parallel)
     return _assemble(b, thesis, title)
+
+
+def _parallel_clauses(b: _Builder, links: list[tuple[str, str, Intent]]) -> None:
+    """Attach "X, and Y" clauses: Y relates to what X relates to, in the same way.
+
+    "and" joining two clauses is Expansion.Conjunction in PDTB 2.0 (Prasad et al. 2008):
+    the clauses are parallel, co-premises of one claim or two sides of one concession.
+    When X is the thesis, Y supports it.
+    """
+    for source, target, intent in links:
+        first = next((r for r in b.relations if r.source == target
+                      and r.subtype != "restatement"), None)
+        if first is None:
+            b.relate(source, target, RelationKind.SUPPORT, intent.subtype, intent.rule,
+                     intent.marker)
+            continue
+        b.relate(source, first.target, first.kind, first.subtype,
+                 f"{intent.rule}.parallel", intent.marker)
+        if b.roles.get(target) is Role.CONCESSION:
+            b.roles[source] = Role.CONCESSION
 
 
 def _section_claim(b: _Builder, summary: Unit | None, first_head: Unit, heads: list[Unit],
@@ -416,13 +420,19 @@ def _main_units(para: list[Unit], clause_sources: frozenset[str]) -> list[Unit]:
 def _sentence_level(b: _Builder, head: Unit, main: list[Unit]) -> None:
     """Attach the units after the head of one paragraph (subordinate clauses excluded)."""
     local_head = head
-    concession: Unit | None = head if _concedes(head) else None
+    concession: Unit | None = head if concedes(head) else None
     previous = head
+    # Inside the thesis's paragraph the thesis is the local root: unmarked units
+    # support it, wherever it stands (first, or last after "therefore").
+    home = b.thesis if b.thesis in {u.id for u in main} else head.id
+    if home == b.thesis and head.id in b.answered:
+        _concede(b, head, b.answered[head.id])
     last_target: str | None = None
     # Unmarked units wait here for their default attachment to the paragraph head, so
     # that a later summary ("Taken together, …") can claim them instead.
     pending: list[tuple[str, str]] = []
-    for unit in main[main.index(head) + 1 :]:
+    rest = main[main.index(head) + 1 :]
+    for k, unit in enumerate(rest):
         if _aside(unit):
             # A bracketed sentence elaborates the one before and is skipped by later
             # markers ("Fees rose. (Most pay.) As a result, …" -> the result of "Fees rose").
@@ -431,15 +441,25 @@ def _sentence_level(b: _Builder, head: Unit, main: list[Unit]) -> None:
             continue
         intent = unit_intent(unit, negated=_negated(b, unit))
         announcement = _announcement(unit)
+        if intent is not None and intent.subtype == "elaboration" and home == b.thesis \
+                and _answered_next(b, unit, rest[k + 1] if k + 1 < len(rest) else None):
+            # "Indeed X, but Y": an affirming adverb that a contrast answers concedes X
+            # (the Concede-Counter pattern, Couper-Kuhlen & Thompson 2000).
+            intent = attrs.evolve(intent, kind=RelationKind.ATTACK, subtype="concession",
+                                  rule=f"{intent.rule}.concessive", concedes=True)
         if intent is not None and intent.direction is Direction.ITEM:
             if b.take_item(unit, intent, local_head.id):
                 local_head = unit
                 previous = unit
                 continue
             intent = None
-        if intent is None:
-            pending.append((unit.id, local_head.id))
-            last_target = local_head.id
+        if intent is None and home == b.thesis and local_head is head and \
+                unit.id in b.answered and _concede(b, unit, b.answered[unit.id]):
+            last_target = b.thesis
+        elif intent is None:
+            target = home if local_head is head else local_head.id
+            pending.append((unit.id, target))
+            last_target = target
         elif intent.direction is Direction.SUMMARY:
             earlier = [head.id] + [source for source, _ in pending]
             for source in earlier:
@@ -449,9 +469,27 @@ def _sentence_level(b: _Builder, head: Unit, main: list[Unit]) -> None:
             pending = []
             b.roles[unit.id] = Role.CONCLUSION
         elif intent.direction is Direction.PARALLEL and last_target is not None:
+            # "Moreover, Y": a further premise of the claim the last one supported; after
+            # an exchange of attacks (a concession and its answer) that is the home claim.
+            last = b.relations[-1] if b.relations else None
+            if last is not None and last.kind is RelationKind.ATTACK:
+                last_target = home
             b.apply(unit, intent, last_target)
         else:
             target = previous.id
+            unmarked = [source for source, _ in pending]
+            before = b.preceding.get(unit.id)
+            if intent.kind is RelationKind.ATTACK and not intent.concedes and \
+                    concession is None and before is not None and before.id in b.sources \
+                    and _concedes_clause(before):
+                concession = before  # "X, although/unless Y. But Z.": Z answers Y
+            if intent.kind is RelationKind.ATTACK and not intent.concedes and \
+                    concession is None and unmarked and unmarked[-1] == previous.id and \
+                    home == b.thesis and local_head is head and \
+                    _concede(b, previous, intent.marker):
+                # "X. But Y.": the author grants X and answers it with Y.
+                pending = [p for p in pending if p[0] != previous.id]
+                concession = previous
             if intent.kind is RelationKind.ATTACK and concession is not None and \
                     not intent.concedes:
                 target = concession.id
@@ -471,6 +509,43 @@ def _sentence_level(b: _Builder, head: Unit, main: list[Unit]) -> None:
         previous = unit
     for source, target in pending:
         b.relate(source, target, RelationKind.SUPPORT, "default", "default.paragraph")
+
+
+def _answered_next(b: _Builder, unit: Unit, following: Unit | None) -> bool:
+    """Whether a contrast answers ``unit``: ", but …" joined to it, or the next sentence."""
+    if unit.id in b.answered:
+        return True
+    if following is None:
+        return False
+    intent = unit_intent(following)
+    return intent is not None and intent.kind is RelationKind.ATTACK and \
+        intent.subtype == "contrast"
+
+
+def _concedes_clause(unit: Unit) -> bool:
+    """Whether a clause joined to its sentence concedes ("…, although Y", "… unless Y")."""
+    return any(m.rule == "joiner" and m.function is MarkerFunction.CONCESSION
+               for m in unit.markers)
+
+
+def _concede(b: _Builder, unit: Unit, marker: Marker) -> bool:
+    """Read an unmarked unit that a contrast answers as an implicit concession.
+
+    In the thesis's paragraph, in "X. But Y." (or "X, but Y") the writer who holds Y
+    grants X: X is the opponent's point and attacks the thesis, Y attacks X (the
+    Concede–Counter pattern, Couper-Kuhlen & Thompson 2000; implicit concessions in
+    Peldszus & Stede 2013). Not for the thesis itself, which a contrast simply
+    attacks. ``marker`` is the answering contrast marker, the evidence for the reading.
+
+    Returns:
+        Whether the unit was read as a concession.
+    """
+    if b.thesis is None or unit.id == b.thesis:
+        return False
+    b.relate(unit.id, b.thesis, RelationKind.ATTACK, "concession", "concession.implicit",
+             marker)
+    b.roles[unit.id] = Role.CONCESSION
+    return True
 
 
 def _negated(b: _Builder, unit: Unit) -> bool:
@@ -506,7 +581,7 @@ def _assemble(b: _Builder, thesis: Unit | None, title: str | None) -> ArgumentMa
     units = []
     for unit in seg.units:
         role = b.roles.get(unit.id)
-        if role is None and _concedes(unit):
+        if role is None and concedes(unit):
             role = Role.CONCESSION
         if role is None:
             intent = unit_intent(unit)

@@ -1,0 +1,248 @@
+"""Golden tables for the rules that argumentative short texts exercise most.
+
+Concessions answered by a contrast, "and" joining co-premises, causal "as"/"for",
+"unless", thesis cues, and the central claim as the root of the map. Each expected value
+is what the text means under the annotation scheme of Peldszus & Stede (2013/2016)
+and the PDTB 2.0 senses named in ``grammars/markers.lark``; none is taken from a corpus.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import argmap
+from argmap.ingest import Document
+from argmap.model import RelationKind, Role
+from argmap.segment import segment
+
+SUPPORT, ATTACK = RelationKind.SUPPORT, RelationKind.ATTACK
+
+
+def units(text: str) -> list[tuple[str, list[tuple[str, str, str]]]]:
+    """Each unit's text with its markers (as written, function, grammar rule)."""
+    seg = segment(Document.from_text(text))
+    return [(u.text, [(m.text, m.function.value, m.rule) for m in u.markers])
+            for u in seg.units]
+
+
+SEGMENTS = [
+    # result markers: "that's why" (Stab & Gurevych forward cue), medial "therefore"
+    pytest.param("That's why fees must fall.",
+                 [("fees must fall.", [("That's why", "result", "opener")])],
+                 id="thats-why-opener"),
+    pytest.param("This is why fees must fall.",
+                 [("fees must fall.", [("This is why", "result", "opener")])],
+                 id="this-is-why-opener"),
+    pytest.param("Higher fines are therefore the right measure.",
+                 [("Higher fines are therefore the right measure.",
+                   [("therefore", "result", "medial")])], id="medial-therefore"),
+    pytest.param("It would thus be wise to wait.",
+                 [("It would thus be wise to wait.", [("thus", "result", "medial")])],
+                 id="medial-thus"),
+    pytest.param("For these reasons, fees must fall.",
+                 [("fees must fall.", [("For these reasons", "result", "opener")])],
+                 id="for-these-reasons"),
+    pytest.param("Parliamentary control however hampers the work.",
+                 [("Parliamentary control however hampers the work.",
+                   [("however", "contrast", "medial")])], id="medial-however"),
+    pytest.param("Moscow signed declarations with ASEAN however.",
+                 [("Moscow signed declarations with ASEAN however.",
+                   [("however", "contrast", "final")])], id="final-however-stays-final"),
+    # additive openers
+    pytest.param("Plus everyone must move.",
+                 [("everyone must move.", [("Plus", "addition", "opener")])], id="plus-opener"),
+    pytest.param("Two plus two is four.", [("Two plus two is four.", [])],
+                 id="not-a-marker-plus-medial"),
+    pytest.param("On top of that, it is cheap.",
+                 [("it is cheap.", [("On top of that", "addition", "opener")])],
+                 id="on-top-of-that"),
+    # concessive openers before a comma ("Sure, X. But Y.")
+    pytest.param("Yes, it is annoying.",
+                 [("it is annoying.", [("Yes", "concession", "opener")])], id="yes-comma"),
+    pytest.param("Sure, others must work on Sundays.",
+                 [("others must work on Sundays.", [("Sure", "concession", "opener")])],
+                 id="sure-comma"),
+    pytest.param("True, the fee is high.",
+                 [("the fee is high.", [("True", "concession", "opener")])], id="true-comma"),
+    pytest.param("Sure enough, it rained.", [("Sure enough, it rained.", [])],
+                 id="not-a-marker-sure-enough"),
+    pytest.param("It is true that fees rose.", [("It is true that fees rose.", [])],
+                 id="not-a-marker-true-adjective"),
+    # ", and" + subject: a clause of its own; phrases stay whole
+    pytest.param("Rents rose, and they will rise again.",
+                 [("Rents rose", []),
+                  ("they will rise again.", [("and", "addition", "joiner")])],
+                 id="and-clause-pronoun-subject"),
+    pytest.param("Fees deter students, and the poor will suffer most.",
+                 [("Fees deter students", []),
+                  ("the poor will suffer most.", [("and", "addition", "joiner")])],
+                 id="and-clause-determiner-subject-with-auxiliary"),
+    pytest.param("We bought apples, pears, and the rest of the fruit.",
+                 [("We bought apples, pears, and the rest of the fruit.", [])],
+                 id="not-a-clause-and-last-list-item"),
+    pytest.param("Prices fell and wages rose.", [("Prices fell and wages rose.", [])],
+                 id="not-a-clause-and-without-comma"),
+    pytest.param("And we should go.", [("we should go.", [("And", "addition", "opener")])],
+                 id="and-sentence-initial"),
+    # causal "as" and "for" after a comma
+    pytest.param("Fees hurt, as the poor pay more.",
+                 [("Fees hurt", []), ("the poor pay more.", [("as", "reason", "joiner")])],
+                 id="as-reason-after-comma"),
+    pytest.param("Fees hurt, as well as taxes.", [("Fees hurt, as well as taxes.", [])],
+                 id="not-a-marker-as-well-as"),
+    pytest.param("Fees hurt as much as taxes.", [("Fees hurt as much as taxes.", [])],
+                 id="not-a-marker-as-much-as"),
+    pytest.param("We must act, for we need it.",
+                 [("We must act", []), ("we need it.", [("for", "reason", "joiner")])],
+                 id="for-conjunction"),
+    pytest.param("We pay for it.", [("We pay for it.", [])], id="not-a-marker-for-preposition"),
+    pytest.param("Fees rose, so that the poor paid more.",
+                 [("Fees rose, so that the poor paid more.", [])], id="not-a-marker-so-that"),
+    # "despite" + phrase: a concessive unit when a comma closes it
+    pytest.param("Despite the clashes, the EU should wait.",
+                 [("the clashes", [("Despite", "concession", "opener")]),
+                  ("the EU should wait.", [])], id="despite-leading-phrase"),
+    pytest.param("Prices rose despite the crisis.", [("Prices rose despite the crisis.", [])],
+                 id="not-a-unit-despite-without-comma"),
+    # "unless": Toulmin's rebuttal, read as a concession
+    pytest.param("Fees must fall unless costs rise.",
+                 [("Fees must fall", []), ("costs rise.", [("unless", "concession", "joiner")])],
+                 id="unless-clause"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SEGMENTS)
+def test_units_and_markers(text: str, expected: list[tuple[str, list[tuple[str, str, str]]]],
+                           ) -> None:
+    assert units(text) == expected
+
+
+def relations(text: str) -> tuple[str, set[tuple[str, RelationKind, str]]]:
+    """The central claim's text, and (source text, kind, target text) of every relation."""
+    m = argmap.analyze(text)
+    texts = {u.id: u.text for u in m.units}
+    assert m.central_claim is not None
+    return texts[m.central_claim], {(texts[r.source], r.kind, texts[r.target])
+                                    for r in m.relations}
+
+
+RELATIONS = [
+    pytest.param(
+        "Germany should ban fees. They deter students. Critics call them fair. "
+        "But they hit the poor hardest.",
+        "Germany should ban fees.",
+        {("They deter students.", SUPPORT, "Germany should ban fees."),
+         ("Critics call them fair.", ATTACK, "Germany should ban fees."),
+         ("they hit the poor hardest.", ATTACK, "Critics call them fair.")},
+        id="implicit-concession-answered-by-but"),
+    pytest.param(
+        "Of course, there are bad programmes. Nevertheless, everyone should pay the fee.",
+        "everyone should pay the fee.",
+        {("there are bad programmes.", ATTACK, "everyone should pay the fee.")},
+        id="concession-first-then-thesis-is-the-root"),
+    pytest.param(
+        "Of course, there are bad programmes, and others are dull. Nevertheless, everyone "
+        "should pay the fee.",
+        "everyone should pay the fee.",
+        {("there are bad programmes", ATTACK, "everyone should pay the fee."),
+         ("others are dull.", ATTACK, "everyone should pay the fee.")},
+        id="and-continues-the-concession"),
+    pytest.param(
+        "The city should cut fees. They deter students, and they burden families.",
+        "The city should cut fees.",
+        {("They deter students", SUPPORT, "The city should cut fees."),
+         ("they burden families.", SUPPORT, "The city should cut fees.")},
+        id="and-joins-co-premises"),
+    pytest.param(
+        "Dog dirt distracts drivers. This causes accidents. That's why fines must rise.",
+        "fines must rise.",
+        {("Dog dirt distracts drivers.", SUPPORT, "fines must rise."),
+         ("This causes accidents.", SUPPORT, "fines must rise.")},
+        id="thesis-last-after-thats-why"),
+    pytest.param(
+        "Fees must fall unless costs rise. Yet costs are stable.",
+        "Fees must fall",
+        {("costs rise.", ATTACK, "Fees must fall"),
+         ("costs are stable.", ATTACK, "costs rise.")},
+        id="unless-answered-by-yet"),
+    pytest.param(
+        "Fines must rise. Dog owners may think dirt is harmless. Yet they misjudge it.",
+        "Fines must rise.",
+        {("Dog owners may think dirt is harmless.", ATTACK, "Fines must rise."),
+         ("they misjudge it.", ATTACK, "Dog owners may think dirt is harmless.")},
+        id="reported-view-answered-by-yet"),
+    pytest.param(
+        "Fines must rise. Owners think dirt is harmless. But it is not. Moreover, fines "
+        "fund cleaning.",
+        "Fines must rise.",
+        {("Owners think dirt is harmless.", ATTACK, "Fines must rise."),
+         ("it is not.", ATTACK, "Owners think dirt is harmless."),
+         ("fines fund cleaning.", SUPPORT, "Fines must rise.")},
+        id="moreover-after-a-concession-exchange-supports-the-thesis"),
+    pytest.param(
+        "Fines must rise. Indeed, dirt is an old problem. But it is getting worse.",
+        "Fines must rise.",
+        {("dirt is an old problem.", ATTACK, "Fines must rise."),
+         ("it is getting worse.", ATTACK, "dirt is an old problem.")},
+        id="indeed-answered-by-but-concedes"),
+    pytest.param(
+        "Fines must rise. Indeed, dirt is getting worse.",
+        "Fines must rise.",
+        {("dirt is getting worse.", SUPPORT, "Fines must rise.")},
+        id="indeed-without-answer-elaborates"),
+    pytest.param(
+        "Fees deter students. Fees burden families.",
+        "Fees deter students.",
+        {("Fees burden families.", SUPPORT, "Fees deter students.")},
+        id="no-marker-first-is-the-claim"),
+    pytest.param(
+        "Fees deter students. Besides, the state should fund universities.",
+        "Fees deter students.",
+        {("the state should fund universities.", SUPPORT, "Fees deter students.")},
+        id="premise-marker-is-never-the-thesis"),
+]
+
+
+@pytest.mark.parametrize(("text", "thesis", "expected"), RELATIONS)
+def test_relations(text: str, thesis: str,
+                   expected: set[tuple[str, RelationKind, str]]) -> None:
+    assert relations(text) == (thesis, expected)
+
+
+CENTRAL_CLAIM = [
+    pytest.param("Fees are high. We should abolish them.", "We should abolish them.",
+                 id="deontic-modal-last"),
+    pytest.param("We should abolish fees. They are high.", "We should abolish fees.",
+                 id="deontic-modal-first"),
+    pytest.param("Yes, fees fund teaching. But we should abolish them.",
+                 "we should abolish them.", id="concession-first-claim-follows"),
+    pytest.param("Fees are high. They deter students. Higher grants are therefore needed.",
+                 "Higher grants are therefore needed.", id="medial-therefore-conclusion"),
+]
+
+
+@pytest.mark.parametrize(("text", "thesis"), CENTRAL_CLAIM)
+def test_central_claim(text: str, thesis: str) -> None:
+    m = argmap.analyze(text)
+    assert m.central_claim is not None
+    assert m.unit(m.central_claim).text == thesis
+
+
+def test_the_central_claim_is_the_source_of_no_relation() -> None:
+    """The thesis is the root (Peldszus & Stede 2013): a relation its markers ask for
+    is turned round with the same kind, so the sides stay right."""
+    m = argmap.analyze("Experts say fees are harmless. In fact, fees are not harmless.")
+    assert m.central_claim is not None
+    assert [r for r in m.relations if r.source == m.central_claim] == []
+    (rel,) = m.relations
+    assert (m.unit(rel.source).text, rel.kind, rel.rule) == (
+        "Experts say fees are harmless.", ATTACK, "elaboration.corrective.to-thesis")
+
+
+def test_implicit_concession_has_the_concession_role_and_its_evidence() -> None:
+    m = argmap.analyze("Fines must rise. Owners think dirt is harmless. But it is not.")
+    conceded = next(u for u in m.units if u.text.startswith("Owners"))
+    assert conceded.role is Role.CONCESSION
+    (rel,) = [r for r in m.relations if r.source == conceded.id]
+    assert rel.rule == "concession.implicit"
+    assert rel.marker is not None and rel.marker.text == "But"
