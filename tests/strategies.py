@@ -22,7 +22,9 @@ __all__ = [
     "arbitrary_text",
     "clause",
     "group_words",
+    "html_documents",
     "inline_whitespace",
+    "markdown_documents",
     "marker_words",
     "messy_documents",
     "prose_documents",
@@ -244,3 +246,77 @@ def respace(draw: st.DrawFn, text: str) -> str:
             out.append(ch)
         i += 1
     return "".join(out)
+
+
+_EMPHASIS = st.sampled_from(["**", "*", "_", "__", "`"])
+
+
+@st.composite
+def _emphasised(draw: st.DrawFn) -> str:
+    """A prose sentence with one span of inline Markdown emphasis or code."""
+    sentence = draw(prose_sentence())
+    words = sentence.split(" ")
+    i = draw(st.integers(0, len(words) - 1))
+    j = draw(st.integers(i, len(words) - 1))
+    mark = draw(_EMPHASIS)
+    words[i] = mark + words[i]
+    words[j] = words[j] + mark
+    return " ".join(words)
+
+
+@st.composite
+def markdown_documents(draw: st.DrawFn) -> str:
+    """Markdown: an optional front matter and ``#`` title, ``##`` sections, paragraphs
+    with emphasis, bullet and numbered lists after a colon lead-in, fenced code."""
+    out: list[str] = []
+    if draw(st.booleans()):
+        out.append("---\ntitle: A draft\ntags: [a, b]\n---")
+    if draw(st.booleans()):
+        out.append("# " + _cap(draw(clause())))
+    for _ in range(draw(st.integers(1, 4))):
+        kind = draw(st.sampled_from(["paragraph", "paragraph", "list", "heading", "code",
+                                     "quote"]))
+        if kind == "paragraph":
+            out.append(draw(prose_paragraph(st.one_of(prose_sentence(), _emphasised()))))
+        elif kind == "list":
+            bullet = draw(st.sampled_from(["- ", "* ", "+ ", "1. "]))
+            items = draw(st.lists(st.one_of(clause(), prose_sentence(), _emphasised()),
+                                  min_size=1, max_size=4))
+            lines = [(f"{n}. " if bullet == "1. " else bullet) + item
+                     for n, item in enumerate(items, start=1)]
+            out.append(_cap(draw(clause())) + ":\n" + "\n".join(lines))
+        elif kind == "heading":
+            out.append(draw(st.sampled_from(["## ", "### ", "#### "])) + _cap(draw(clause())))
+        elif kind == "code":
+            out.append("```\n" + draw(clause()) + "\n```")
+        else:
+            out.append("> " + draw(prose_sentence()) + "\n> " + draw(prose_sentence()))
+    return "\n\n".join(out) + draw(st.sampled_from(["", "\n"]))
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+@st.composite
+def html_documents(draw: st.DrawFn) -> str:
+    """An HTML page: navigation, an article with headings, paragraphs and lists, a
+    comment section and a footer."""
+    body: list[str] = []
+    if draw(st.booleans()):
+        body.append(f"<h1>{_escape(_cap(draw(clause())))}</h1>")
+    for _ in range(draw(st.integers(1, 5))):
+        kind = draw(st.sampled_from(["p", "p", "p", "h2", "h3", "h4", "ul", "ol"]))
+        if kind == "p":
+            body.append(f"<p>{_escape(draw(prose_paragraph()))}</p>")
+        elif kind in ("ul", "ol"):
+            items = draw(st.lists(clause(), min_size=1, max_size=4))
+            body.append(f"<p>{_escape(_cap(draw(clause())))}:</p><{kind}>"
+                        + "".join(f"<li>{_escape(i)}</li>" for i in items) + f"</{kind}>")
+        else:
+            body.append(f"<{kind}>{_escape(_cap(draw(clause())))}</{kind}>")
+    return ("<!DOCTYPE html><html><head><title>Site</title></head><body>"
+            "<nav><a href='/'>Home</a> <a href='/login'>Log in</a></nav><main><article>"
+            + "\n".join(body)
+            + "</article><section class='comments'><p>Nice post!</p></section></main>"
+            "<footer>© 2026 Site. All rights reserved.</footer></body></html>")

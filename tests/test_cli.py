@@ -231,7 +231,13 @@ def test_render_without_dot_exits_1_with_install_hint(runner: CliRunner, essay: 
     pytest.param("blank", lambda p: (p / "w.txt", (p / "w.txt").write_bytes(b"\n \t\n"))[0],
                  "empty", id="whitespace-file"),
     pytest.param("binary", lambda p: (p / "b.txt", (p / "b.txt").write_bytes(
-        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"))[0], "binary", id="binary-file-nul"),
+        b"\x01\x02\x00\x00\x00\rdata\x00"))[0], "binary", id="binary-file-nul"),
+    pytest.param("png", lambda p: (p / "b.txt", (p / "b.txt").write_bytes(
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"))[0], "is a PNG file (image/png), not text",
+        id="png-file"),
+    pytest.param("pdf", lambda p: (p / "paper.txt", (p / "paper.txt").write_bytes(
+        b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n"))[0],
+        "is a PDF file (application/pdf), not text", id="pdf-file"),
     pytest.param("headings", lambda p: (p / "h.txt", (p / "h.txt").write_bytes(
         b"Home | News | Login\nTags:  a   b   c\n"))[0], "no argumentative text",
         id="only-boilerplate"),
@@ -279,22 +285,27 @@ def test_unknown_output_extension_exits_2(runner: CliRunner, essay: Path,
     assert not (tmp_path / "m.gif").exists()
 
 
-@pytest.mark.parametrize("extra", [["--format", "svg"], ["--format", "dot"]])
-def test_output_equal_to_input_exits_2_and_keeps_the_input(runner: CliRunner, essay: Path,
-                                                           extra: list[str]) -> None:
+@pytest.mark.parametrize("command", [
+    pytest.param(["render", "--format", "svg"], id="render-svg"),
+    pytest.param(["render", "--format", "dot"], id="render-dot"),
+    pytest.param(["extract"], id="extract"),
+    pytest.param(["segment"], id="segment"),
+])
+def test_output_equal_to_input_exits_1_and_keeps_the_input(runner: CliRunner, essay: Path,
+                                                           command: list[str]) -> None:
     before = essay.read_bytes()
-    result = runner.invoke(main, ["render", str(essay), "-o", str(essay), *extra])
-    _usage_error(result)
-    assert "input" in result.stderr
+    line = assert_one_line_error(runner.invoke(main, [*command, str(essay), "-o", str(essay)]))
+    assert line.endswith("is the input file; choose another -o")
     assert essay.read_bytes() == before
 
 
-def test_output_equal_to_input_by_another_spelling_exits_2(runner: CliRunner,
+def test_output_equal_to_input_by_another_spelling_exits_1(runner: CliRunner,
                                                            tmp_path: Path) -> None:
     path = tmp_path / "notes.dot"
     path.write_text(TEXT, encoding="utf-8")
     other = tmp_path / "." / "notes.dot"
-    _usage_error(runner.invoke(main, ["render", str(path), "-o", str(other)]))
+    line = assert_one_line_error(runner.invoke(main, ["render", str(path), "-o", str(other)]))
+    assert "is the input file" in line
     assert path.read_text(encoding="utf-8") == TEXT
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import codecs
+import json
 import sys
 import warnings
 from collections.abc import Callable
@@ -11,34 +13,78 @@ from typing import Any, NoReturn, TypeVar
 import click
 
 from argmap import __version__
-from argmap.exceptions import ArgmapError, OptionError, OptionWarning
+from argmap.exceptions import ArgmapError, InputError, OptionError, OptionWarning
 
 __all__ = ["main"]
 
 _FORMATS = ("svg", "png", "pdf", "dot", "json", "aif", "argdown", "graphml", "mermaid", "html")
 _BINARY = ("png", "pdf")
+_INPUT_FORMATS = ("auto", "text", "markdown", "html")
+#: The standard streams' name on the command line.
+STDIO = "-"
 _F = TypeVar("_F", bound=Callable[..., Any])
 
 
-def _fail(exc: ArgmapError) -> NoReturn:
+def _fail(exc: ArgmapError | str) -> NoReturn:
     click.echo(f"argmap: error: {exc}", err=True)
     sys.exit(1)
 
 
-def _analyze(file: str, grammar: tuple[str, ...], encoding: str | None) -> tuple[Any, str]:
-    """The map of FILE (or standard input for -) and the decoded text it indexes."""
+def _analyze(file: str, grammar: tuple[str, ...], encoding: str | None,
+             input_format: str = "auto") -> tuple[Any, str]:
+    """The map of FILE (or standard input for -) and the text it indexes: the decoded
+    input, or for HTML the extracted main text."""
     from argmap.ingest import read_document
     from argmap.pipeline import analyze
 
     try:
-        if file == "-":
+        if file == STDIO:
             data = sys.stdin.buffer.read()
-            document = read_document(data, encoding=encoding)
+            document = read_document(data, encoding=encoding, format=input_format)
         else:
-            document = read_document(Path(file), encoding=encoding)
+            document = read_document(Path(file), encoding=encoding, format=input_format)
         return analyze(document, grammar_files=grammar), document.text
     except ArgmapError as exc:
         _fail(exc)
+
+
+def _check_output(file: str, output: Path) -> None:
+    """Refuse an output path that is the input file or a directory (bad input: exit 1),
+    before anything is read or written."""
+    if output.is_dir():
+        _fail(InputError(f"the output path {output} is a directory; give a file name"))
+    if file != STDIO and output.exists():
+        try:
+            same = output.samefile(file)
+        except OSError:
+            same = output.resolve() == Path(file).resolve()
+        if same:
+            _fail(InputError(f"the output path {output} is the input file; choose another -o"))
+
+
+def _emit(data: bytes, output: str | None) -> None:
+    """Write ``data`` to standard output (``None`` or ``-``) or atomically to a file."""
+    if output in (None, STDIO):
+        stream = sys.stdout.buffer
+        stream.write(data)
+        stream.flush()
+        return
+    from argmap.render import write_atomic
+
+    try:
+        write_atomic(Path(output), data)
+    except ArgmapError as exc:
+        _fail(exc)
+
+
+def _check_encoding(ctx: click.Context, param: click.Parameter, value: str | None,
+                    ) -> str | None:
+    if value is not None:
+        try:
+            codecs.lookup(value)
+        except LookupError:
+            raise click.BadParameter(f"unknown encoding {value!r}") from None
+    return value
 
 
 _file_argument = click.argument("file", metavar="FILE")
@@ -46,7 +92,18 @@ _grammar_option = click.option(
     "--grammar", "grammar", multiple=True, type=click.Path(exists=True, dir_okay=False),
     help="A .lark file extending the built-in marker grammar (repeatable).")
 _encoding_option = click.option(
-    "--encoding", default=None, help="Decode the input with this codec instead of detecting it.")
+    "--encoding", default=None, callback=_check_encoding,
+    help="Decode the input with this codec (utf-8, utf-16, gb18030, cp1252, latin-1 …) "
+         "instead of detecting it.")
+_input_format_option = click.option(
+    "--input-format", "input_format", default="auto", show_default=True,
+    type=click.Choice(_INPUT_FORMATS, case_sensitive=False),
+    help="Read FILE as plain text, Markdown or HTML; auto goes by the extension, then "
+         "by the content.")
+_output_option = click.option(
+    "-o", "--output", metavar="PATH",
+    help="Write here instead of standard output (- is standard output); the file is "
+         "replaced atomically.")
 
 
 class _Group(click.Group):
@@ -83,7 +140,7 @@ class _Group(click.Group):
 def main() -> None:
     """Turn argumentative prose into argument maps with transparent rules.
 
-    FILE is a text file, or - to read standard input.
+    FILE is a text, Markdown or HTML file, or - to read standard input.
     """
 
 
@@ -157,17 +214,18 @@ def _write(m: Any, text: str, target: str | Path, fmt: str | None,
 
 @main.command(short_help="Draw FILE's argument map or export it (svg, png, pdf, dot, json, …).")
 @_file_argument
-@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True),
+@click.option("-o", "--output", metavar="PATH",
               help="Output file; its extension picks the format (.svg .png .pdf .dot "
-                   ".json .aif .argdown .graphml .mmd .html). "
+                   ".json .aif .argdown .graphml .mmd .html); - is standard output. "
                    "Default: FILE's name with .svg, in the current folder.")
 @click.option("-f", "--format", "fmt", type=click.Choice(_FORMATS, case_sensitive=False),
               help="Output format; without -o, text formats go to standard output.")
 @_view_options
 @_grammar_option
 @_encoding_option
+@_input_format_option
 def render(file: str, output: str | None, fmt: str | None, grammar: tuple[str, ...],
-           encoding: str | None, **options: Any) -> None:
+           encoding: str | None, input_format: str, **options: Any) -> None:
     """Draw FILE's argument map or export it (svg, png, pdf, dot, json, aif, argdown,
     graphml, mermaid, html).
 
@@ -177,8 +235,10 @@ def render(file: str, output: str | None, fmt: str | None, grammar: tuple[str, .
     from argmap.render import EXTENSIONS, format_of
 
     fmt = fmt.lower() if fmt else None
-    if output is None and fmt is not None and fmt not in _BINARY and fmt != "svg":
-        target: str | Path = fmt
+    if output == STDIO:
+        target: str | Path = fmt or "svg"
+    elif output is None and fmt is not None and fmt not in _BINARY and fmt != "svg":
+        target = fmt
     elif output is None:
         stem = "argmap" if file == "-" else Path(file).stem
         ext = {"mermaid": "mmd"}.get(fmt or "svg", fmt or "svg")
@@ -192,12 +252,14 @@ def render(file: str, output: str | None, fmt: str | None, grammar: tuple[str, .
                 f"extensions {' '.join(sorted(EXTENSIONS))}")
         if fmt is not None and implied is not None and implied != fmt:
             raise click.UsageError(f"--format {fmt} contradicts the extension of {output!r}")
-    if isinstance(target, Path) and file != "-" and target.resolve() == Path(file).resolve():
-        raise click.UsageError("the output path is the input file; choose another -o")
-    m, text = _analyze(file, grammar, encoding)
+    if isinstance(target, Path):
+        _check_output(file, target)
+    m, text = _analyze(file, grammar, encoding, input_format)
     result = _write(m, text, target, fmt,
                     {k: v for k, v in options.items() if v is not None})
-    if isinstance(result, bytes):
+    if isinstance(result, bytes) and (output == STDIO or (fmt or "svg") in _BINARY):
+        _emit(result, STDIO)
+    elif isinstance(result, bytes):
         out = result.decode("utf-8")
         click.echo(out, nl=not out.endswith("\n"))
     else:
@@ -206,6 +268,7 @@ def render(file: str, output: str | None, fmt: str | None, grammar: tuple[str, .
 
 @main.command(short_help="Print FILE's argument map as JSON or another text format.")
 @_file_argument
+@_output_option
 @click.option("-f", "--format", "fmt", default="json",
               type=click.Choice([f for f in _FORMATS if f not in _BINARY],
                                 case_sensitive=False),
@@ -214,14 +277,21 @@ def render(file: str, output: str | None, fmt: str | None, grammar: tuple[str, .
 @_view_options
 @_grammar_option
 @_encoding_option
-def extract(file: str, fmt: str, grammar: tuple[str, ...], encoding: str | None,
-            **options: Any) -> None:
-    """Print FILE's argument map on standard output, as JSON or another text format."""
-    m, text = _analyze(file, grammar, encoding)
+@_input_format_option
+def extract(file: str, output: str | None, fmt: str, grammar: tuple[str, ...],
+            encoding: str | None, input_format: str, **options: Any) -> None:
+    """Print FILE's argument map on standard output (or write it to -o PATH), as JSON or
+    another text format."""
+    if output not in (None, STDIO):
+        _check_output(file, Path(output))
+    m, text = _analyze(file, grammar, encoding, input_format)
     result = _write(m, text, fmt.lower(), fmt.lower(),
                     {k: v for k, v in options.items() if v is not None})
     assert isinstance(result, bytes)
-    click.echo(result.decode("utf-8"), nl=False)
+    if output in (None, STDIO):
+        click.echo(result.decode("utf-8"), nl=False)
+    else:
+        _emit(result, output)
 
 
 @main.command(short_help="Say why each relation exists: marker, rule, sentence.")
@@ -229,13 +299,14 @@ def extract(file: str, fmt: str, grammar: tuple[str, ...], encoding: str | None,
 @click.option("--unit", "unit", metavar="ID", help="Only the relations of this unit id.")
 @_grammar_option
 @_encoding_option
+@_input_format_option
 def explain(file: str, unit: str | None, grammar: tuple[str, ...],
-            encoding: str | None) -> None:
+            encoding: str | None, input_format: str) -> None:
     """Say why each relation exists: one line per relation with its marker, rule and
     sentence (`argmap rules` describes the rule ids)."""
     from argmap.explain import explain as explain_map
 
-    m, text = _analyze(file, grammar, encoding)
+    m, text = _analyze(file, grammar, encoding, input_format)
     try:
         lines = explain_map(m, text, unit=unit)
     except KeyError:
@@ -264,21 +335,40 @@ def rules(grammar: tuple[str, ...]) -> None:
 
 @main.command(short_help="Print one line per unit: id, span, markers, role, text.")
 @_file_argument
+@_output_option
+@click.option("-f", "--format", "fmt", default="tsv", show_default=True,
+              type=click.Choice(("tsv", "json"), case_sensitive=False),
+              help="tsv: one tab-separated line per unit; json: an array of units.")
 @_grammar_option
 @_encoding_option
-def segment(file: str, grammar: tuple[str, ...], encoding: str | None) -> None:
+@_input_format_option
+def segment(file: str, output: str | None, fmt: str, grammar: tuple[str, ...],
+            encoding: str | None, input_format: str) -> None:
     """Print one line per unit: id, character span, markers, role and text.
 
     The five columns are tab-separated; newlines and tabs inside the text are shown as
-    single spaces (the span locates the exact characters).
+    single spaces (the span locates the exact characters). With --format json, an array
+    of objects with the same fields and the exact text.
     """
-    m, _ = _analyze(file, grammar, encoding)
+    if output not in (None, STDIO):
+        _check_output(file, Path(output))
+    m, _ = _analyze(file, grammar, encoding, input_format)
+    if fmt.lower() == "json":
+        rows = [{"id": u.id, "start": u.span.start, "end": u.span.end,
+                 "markers": [{"text": mk.text, "function": mk.function.value,
+                              "start": mk.span.start, "end": mk.span.end}
+                             for mk in u.markers],
+                 "role": u.role.value, "text": u.text} for u in m.units]
+        _emit((json.dumps(rows, ensure_ascii=False, indent=2) + "\n").encode("utf-8"), output)
+        return
+    lines = []
     for unit in m.units:
         markers = ",".join(" ".join(f"{mk.text}:{mk.function.value}".split())
                            for mk in unit.markers) or "-"
         text = " ".join(unit.text.split())
-        click.echo(f"{unit.id}\t{unit.span.start}-{unit.span.end}\t{markers}\t"
-                   f"{unit.role.value}\t{text}")
+        lines.append(f"{unit.id}\t{unit.span.start}-{unit.span.end}\t{markers}\t"
+                     f"{unit.role.value}\t{text}\n")
+    _emit("".join(lines).encode("utf-8"), output)
 
 
 @main.command(name="eval")

@@ -111,9 +111,14 @@ class DrawOptions:
                               f"not {self.engine!r}")
 
 
+#: C0 control characters and DEL, which XML (and so SVG) cannot hold, are drawn as their
+#: Unicode control pictures (U+2400 block): "\x08" shows as "␈".
+_CONTROL_PICTURES = {c: 0x2400 + c for c in range(32)} | {0x7F: 0x2421}
+
+
 def label(text: str, width: int = WRAP) -> str:
     """Wrap and escape ``text`` for a DOT label; backslashes and ``<…>`` stay literal."""
-    text = " ".join(text.split())
+    text = " ".join(text.split()).translate(_CONTROL_PICTURES)
     if len(text) > MAX_LABEL:
         text = text[: MAX_LABEL - 1].rstrip() + "…"
     lines = textwrap.wrap(text, width=width, break_long_words=True) or [""]

@@ -14,10 +14,13 @@ from pathlib import Path
 import attrs
 import lark
 
+from argmap.decode import decode
 from argmap.exceptions import EmptyInputError, InputError
+from argmap.html import extract_html, looks_like_html
+from argmap.markdown import looks_like_markdown, markdown_blocks
 from argmap.model import Boilerplate, Span
 
-__all__ = ["Block", "BlockKind", "Document", "read_document"]
+__all__ = ["FORMATS", "Block", "BlockKind", "Document", "read_document"]
 
 #: Longest line (in words) that can be a heading, a title or a navigation line.
 HEADING_MAX_WORDS = 12
@@ -52,6 +55,9 @@ class Document:
             ``disclaimer``, ``foreign-script``).
         source: the file name, or ``None`` for text given directly.
         encoding: the encoding the bytes were decoded with, or ``None`` for ``str`` input.
+        format: what the input was read as: ``text``, ``markdown`` or ``html``.
+        text_source: ``original`` when ``text`` is the decoded input itself,
+            ``extracted`` when it is the main text taken out of an HTML page.
     """
 
     text: str
@@ -59,6 +65,8 @@ class Document:
     boilerplate: tuple[Boilerplate, ...] = ()
     source: str | None = None
     encoding: str | None = None
+    format: str = "text"
+    text_source: str = "original"
 
     @property
     def title(self) -> Block | None:
@@ -79,22 +87,40 @@ class Document:
                    source=source, encoding=encoding)
 
 
+#: Input formats ``read_document`` knows; ``auto`` picks one from the name and content.
+FORMATS = ("auto", "text", "markdown", "html")
+_SUFFIXES = {".html": "html", ".htm": "html", ".xhtml": "html", ".md": "markdown",
+             ".markdown": "markdown", ".mdown": "markdown", ".mkd": "markdown",
+             ".txt": "text?", ".text": "text?"}
+
+
 def read_document(source: str | bytes | os.PathLike[str], *, encoding: str | None = None,
-                  ) -> Document:
+                  format: str = "auto") -> Document:
     """Read a path, bytes or text into a :class:`Document`.
 
     A ``str`` that names an existing file (one line, no newline) is read as a path;
-    any other ``str`` is the text itself.
+    any other ``str`` is the text itself. With ``format="auto"`` the file extension
+    decides (``.html``/``.htm``: HTML; ``.md``/``.markdown``: Markdown; ``.txt``: text,
+    unless it starts like an HTML page); without one, text that starts like an HTML
+    page is HTML, text with Markdown syntax (headings, bullets, fences, links, bold) is
+    Markdown, and anything else is text.
 
     Args:
         source: a path, the raw bytes of a file, or the text.
         encoding: decode bytes with this codec instead of detecting it.
+        format: ``auto``, ``text``, ``markdown`` or ``html``.
+
+    Returns:
+        The document. For HTML its ``text`` is the extracted main text
+        (``text_source == "extracted"``); otherwise it is the decoded input.
 
     Raises:
-        InputError: the file is missing, a directory, unreadable, binary (NUL bytes), or
-            not decodable.
-        EmptyInputError: the input is empty or only whitespace.
+        InputError: the file is missing, a directory, unreadable, binary (NUL bytes, a
+            PDF, an image), or not decodable; or ``format`` is unknown.
+        EmptyInputError: the input is empty, only whitespace, or (HTML) only boilerplate.
     """
+    if format not in FORMATS:
+        raise InputError(f"unknown input format {format!r}; use one of {', '.join(FORMATS)}")
     name: str | None = None
     if isinstance(source, str) and "\n" not in source and len(source) < 4096 \
             and source and os.path.exists(source):
@@ -102,6 +128,8 @@ def read_document(source: str | bytes | os.PathLike[str], *, encoding: str | Non
     if isinstance(source, os.PathLike):
         path = Path(source)
         name = str(path)
+        if format == "auto":
+            format = _SUFFIXES.get(path.suffix.lower(), "auto")
         if path.is_dir():
             raise InputError(f"{path} is a directory, not a file")
         try:
@@ -111,52 +139,43 @@ def read_document(source: str | bytes | os.PathLike[str], *, encoding: str | Non
         except OSError as exc:
             raise InputError(f"{path}: cannot read: {exc.strerror}") from None
     used: str | None = None
+    where = name or "input"
     if isinstance(source, bytes):
-        text, used = _decode(source, encoding, name or "input")
+        text, used = decode(source, encoding, where)
     else:
         text = source
     if _blank(text):
-        raise EmptyInputError(f"{name or 'input'} is empty")
+        raise EmptyInputError(f"{where} is empty")
     try:
         text.encode("utf-8")
     except UnicodeEncodeError as exc:
-        raise InputError(f"{name or 'input'} is not valid Unicode text: a lone surrogate "
+        raise InputError(f"{where} is not valid Unicode text: a lone surrogate "
                          f"at character {exc.start}") from None
     if "\x00" in text:
-        raise InputError(f"{name or 'input'} looks binary (it contains NUL characters)")
+        raise InputError(f"{where} looks binary (it contains NUL characters)")
+    if format == "text?":  # a .txt file: text, unless it is a saved HTML page
+        format = "html" if looks_like_html(text) else "text"
+    if format == "auto":
+        format = "html" if looks_like_html(text) else \
+            "markdown" if looks_like_markdown(text) else "text"
+    if format == "html":
+        return _from_html(text, name, used)
+    if format == "markdown":
+        blocks, boiler = markdown_blocks(text)
+        return Document(text=text, blocks=tuple(Block(BlockKind(k), s, s.slice(text))
+                                                for k, s in blocks),
+                        boilerplate=tuple(boiler), source=name, encoding=used,
+                        format="markdown")
     return Document.from_text(text, source=name, encoding=used)
 
 
-def _decode(data: bytes, encoding: str | None, name: str) -> tuple[str, str]:
-    if encoding:
-        try:
-            return data.decode(encoding), encoding
-        except (LookupError, UnicodeDecodeError) as exc:
-            raise InputError(f"{name}: cannot decode as {encoding}: {exc}") from None
-    if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise InputError(f"{name} looks binary (it contains NUL bytes)")
-    try:
-        return data.decode("utf-8-sig"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    import charset_normalizer
-
-    results = list(charset_normalizer.from_bytes(data))
-    if not results:
-        raise InputError(f"{name}: cannot detect the text encoding; pass --encoding")
-    # Short texts decode without "chaos" in several code pages; among those, prefer the
-    # most widely used encoding (W3Techs' survey of web pages).
-    least = min(r.chaos for r in results)
-    tied = [r for r in results if r.chaos <= least + 0.01]
-    best = min(tied, key=lambda r: _PREVALENCE.index(r.encoding)
-               if r.encoding in _PREVALENCE else len(_PREVALENCE))
-    return str(best), best.encoding
-
-
-#: Encodings by prevalence on the web, most used first.
-_PREVALENCE = ("utf_8", "cp1252", "latin_1", "iso8859_1", "gb18030", "gbk", "shift_jis",
-               "cp1251", "euc_kr", "euc_jp", "big5", "iso8859_2", "cp1250", "iso8859_15",
-               "cp1256", "iso8859_9", "cp1254", "koi8_r", "cp874", "utf_16", "utf_32")
+def _from_html(markup: str, name: str | None, encoding: str | None) -> Document:
+    text, parts = extract_html(markup, name=name or "input")
+    blocks = [Block(BlockKind(k), s, s.slice(text)) for k, s in parts if k != "minor-heading"]
+    boiler = [Boilerplate(s, "minor-heading", s.slice(text))
+              for k, s in parts if k == "minor-heading"]
+    return Document(text=text, blocks=tuple(blocks), boilerplate=tuple(boiler), source=name,
+                    encoding=encoding, format="html", text_source="extracted")
 
 
 # ---------------------------------------------------------------- line classification
@@ -234,7 +253,8 @@ _DATE = re.compile(
     r"|\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]* \d{4})\b"
 )
 _COLUMNS = re.compile(r"\S(?:[ \t\u00a0\u3000]{3,})\S")
-_SEPARATORS = re.compile(r"\s[|»›>•·/]\s|\[\s*[^\]]*\|")
+#: "Home | News", "[Home | News]"; no "[" inside the bracket, so a search is linear.
+_SEPARATORS = re.compile(r"\s[|»›>•·/]\s|\[[^\][|\n]*\|")
 _LABELLED_LIST = re.compile(r"^[^\s:：]{1,24}\s*[:：]\s*(?P<items>.+)$")
 _ITEM_SPLIT = re.compile(r"\s{2,}|[,;|、，]\s*")
 _END_PUNCT = re.compile(r"[.!?:;,…。！？；：]['\"”’)\]」』）]*$")

@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 
+import attrs
+
 from argmap.grammar import load_grammar
 from argmap.ingest import Document, read_document
 from argmap.model import ArgumentMap, Span
@@ -19,6 +21,7 @@ def analyze(
     *,
     grammar_files: Sequence[str | os.PathLike[str]] = (),
     encoding: str | None = None,
+    format: str = "auto",
     units: Sequence[Span] | None = None,
 ) -> ArgumentMap:
     """Analyse a text and return its argument map.
@@ -28,13 +31,18 @@ def analyze(
             A one-line ``str`` naming an existing file is read as a path.
         grammar_files: user ``.lark`` files extending the built-in marker grammar.
         encoding: decode bytes with this codec instead of detecting it.
+        format: ``auto``, ``text``, ``markdown`` or ``html`` (see
+            :func:`~argmap.ingest.read_document`).
         units: take these spans (character offsets into the decoded text) as the units
             instead of segmenting, e.g. gold EDUs; the rules then decide only markers,
             relations and the central claim (see the module ``argmap.given``).
 
     Returns:
         The :class:`~argmap.model.ArgumentMap`. Every span in it is a character offset
-        into the decoded input (``ArgumentMap.metadata["characters"]`` long).
+        into the analysed text (``ArgumentMap.metadata["characters"]`` long): the decoded
+        input, or for HTML the extracted main text. ``metadata`` records which
+        (``text_source``: ``original`` or ``extracted``), the input ``format``, the
+        ``encoding`` and the title's span (``title_span``, ``[start, end]`` or ``None``).
 
     Raises:
         argmap.exceptions.InputError: the input cannot be read as text.
@@ -55,8 +63,8 @@ def analyze(
     from argmap.exceptions import EmptyInputError
 
     grammar = load_grammar(tuple(Path(p) for p in grammar_files))
-    document = source if isinstance(source, Document) else read_document(source,
-                                                                          encoding=encoding)
+    document = source if isinstance(source, Document) else read_document(
+        source, encoding=encoding, format=format)
     if units is None:
         seg = segment(document, grammar)
     else:
@@ -67,4 +75,8 @@ def analyze(
         where = document.source or "input"
         raise EmptyInputError(f"{where} has no argumentative text (only headings or "
                               "boilerplate)")
-    return build_map(seg, grammar=grammar)
+    m = build_map(seg, grammar=grammar)
+    title = document.title
+    metadata = {**m.metadata, "format": document.format, "text_source": document.text_source,
+                "title_span": [title.span.start, title.span.end] if title else None}
+    return attrs.evolve(m, metadata=metadata)

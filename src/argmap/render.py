@@ -76,6 +76,9 @@ def write_atomic(path: Path, data: bytes) -> None:
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
         raise RenderError(f"cannot write {path}: {exc.strerror}") from None
+    except BaseException:  # interrupted (Ctrl-C): leave neither half a file nor the temp
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
 
 def _text_exporters() -> dict[str, Callable[[ArgumentMap, str | None, dict[str, Any]], str]]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
 import hashlib
 import re
@@ -19,6 +20,8 @@ __all__ = ["Segmentation", "segment", "split_sentences", "unit_id"]
 
 #: Hits whose marker opens a new unit inside the sentence, splitting it in two.
 _SPLITTING = frozenset({"joiner"})
+#: Rules of markers that open a unit and lie before its span.
+_OPENERS = frozenset({"opener", "subordinate", "while_concession", "ordinal_np", "list_item"})
 #: Hits of a sentence-initial subordinate clause: "Since X, Y" -> X | Y.
 _LEADING_CLAUSE = frozenset({"subordinate", "while_concession"})
 
@@ -54,7 +57,10 @@ def sentence_vocabulary() -> dict[str, re.Pattern[str]]:
 
 
 _CANDIDATE = re.compile(
-    r"(?:[.!?…]+|\.{3})(?:[\"'”’»)\]]|\*\*|\*|_)*(?=\s|$)"  # end, then space or end
+    # end, then closing quotes, brackets or emphasis, then space or end; it starts only
+    # at the start of a run of stops and its closers are one class, so it never
+    # backtracks more than linearly ("……x", "Fees.*****x")
+    r"(?<![.!?…])[.!?…]+[\"'”’»)\]*_]*(?=\s|$)"
     r"|\.(?=[A-Z][a-z])"  # missing space: "old.Therefore" (checked below)
     r"|[。！？]+[」』”’）)]*"  # CJK full stops need no space after them
 )
@@ -242,8 +248,9 @@ def _announcement(grammar: Grammar, hit: Hit, text: str) -> Marker | None:
 
 
 def _strip(text: str, a: int, b: int) -> Span | None:
-    """Trim whitespace and separating punctuation from both ends of ``text[a:b]``."""
-    while a < b and (text[a].isspace() or text[a] in ",;:—–-"):
+    """Trim whitespace and separating punctuation from both ends of ``text[a:b]``, and a
+    quotation prefix (``>``, of e-mail and Markdown block quotes) from its start."""
+    while a < b and (text[a].isspace() or text[a] in ",;:—–->"):
         a += 1
     while b > a and (text[b - 1].isspace() or text[b - 1] in ",;:—–-"):
         b -= 1
@@ -252,7 +259,34 @@ def _strip(text: str, a: int, b: int) -> Span | None:
     return Span(a, b)
 
 
-def _corrective(text: str, tokens: list[lark.Token], hit: Hit) -> bool:
+class _Clauses:
+    """Per-sentence lookups that let :func:`_corrective` answer in O(log n) per "but",
+    so that a sentence of many joined clauses stays linear."""
+
+    _EDGES = frozenset({"COMMA", "SEMI", "SOS", "NEG", "CLITIC_NEG"})
+
+    def __init__(self, text: str, tokens: list[lark.Token]) -> None:
+        self.starts = [t.start_pos or 0 for t in tokens]
+        first, last = (self.starts[0], self.starts[-1]) if tokens else (0, 0)
+        auxiliary = sentence_vocabulary()["AUXILIARY"]
+        #: start offsets of the auxiliaries in the sentence, in order
+        self.auxiliaries = [m.start() for m in re.finditer(r"[\w'’]+", text[first:last])
+                            if auxiliary.fullmatch(m.group())]
+        self.offset = first
+        #: index of the nearest clause edge or negation at or before each token, else -1
+        self.edge: list[int] = []
+        nearest = -1
+        for i, token in enumerate(tokens):
+            if token.type in self._EDGES:
+                nearest = i
+            self.edge.append(nearest)
+
+    def auxiliary_between(self, start: int, end: int) -> bool:
+        i = bisect.bisect_left(self.auxiliaries, start - self.offset)
+        return i < len(self.auxiliaries) and self.auxiliaries[i] < end - self.offset
+
+
+def _corrective(text: str, tokens: list[lark.Token], hit: Hit, clauses: _Clauses) -> bool:
     """Whether a joining "but" corrects a negated clause ("not X, but Y").
 
     PDTB 2.0 annotates this "not … but" as Expansion.Alternative.Chosen alternative
@@ -267,19 +301,24 @@ def _corrective(text: str, tokens: list[lark.Token], hit: Hit) -> bool:
     after = _NEXT_WORD.match(text, hit.tokens[0].end_pos or 0)
     if after and vocabulary["SUBJECT"].fullmatch(after.group(1)):
         return False
-    rest = text[hit.tokens[0].end_pos or 0 : tokens[-1].start_pos or 0]
-    if any(vocabulary["AUXILIARY"].fullmatch(w) for w in re.findall(r"[\w'’]+", rest)):
+    if clauses.auxiliary_between(hit.tokens[0].end_pos or 0, tokens[-1].start_pos or 0):
         return False
     at = hit.tokens[0].start_pos or 0
-    before = [t for t in tokens if (t.start_pos or 0) < at]
-    if before and before[-1].type == "COMMA":
-        before.pop()
-    for token in reversed(before):
-        if token.type in ("COMMA", "SEMI", "SOS"):
-            return False
-        if token.type in ("NEG", "CLITIC_NEG"):
-            return True
-    return False
+    j = bisect.bisect_left(clauses.starts, at) - 1  # the last token before "but"
+    if j >= 0 and tokens[j].type == "COMMA":
+        j -= 1
+    edge = clauses.edge[j] if j >= 0 else -1
+    return edge >= 0 and tokens[edge].type in ("NEG", "CLITIC_NEG")
+
+
+def _conjunction(token: lark.Token) -> Marker:
+    """The "and"/"or" that joins the last items of an inline list (PDTB 2.0 sense
+    Expansion.Conjunction, resp. Expansion.Alternative)."""
+    alternative = str(token).lower() == "or"
+    return Marker(text=str(token), span=Span(token.start_pos or 0, token.end_pos or 0),
+                  function=MarkerFunction.ADDITION,
+                  sense="Expansion.Alternative" if alternative else "Expansion.Conjunction",
+                  rule="list_item", terminal=token.type)
 
 
 def _inline_results(grammar: Grammar, tokens: list[lark.Token], hits: list[Hit],
@@ -325,11 +364,13 @@ def _sentence_units(
     """Clause units of one sentence, with their markers, and intra-sentence links."""
     tokens = grammar.scan(text, sentence.start, sentence.end)
     hits = grammar.hits(tokens)
+    clauses: _Clauses | None = None  # built at the first "but" that may correct
     cuts: list[tuple[int, int, Marker]] = []  # (cut start, unit start, marker)
     opening: list[Marker] = []
     inner: list[Marker] = []
     leading: Marker | None = None
     unlinked: set[int] = set()
+    joined: dict[int, Marker] = {}  # list-item marker start -> the "and"/"or" before it
     for hit in hits:
         if hit.rule == "announcement":
             marker = _announcement(grammar, hit, text)
@@ -346,6 +387,8 @@ def _sentence_units(
             # to the clause before it (the enumeration makes that relation)
             cuts.append((hit.head.start_pos or 0, markers[0].span.end, markers[0]))
             unlinked.add(markers[0].span.start)
+            if hit.head.type in ("AND", "OR", "AND_OR"):  # "1. rent and 2. transport"
+                joined[markers[0].span.start] = _conjunction(hit.head)
         elif hit.rule == "opener":
             opening.extend(markers)
             if markers[-1].function is MarkerFunction.CONCESSION and \
@@ -354,7 +397,8 @@ def _sentence_units(
         elif hit.rule in _LEADING_CLAUSE:
             opening.extend(markers)
             leading = markers[-1]
-        elif hit.rule in _SPLITTING and _corrective(text, tokens, hit):
+        elif hit.rule in _SPLITTING and _corrective(
+                text, tokens, hit, clauses := clauses or _Clauses(text, tokens)):
             continue  # "not X, but Y": one claim with its correction, not two units
         elif hit.rule in _SPLITTING and _coordinated_phrase(text, sentence, hit):
             continue  # "…, and the Treaty (2001).": the last item of a list, no clause
@@ -385,19 +429,37 @@ def _sentence_units(
             continue
         pieces.append((start, cut, current_markers))
         current_markers = [marker]
+        if marker.span.start in joined:
+            current_markers.insert(0, joined[marker.span.start])
         if marker.span.start not in unlinked:
             links.append((len(pieces), len(pieces) - 1, marker))
         start = unit_start
     pieces.append((start, sentence.end, current_markers))
 
     index_map: dict[int, int] = {}
+    orphans: list[Marker] = []  # markers of pieces with no words ("X, because.")
     for n, (a, b, markers) in enumerate(pieces):
         span = _strip(text, a, b)
         if span is None:
+            orphans.extend(markers)
             continue
         index_map[n] = len(units)
         own = markers + [mk for mk in inner if span.start <= mk.span.start < span.end]
         units.append((span, own))
+    if not units:
+        # the sentence is only markers ("But.", "Finally!"): keep it whole, as plain text
+        whole = _strip(text, sentence.start, sentence.end)
+        return ([(whole, [])] if whole else []), []
+    kept = {id(mk) for _, own in units for mk in own}
+    for marker in orphans + [mk for mk in inner if id(mk) not in kept]:
+        # a marker with no clause to mark is plain text of its neighbouring unit
+        k = max((i for i, (span, _) in enumerate(units) if span.start <= marker.span.start),
+                default=0)
+        span, own = units[k]
+        grown = _strip(text, min(span.start, marker.span.start), max(span.end, marker.span.end))
+        if grown is not None:
+            units[k] = (grown, [mk for mk in own if not grown.overlaps(mk.span)
+                                or (grown.contains(mk.span) and mk.rule not in _OPENERS)])
     kept_links = [(index_map[a], index_map[b], mk) for a, b, mk in links
                   if a in index_map and b in index_map]
     return units, kept_links

@@ -18,7 +18,7 @@ The central claim (chosen by :mod:`argmap.thesis`) is the root: the source of no
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from itertools import pairwise
 
 import attrs
@@ -58,6 +58,14 @@ class _Builder:
     preceding: dict[str, Unit] = attrs.field(factory=dict)
     #: units a contrast clause answers (", but …"), with the answering marker
     answered: dict[str, Marker] = attrs.field(factory=dict)
+    incoming: dict[str, list[str]] = attrs.field(factory=dict)
+    unit_index: dict[str, int] = attrs.field(init=False)
+    #: a topological order of the units: ``order[s] < order[t]`` for every ``s -> t``
+    order: dict[str, int] = attrs.field(init=False)
+
+    def __attrs_post_init__(self) -> None:
+        self.unit_index = {u.id: n for n, u in enumerate(self.seg.units)}
+        self.order = {u.id: -n for n, u in enumerate(self.seg.units)}
 
     # ------------------------------------------------------------ primitives
 
@@ -70,28 +78,51 @@ class _Builder:
             # on opposite sides, a support on the same side ("Of course X. But T." ->
             # X attacks T; "Experts say X. In fact, T." -> X attacks T).
             source, target, rule = target, source, f"{rule}.to-thesis"
-        if source == target or self.reaches(target, source):
+        if source == target or not self.make_room(source, target):
             return  # a map is acyclic: never let a claim support itself
         rid = f"r-{source}-{target}"
         if rid in self.relation_ids:
             return
         self.relation_ids.add(rid)
         self.outgoing.setdefault(source, []).append(target)
+        self.incoming.setdefault(target, []).append(source)
         self.relations.append(Relation(rid, source, target, kind, subtype, rule, marker))
         if subtype != "restatement":
             self.sources.add(source)
 
-    def reaches(self, start: str, goal: str) -> bool:
-        """Whether following relations from ``start`` leads to ``goal``."""
+    def make_room(self, source: str, target: str) -> bool:
+        """Keep ``order`` topological for a new relation ``source -> target``, or return
+        ``False`` if the relation would close a cycle.
+
+        Dynamic topological order of Pearce & Kelly (2006, "A dynamic topological sort
+        algorithm for directed acyclic graphs", JEA 11): only the units whose order lies
+        between the two ends are searched and renumbered. Units start in reverse text
+        order, so the usual relation (a later unit backing an earlier one) costs O(1) and
+        a long chain of them stays linear.
+        """
+        lower, upper = self.order.get(target), self.order.get(source)
+        if lower is None or upper is None or upper < lower:
+            return True  # a relation id (undercut) has no successors; or already in order
+        ahead = self._search(target, self.outgoing, lambda n: n <= upper)
+        if source in ahead:
+            return False
+        behind = self._search(source, self.incoming, lambda n: n >= lower)
+        moved = sorted(behind, key=self.order.__getitem__) + \
+            sorted(ahead, key=self.order.__getitem__)
+        for node, slot in zip(moved, sorted(self.order[n] for n in moved), strict=True):
+            self.order[node] = slot
+        return True
+
+    def _search(self, start: str, edges: dict[str, list[str]],
+                inside: Callable[[int], bool]) -> set[str]:
         seen, stack = {start}, [start]
         while stack:
-            for nxt in self.outgoing.get(stack.pop(), ()):
-                if nxt == goal:
-                    return True
-                if nxt not in seen:
+            for nxt in edges.get(stack.pop(), ()):
+                rank = self.order.get(nxt)
+                if nxt not in seen and rank is not None and inside(rank):
                     seen.add(nxt)
                     stack.append(nxt)
-        return False
+        return seen
 
     def apply(self, unit: Unit, intent: Intent, target: str) -> None:
         if intent.direction is Direction.FORWARD:
@@ -140,8 +171,11 @@ class _Builder:
             if value != 1 or intent.marker.rule not in ("opener", "list_item") \
                     or fallback is None:
                 return False
+            lead_in = self.lead_in(unit) if intent.marker.rule == "list_item" else None
             state = self.pending = _OpenEnumeration(None, fallback, 0, None,
-                                                    "enumeration.implicit")
+                                                    "enumeration.implicit") \
+                if lead_in is None else _OpenEnumeration(lead_in.id, lead_in.id, 0, None,
+                                                         "enumeration.lead_in")
         last = value == -1 and len(state.items) > 0
         if not (value == len(state.items) + 1 or last):
             return False
@@ -151,6 +185,17 @@ class _Builder:
         if last or (state.cardinal and len(state.items) == state.cardinal):
             self.close_enumeration()
         return True
+
+
+    def lead_in(self, item: Unit) -> Unit | None:
+        """The unit that introduces a list with a colon ("We propose these changes:"),
+        when it comes right before the list's first item, else ``None``."""
+        index = self.unit_index.get(item.id, 0)
+        if index == 0:
+            return None
+        before = self.seg.units[index - 1]
+        gap = self.seg.document.text[before.span.end : item.span.start]
+        return before if gap.lstrip().startswith((":", "：")) else None
 
 
 @attrs.define

@@ -1,0 +1,260 @@
+"""HTML and Markdown input: blocks, sections, lists and boilerplate, with exact spans."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import argmap
+from argmap.exceptions import EmptyInputError
+from argmap.html import extract_html, looks_like_html
+from argmap.ingest import read_document
+from argmap.markdown import looks_like_markdown, markdown_blocks
+from argmap.model import RelationKind
+
+DATA = Path(__file__).parent / "data"
+
+
+def texts(m: argmap.ArgumentMap, ids: tuple[str, ...]) -> list[str]:
+    return [m.unit(i).text for i in ids]
+
+
+# ------------------------------------------------------------------ HTML
+
+
+def test_html_article_keeps_main_text_and_headings() -> None:
+    doc = read_document(DATA / "article.html")
+    assert (doc.format, doc.text_source) == ("html", "extracted")
+    assert [(b.kind.value, b.text) for b in doc.blocks] == [
+        ("title", "Tuition Fees Must Fall"),
+        ("paragraph", "Tuition fees must fall, because they keep capable students out of "
+                      "university. Every year the fees rise, and every year fewer students "
+                      "from poor families apply."),
+        ("heading", "The costs of fees"),
+        ("paragraph", "Fees do damage in three ways:"),
+        ("paragraph", "- They deter students from applying."),
+        ("paragraph", "- They leave graduates with debt."),
+        ("paragraph", "- They push students towards the safest subjects."),
+        ("paragraph", "Of course, cutting fees costs money. However, the state can pay for "
+                      "it, since graduates pay more tax over their lives."),
+        ("paragraph", "The figures come from the national admissions office and cover the "
+                      "last ten years of applications."),
+        ("heading", "What we propose"),
+        ("paragraph", "Therefore, fees should be cut by half within five years."),
+    ]
+    # an <h4> is kept in the text but out of the map, with its span
+    assert [(b.kind, b.text) for b in doc.boilerplate] == [
+        ("minor-heading", "A note on the figures")]
+    for block in doc.blocks:
+        assert block.span.slice(doc.text) == block.text
+
+
+@pytest.mark.parametrize("furniture", [
+    "Home", "Log in", "Subscribe", "3 March 2026", "Why rents rise", "Great piece",
+    "First!", "All rights reserved", "Privacy policy", "dataLayer", "The Campus Review",
+])
+def test_html_boilerplate_is_not_in_the_extracted_text(furniture: str) -> None:
+    assert furniture not in read_document(DATA / "article.html").text
+
+
+def test_html_map_records_extracted_offsets() -> None:
+    doc = read_document(DATA / "article.html")
+    m = argmap.analyze(doc)
+    assert m.metadata["format"] == "html"
+    assert m.metadata["text_source"] == "extracted"
+    assert m.metadata["characters"] == len(doc.text)
+    assert m.metadata["encoding"] == "utf-8"
+    assert m.title == "Tuition Fees Must Fall"
+    assert [s.heading for s in m.sections] == [None, "The costs of fees", "What we propose"]
+    for u in m.units:
+        assert u.span.slice(doc.text) == u.text
+    (enum,) = m.enumerations
+    assert m.unit(enum.announcement).text == "Fees do damage in three ways"
+    assert texts(m, enum.items) == ["They deter students from applying.",
+                                    "They leave graduates with debt.",
+                                    "They push students towards the safest subjects."]
+    assert m.unit(m.central_claim).text == "Tuition fees must fall"
+
+
+def test_html_list_items_are_one_line_each() -> None:
+    text, blocks = extract_html(
+        "<html><body><article><h1>Fees</h1><p>Fees rise every year and they deter poor "
+        "students from applying to university.</p><p>We propose:</p><ol><li>Cut fees</li>"
+        "<li>Expand aid</li></ol></article></body></html>")
+    assert text.endswith("We propose:\n\n1. Cut fees\n2. Expand aid\n")
+    assert [span.slice(text) for _, span in blocks][-2:] == ["1. Cut fees", "2. Expand aid"]
+
+
+def test_html_without_h1_takes_the_metadata_title() -> None:
+    text, blocks = extract_html(
+        "<html><head><title>Why Fees Fail</title></head><body><article><p>Fees rise "
+        "every year, and they deter poor students from applying.</p></article></body>"
+        "</html>")
+    kind, span = blocks[0]
+    assert (kind, span.slice(text)) == ("title", "Why Fees Fail")
+
+
+def test_html_of_only_boilerplate_is_an_empty_input_error() -> None:
+    page = ("<html><body><nav><a href='/'>Home</a> <a href='/login'>Log in</a></nav>"
+            "<footer>© 2026 Site. All rights reserved.</footer></body></html>")
+    with pytest.raises(EmptyInputError, match="has no main text"):
+        read_document(page.encode("utf-8"))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("<!DOCTYPE html><html><body><p>Hi</p></body></html>", True, id="doctype"),
+    pytest.param("  <html lang='en'><p>Hi</p>", True, id="html-tag"),
+    pytest.param("<!-- saved page --><html><body>x</body></html>", True, id="comment-first"),
+    pytest.param("<div><p>A</p><p>B</p><p>C</p><br></div>", True, id="fragment"),
+    pytest.param("Costs rose <b>sharply</b>. However, wages fell.", False, id="prose-tag"),
+    pytest.param("If a < b and b > c then a < c.", False, id="angle-brackets"),
+    pytest.param("Fees must fall. However, costs rise.", False, id="plain"),
+])
+def test_looks_like_html(text: str, expected: bool) -> None:
+    assert looks_like_html(text) is expected
+
+
+# ------------------------------------------------------------------ Markdown
+
+
+def test_markdown_blocks_and_boilerplate() -> None:
+    source = (DATA / "draft.md").read_text(encoding="utf-8")
+    doc = read_document(DATA / "draft.md")
+    assert (doc.format, doc.text_source, doc.text) == ("markdown", "original", source)
+    assert [(b.kind.value, b.text) for b in doc.blocks] == [
+        ("title", "Tuition Fees Must Fall"),
+        ("paragraph", "Tuition fees must fall, because they keep *capable* students out of "
+                      "university. Every\nyear the fees rise, and every year **fewer "
+                      "students from poor families** apply."),
+        ("heading", "The costs of fees"),
+        ("paragraph", "Fees do damage in several ways:"),
+        ("paragraph", "- They deter students from applying."),
+        ("paragraph", "- They leave graduates with debt."),
+        ("paragraph", "- They push students towards the *safest* subjects."),
+        ("paragraph", "Of course, cutting fees costs money. However, the state can pay for "
+                      "it, since\n> graduates pay more tax over their lives."),
+        ("heading", "What we propose"),
+        ("paragraph", "Therefore, fees should be cut by half within five years."),
+    ]
+    assert [b.kind for b in doc.boilerplate] == ["front-matter", "code", "table"]
+    assert doc.boilerplate[1].text == "```python\nfees = [9250, 9250, 9535]\n```"
+    for b in (*doc.blocks, *doc.boilerplate):
+        assert b.span.slice(source) == b.text
+
+
+def test_markdown_map() -> None:
+    m = argmap.analyze(DATA / "draft.md")
+    assert (m.metadata["format"], m.metadata["text_source"]) == ("markdown", "original")
+    assert m.title == "Tuition Fees Must Fall"
+    assert [s.heading for s in m.sections] == [None, "The costs of fees", "What we propose"]
+    (enum,) = m.enumerations
+    assert (m.unit(enum.announcement).text, enum.cardinal, enum.rule) == (
+        "Fees do damage in several ways", 0, "enumeration.lead_in")
+    assert texts(m, enum.items) == ["They deter students from applying.",
+                                    "They leave graduates with debt.",
+                                    "They push students towards the *safest* subjects."]
+    # emphasis does not break sentences, and a quoted line's ">" is not in the unit
+    assert "Every\nyear the fees rise, and every year **fewer students from poor families** " \
+        "apply." in [u.text for u in m.units]
+    assert "graduates pay more tax over their lives." in [u.text for u in m.units]
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    pytest.param("# Fees\n\nFees rise.\n", [("title", "Fees"), ("paragraph", "Fees rise.")],
+                 id="atx-title"),
+    pytest.param("Fees\n====\n\nFees rise.\n\nCosts\n-----\n\nCosts fall.\n",
+                 [("title", "Fees"), ("paragraph", "Fees rise."), ("heading", "Costs"),
+                  ("paragraph", "Costs fall.")], id="setext"),
+    pytest.param("Intro text.\n\n# Late heading\n\nMore.\n",
+                 [("paragraph", "Intro text."), ("heading", "Late heading"),
+                  ("paragraph", "More.")], id="h1-after-prose-is-a-section"),
+    pytest.param("## Costs ##\n\nCosts fall.\n",
+                 [("heading", "Costs"), ("paragraph", "Costs fall.")], id="closing-hashes"),
+    pytest.param("We propose:\n1. Cut fees\n2) Expand aid\n",
+                 [("paragraph", "We propose:"), ("paragraph", "1. Cut fees"),
+                  ("paragraph", "2) Expand aid")], id="list-interrupts-paragraph"),
+    pytest.param("- Cut fees\n  - Expand aid\n", [("paragraph", "- Cut fees"),
+                                                   ("paragraph", "- Expand aid")],
+                 id="nested-list"),
+    pytest.param("> Fees rise.\n", [("paragraph", "Fees rise.")], id="block-quote"),
+    pytest.param("    code line\n\nFees rise.\n", [("paragraph", "Fees rise.")],
+                 id="indented-code"),
+    pytest.param("<div>raw</div>\n\nFees rise.\n", [("paragraph", "Fees rise.")],
+                 id="html-block"),
+])
+def test_markdown_block_table(source: str, expected: list[tuple[str, str]]) -> None:
+    blocks, _ = markdown_blocks(source)
+    assert [(kind, span.slice(source)) for kind, span in blocks] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("# Fees\n\nFees **must** fall.\n", True, id="heading-and-bold"),
+    pytest.param("Fees:\n\n- cut\n- aid\n", False, id="bullets-are-plain-text-too"),
+    pytest.param("Why the Levy Fails\nWe propose:\n1. Cut fees\n2. Expand aid\n", False,
+                 id="numbered-lines"),
+    pytest.param("## Costs\n\nFees **rise**.\n", True, id="heading-and-bold-marker"),
+    pytest.param("```\ncode\n```\n", True, id="fence"),
+    pytest.param("See [the report](http://x.org) and **this**.", True, id="link-bold"),
+    pytest.param("Fees must fall. However, costs rise.", False, id="prose"),
+    pytest.param("Fees must fall - however, costs rise.", False, id="dash-in-prose"),
+    pytest.param("# Fees only one sign\n\nFees rise.", False, id="one-sign"),
+])
+def test_looks_like_markdown(text: str, expected: bool) -> None:
+    assert looks_like_markdown(text) is expected
+
+
+@pytest.mark.parametrize(("name", "fmt"), [
+    ("page.html", "html"), ("page.HTM", "html"), ("notes.md", "markdown"),
+    ("notes.markdown", "markdown"), ("notes.txt", "text"),
+    ("notes", "markdown"),  # no extension: the heading and bold make it Markdown
+])
+def test_the_extension_picks_the_format(tmp_path: Path, name: str, fmt: str) -> None:
+    path = tmp_path / name
+    path.write_text("# Fees\n\nFees must fall. **However**, costs rise.\n\n- cut\n- aid\n",
+                    encoding="utf-8")
+    if fmt == "html":
+        path.write_text("<html><body><article><p>Fees must fall, and they deter poor "
+                        "students from applying.</p></article></body></html>", "utf-8")
+    assert read_document(path).format == fmt
+
+
+def test_format_can_be_forced() -> None:
+    text = "# Fees\n\n- Fees must fall.\n- Costs rise.\n"
+    assert read_document(text, format="text").format == "text"
+    assert read_document(text, format="markdown").format == "markdown"
+
+
+def test_markdown_list_with_lead_in_is_an_enumeration_and_without_is_not() -> None:
+    m = argmap.analyze("Fees must fall. We propose these changes:\n\n- Cut fees.\n"
+                       "- Expand aid.\n", format="markdown")
+    (enum,) = m.enumerations
+    assert m.unit(enum.announcement).text == "We propose these changes"
+    m = argmap.analyze("Fees must fall. We propose changes.\n\n- Cut fees.\n- Expand aid.\n",
+                       format="markdown")
+    (enum,) = m.enumerations
+    assert (enum.announcement, enum.rule) == (None, "enumeration.implicit")
+    for item in enum.items:
+        (rel,) = [r for r in m.relations if r.source == item]
+        assert (rel.kind, m.unit(rel.target).text) == (RelationKind.SUPPORT,
+                                                       "Fees must fall.")
+
+
+@pytest.mark.parametrize(("source", "blocks", "meta"), [
+    pytest.param("# Fees\n\n*by A. Writer, 2026*\n\nFees rise every year.\n",
+                 ["Fees", "Fees rise every year."], ["*by A. Writer, 2026*"], id="byline"),
+    pytest.param("# Fees\n\nMarch 2026 · 5 min read\n\nFees rise.\n", ["Fees", "Fees rise."],
+                 ["March 2026 · 5 min read"], id="dateline"),
+    pytest.param("# Fees\n\nFees rise.\n\nA short line without a stop\n",
+                 ["Fees", "Fees rise.", "A short line without a stop"], [],
+                 id="after-prose-stays"),
+    pytest.param("# Fees\n\nWe propose:\n\n- Cut fees\n", ["Fees", "We propose:", "- Cut fees"],
+                 [], id="lead-in-is-prose"),
+    pytest.param("# Fees\n\nFees must fall\n", ["Fees", "Fees must fall"], [],
+                 id="the-only-paragraph-stays"),
+])
+def test_markdown_bylines_above_the_first_prose_are_meta(source: str, blocks: list[str],
+                                                         meta: list[str]) -> None:
+    found, boilerplate = markdown_blocks(source)
+    assert [span.slice(source) for _, span in found] == blocks
+    assert [(b.kind, b.text) for b in boilerplate] == [("meta", m) for m in meta]
