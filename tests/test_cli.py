@@ -184,16 +184,19 @@ def test_render_format_overrides_extension(runner: CliRunner, essay: Path,
 
 
 @pytest.mark.dot
-def test_render_default_output_is_stem_svg_in_the_current_folder(runner: CliRunner) -> None:
-    with runner.isolated_filesystem() as cwd:
-        folder = Path(cwd) / "drafts"
-        folder.mkdir()
-        (folder / "my essay.txt").write_text(TEXT, encoding="utf-8")
-        result = ok(runner.invoke(main, ["render", str(folder / "my essay.txt")]))
-        assert sorted(p.name for p in Path(cwd).iterdir()) == ["drafts", "my essay.svg"]
-        assert sorted(p.name for p in folder.iterdir()) == ["my essay.txt"]
-        assert Path(result.stdout.strip()).resolve() == (Path(cwd) / "my essay.svg").resolve()
-        assert ET.fromstring((Path(cwd) / "my essay.svg").read_bytes()).tag.endswith("svg")
+def test_render_default_output_is_stem_svg_in_the_current_folder(
+        runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # click 8.5 deprecates CliRunner.isolated_filesystem: pytest's chdir does the same
+    monkeypatch.chdir(tmp_path)
+    cwd = str(tmp_path)
+    folder = Path(cwd) / "drafts"
+    folder.mkdir()
+    (folder / "my essay.txt").write_text(TEXT, encoding="utf-8")
+    result = ok(runner.invoke(main, ["render", str(folder / "my essay.txt")]))
+    assert sorted(p.name for p in Path(cwd).iterdir()) == ["drafts", "my essay.svg"]
+    assert sorted(p.name for p in folder.iterdir()) == ["my essay.txt"]
+    assert Path(result.stdout.strip()).resolve() == (Path(cwd) / "my essay.svg").resolve()
+    assert ET.fromstring((Path(cwd) / "my essay.svg").read_bytes()).tag.endswith("svg")
 
 
 @pytest.mark.dot
