@@ -258,7 +258,7 @@ _CLOSERS = frozenset(".!?…\"'”’»)]")
 _WORDISH = re.compile(r"\w")
 
 #: How many distinct token-type sequences :meth:`Grammar.hits` remembers.
-MEMO_SIZE = 1 << 16
+MEMO_SIZE = 1 << 14
 
 
 def _text_token(text: str, a: int, b: int, append: Callable[[lark.Token], None]) -> None:

@@ -65,16 +65,24 @@ def central_claim(seg: Segmentation, title: str | None,
     if not candidates:
         return None
     lead = [u for u in candidates if u.paragraph == candidates[0].paragraph]
-    later = [_words(u.text) for u in seg.units if u.paragraph != lead[0].paragraph]
+    lead_words = [_words(u.text) for u in lead]
+    # One pass over the later units, keeping no word sets (memory stays flat on long texts).
+    restated = [False] * len(lead)
+    for other in seg.units:
+        if other.paragraph == lead[0].paragraph or all(restated):
+            continue
+        w = _words(other.text)
+        for n, words in enumerate(lead_words):
+            restated[n] = restated[n] or _overlap(words, w) >= RESTATEMENT_OVERLAP
     title_words = _words(title or "")
     best, best_score = lead[0], -1.0
     for n, unit in enumerate(lead):
-        words = _words(unit.text)
+        words = lead_words[n]
         score = len(words & title_words) + (1.0 if n == 0 else 0.0)
         intent = unit_intent(unit)
         if intent is not None and intent.direction in (Direction.FORWARD, Direction.SUMMARY):
             score += 2.0  # "therefore", "in sum": a conclusion (Stab & Gurevych 2017)
-        if any(_overlap(words, w) >= RESTATEMENT_OVERLAP for w in later):
+        if restated[n]:
             score += 2.0
         if score > best_score:
             best, best_score = unit, score
