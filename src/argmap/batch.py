@@ -276,10 +276,24 @@ def _skipped(job: Job, record: dict[str, Any] | None) -> Outcome:
 def _on_processes(jobs: Sequence[tuple[int, Job]], workers: int,
                   grammar_files: tuple[str, ...],
                   encoding: str | None) -> Iterator[tuple[int, Outcome]]:
-    """Run jobs in a pool of ``workers`` processes, at most ``4 * workers`` in flight."""
-    import multiprocessing
+    """Run jobs in a pool of ``workers`` processes, at most ``4 * workers`` in flight.
 
-    context = multiprocessing.get_context("spawn")
+    On Linux, when this process runs no other thread, the workers are forked after the
+    grammar is compiled here, so they start at once (``ProcessPoolExecutor`` starts
+    forked workers before its own manager thread); otherwise they are spawned, which is
+    safe everywhere, and each loads the grammar from Lark's on-disk cache.
+    """
+    import multiprocessing
+    import sys
+    import threading
+    from multiprocessing.context import BaseContext
+
+    context: BaseContext
+    if sys.platform == "linux" and threading.active_count() == 1:
+        _warm(grammar_files)
+        context = multiprocessing.get_context("fork")
+    else:
+        context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_warm,
                              initargs=(grammar_files,)) as pool:
         pending: dict[Future[Outcome], int] = {}

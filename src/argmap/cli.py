@@ -196,6 +196,8 @@ def _progress_bar(total_bytes: int, files: int, enabled: bool | None) -> Any:
     """A tqdm bar over input bytes (rate in MB/s, ETA), with file counts after it."""
     from tqdm import tqdm
 
+    # No monitor thread: the batch forks its workers only while it runs no other thread.
+    tqdm.monitor_interval = 0
     bar = tqdm(total=total_bytes, unit="B", unit_scale=True, unit_divisor=1000,
                desc="argmap batch", disable=None if enabled is None else not enabled,
                dynamic_ncols=True, smoothing=0.1)
