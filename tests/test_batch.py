@@ -146,6 +146,31 @@ def test_bad_usage(corpus: Path, monkeypatch: pytest.MonkeyPatch, args: list[str
     assert "Traceback" not in result.output
 
 
+def test_a_bad_grammar_file_fails_once_before_any_input(corpus: Path, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.lark"
+    bad.write_text("%extend contrast: \n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["batch", str(corpus), "-o", str(out), "--jobs", "1",
+                                       "--grammar", str(bad)])
+    assert result.exit_code == 1
+    assert result.stderr.startswith("argmap: error: grammar does not compile")
+    assert len(result.stderr.splitlines()) == 1
+    assert not out.exists()
+
+
+def test_a_user_grammar_reaches_every_input(corpus: Path, tmp_path: Path) -> None:
+    extra = tmp_path / "albeit.lark"
+    extra.write_text('%extend concession_clause: ALBEIT\nALBEIT: "albeit"i'
+                     '   // sense: Comparison.Concession\n', encoding="utf-8")
+    (corpus / "fees.txt").write_text("Fees must fall, albeit slowly.", encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["batch", str(corpus / "fees.txt"), "-o", str(out),
+                                       "--grammar", str(extra)])
+    assert result.exit_code == 0, result.output
+    units = json.loads((out / "fees.json").read_text("utf-8"))["units"]
+    assert [m["terminal"] for u in units for m in u["markers"]] == ["ALBEIT"]
+
+
 def test_two_processes_give_the_same_maps_as_one(corpus: Path, tmp_path: Path) -> None:
     jobs = plan_jobs(expand_inputs([str(corpus)]), tmp_path / "one")
     one = run_batch(jobs, tmp_path / "one", workers=1)

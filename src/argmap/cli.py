@@ -122,7 +122,7 @@ def segment(file: str, grammar: tuple[str, ...], encoding: str | None) -> None:
 
 @main.command()
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUTS...")
-@click.option("-o", "--output", "outdir", required=True,
+@click.option("-o", "--output", "outdir", required=True, metavar="OUTDIR",
               type=click.Path(file_okay=False, writable=True),
               help="Output folder: one .json map per input and index.jsonl.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
@@ -145,9 +145,14 @@ def batch(inputs: tuple[str, ...], outdir: str, jobs: int | None, scheduler: str
     the end and does not stop the others; the exit status is 1 if any input failed.
     """
     from argmap.batch import expand_inputs, plan_jobs, run_batch
+    from argmap.grammar import load_grammar
 
     if jobs is not None and scheduler is not None:
         raise click.UsageError("--jobs and --scheduler exclude each other")
+    try:  # a bad grammar file fails once, here, not once per input
+        load_grammar(tuple(Path(g) for g in grammar))
+    except ArgmapError as exc:
+        _fail(exc)
     try:
         planned = plan_jobs(expand_inputs(inputs), Path(outdir))
     except ArgmapError as exc:

@@ -200,8 +200,10 @@ class Grammar:
         words become one TEXT token; punctuation-only gaps are skipped; closing
         punctuation at the end of the sentence becomes the EOS token.
         """
+        # Positional arguments (type, value, start_pos, line, column, end_line,
+        # end_column, end_pos): 2.5x faster than keywords in lark.Token.__new__.
         token = lark.Token
-        tokens = [token("SOS", "", start_pos=start, end_pos=start)]
+        tokens = [token("SOS", "", start, None, None, None, None, start)]
         append = tokens.append
         wordish = _WORDISH.search
         stop = end
@@ -212,11 +214,11 @@ class Grammar:
             a, b = m.span()
             if a > pos and wordish(text, pos, a):
                 _text_token(text, pos, a, append)
-            append(token(m.lastgroup or "TEXT", m.group(), start_pos=a, end_pos=b))
+            append(token(m.lastgroup or "TEXT", m.group(), a, None, None, None, None, b))
             pos = b
         if stop > pos and wordish(text, pos, stop):
             _text_token(text, pos, stop, append)
-        append(token("EOS", text[stop:end], start_pos=stop, end_pos=end))
+        append(token("EOS", text[stop:end], stop, None, None, None, None, end))
         return tokens
 
     def hits(self, tokens: list[lark.Token]) -> list[Hit]:
@@ -266,7 +268,8 @@ def _text_token(text: str, a: int, b: int, append: Callable[[lark.Token], None])
     gap = text[a:b]
     stripped = gap.strip()
     lead = len(gap) - len(gap.lstrip())
-    append(lark.Token("TEXT", stripped, start_pos=a + lead, end_pos=a + lead + len(stripped)))
+    start = a + lead
+    append(lark.Token("TEXT", stripped, start, None, None, None, None, start + len(stripped)))
 
 
 def _regex_body(term: TerminalDef) -> str:
@@ -377,7 +380,7 @@ def _load(extra: tuple[Path, ...]) -> Grammar:
             maybe_placeholders=False,
         )
     except lark.exceptions.LarkError as exc:
-        raise GrammarFileError(f"grammar does not compile: {exc}") from exc
+        raise GrammarFileError(f"grammar does not compile: {_first_line(exc)}") from exc
     functions: dict[str, MarkerFunction] = {}
     clause_terminals: set[str] = set()
     for rule in parser.rules:
@@ -416,6 +419,18 @@ def _load(extra: tuple[Path, ...]) -> Grammar:
         clause_terminals=frozenset(clause_terminals),
         hit_terminals=frozenset(functions) | _announcing(parser),
     )
+
+
+def _first_line(exc: Exception) -> str:
+    """Lark's message on one line: its first line, and the next one when the first
+    announces a list ("… between the following rules:"), with a count of the rest."""
+    lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
+    if not lines:
+        return type(exc).__name__
+    text, rest = lines[0], lines[1:]
+    if text.endswith(":") and rest:
+        text, rest = f"{text} {rest[0]}", rest[1:]
+    return f"{text} (and {len(rest)} more lines)" if rest else text
 
 
 def _announcing(parser: lark.Lark) -> frozenset[str]:
