@@ -225,7 +225,8 @@ def run_batch(jobs: Sequence[Job], outdir: Path, *, workers: int | None = None,
     elif (workers or os.cpu_count() or 1) <= 1 or len(stale) <= 1:
         stream = ((n, run_job(j, grammar_files, encoding, skip_fresh=False)) for n, j in stale)
     else:
-        stream = _on_processes(stale, workers or os.cpu_count() or 1, grammar_files, encoding)
+        stream = _on_processes(stale, min(len(stale), workers or os.cpu_count() or 1),
+                               grammar_files, encoding)
     for n, outcome in stream:
         results[n] = outcome
         if progress is not None:
