@@ -406,5 +406,96 @@ def evaluate(corpus: str, gold_units: bool, fmt: str, grammar: tuple[str, ...]) 
         click.echo(result.table())
 
 
+@main.command()
+@click.argument("inputs", nargs=-1, required=True, metavar="INPUTS...")
+@click.option("-o", "--output", "outdir", required=True, metavar="OUTDIR",
+              type=click.Path(file_okay=False, writable=True),
+              help="Output folder: one .json map per input and index.jsonl.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Worker processes (default: all cores; 1 runs in this process).")
+@click.option("--scheduler", metavar="ADDRESS", default=None,
+              help="Run on a Dask distributed cluster (tcp://host:8786) instead.")
+@click.option("--force", is_flag=True,
+              help="Analyse every input, even those whose output is newer.")
+@click.option("--progress/--no-progress", default=None,
+              help="Show a progress bar (default: when standard error is a terminal).")
+@_grammar_option
+@_encoding_option
+def batch(inputs: tuple[str, ...], outdir: str, jobs: int | None, scheduler: str | None,
+          force: bool, progress: bool | None, grammar: tuple[str, ...],
+          encoding: str | None) -> None:
+    """Analyse many INPUTS (files, directories, globs) into OUTDIR, one JSON map each.
+
+    Directories are searched for *.txt, *.md and *.text files. A rerun skips inputs
+    whose output is newer (use --force to redo them). A failing input is reported at
+    the end and does not stop the others; the exit status is 1 if any input failed.
+    """
+    from argmap.batch import expand_inputs, plan_jobs, run_batch
+    from argmap.grammar import load_grammar
+
+    if jobs is not None and scheduler is not None:
+        raise click.UsageError("--jobs and --scheduler exclude each other")
+    try:  # a bad grammar file fails once, here, not once per input
+        load_grammar(tuple(Path(g) for g in grammar))
+    except ArgmapError as exc:
+        _fail(exc)
+    try:
+        planned = plan_jobs(expand_inputs(inputs), Path(outdir))
+    except ArgmapError as exc:
+        click.echo(f"argmap: error: {exc}", err=True)
+        sys.exit(2)
+    if not planned:
+        raise click.UsageError("the inputs hold no *.txt, *.md or *.text file")
+    bar = _progress_bar(sum(_size(j.source) for j in planned), len(planned), progress)
+
+    def advance(outcome: Any) -> None:
+        bar.set_postfix_str(_counts(bar.counts, outcome.status, len(planned)), refresh=False)
+        bar.update(outcome.size)
+
+    try:
+        report = run_batch(planned, Path(outdir), workers=jobs, scheduler=scheduler,
+                           grammar_files=grammar, encoding=encoding, skip_fresh=not force,
+                           progress=advance)
+    except ArgmapError as exc:
+        bar.close()
+        _fail(exc)
+    bar.close()
+    for outcome in report.failed:
+        click.echo(f"argmap: failed: {outcome.source}: {outcome.error}", err=True)
+    size = sum(o.size for o in report.outcomes if o.status == "ok")
+    click.echo(f"argmap: {len(report.outcomes)} inputs: {report.count('ok')} analysed, "
+               f"{report.count('skipped')} up to date, {report.count('failed')} failed; "
+               f"{size / 1e6:.2f} MB in {report.seconds:.1f} s; index: "
+               f"{Path(outdir) / 'index.jsonl'}", err=True)
+    sys.exit(1 if report.failed else 0)
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+def _counts(counts: dict[str, int], status: str, total: int) -> str:
+    counts[status] = counts.get(status, 0) + 1
+    done = sum(counts.values())
+    return f"{done}/{total} files, {counts.get('failed', 0)} failed"
+
+
+def _progress_bar(total_bytes: int, files: int, enabled: bool | None) -> Any:
+    """A tqdm bar over input bytes (rate in MB/s, ETA), with file counts after it."""
+    from tqdm import tqdm
+
+    # No monitor thread: the batch forks its workers only while it runs no other thread.
+    tqdm.monitor_interval = 0
+    bar = tqdm(total=total_bytes, unit="B", unit_scale=True, unit_divisor=1000,
+               desc="argmap batch", disable=None if enabled is None else not enabled,
+               dynamic_ncols=True, smoothing=0.1)
+    bar.counts = {}
+    bar.set_postfix_str(f"0/{files} files, 0 failed", refresh=False)
+    return bar
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from importlib import resources
 from pathlib import Path
 from typing import Any, cast
@@ -197,6 +197,11 @@ class Grammar:
     #: Terminals of subordinating conjunctions ("although", "because", "while"), which
     #: open a clause rather than a sentence.
     clause_terminals: frozenset[str] = attrs.field(eq=False, factory=frozenset)
+    #: Terminals a :class:`Hit` can hold: those of a function group, the ordinals and
+    #: the cardinals of announcements. A sentence without one has no marker pattern.
+    hit_terminals: frozenset[str] = attrs.field(eq=False, factory=frozenset)
+    _plans: dict[tuple[str, ...], tuple[tuple[str, tuple[int, ...], int | None], ...]] = \
+        attrs.field(eq=False, repr=False, init=False, factory=dict)
 
     def scan(self, text: str, start: int, end: int) -> list[lark.Token]:
         """Return the coarse tokens of ``text[start:end]``: SOS, terminals, TEXT, EOS.
@@ -205,34 +210,56 @@ class Grammar:
         words become one TEXT token; punctuation-only gaps are skipped; closing
         punctuation at the end of the sentence becomes the EOS token.
         """
-        tokens = [lark.Token("SOS", "", start_pos=start, end_pos=start)]
+        # Positional arguments (type, value, start_pos, line, column, end_line,
+        # end_column, end_pos): 2.5x faster than keywords in lark.Token.__new__.
+        token = lark.Token
+        tokens = [token("SOS", "", start, None, None, None, None, start)]
+        append = tokens.append
+        wordish = _WORDISH.search
         stop = end
         while stop > start and text[stop - 1] in _CLOSERS:
             stop -= 1
         pos = start
         for m in self.scanner.finditer(text, start, stop):
-            if m.start() > pos:
-                self._text_token(text, pos, m.start(), tokens)
-            name = m.lastgroup or "TEXT"
-            tokens.append(lark.Token(name, m.group(), start_pos=m.start(), end_pos=m.end()))
-            pos = m.end()
-        if stop > pos:
-            self._text_token(text, pos, stop, tokens)
-        tokens.append(lark.Token("EOS", text[stop:end], start_pos=stop, end_pos=end))
+            a, b = m.span()
+            if a > pos and wordish(text, pos, a):
+                _text_token(text, pos, a, append)
+            append(token(m.lastgroup or "TEXT", m.group(), a, None, None, None, None, b))
+            pos = b
+        if stop > pos and wordish(text, pos, stop):
+            _text_token(text, pos, stop, append)
+        append(token("EOS", text[stop:end], stop, None, None, None, None, end))
         return tokens
 
-    @staticmethod
-    def _text_token(text: str, a: int, b: int, out: list[lark.Token]) -> None:
-        gap = text[a:b]
-        if _WORDISH.search(gap):
-            stripped = gap.strip()
-            lead = len(gap) - len(gap.lstrip())
-            out.append(
-                lark.Token("TEXT", stripped, start_pos=a + lead, end_pos=a + lead + len(stripped))
-            )
-
     def hits(self, tokens: list[lark.Token]) -> list[Hit]:
-        """Parse one sentence's tokens and return the marker patterns it holds."""
+        """Parse one sentence's tokens and return the marker patterns it holds.
+
+        The patterns depend only on the sequence of token types, so the parse is done
+        once per distinct sequence and remembered as token indices (a bounded memo of
+        :data:`MEMO_SIZE` sequences). A sentence with no token that a hit can hold
+        (:attr:`hit_terminals`) is not parsed at all: every pattern it could match is a
+        non-marker one.
+        """
+        key = tuple([t.type for t in tokens])
+        plans = self._plans
+        plan = plans.get(key)
+        if plan is None:
+            if self.hit_terminals.isdisjoint(key):
+                plan = ()
+            else:
+                index = {id(t): n for n, t in enumerate(tokens)}
+                plan = tuple(
+                    (h.rule, tuple(index[id(t)] for t in h.tokens),
+                     None if h.head is None else index[id(h.head)])
+                    for h in self.parse(tokens))
+            if len(plans) >= MEMO_SIZE:
+                plans.clear()
+            plans[key] = plan
+        return [Hit(rule, tuple([tokens[n] for n in picks]),
+                    None if head is None else tokens[head]) for rule, picks, head in plan]
+
+    def parse(self, tokens: list[lark.Token]) -> list[Hit]:
+        """Run the LALR parser on one sentence's tokens (no memo): see :meth:`hits`."""
         return cast("list[Hit]", self.parser.parse(cast("str", tokens)))
 
     def info(self, terminal: str) -> TerminalInfo | None:
@@ -241,6 +268,18 @@ class Grammar:
 
 _CLOSERS = frozenset(".!?…\"'”’»)]")
 _WORDISH = re.compile(r"\w")
+
+#: How many distinct token-type sequences :meth:`Grammar.hits` remembers.
+MEMO_SIZE = 1 << 14
+
+
+def _text_token(text: str, a: int, b: int, append: Callable[[lark.Token], None]) -> None:
+    """Append the TEXT token of the gap ``text[a:b]`` (known to hold a word character)."""
+    gap = text[a:b]
+    stripped = gap.strip()
+    lead = len(gap) - len(gap.lstrip())
+    start = a + lead
+    append(lark.Token("TEXT", stripped, start, None, None, None, None, start + len(stripped)))
 
 
 def _regex_body(term: TerminalDef) -> str:
@@ -336,6 +375,25 @@ def _check_user_terminals(source: str, origins: list[tuple[int, Path]], parser: 
                 "comment, e.g. `// sense: Comparison.Contrast`")
 
 
+def _cache_file(source: str) -> str | bool:
+    """Where Lark keeps the compiled parse table of ``source`` between runs.
+
+    Lark's own cache (``cache=True``) checks the grammar's hash; it lives in the user's
+    cache folder (``$XDG_CACHE_HOME/argmap``, else ``~/.cache/argmap``), or Lark's
+    default temporary file when that folder cannot be made.
+    """
+    import hashlib
+    import os
+
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "argmap"
+    try:
+        base.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return True
+    digest = hashlib.sha256(source.encode("utf-8")).hexdigest()[:16]
+    return str(base / f"markers-{lark.__version__}-{digest}.lark-cache")
+
+
 def _read(path: Path) -> str:
     try:
         return path.read_text(encoding="utf-8")
@@ -343,7 +401,6 @@ def _read(path: Path) -> str:
         raise GrammarFileError(f"cannot read grammar file {path}: {exc.strerror}") from exc
 
 
-@functools.lru_cache(maxsize=8)
 def load_grammar(extra: tuple[Path, ...] = ()) -> Grammar:
     """Compile the built-in marker grammar, extended by user grammar files.
 
@@ -361,6 +418,11 @@ def load_grammar(extra: tuple[Path, ...] = ()) -> Grammar:
     Raises:
         GrammarFileError: if a file cannot be read or the grammar does not compile.
     """
+    return _load(tuple(extra))
+
+
+@functools.lru_cache(maxsize=8)
+def _load(extra: tuple[Path, ...]) -> Grammar:
     source = _read(grammar_dir() / "markers.lark")
     origins: list[tuple[int, Path]] = []  # (first line in the merged source, user file)
     for path in extra:
@@ -372,6 +434,7 @@ def load_grammar(extra: tuple[Path, ...] = ()) -> Grammar:
             source,
             parser="lalr",
             lexer=_TokenListLexer,
+            cache=_cache_file(source),
             transformer=_Collect(),
             maybe_placeholders=False,
         )
@@ -417,4 +480,36 @@ def load_grammar(extra: tuple[Path, ...] = ()) -> Grammar:
         scanner=_build_scanner(scanned),
         group_names=tuple(_GROUPS),
         clause_terminals=frozenset(clause_terminals),
+        hit_terminals=frozenset(functions) | _announcing(parser),
     )
+
+
+def _first_line(exc: Exception) -> str:
+    """Lark's message on one line: its first line, and the next one when the first
+    announces a list ("… between the following rules:"), with a count of the rest."""
+    lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
+    if not lines:
+        return type(exc).__name__
+    text, rest = lines[0], lines[1:]
+    if text.endswith(":") and rest:
+        text, rest = f"{text} {rest[0]}", rest[1:]
+    return f"{text} (and {len(rest)} more lines)" if rest else text
+
+
+def _announcing(parser: lark.Lark) -> frozenset[str]:
+    """The terminals that can open an ``announcement`` (its cardinals), through inlined
+    helper rules such as ``_cardinal``."""
+    by_origin: dict[str, list[Any]] = {}
+    for rule in parser.rules:
+        by_origin.setdefault(str(rule.origin.name), []).append(rule)
+    found: set[str] = set()
+    todo = [r.expansion[0] for r in by_origin.get("announcement", []) if r.expansion]
+    seen: set[str] = set()
+    while todo:
+        symbol = todo.pop()
+        if symbol.is_term:
+            found.add(symbol.name)
+        elif symbol.name not in seen:
+            seen.add(symbol.name)
+            todo.extend(r.expansion[0] for r in by_origin.get(symbol.name, []) if r.expansion)
+    return frozenset(found)

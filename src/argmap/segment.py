@@ -70,6 +70,8 @@ _SPACE = re.compile(r"\s*")
 _OPENS_QUOTE = frozenset(" \t\n\r\u00a0([{—–-")
 _CLOSES_QUOTE = frozenset(" \t\n\r\u00a0.,;:!?)]}—–-")
 _OPEN_CLOSE = {"“": "”", "«": "»", "(": ")", "[": "]", "„": "“"}
+#: Every character :func:`_protected` looks at (the others cannot open or close a region).
+_QUOTE_OR_BRACKET = re.compile(r'["“”«»()\[\]„]')
 
 
 def _protected(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -77,8 +79,8 @@ def _protected(text: str, start: int, end: int) -> list[tuple[int, int]]:
     regions: list[tuple[int, int]] = []
     stack: list[tuple[str, int]] = []
     straight: int | None = None
-    for i in range(start, end):
-        ch = text[i]
+    for m in _QUOTE_OR_BRACKET.finditer(text, start, end):
+        i, ch = m.start(), m.group()
         if ch == '"':
             # A straight quote opens after a space or bracket and closes before a space
             # or punctuation; others are inch marks ("a 5" screen").

@@ -1,0 +1,93 @@
+"""The fast paths of ``Grammar.hits`` (memo on token types, parser skip) change nothing."""
+
+from __future__ import annotations
+
+import lark
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from argmap.grammar import SYNTHETIC, Grammar, Hit, load_grammar
+from argmap.segment import segment
+from strategies import prose_documents
+
+GRAMMAR = load_grammar()
+#: Every terminal the scanner can emit between SOS and EOS.
+INNER = sorted(set(GRAMMAR.terminals) | {"TEXT"})
+
+
+def _tokens(types: list[str]) -> list[lark.Token]:
+    """Tokens of the given types at made-up, increasing offsets."""
+    out = []
+    for n, name in enumerate(["SOS", *types, "EOS"]):
+        out.append(lark.Token(name, f"w{n}", start_pos=3 * n, end_pos=3 * n + 2))
+    return out
+
+
+def _shape(hits: list[Hit], tokens: list[lark.Token]) -> list[tuple[str, tuple[int, ...], int]]:
+    """Hits as (rule, token indices, head index), by identity with ``tokens``."""
+    where = {id(t): n for n, t in enumerate(tokens)}
+    return [(h.rule, tuple(where[id(t)] for t in h.tokens),
+             -1 if h.head is None else where[id(h.head)]) for h in hits]
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(INNER), max_size=14))
+def test_hits_equal_a_fresh_parse(types: list[str]) -> None:
+    tokens = _tokens(types)
+    fresh = _shape(GRAMMAR.parse(tokens), tokens)
+    first = _shape(GRAMMAR.hits(tokens), tokens)
+    again = _tokens(types)  # new token objects: the memo must map hits onto them
+    assert first == fresh
+    assert _shape(GRAMMAR.hits(again), again) == fresh
+
+
+@pytest.mark.parametrize(
+    ("types", "expected"),
+    [
+        # a marker-free sentence is not parsed, and has no hit
+        (["TEXT"], []),
+        (["THE", "TEXT", "COMMA", "AND_OR", "TEXT"], []),
+        (["NEG", "TEXT", "MONTH", "YEAR"], []),
+        # a marker or a cardinal sends the sentence to the parser
+        (["HOWEVER", "COMMA", "TEXT"], [("opener", (1,), -1)]),
+        (["TEXT", "COMMA", "BUT", "TEXT"], [("joiner", (3,), -1)]),
+        (["CARD_3", "TEXT"], [("announcement", (1,), 2)]),
+        (["THE", "ORD_2", "TEXT"], [("ordinal_np", (2,), -1)]),
+        # non-marker patterns of marker words: parsed, no hit
+        (["HOWEVER", "DEGREE", "TEXT"], []),
+        (["SINCE", "YEAR", "COMMA", "TEXT"], []),
+    ],
+)
+def test_hit_table(types: list[str], expected: list[tuple[str, tuple[int, ...], int]]) -> None:
+    tokens = _tokens(types)
+    assert _shape(GRAMMAR.hits(tokens), tokens) == expected
+
+
+def test_hit_terminals_are_markers_and_cardinals() -> None:
+    assert {"HOWEVER", "BUT", "ORD_1", "CARD_2", "LIST_NUM", "WHILE"} <= GRAMMAR.hit_terminals
+    assert not {"TEXT", "THE", "COMMA", "NEG", "AND_OR", *SYNTHETIC} & GRAMMAR.hit_terminals
+
+
+def test_memo_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    import argmap.grammar as grammar_module
+
+    fresh = Grammar(GRAMMAR.source, GRAMMAR.terminals, GRAMMAR.parser, GRAMMAR.scanner,
+                    GRAMMAR.group_names, GRAMMAR.clause_terminals, GRAMMAR.hit_terminals)
+    monkeypatch.setattr(grammar_module, "MEMO_SIZE", 3)
+    for n in range(10):
+        fresh.hits(_tokens(["TEXT"] * n))
+        assert len(fresh._plans) <= 3
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(prose_documents())
+def test_segmentation_is_the_same_without_the_fast_paths(text: str) -> None:
+    from argmap.ingest import Document
+
+    document = Document.from_text(text)
+    fast = segment(document, GRAMMAR)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(Grammar, "hits", Grammar.parse)  # every sentence through the parser
+        slow = segment(document, GRAMMAR)
+    assert slow == fast
