@@ -460,8 +460,10 @@ def _sentence_units(
         span, own = units[k]
         grown = _strip(text, min(span.start, marker.span.start), max(span.end, marker.span.end))
         if grown is not None:
-            units[k] = (grown, [mk for mk in own if not grown.overlaps(mk.span)
-                                or (grown.contains(mk.span) and mk.rule not in _OPENERS)])
+            # openers the unit grew over are plain text now; the rest keep their place
+            units[k] = (grown, [mk for mk in own if mk.span.end <= grown.start
+                                or (grown.contains(mk.span) and span.start <= mk.span.start
+                                    and mk.rule not in _OPENERS)])
     kept_links = [(index_map[a], index_map[b], mk) for a, b, mk in links
                   if a in index_map and b in index_map]
     return units, kept_links
