@@ -24,9 +24,9 @@ with warnings.catch_warnings():
 # CI runs each property on a fixed sequence of examples, with no per-example deadline (the
 # machine is shared and its timing noisy): a red CI is then a real, reproducible failure.
 # Developers keep Hypothesis's random search; run `HYPOTHESIS_PROFILE=ci pytest` to match CI.
-import os  # noqa: E402
+import os
 
-from hypothesis import settings  # noqa: E402
+from hypothesis import settings
 
 settings.register_profile("ci", derandomize=True, deadline=None, print_blob=True)
 if os.environ.get("CI") or os.environ.get("HYPOTHESIS_PROFILE") == "ci":
