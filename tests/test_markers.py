@@ -37,6 +37,7 @@ NOT_A_MARKER = [
     pytest.param("At first, the plan seemed cheap.", [], id="temporal-at-first"),
     # temporal "since" (Temporal.Asynchronous.Succession)
     pytest.param("Since 2010, enrollment has doubled.", [], id="temporal-since-year"),
+    pytest.param("Since May, enrollment has doubled.", [], id="temporal-since-month"),
     pytest.param("Since the 1990s, costs have risen.", [], id="temporal-since-decade"),
     pytest.param("Since January, costs have risen.", [], id="temporal-since-month"),
     pytest.param("Since then, prices have risen.", [], id="temporal-since-then"),
@@ -113,6 +114,9 @@ MARKER = [
                  id="because-joiner"),
     pytest.param("Since the data are incomplete, the claim is premature.",
                  [("Since", "reason", "subordinate")], id="causal-since-clause"),
+    # a month name is a whole word: "Mayor" is not "May", so this "since" is causal
+    pytest.param("Since Mayor Jones took office, crime has fallen.",
+                 [("Since", "reason", "subordinate")], id="causal-since-not-a-month"),
     pytest.param("Because the data are old, the claim is weak.",
                  [("Because", "reason", "subordinate")], id="because-initial-clause"),
     pytest.param("After all, fees deter students.", [("After all", "reason", "opener")],

@@ -286,8 +286,9 @@ def _regex_body(term: TerminalDef) -> str:
     pattern = term.pattern
     body = pattern.value
     flags = "".join(f for f in pattern.flags if f in "imsx")
-    if flags:
-        body = f"(?{flags}:{body})"
+    # Always a group, so that the end-of-word check below covers every alternative
+    # ("May" but not "Mayor"), not only the last one.
+    body = f"(?{flags}:{body})" if flags else f"(?:{body})"
     return rf"{body}(?![\w-])" if re.search(r"[\w.]$", pattern.value) else body
 
 
