@@ -265,6 +265,12 @@ class Grammar:
     def info(self, terminal: str) -> TerminalInfo | None:
         return self.terminals.get(terminal)
 
+    def terminal_at(self, text: str, pos: int) -> str | None:
+        """The terminal the scanner finds starting exactly at character ``pos`` of ``text``
+        (as it would in :meth:`scan`), or ``None``."""
+        m = self.scanner.match(text, pos)
+        return m.lastgroup if m else None
+
 
 _CLOSERS = frozenset(".!?…\"'”’»)]")
 _WORDISH = re.compile(r"\w")

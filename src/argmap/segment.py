@@ -162,8 +162,8 @@ def _boundary(text: str, start: int, m: re.Match[str], word: str,
 
 def _is_marker(word: str, text: str, at: int, grammar: Grammar) -> bool:
     space = _SPACE.match(text, at)
-    m = grammar.scanner.match(text, space.end() if space else at)
-    info = grammar.info(m.lastgroup) if m and m.lastgroup else None
+    terminal = grammar.terminal_at(text, space.end() if space else at)
+    info = grammar.info(terminal) if terminal else None
     return info is not None and info.function is not None
 
 
