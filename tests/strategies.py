@@ -100,7 +100,7 @@ _CANDIDATE_WORDS = (
 
 @functools.lru_cache(maxsize=1)
 def _plain_words() -> tuple[str, ...]:
-    scanner = load_grammar().scanner
+    scanner = load_grammar().scanner.pattern
     return tuple(w for w in _CANDIDATE_WORDS if scanner.search(w) is None)
 
 

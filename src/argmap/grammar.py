@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from importlib import resources
 from pathlib import Path
 from typing import Any, cast
 
 import attrs
 import lark
-from lark.lexer import Lexer, PatternStr, TerminalDef
+from lark.lexer import Lexer
 
 from argmap.exceptions import GrammarFileError
 from argmap.model import MarkerFunction
+from argmap.scanner import Scanner, build_scanner
 
 __all__ = [
     "Grammar",
@@ -192,7 +193,7 @@ class Grammar:
     source: str
     terminals: dict[str, TerminalInfo]
     parser: lark.Lark = attrs.field(repr=False, eq=False)
-    scanner: re.Pattern[str] = attrs.field(repr=False, eq=False)
+    scanner: Scanner = attrs.field(repr=False, eq=False)
     group_names: tuple[str, ...] = attrs.field(eq=False)
     #: Terminals of subordinating conjunctions ("although", "because", "while"), which
     #: open a clause rather than a sentence.
@@ -220,11 +221,14 @@ class Grammar:
         while stop > start and text[stop - 1] in _CLOSERS:
             stop -= 1
         pos = start
-        for m in self.scanner.finditer(text, start, stop):
+        kinds = self.scanner.kinds
+        literal = self.scanner.terminal
+        for m in self.scanner.pattern.finditer(text, start, stop):
             a, b = m.span()
             if a > pos and wordish(text, pos, a):
                 _text_token(text, pos, a, append)
-            append(token(m.lastgroup or "TEXT", m.group(), a, None, None, None, None, b))
+            kind = kinds[m.lastindex or 0] or literal(m)
+            append(token(kind, m.group(), a, None, None, None, None, b))
             pos = b
         if stop > pos and wordish(text, pos, stop):
             _text_token(text, pos, stop, append)
@@ -268,8 +272,7 @@ class Grammar:
     def terminal_at(self, text: str, pos: int) -> str | None:
         """The terminal the scanner finds starting exactly at character ``pos`` of ``text``
         (as it would in :meth:`scan`), or ``None``."""
-        m = self.scanner.match(text, pos)
-        return m.lastgroup if m else None
+        return self.scanner.match(text, pos)
 
 
 _CLOSERS = frozenset(".!?…\"'”’»)]")
@@ -286,54 +289,6 @@ def _text_token(text: str, a: int, b: int, append: Callable[[lark.Token], None])
     lead = len(gap) - len(gap.lstrip())
     start = a + lead
     append(lark.Token("TEXT", stripped, start, None, None, None, None, start + len(stripped)))
-
-
-def _regex_body(term: TerminalDef) -> str:
-    pattern = term.pattern
-    body = pattern.value
-    flags = "".join(f for f in pattern.flags if f in "imsx")
-    # Always a group, so that the end-of-word check below covers every alternative
-    # ("May" but not "Mayor"), not only the last one.
-    body = f"(?{flags}:{body})" if flags else f"(?:{body})"
-    return rf"{body}(?![\w-])" if re.search(r"[\w.]$", pattern.value) else body
-
-
-def _build_scanner(terms: Sequence[TerminalDef]) -> re.Pattern[str]:
-    """One regular expression that finds every terminal, shaped for speed.
-
-    Word terminals share a single word-start check, and the literal ones are grouped
-    by their first letter, so that the engine tries a handful of branches at a word
-    start and none inside a word. Priorities and length keep the longest phrase first
-    ("first of all" before "first"; DECADE.2 before "the").
-    """
-    punct: list[str] = []
-    anchored_first: list[str] = []
-    anchored_last: list[str] = []
-    free: list[str] = []
-    by_letter: dict[str, list[tuple[str, str]]] = {}
-    for term in sorted(terms, key=lambda t: (-t.priority, -len(t.pattern.value))):
-        value = term.pattern.value
-        if isinstance(term.pattern, PatternStr) and not re.match(r"\w", value):
-            punct.append(f"(?P<{term.name}>{re.escape(value)})")
-        elif isinstance(term.pattern, PatternStr):
-            rest = r"\s+".join(re.escape(w) for w in value[1:].split(" "))
-            flags = "i" if "i" in term.pattern.flags else ""
-            body = f"(?{flags}:{rest})" if flags else rest
-            first = value[0]
-            key = first.lower() if flags else first
-            by_letter.setdefault(key, []).append((flags, rf"(?P<{term.name}>{body}(?![\w-]))"))
-        elif value.startswith("(?<="):
-            free.append(f"(?P<{term.name}>{_regex_body(term)})")
-        elif term.priority > 0:
-            anchored_first.append(f"(?P<{term.name}>{_regex_body(term)})")
-        else:
-            anchored_last.append(f"(?P<{term.name}>{_regex_body(term)})")
-    letters = []
-    for key, branches in by_letter.items():
-        chars = key.upper() + key if any(f for f, _ in branches) and key.isalpha() else key
-        letters.append(f"[{re.escape(chars)}](?:{'|'.join(b for _, b in branches)})")
-    word = "|".join(anchored_first + letters + anchored_last)
-    return re.compile("|".join([*punct, rf"(?<![\w-])(?:{word})", *free]))
 
 
 def _where(line: int, origins: list[tuple[int, Path]]) -> str:
@@ -484,7 +439,7 @@ def _load(extra: tuple[Path, ...]) -> Grammar:
         source=source,
         terminals=infos,
         parser=parser,
-        scanner=_build_scanner(scanned),
+        scanner=build_scanner(scanned),
         group_names=tuple(_GROUPS),
         clause_terminals=frozenset(clause_terminals),
         hit_terminals=frozenset(functions) | _announcing(parser),

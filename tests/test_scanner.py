@@ -1,0 +1,121 @@
+"""The bucketed scanner finds exactly what the plain alternation of the terminals finds."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from argmap.grammar import SYNTHETIC, load_grammar
+from argmap.scanner import Scanner, _bucketed, _plain, build_scanner
+from strategies import MARKERS
+
+GRAMMAR = load_grammar()
+TERMS = [t for t in GRAMMAR.parser.terminals if t.name not in SYNTHETIC]
+PLAIN_SOURCE, PLAIN_NAMES = _plain(TERMS)
+PLAIN = re.compile(PLAIN_SOURCE)
+
+
+def plain_tokens(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, terminal) of every match of the reference alternation."""
+    return [(m.start(), m.end(), PLAIN_NAMES[int((m.lastgroup or "_0")[1:])])
+            for m in PLAIN.finditer(text)]
+
+
+def fast_tokens(scanner: Scanner, text: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), scanner.terminal(m)) for m in scanner.pattern.finditer(text)]
+
+
+def test_the_built_in_grammar_gets_the_fast_shape() -> None:
+    assert _bucketed(TERMS) is not None
+    assert GRAMMAR.scanner.pattern.pattern != PLAIN_SOURCE
+
+
+#: Words that are terminals, words that only start like one, and the characters that
+#: decide a match: white space, hyphens, apostrophes, digits and the letters that
+#: ``re.IGNORECASE`` folds onto ASCII (İ ı ſ K).
+_PIECES = (*MARKERS, "However", "HOWEVER", "howeverish", "non-however", "and", "And the",
+           "as", "as well", "for it", "for this reason", "that's why", "thats", "didn't",
+           "don’t", "n't", "1999", "1990s", "the 1980s", "the sixties", "May", "Mayor",
+           "12.", "3)", "e.g.", "i.e.", "-", "*", "•", "not", "never", "said", "thinks",
+           "first of all", "first", "İn fact", "ın fact", "ſo", "Kind", "also", "yet more",
+           "Yet again", "so far", "evermore")
+_GLUE = st.sampled_from([" ", "  ", "\n", ", ", "; ", ": ", "-", "", ".", "'", "’", "x"])
+
+
+@st.composite
+def scanner_text(draw: st.DrawFn) -> str:
+    words = draw(st.lists(st.one_of(st.sampled_from(_PIECES), st.text(max_size=4)),
+                          max_size=12))
+    return "".join(w + draw(_GLUE) for w in words)
+
+
+@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(scanner_text())
+def test_fast_scanner_equals_the_plain_alternation(text: str) -> None:
+    assert fast_tokens(GRAMMAR.scanner, text) == plain_tokens(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("However, fees rose.", [("However", "HOWEVER"), (",", "COMMA")]),
+        ("first of all", [("first of all", "FIRST_OF_ALL")]),  # the longest phrase wins
+        ("firstly", [("firstly", "FIRSTLY")]),
+        ("in  fact", [("in  fact", "IN_FACT")]),  # any white space inside a phrase
+        ("Mayor", []),  # a word that only starts like a terminal
+        ("non-however", []),  # a hyphen before is no word start
+        ("and the", [("and", "AND_CLAUSE"), ("the", "THE")]),  # priority 2 before "and"
+        ("and.", [("and", "AND")]),
+        ("the 1980s", [("the 1980s", "DECADE")]),
+        ("in 1999 they", [("1999", "YEAR"), ("they", "DEGREE")]),
+        ("didn't", [("n't", "CLITIC_NEG")]),
+        ("DIDN'T", [("N'T", "CLITIC_NEG")]),
+        ("12. Cut", [("12.", "LIST_NUM")]),
+        ("İn fact", [("İn fact", "IN_FACT")]),  # re.IGNORECASE folds İ onto i
+    ],
+)
+def test_scanner_table(text: str, expected: list[tuple[str, str]]) -> None:
+    found = [(text[a:b], name) for a, b, name in fast_tokens(GRAMMAR.scanner, text)]
+    assert found == expected
+    assert fast_tokens(GRAMMAR.scanner, text) == plain_tokens(text)
+
+
+def test_a_case_sensitive_literal_word_falls_back_to_the_plain_shape(tmp_path: Path) -> None:
+    user = tmp_path / "strict.lark"
+    user.write_text('%extend contrast: ALBEIT\n'
+                    'ALBEIT: "Albeit"   // sense: Comparison.Concession\n', encoding="utf-8")
+    grammar = load_grammar((user,))
+    terms = [t for t in grammar.parser.terminals if t.name not in SYNTHETIC]
+    assert _bucketed(terms) is None
+    assert grammar.scanner.match("Albeit late", 0) == "ALBEIT"
+    assert grammar.scanner.match("albeit late", 0) is None
+
+
+def test_a_user_regex_terminal_is_bucketed_in_order(tmp_path: Path) -> None:
+    user = tmp_path / "albeit.lark"
+    user.write_text('%extend contrast: ALBEIT\nALBEIT: /albeit|all\\s+but/i   '
+                    "// sense: Comparison.Concession\n", encoding="utf-8")
+    grammar = load_grammar((user,))
+    terms = [t for t in grammar.parser.terminals if t.name not in SYNTHETIC]
+    assert _bucketed(terms) is not None
+    source, names = _plain(terms)
+    plain = re.compile(source)
+    text = "Albeit late, all but one came; all in all, ALL  BUT none."
+    expected = [(m.start(), m.end(), names[int((m.lastgroup or "_0")[1:])])
+                for m in plain.finditer(text)]
+    assert fast_tokens(grammar.scanner, text) == expected
+    assert grammar.scanner.match(text, 0) == "ALBEIT"
+    assert grammar.scanner.match(text, text.index("all in")) == "ALL_IN_ALL"
+
+
+def test_build_scanner_names_every_group() -> None:
+    scanner = build_scanner(TERMS)
+    assert len(scanner.kinds) == scanner.pattern.groups + 1
+    named = {k for k in scanner.kinds if k}
+    assert named <= {t.name for t in TERMS}
+    assert set(scanner.literals.values()) == {
+        t.name for t in TERMS if t.pattern.type == "str" and re.match(r"\w", t.pattern.value)}
