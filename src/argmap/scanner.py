@@ -29,13 +29,19 @@ the plain alternation, with the same matches.
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Callable, Iterable, Sequence
-from re import _constants as sre_constants
-from re import _parser as sre_parse
 from typing import Any
 
 import attrs
 from lark.lexer import PatternStr, TerminalDef
+
+if sys.version_info >= (3, 11):
+    from re import _constants as sre_constants
+    from re import _parser as sre_parse
+else:  # pragma: no cover - Python 3.10
+    import sre_constants
+    import sre_parse
 
 __all__ = ["Scanner", "build_scanner"]
 
