@@ -1,4 +1,5 @@
-"""The fast paths of ``Grammar.hits`` (memo on token types, parser skip) change nothing."""
+"""The fast paths of ``Grammar.hits`` (memo on token types, parser skip, the plan-level LALR
+driver of ``argmap.lalr``) change nothing: hits equal a fresh parse by Lark."""
 
 from __future__ import annotations
 
@@ -32,7 +33,7 @@ def _shape(hits: list[Hit], tokens: list[lark.Token]) -> list[tuple[str, tuple[i
 
 
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(st.sampled_from(INNER), max_size=14))
+@given(st.lists(st.sampled_from(INNER), max_size=24))
 def test_hits_equal_a_fresh_parse(types: list[str]) -> None:
     tokens = _tokens(types)
     fresh = _shape(GRAMMAR.parse(tokens), tokens)
@@ -62,6 +63,16 @@ def test_hits_equal_a_fresh_parse(types: list[str]) -> None:
 def test_hit_table(types: list[str], expected: list[tuple[str, tuple[int, ...], int]]) -> None:
     tokens = _tokens(types)
     assert _shape(GRAMMAR.hits(tokens), tokens) == expected
+
+
+def test_plan_parser_refuses_what_its_grammar_does_not_accept() -> None:
+    from argmap.lalr import PlanParser
+
+    tiny = lark.Lark('start: A B\nA: "a"\nB: "b"', parser="lalr")
+    parser = PlanParser(tiny, (), ())
+    assert parser.plans(["A", "B"]) == ()
+    with pytest.raises(ValueError, match="cannot read B at token 0 of B; it expects one of: A"):
+        parser.plans(["B"])
 
 
 def test_hit_terminals_are_markers_and_cardinals() -> None:

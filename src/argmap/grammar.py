@@ -14,6 +14,7 @@ import lark
 from lark.lexer import Lexer
 
 from argmap.exceptions import GrammarFileError
+from argmap.lalr import PlanParser
 from argmap.model import MarkerFunction
 from argmap.scanner import Scanner, build_scanner
 
@@ -201,8 +202,14 @@ class Grammar:
     #: Terminals a :class:`Hit` can hold: those of a function group, the ordinals and
     #: the cardinals of announcements. A sentence without one has no marker pattern.
     hit_terminals: frozenset[str] = attrs.field(eq=False, factory=frozenset)
+    #: The same LALR table driven over token types (see :mod:`argmap.lalr`).
+    plan_parser: PlanParser = attrs.field(eq=False, repr=False, init=False)
     _plans: dict[tuple[str, ...], tuple[tuple[str, tuple[int, ...], int | None], ...]] = \
         attrs.field(eq=False, repr=False, init=False, factory=dict)
+
+    @plan_parser.default
+    def _plan_parser(self) -> PlanParser:
+        return PlanParser(self.parser, _GROUPS, _POSITIONS)
 
     def scan(self, text: str, start: int, end: int) -> list[lark.Token]:
         """Return the coarse tokens of ``text[start:end]``: SOS, terminals, TEXT, EOS.
@@ -248,14 +255,7 @@ class Grammar:
         plans = self._plans
         plan = plans.get(key)
         if plan is None:
-            if self.hit_terminals.isdisjoint(key):
-                plan = ()
-            else:
-                index = {id(t): n for n, t in enumerate(tokens)}
-                plan = tuple(
-                    (h.rule, tuple(index[id(t)] for t in h.tokens),
-                     None if h.head is None else index[id(h.head)])
-                    for h in self.parse(tokens))
+            plan = () if self.hit_terminals.isdisjoint(key) else self.plan_parser.plans(key)
             if len(plans) >= MEMO_SIZE:
                 plans.clear()
             plans[key] = plan

@@ -1,0 +1,175 @@
+"""Run the marker grammar's LALR(1) table over a sentence's token types, for its hits.
+
+Lark compiles ``grammars/markers.lark`` into an LALR(1) parse table. Its own parser then
+feeds one ``lark.Token`` at a time and, at every reduction, calls its tree builder and our
+transformer (``grammar._Collect``): about 60 Python calls per sentence. This module drives
+the same table itself, over token *types* only, and computes the transformer's result
+directly as *plans*: ``(rule, token indices, head index)`` — the hits of
+:class:`argmap.grammar.Hit` with indices in place of tokens. The semantics are Lark's:
+children of rules whose name starts with ``_`` are spliced into their parent, an alias
+names the rule, and each named rule is read as ``grammar._Collect`` reads it. That the
+plans equal Lark's own parse is a tested property (``tests/test_grammar_memo.py``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from typing import Any
+
+import lark
+from lark.parsers.lalr_analysis import Shift
+
+__all__ = ["Plan", "PlanParser"]
+
+#: One marker pattern: (rule, indices of its marker tokens, index of its head or None).
+Plan = tuple[str, tuple[int, ...], "int | None"]
+
+# How a reduction computes its value (see PlanParser._reduce).
+_INLINE, _GROUP, _POSITION, _START, _OTHER = range(5)
+#: Rules (or aliases) with a reading of their own, as in ``grammar._Collect``.
+_SPECIAL = frozenset({"opener_weak", "medial_final", "final_though", "list_item",
+                      "ordinal_np", "while_concession", "announcement"})
+
+
+class _Spliced(list[Any]):
+    """The children of an inlined ``_rule``, to be spliced into its parent's."""
+
+
+class PlanParser:
+    """The LALR(1) table of a compiled Lark grammar, driven over token types.
+
+    Args:
+        parser: a ``lark.Lark`` built with ``parser="lalr"``.
+        groups: names of the function-group rules (``contrast``, ``reason_clause`` …).
+        positions: names of the position rules whose group tokens become hits.
+    """
+
+    def __init__(self, parser: lark.Lark, groups: Collection[str],
+                 positions: Collection[str]) -> None:
+        # LALR_Parser keeps the table it was built or loaded with as ``_parse_table``.
+        table = parser.parser.parser._parse_table
+        self._start: int = table.start_states["start"]
+        self._end: int = table.end_states["start"]
+        self._actions: list[dict[str, tuple[Any, ...]]] = []
+        self._goto: list[dict[str, int]] = []
+        rules: dict[int, tuple[Any, ...]] = {}
+        for state in range(max(table.states) + 1):
+            actions: dict[str, tuple[Any, ...]] = {}
+            goto: dict[str, int] = {}
+            for symbol, (action, arg) in table.states.get(state, {}).items():
+                if action is Shift:
+                    if symbol.isupper() or symbol == "$END":
+                        actions[symbol] = (arg,)
+                    else:
+                        goto[symbol] = arg
+                else:
+                    rule = rules.get(id(arg))
+                    if rule is None:
+                        rule = rules[id(arg)] = _reduction(arg, groups, positions)
+                    actions[symbol] = rule
+            self._actions.append(actions)
+            self._goto.append(goto)
+
+    def plans(self, types: Sequence[str]) -> tuple[Plan, ...]:
+        """The marker patterns of one sentence, given its token types (SOS … EOS).
+
+        Raises:
+            ValueError: the grammar does not accept the sequence (the built-in grammar
+                accepts every sequence of its terminals; a user grammar may not).
+        """
+        actions, goto = self._actions, self._goto
+        states = [self._start]
+        values: list[Any] = []
+        for i, symbol in enumerate([*types, "$END"]):
+            while True:
+                try:
+                    action = actions[states[-1]][symbol]
+                except KeyError:
+                    expected = ", ".join(sorted(k for k in actions[states[-1]] if k.isupper()))
+                    raise ValueError(f"the marker grammar cannot read {symbol} at token {i} "
+                                     f"of {' '.join(types)}; it expects one of: {expected}",
+                                     ) from None
+                if len(action) == 1:  # shift
+                    states.append(action[0])
+                    values.append(i)
+                    break
+                size, origin, kind, name, expand = action
+                # Each value has one parent, so an inlined child's list may be reused or
+                # grown in place (no copy of the growing ``_item*`` list at every item).
+                if size == 1:
+                    child = values.pop()
+                    del states[-1]
+                    if kind == _INLINE:
+                        values.append(child if expand[0] else _Spliced([child]))
+                        states.append(goto[states[-1]][origin])
+                        continue
+                    flat = child if expand[0] else [child]
+                elif size:
+                    children = values[-size:]
+                    del values[-size:]
+                    del states[-size:]
+                    flat = children[0] if expand[0] else _Spliced(children[:1])
+                    for child, spliced in zip(children[1:], expand[1:], strict=True):
+                        if spliced:
+                            flat.extend(child)
+                        else:
+                            flat.append(child)
+                else:
+                    flat = _Spliced()
+                values.append(flat if kind == _INLINE else _value(kind, name, flat, types))
+                states.append(goto[states[-1]][origin])
+                if symbol == "$END" and states[-1] == self._end:
+                    return tuple(values[-1])
+        raise AssertionError("the LALR table ended without accepting")  # pragma: no cover
+
+
+def _reduction(rule: Any, groups: Collection[str], positions: Collection[str],
+               ) -> tuple[Any, ...]:
+    """What reducing ``rule`` does: (size, origin, kind, name, which children splice)."""
+    origin = str(rule.origin.name)
+    name = str(rule.alias or origin)
+    if name.startswith("_"):
+        kind = _INLINE
+    elif name == "start":
+        kind = _START
+    elif name in groups:
+        kind = _GROUP
+    elif name in _SPECIAL or name in positions:
+        kind = _POSITION
+    else:
+        kind = _OTHER
+    expand = tuple(not s.is_term and s.name.startswith("_") for s in rule.expansion)
+    return (len(rule.expansion), origin, kind, name, expand)
+
+
+def _value(kind: int, name: str, flat: list[Any], types: Sequence[str]) -> Any:
+    """The value of a reduction, as ``grammar._Collect`` computes it (tokens as indices;
+    a group as ``("group", index)``; a position rule as a list of plans)."""
+    if kind == _INLINE:
+        return _Spliced(flat)
+    if kind == _GROUP:
+        return ("group", flat[0])
+    if kind == _START:
+        return [plan for child in flat if isinstance(child, list) for plan in child]
+    if kind == _OTHER:
+        return []
+    marked = tuple(c[1] for c in flat if isinstance(c, tuple))
+    if name == "opener_weak":  # the last marker word had no comma: an ordinary word
+        return [("opener", marked[:-1], None)] if marked[:-1] else []
+    if name == "medial_final":
+        return [("final", marked, None)]
+    if name == "final_though":
+        return [("final_though", marked, None)]
+    if name == "list_item":
+        lead = next((c for c in flat if isinstance(c, int) and types[c] != "SOS"), None)
+        return [("list_item", (marked[0],), lead)]
+    if name == "ordinal_np":
+        raw = tuple(c for c in flat if isinstance(c, int) and types[c] != "SOS")
+        return [("ordinal_np", raw[1:], None)]
+    if name == "while_concession":
+        return [("while_concession",
+                  tuple(c for c in flat if isinstance(c, int) and types[c] == "WHILE"), None)]
+    if name == "announcement":
+        cardinal = next(c for c in flat if isinstance(c, int))
+        return [("announcement", (cardinal,), flat[-1])]
+    return [(name, marked, None)] if marked else []
