@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable, Sequence
 from importlib import resources
 from pathlib import Path
 from typing import Any, cast
@@ -14,7 +14,7 @@ import lark
 from lark.lexer import Lexer
 
 from argmap.exceptions import GrammarFileError
-from argmap.lalr import PlanParser
+from argmap.lalr import Plan, PlanParser
 from argmap.model import MarkerFunction
 from argmap.scanner import Scanner, build_scanner
 
@@ -204,12 +204,18 @@ class Grammar:
     hit_terminals: frozenset[str] = attrs.field(eq=False, factory=frozenset)
     #: The same LALR table driven over token types (see :mod:`argmap.lalr`).
     plan_parser: PlanParser = attrs.field(eq=False, repr=False, init=False)
-    _plans: dict[tuple[str, ...], tuple[tuple[str, tuple[int, ...], int | None], ...]] = \
+    #: Terminals of the ``result`` group ("therefore"), which mark a conclusion anywhere.
+    result_terminals: frozenset[str] = attrs.field(eq=False, init=False)
+    _plans: dict[tuple[str, ...], tuple[Plan, ...]] = \
         attrs.field(eq=False, repr=False, init=False, factory=dict)
 
     @plan_parser.default
     def _plan_parser(self) -> PlanParser:
         return PlanParser(self.parser, _GROUPS, _POSITIONS)
+
+    @result_terminals.default
+    def _result_terminals(self) -> frozenset[str]:
+        return frozenset(n for n, info in self.terminals.items() if info.group == "result")
 
     def scan(self, text: str, start: int, end: int) -> list[lark.Token]:
         """Return the coarse tokens of ``text[start:end]``: SOS, terminals, TEXT, EOS.
@@ -218,40 +224,71 @@ class Grammar:
         words become one TEXT token; punctuation-only gaps are skipped; closing
         punctuation at the end of the sentence becomes the EOS token.
         """
-        # Positional arguments (type, value, start_pos, line, column, end_line,
-        # end_column, end_pos): 2.5x faster than keywords in lark.Token.__new__.
-        token = lark.Token
-        tokens = [token("SOS", "", start, None, None, None, None, start)]
-        append = tokens.append
+        return self.tokens(text, *self.scan_types(text, start, end))
+
+    def scan_types(self, text: str, start: int, end: int) -> tuple[list[str], list[int]]:
+        """The token types of ``text[start:end]`` and their bounds, without tokens.
+
+        Returns:
+            ``(types, bounds)``: the types as :meth:`scan` gives them, and for the n-th
+            token its start and end character offsets at ``bounds[2n]`` and
+            ``bounds[2n + 1]`` (for TEXT, those of the whole gap, white space included).
+            :meth:`tokens` makes the tokens of a sentence that needs them.
+        """
+        types = ["SOS"]
+        bounds = [start, start]
+        add_type, add_bound = types.append, bounds.append
         wordish = _WORDISH.search
         stop = end
         while stop > start and text[stop - 1] in _CLOSERS:
             stop -= 1
         pos = start
         kinds = self.scanner.kinds
-        literal = self.scanner.terminal
         for m in self.scanner.pattern.finditer(text, start, stop):
             a, b = m.span()
             if a > pos and wordish(text, pos, a):
-                _text_token(text, pos, a, append)
-            kind = kinds[m.lastindex or 0] or literal(m)
-            append(token(kind, m.group(), a, None, None, None, None, b))
+                add_type("TEXT")
+                add_bound(pos)
+                add_bound(a)
+            add_type(kinds[m.lastindex])  # type: ignore[index]
+            add_bound(a)
+            add_bound(b)
             pos = b
         if stop > pos and wordish(text, pos, stop):
-            _text_token(text, pos, stop, append)
-        append(token("EOS", text[stop:end], stop, None, None, None, None, end))
-        return tokens
+            add_type("TEXT")
+            add_bound(pos)
+            add_bound(stop)
+        add_type("EOS")
+        add_bound(stop)
+        add_bound(end)
+        return types, bounds
 
-    def hits(self, tokens: list[lark.Token]) -> list[Hit]:
-        """Parse one sentence's tokens and return the marker patterns it holds.
+    def tokens(self, text: str, types: list[str], bounds: list[int]) -> list[lark.Token]:
+        """The tokens of a sentence from :meth:`scan_types` (TEXT trimmed of space)."""
+        # Positional arguments (type, value, start_pos, line, column, end_line,
+        # end_column, end_pos): 2.5x faster than keywords in lark.Token.__new__.
+        token = lark.Token
+        out = []
+        for n, kind in enumerate(types):
+            a, b = bounds[2 * n], bounds[2 * n + 1]
+            value = text[a:b]
+            if kind == "TEXT":
+                stripped = value.lstrip()
+                a += len(value) - len(stripped)
+                value = stripped.rstrip()
+                b = a + len(value)
+            out.append(token(kind, value, a, None, None, None, None, b))
+        return out
+
+    def plan(self, types: Sequence[str]) -> tuple[Plan, ...]:
+        """The marker patterns of a sentence with these token types, as token indices.
 
         The patterns depend only on the sequence of token types, so the parse is done
-        once per distinct sequence and remembered as token indices (a bounded memo of
-        :data:`MEMO_SIZE` sequences). A sentence with no token that a hit can hold
-        (:attr:`hit_terminals`) is not parsed at all: every pattern it could match is a
-        non-marker one.
+        once per distinct sequence (a bounded memo of :data:`MEMO_SIZE` sequences). A
+        sentence with no token that a hit can hold (:attr:`hit_terminals`) is not parsed
+        at all: every pattern it could match is a non-marker one.
         """
-        key = tuple([t.type for t in tokens])
+        key = tuple(types)
         plans = self._plans
         plan = plans.get(key)
         if plan is None:
@@ -259,6 +296,13 @@ class Grammar:
             if len(plans) >= MEMO_SIZE:
                 plans.clear()
             plans[key] = plan
+        return plan
+
+    def hits(self, tokens: list[lark.Token], plan: tuple[Plan, ...] | None = None,
+             ) -> list[Hit]:
+        """The marker patterns of one sentence's tokens (see :meth:`plan`)."""
+        if plan is None:
+            plan = self.plan([t.type for t in tokens])
         return [Hit(rule, tuple([tokens[n] for n in picks]),
                     None if head is None else tokens[head]) for rule, picks, head in plan]
 
@@ -280,15 +324,6 @@ _WORDISH = re.compile(r"\w")
 
 #: How many distinct token-type sequences :meth:`Grammar.hits` remembers.
 MEMO_SIZE = 1 << 14
-
-
-def _text_token(text: str, a: int, b: int, append: Callable[[lark.Token], None]) -> None:
-    """Append the TEXT token of the gap ``text[a:b]`` (known to hold a word character)."""
-    gap = text[a:b]
-    stripped = gap.strip()
-    lead = len(gap) - len(gap.lstrip())
-    start = a + lead
-    append(lark.Token("TEXT", stripped, start, None, None, None, None, start + len(stripped)))
 
 
 def _where(line: int, origins: list[tuple[int, Path]]) -> str:

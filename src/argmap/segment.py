@@ -364,8 +364,14 @@ def _sentence_units(
     grammar: Grammar, text: str, sentence: Span
 ) -> tuple[list[tuple[Span, list[Marker]]], list[tuple[int, int, Marker]]]:
     """Clause units of one sentence, with their markers, and intra-sentence links."""
-    tokens = grammar.scan(text, sentence.start, sentence.end)
-    hits = grammar.hits(tokens)
+    types, bounds = grammar.scan_types(text, sentence.start, sentence.end)
+    plan = grammar.plan(types)
+    if not plan and grammar.result_terminals.isdisjoint(types):
+        # no marker pattern and no result adverb: the sentence is one unit, unmarked
+        whole = _strip(text, sentence.start, sentence.end)
+        return ([(whole, [])] if whole else []), []
+    tokens = grammar.tokens(text, types, bounds)
+    hits = grammar.hits(tokens, plan)
     clauses: _Clauses | None = None  # built at the first "but" that may correct
     cuts: list[tuple[int, int, Marker]] = []  # (cut start, unit start, marker)
     opening: list[Marker] = []
