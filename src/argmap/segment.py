@@ -261,6 +261,14 @@ def _strip(text: str, a: int, b: int) -> Span | None:
     return Span(a, b)
 
 
+@functools.lru_cache(maxsize=1)
+def _auxiliary_words() -> re.Pattern[str]:
+    """Auxiliaries and modals of ``sentences.lark`` as whole words: a match is a maximal
+    run of word characters and apostrophes that the AUXILIARY pattern matches in full."""
+    auxiliary = sentence_vocabulary()["AUXILIARY"].pattern
+    return re.compile(rf"(?<![\w'’]){auxiliary}(?![\w'’])", re.IGNORECASE)
+
+
 class _Clauses:
     """Per-sentence lookups that let :func:`_corrective` answer in O(log n) per "but",
     so that a sentence of many joined clauses stays linear."""
@@ -270,10 +278,8 @@ class _Clauses:
     def __init__(self, text: str, tokens: list[lark.Token]) -> None:
         self.starts = [t.start_pos or 0 for t in tokens]
         first, last = (self.starts[0], self.starts[-1]) if tokens else (0, 0)
-        auxiliary = sentence_vocabulary()["AUXILIARY"]
         #: start offsets of the auxiliaries in the sentence, in order
-        self.auxiliaries = [m.start() for m in re.finditer(r"[\w'’]+", text[first:last])
-                            if auxiliary.fullmatch(m.group())]
+        self.auxiliaries = [m.start() for m in _auxiliary_words().finditer(text[first:last])]
         self.offset = first
         #: index of the nearest clause edge or negation at or before each token, else -1
         self.edge: list[int] = []
@@ -357,7 +363,7 @@ def _coordinated_phrase(text: str, sentence: Span, hit: Hit) -> bool:
     if after and vocabulary["SUBJECT"].fullmatch(after.group(1)):
         return False
     rest = text[hit.tokens[0].end_pos or 0 : sentence.end]
-    return not any(vocabulary["AUXILIARY"].fullmatch(w) for w in re.findall(r"[\w'’]+", rest))
+    return _auxiliary_words().search(rest) is None
 
 
 def _sentence_units(
