@@ -53,6 +53,7 @@ class PlanParser:
         self._actions: list[dict[str, tuple[Any, ...]]] = []
         self._goto: list[dict[str, int]] = []
         rules: dict[int, tuple[Any, ...]] = {}
+        self._chains: dict[tuple[int, int, str], tuple[int, bool]] = {}
         for state in range(max(table.states) + 1):
             actions: dict[str, tuple[Any, ...]] = {}
             goto: dict[str, int] = {}
@@ -77,7 +78,7 @@ class PlanParser:
             ValueError: the grammar does not accept the sequence (the built-in grammar
                 accepts every sequence of its terminals; a user grammar may not).
         """
-        actions, goto = self._actions, self._goto
+        actions, goto, chains = self._actions, self._goto, self._chains
         states = [self._start]
         values: list[Any] = []
         for i, symbol in enumerate([*types, "$END"]):
@@ -96,13 +97,31 @@ class PlanParser:
                 size, origin, kind, name, expand = action
                 # Each value has one parent, so an inlined child's list may be reused or
                 # grown in place (no copy of the growing ``_item*`` list at every item).
+                if size == 1 and kind == _INLINE:
+                    # a run of one-child inlined rules (TEXT -> _filler -> _bare -> _item)
+                    # changes only the top state: done in one step, remembered
+                    link = (states[-2], states[-1], symbol)
+                    chain = chains.get(link)
+                    if chain is None:
+                        chain = chains[link] = self._chain(*link)
+                    states[-1], wrap = chain
+                    if wrap:
+                        values[-1] = _Spliced([values[-1]])
+                    continue
+                if size == 2 and kind == _INLINE:  # _item* grows by one item, in place
+                    second = values.pop()
+                    if not expand[0]:
+                        values[-1] = _Spliced([values[-1]])
+                    if expand[1]:
+                        values[-1].extend(second)
+                    else:
+                        values[-1].append(second)
+                    del states[-2:]
+                    states.append(goto[states[-1]][origin])
+                    continue
                 if size == 1:
                     child = values.pop()
                     del states[-1]
-                    if kind == _INLINE:
-                        values.append(child if expand[0] else _Spliced([child]))
-                        states.append(goto[states[-1]][origin])
-                        continue
                     flat = child if expand[0] else [child]
                 elif size:
                     children = values[-size:]
@@ -121,6 +140,23 @@ class PlanParser:
                 if symbol == "$END" and states[-1] == self._end:
                     return tuple(values[-1])
         raise AssertionError("the LALR table ended without accepting")  # pragma: no cover
+
+
+    def _chain(self, below: int, top: int, symbol: str) -> tuple[int, bool]:
+        """Where a run of one-child inlined reductions on ``top`` (over ``below``) with
+        lookahead ``symbol`` ends, and whether its value is wrapped for splicing."""
+        wrap = False
+        first = True
+        while True:
+            action = self._actions[top][symbol]
+            if len(action) == 1 or action[0] != 1 or action[2] != _INLINE:
+                return top, wrap
+            if not action[4][0]:
+                if not first:
+                    return top, wrap  # a second wrap: left to the general path
+                wrap = True
+            top = self._goto[below][action[1]]
+            first = False
 
 
 def _reduction(rule: Any, groups: Collection[str], positions: Collection[str],
