@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from argmap.grammar import SYNTHETIC, Grammar, Hit, load_grammar
+from argmap.grammar import SYNTHETIC, Grammar, Hit, Token, load_grammar
 from argmap.segment import segment
 from strategies import prose_documents
 
@@ -17,15 +17,15 @@ GRAMMAR = load_grammar()
 INNER = sorted(set(GRAMMAR.terminals) | {"TEXT"})
 
 
-def _tokens(types: list[str]) -> list[lark.Token]:
+def _tokens(types: list[str]) -> list[Token]:
     """Tokens of the given types at made-up, increasing offsets."""
     out = []
     for n, name in enumerate(["SOS", *types, "EOS"]):
-        out.append(lark.Token(name, f"w{n}", start_pos=3 * n, end_pos=3 * n + 2))
+        out.append(Token(name, f"w{n}", 3 * n, 3 * n + 2))
     return out
 
 
-def _shape(hits: list[Hit], tokens: list[lark.Token]) -> list[tuple[str, tuple[int, ...], int]]:
+def _shape(hits: list[Hit], tokens: list[Token]) -> list[tuple[str, tuple[int, ...], int]]:
     """Hits as (rule, token indices, head index), by identity with ``tokens``."""
     where = {id(t): n for n, t in enumerate(tokens)}
     return [(h.rule, tuple(where[id(t)] for t in h.tokens),

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable, Sequence
 from importlib import resources
 from pathlib import Path
-from typing import Any, cast
+from typing import Any, NamedTuple, cast
 
 import attrs
 import lark
@@ -22,6 +22,7 @@ __all__ = [
     "Grammar",
     "Hit",
     "TerminalInfo",
+    "Token",
     "grammar_dir",
     "load_grammar",
 ]
@@ -99,6 +100,24 @@ class TerminalInfo:
     pattern: str
 
 
+class Token(NamedTuple):
+    """One coarse token of a sentence: a terminal, TEXT (a run of other words), SOS or EOS.
+
+    Attributes:
+        type: the terminal name (``"HOWEVER"``, ``"TEXT"`` …).
+        value: the text of the token (``str(token)`` gives it too).
+        start_pos, end_pos: its character offsets in the analysed text.
+    """
+
+    type: str
+    value: str
+    start_pos: int
+    end_pos: int
+
+    def __str__(self) -> str:
+        return self.value
+
+
 @attrs.frozen
 class Hit:
     """One marker pattern found by the parser in a sentence.
@@ -110,8 +129,8 @@ class Hit:
     """
 
     rule: str
-    tokens: tuple[lark.Token, ...]
-    head: lark.Token | None = None
+    tokens: tuple[Token, ...]
+    head: Token | None = None
 
 
 class _TokenListLexer(Lexer):
@@ -125,11 +144,20 @@ class _TokenListLexer(Lexer):
         return iter(tokens)
 
 
+class _Found(NamedTuple):
+    """A hit as Lark's parse finds it, over Lark's tokens (see :meth:`Grammar.parse`)."""
+
+    rule: str
+    tokens: tuple[lark.Token, ...]
+    head: lark.Token | None = None
+
+
 class _Collect(lark.Transformer[lark.Token, Any]):
     """Turn each reduced pattern into :class:`Hit` objects, on the fly (no tree kept).
 
     Function-group rules (``contrast``, ``reason`` …) become ``("group", token)`` pairs;
-    position rules (``opener``, ``joiner`` …) become lists of hits; ``start`` gathers them.
+    position rules (``opener``, ``joiner`` …) become lists of hits (:class:`_Found`);
+    ``start`` gathers them.
     """
 
     def __default__(self, data: Any, children: list[Any], meta: Any) -> Any:
@@ -139,40 +167,40 @@ class _Collect(lark.Transformer[lark.Token, Any]):
             return ("group", children[0])
         if data in _POSITIONS:
             tokens = tuple(c[1] for c in children if isinstance(c, tuple))
-            return [Hit(str(data), tokens)] if tokens else []
+            return [_Found(str(data), tokens)] if tokens else []
         return []  # a non-marker pattern ("However much", "Since 2010", …)
 
-    def opener_weak(self, children: list[Any]) -> list[Hit]:
+    def opener_weak(self, children: list[Any]) -> list[_Found]:
         # The last marker word had no comma after it: it is an ordinary word.
         tokens = tuple(c[1] for c in children if isinstance(c, tuple))[:-1]
-        return [Hit("opener", tokens)] if tokens else []
+        return [_Found("opener", tokens)] if tokens else []
 
-    def medial_final(self, children: list[Any]) -> list[Hit]:
+    def medial_final(self, children: list[Any]) -> list[_Found]:
         # A medial-position adverb that ends the sentence is clause-final.
-        return [Hit("final", tuple(c[1] for c in children if isinstance(c, tuple)))]
+        return [_Found("final", tuple(c[1] for c in children if isinstance(c, tuple)))]
 
-    def final_though(self, children: list[Any]) -> list[Hit]:
-        return [Hit("final_though", tuple(c[1] for c in children if isinstance(c, tuple)))]
+    def final_though(self, children: list[Any]) -> list[_Found]:
+        return [_Found("final_though", tuple(c[1] for c in children if isinstance(c, tuple)))]
 
-    def list_item(self, children: list[Any]) -> list[Hit]:
+    def list_item(self, children: list[Any]) -> list[_Found]:
         marker = next(c[1] for c in children if isinstance(c, tuple))
         lead = next((c for c in children if isinstance(c, lark.Token) and c.type != "SOS"), None)
-        return [Hit("list_item", (marker,), lead)]
+        return [_Found("list_item", (marker,), lead)]
 
-    def ordinal_np(self, children: list[Any]) -> list[Hit]:
+    def ordinal_np(self, children: list[Any]) -> list[_Found]:
         tokens = tuple(c for c in children if isinstance(c, lark.Token) and c.type != "SOS")
-        return [Hit("ordinal_np", tokens[1:])]
+        return [_Found("ordinal_np", tokens[1:])]
 
-    def while_concession(self, children: list[Any]) -> list[Hit]:
+    def while_concession(self, children: list[Any]) -> list[_Found]:
         tokens = tuple(c for c in children if isinstance(c, lark.Token) and c.type == "WHILE")
-        return [Hit("while_concession", tokens)]
+        return [_Found("while_concession", tokens)]
 
-    def announcement(self, children: list[Any]) -> list[Hit]:
+    def announcement(self, children: list[Any]) -> list[_Found]:
         cardinal = next(c for c in children if isinstance(c, lark.Token))
-        return [Hit("announcement", (cardinal,), children[-1])]
+        return [_Found("announcement", (cardinal,), children[-1])]
 
-    def start(self, children: list[Any]) -> list[Hit]:
-        hits: list[Hit] = []
+    def start(self, children: list[Any]) -> list[_Found]:
+        hits: list[_Found] = []
         for child in children:
             if isinstance(child, list):
                 hits.extend(child)
@@ -217,7 +245,7 @@ class Grammar:
     def _result_terminals(self) -> frozenset[str]:
         return frozenset(n for n, info in self.terminals.items() if info.group == "result")
 
-    def scan(self, text: str, start: int, end: int) -> list[lark.Token]:
+    def scan(self, text: str, start: int, end: int) -> list[Token]:
         """Return the coarse tokens of ``text[start:end]``: SOS, terminals, TEXT, EOS.
 
         Offsets of the tokens are absolute character offsets into ``text``. Runs of other
@@ -263,11 +291,8 @@ class Grammar:
         add_bound(end)
         return types, bounds
 
-    def tokens(self, text: str, types: list[str], bounds: list[int]) -> list[lark.Token]:
+    def tokens(self, text: str, types: list[str], bounds: list[int]) -> list[Token]:
         """The tokens of a sentence from :meth:`scan_types` (TEXT trimmed of space)."""
-        # Positional arguments (type, value, start_pos, line, column, end_line,
-        # end_column, end_pos): 2.5x faster than keywords in lark.Token.__new__.
-        token = lark.Token
         out = []
         for n, kind in enumerate(types):
             a, b = bounds[2 * n], bounds[2 * n + 1]
@@ -277,7 +302,7 @@ class Grammar:
                 a += len(value) - len(stripped)
                 value = stripped.rstrip()
                 b = a + len(value)
-            out.append(token(kind, value, a, None, None, None, None, b))
+            out.append(Token(kind, value, a, b))
         return out
 
     def plan(self, types: Sequence[str]) -> tuple[Plan, ...]:
@@ -298,17 +323,22 @@ class Grammar:
             plans[key] = plan
         return plan
 
-    def hits(self, tokens: list[lark.Token], plan: tuple[Plan, ...] | None = None,
-             ) -> list[Hit]:
+    def hits(self, tokens: list[Token], plan: tuple[Plan, ...] | None = None) -> list[Hit]:
         """The marker patterns of one sentence's tokens (see :meth:`plan`)."""
         if plan is None:
             plan = self.plan([t.type for t in tokens])
         return [Hit(rule, tuple([tokens[n] for n in picks]),
                     None if head is None else tokens[head]) for rule, picks, head in plan]
 
-    def parse(self, tokens: list[lark.Token]) -> list[Hit]:
-        """Run the LALR parser on one sentence's tokens (no memo): see :meth:`hits`."""
-        return cast("list[Hit]", self.parser.parse(cast("str", tokens)))
+    def parse(self, tokens: Sequence[Token]) -> list[Hit]:
+        """Run Lark's own LALR parser on one sentence's tokens (no memo, no fast path):
+        the reference that :meth:`hits` is tested against."""
+        larks = [lark.Token(t.type, str(t), t.start_pos, None, None, None, None, t.end_pos)
+                 for t in tokens]
+        where = {id(t): n for n, t in enumerate(larks)}
+        found = cast("list[_Found]", self.parser.parse(cast("str", larks)))
+        return [Hit(h.rule, tuple(tokens[where[id(t)]] for t in h.tokens),
+                    None if h.head is None else tokens[where[id(h.head)]]) for h in found]
 
     def info(self, terminal: str) -> TerminalInfo | None:
         return self.terminals.get(terminal)

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 import attrs
 import lark
 
-from argmap.grammar import Grammar, Hit, grammar_dir, load_grammar
+from argmap.grammar import Grammar, Hit, Token, grammar_dir, load_grammar
 from argmap.ingest import BlockKind, Document
 from argmap.model import Marker, MarkerFunction, Role, Section, Span, Unit
 
@@ -199,7 +199,7 @@ def _slug(text: str) -> str:
     return "-".join(re.findall(r"\w+", text.casefold())[:6]) or "section"
 
 
-def _marker(grammar: Grammar, hit: Hit, token: lark.Token) -> Marker | None:
+def _marker(grammar: Grammar, hit: Hit, token: Token) -> Marker | None:
     info = grammar.info(token.type)
     if info is None:
         return None
@@ -275,7 +275,7 @@ class _Clauses:
 
     _EDGES = frozenset({"COMMA", "SEMI", "SOS", "NEG", "CLITIC_NEG"})
 
-    def __init__(self, text: str, tokens: list[lark.Token]) -> None:
+    def __init__(self, text: str, tokens: list[Token]) -> None:
         self.starts = [t.start_pos or 0 for t in tokens]
         first, last = (self.starts[0], self.starts[-1]) if tokens else (0, 0)
         #: start offsets of the auxiliaries in the sentence, in order
@@ -294,7 +294,7 @@ class _Clauses:
         return i < len(self.auxiliaries) and self.auxiliaries[i] < end - self.offset
 
 
-def _corrective(text: str, tokens: list[lark.Token], hit: Hit, clauses: _Clauses) -> bool:
+def _corrective(text: str, tokens: list[Token], hit: Hit, clauses: _Clauses) -> bool:
     """Whether a joining "but" corrects a negated clause ("not X, but Y").
 
     PDTB 2.0 annotates this "not … but" as Expansion.Alternative.Chosen alternative
@@ -319,7 +319,7 @@ def _corrective(text: str, tokens: list[lark.Token], hit: Hit, clauses: _Clauses
     return edge >= 0 and tokens[edge].type in ("NEG", "CLITIC_NEG")
 
 
-def _conjunction(token: lark.Token) -> Marker:
+def _conjunction(token: Token) -> Marker:
     """The "and"/"or" that joins the last items of an inline list (PDTB 2.0 sense
     Expansion.Conjunction, resp. Expansion.Alternative)."""
     alternative = str(token).lower() == "or"
@@ -329,7 +329,7 @@ def _conjunction(token: lark.Token) -> Marker:
                   rule="list_item", terminal=token.type)
 
 
-def _inline_results(grammar: Grammar, tokens: list[lark.Token], hits: list[Hit],
+def _inline_results(grammar: Grammar, tokens: list[Token], hits: list[Hit],
                     ) -> list[Marker]:
     """Result adverbs inside a clause, with no comma ("Schools should therefore …").
 
