@@ -411,7 +411,7 @@ def _sentence_units(
         elif hit.rule in _LEADING_CLAUSE:
             opening.extend(markers)
             leading = markers[-1]
-        elif hit.rule in _SPLITTING and _corrective(
+        elif hit.rule in _SPLITTING and hit.tokens[0].type == "BUT" and _corrective(
                 text, tokens, hit, clauses := clauses or _Clauses(text, tokens)):
             continue  # "not X, but Y": one claim with its correction, not two units
         elif hit.rule in _SPLITTING and _coordinated_phrase(text, sentence, hit):
