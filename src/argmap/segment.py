@@ -57,12 +57,16 @@ def sentence_vocabulary() -> dict[str, re.Pattern[str]]:
 
 
 _CANDIDATE = re.compile(
-    # end, then closing quotes, brackets or emphasis, then space or end; it starts only
-    # at the start of a run of stops and its closers are one class, so it never
-    # backtracks more than linearly ("……x", "Fees.*****x")
-    r"(?<![.!?…])[.!?…]+[\"'”’»)\]*_]*(?=\s|$)"
-    r"|\.(?=[A-Z][a-z])"  # missing space: "old.Therefore" (checked below)
-    r"|[。！？]+[」』”’）)]*"  # CJK full stops need no space after them
+    # The first character is one class, so ``re`` skips to the next stop without trying
+    # the alternatives at every character; each branch then checks that character with
+    # a lookbehind. First branch: a run of stops (not inside one: the stop before it is
+    # checked), then closing quotes, brackets or emphasis, then space or end; its
+    # closers are one class, so it never backtracks more than linearly ("……x",
+    # "Fees.*****x").
+    r"[.!?…。！？]"
+    r"(?:(?<=[.!?…])(?<![.!?…][\s\S])[.!?…]*[\"'”’»)\]*_]*(?=\s|$)"
+    r"|(?<=\.)(?=[A-Z][a-z])"  # missing space: "old.Therefore" (checked below)
+    r"|(?<=[。！？])[。！？]*[」』”’）)]*)"  # CJK full stops need no space after them
 )
 _PREV_WORD = re.compile(r"((?:[A-Za-z]\.)+[A-Za-z]?|[\w'’-]+)\.?$")
 _NEXT_WORD = re.compile(r"\s*[\"“‘'(\[*_]*([\w'’-]+)")
@@ -133,20 +137,27 @@ def split_sentences(text: str, span: Span, grammar: Grammar | None = None) -> li
 
 def _boundary(text: str, start: int, m: re.Match[str], word: str,
               abbr: dict[str, re.Pattern[str]], grammar: Grammar) -> bool:
+    """Whether the candidate stop ``m`` ends the sentence begun at ``start``; ``word`` is
+    the word after it. The grammar is asked for a marker there only when the answer
+    depends on one."""
     punct = m.group()
     if punct[0] in "。！？":
         return True
-    is_marker = _is_marker(word, text, m.end(), grammar)
-    if word[0].islower() and (not is_marker or ".." in punct or "…" in punct):
+    at = m.end()
+    if word[0].islower() and (".." in punct or "…" in punct
+                              or not _is_marker(word, text, at, grammar)):
         return False  # "work... or it might not", "e.g. most"; but "bad. however, …"
-    if not punct.startswith(".") or punct.startswith(".."):
+    if punct[0] != "." or punct.startswith(".."):
         return True
-    if m.end() - m.start() == 1 and m.end() < len(text) and not text[m.end()].isspace():
-        return is_marker and word[0].isupper()  # "old.Therefore" but not "2.Beta"
-    before = text[max(start, m.start() - 48) : m.start()]
-    if text[start : m.start()].strip().isdigit() and m.start() - start <= 3:
+    stop = m.start()
+    if at - stop == 1 and at < len(text) and not text[at].isspace():
+        # "old.Therefore" but not "2.Beta"
+        return word[0].isupper() and _is_marker(word, text, at, grammar)
+    if stop - start <= 3 and text[start:stop].strip().isdigit():
         return False  # "1. Cut fees": a list number, not a sentence
-    prev = _PREV_WORD.search(before)
+    window = max(start, stop - 48)
+    # The word before the stop holds no space: search from after the last one.
+    prev = _PREV_WORD.search(text, max(window, text.rfind(" ", window, stop) + 1), stop)
     if prev is None:
         return True
     token = prev.group(1)
@@ -154,9 +165,10 @@ def _boundary(text: str, start: int, m: re.Match[str], word: str,
         return False
     if abbr["NUMBERED"].fullmatch(token) and word[0].isdigit():
         return False
-    starter = abbr["STARTER"].fullmatch(word) is not None
     if "." in token or (len(token) == 1 and token.isupper()):
-        return is_marker or starter  # "the U.S. Therefore", "Plan B. It costs"
+        # "the U.S. Therefore", "Plan B. It costs"
+        return abbr["STARTER"].fullmatch(word) is not None \
+            or _is_marker(word, text, at, grammar)
     return True
 
 
@@ -169,11 +181,11 @@ def _is_marker(word: str, text: str, at: int, grammar: Grammar) -> bool:
 
 def _add(text: str, start: int, end: int, out: list[Span]) -> None:
     chunk = text[start:end]
-    stripped = chunk.strip()
-    if not stripped:
-        return
-    lead = len(chunk) - len(chunk.lstrip())
-    out.append(Span(start + lead, start + lead + len(stripped)))
+    stripped = chunk.lstrip()
+    lead = len(chunk) - len(stripped)
+    stripped = stripped.rstrip()
+    if stripped:
+        out.append(Span(start + lead, start + lead + len(stripped)))
 
 
 def unit_id(text: str, taken: dict[str, int]) -> str:
@@ -187,7 +199,8 @@ def unit_id(text: str, taken: dict[str, int]) -> str:
         ('u-fees-rose-cba1', 'u-fees-rose-cba1-2')
     """
     norm = unicodedata.normalize("NFKC", text).casefold()
-    words = re.findall(r"\w+", norm)[:2]
+    first = _FIRST_WORDS.search(norm)
+    words = [w for w in first.groups() if w] if first else []
     digest = hashlib.blake2b(norm.encode("utf-8", "surrogatepass"), digest_size=2).hexdigest()
     base = "u-" + "-".join([*words, digest]) if words else f"u-{digest}"
     n = taken.get(base, 0) + 1
@@ -196,7 +209,13 @@ def unit_id(text: str, taken: dict[str, int]) -> str:
 
 
 def _slug(text: str) -> str:
-    return "-".join(re.findall(r"\w+", text.casefold())[:6]) or "section"
+    return "-".join(_WORDS.findall(text.casefold())[:6]) or "section"
+
+
+#: The first word and, if there is one, the second: what :func:`unit_id` spells out
+#: (a search that stops there instead of listing every word of the unit).
+_FIRST_WORDS = re.compile(r"(\w+)(?:\W+(\w+))?")
+_WORDS = re.compile(r"\w+")
 
 
 def _marker(grammar: Grammar, hit: Hit, token: lark.Token) -> Marker | None:
