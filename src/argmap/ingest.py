@@ -10,6 +10,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
+from typing import NamedTuple
 
 import attrs
 import lark
@@ -181,29 +182,38 @@ def _from_html(markup: str, name: str | None, encoding: str | None) -> Document:
 # ---------------------------------------------------------------- line classification
 
 
-@attrs.frozen
-class _Line:
+class _Line(NamedTuple):
+    """One line that is not blank: its content, without surrounding whitespace and
+    invisible characters, is ``text[start:end]``; ``index`` counts every line from 0."""
+
     index: int
-    span: Span  # content without surrounding whitespace
+    start: int
+    end: int
     text: str
     indented: bool
     blank_before: bool
 
+    @property
+    def span(self) -> Span:
+        return Span(self.start, self.end)
+
 
 def _lines(text: str) -> Iterator[_Line]:
+    """The lines of ``text`` that are not blank; ``\\r\\n``, ``\\r`` and ``\\n`` end a line."""
+    if "\r" in text:
+        # Same offsets, one separator: "\r\n" -> " \n" (the space is stripped with the
+        # line's other whitespace), a lone "\r" -> "\n".
+        text = text.replace("\r\n", " \n").replace("\r", "\n")
     blank = True
-    for index, m in enumerate(re.finditer(r"[^\r\n]*(?:\r\n|\r|\n|$)", text)):
-        raw = m.group()
-        if not raw:
-            break
+    start = 0
+    for index, raw in enumerate(text.split("\n")):
         content = raw.strip().strip(_INVISIBLE).strip()
-        if not content:
-            blank = True
-            continue
-        lead = raw.index(content)
-        start = m.start() + lead
-        yield _Line(index, Span(start, start + len(content)), content, lead > 0, blank)
-        blank = False
+        if content:
+            lead = len(raw) - len(raw.lstrip().lstrip(_INVISIBLE).lstrip())
+            yield _Line(index, start + lead, start + lead + len(content), content, lead > 0,
+                        blank)
+        blank = not content
+        start += len(raw) + 1
 
 
 #: Characters that are whitespace to a reader but not to ``str.strip``.
@@ -227,12 +237,32 @@ _NON_ASCII = re.compile(r"[\x00-\x7f]+")
 
 
 def _scripts(text: str) -> Counter[str]:
-    """Letters per Unicode script (the first word of the character's name)."""
+    """Letters per Unicode script (the first word of the character's name), the scripts
+    in the order of their first letter in the text, except that ASCII letters count
+    last (as ``LATIN``)."""
     latin = len(text.encode("ascii", "ignore").translate(None, _ASCII_NON_LETTERS))
-    counts = Counter(_script(ch) for ch in _NON_ASCII.sub("", text) if ch.isalpha())
+    counts: Counter[str] = Counter()
+    if not text.isascii():
+        # each distinct character is named once: Counter keeps first-occurrence order
+        for ch, n in Counter(_NON_ASCII.sub("", text)).items():
+            if ch.isalpha():
+                counts[_script(ch)] += n
     if latin:
         counts["LATIN"] += latin
     return counts
+
+
+def _foreign(text: str, body_script: str) -> bool:
+    """Whether fewer than half the letters of ``text`` (if it has any) are of the body's
+    script."""
+    if text.isascii():  # its letters, if any, are all Latin
+        return body_script != "LATIN" and _ASCII_LETTER.search(text) is not None
+    letters = _scripts(text)
+    total = sum(letters.values())
+    return bool(total) and letters.get(body_script, 0) / total < 0.5
+
+
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
 
 
 @functools.lru_cache(maxsize=1)
@@ -252,38 +282,76 @@ _DATE = re.compile(
     r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2},? \d{4}"
     r"|\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]* \d{4})\b"
 )
+_DIGIT = re.compile(r"\d")
 _COLUMNS = re.compile(r"\S(?:[ \t\u00a0\u3000]{3,})\S")
 #: "Home | News", "[Home | News]"; no "[" inside the bracket, so a search is linear.
 _SEPARATORS = re.compile(r"\s[|»›>•·/]\s|\[[^\][|\n]*\|")
+#: Characters one of which every match of ``_SEPARATORS`` holds.
+_SEPARATOR_CHARS = "|»›>•·/"
 _LABELLED_LIST = re.compile(r"^[^\s:：]{1,24}\s*[:：]\s*(?P<items>.+)$")
 _ITEM_SPLIT = re.compile(r"\s{2,}|[,;|、，]\s*")
-_END_PUNCT = re.compile(r"[.!?:;,…。！？；：]['\"”’)\]」』）]*$")
+#: What ends a sentence or clause, and what may close after it (quotes, brackets).
+_STOPS = frozenset(".!?:;,…。！？；：")
+_CLOSING = "'\"”’)]」』）"
 #: A list item line: "1. …", "2) …", "- …", "* …", "• …".
 _LIST_LINE = re.compile(r"^(?:\d{1,2}[.)]|[-*•+])\s+\S")
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
-_WORD = re.compile(r"\w+")
+#: Matches a text of more than ``n`` words (runs of ``\w``), for ``n`` in the keys.
+_MORE_WORDS = {n: re.compile(rf"\W*(?:\w+\W+){{{n}}}\w")
+               for n in (NAVIGATION_MAX_WORDS, HEADING_MAX_WORDS)}
+
+
+def _ends_with_stop(text: str) -> bool:
+    """Whether ``text`` ends with a stop (``.!?:;,…`` and their CJK forms), maybe followed
+    by closing quotes or brackets; like a regex ``$``, a final newline is skipped."""
+    body = text.removesuffix("\n").rstrip(_CLOSING)
+    return bool(body) and body[-1] in _STOPS
+
+
+def _has_date(text: str) -> bool:
+    """Whether a date or a time of day (``_DATE``) occurs in ``text``.
+
+    Every date holds a digit, and one that starts before the first digit of the text
+    starts with the month name just before it ("Jan. 5, 2020": a name, maybe a full
+    stop, one space): the search starts after the last space before that one.
+    """
+    digit = _DIGIT.search(text)
+    if digit is None:
+        return False
+    start = text.rfind(" ", 0, max(digit.start() - 1, 0)) + 1
+    return _DATE.search(text, start) is not None
+
+
+def _has_columns(text: str) -> bool:
+    """Whether ``text`` holds a gap of three or more spaces or tabs between words."""
+    if "   " not in text and not any(c in text for c in "\t\u00a0\u3000"):
+        return False  # a gap of three holds three spaces or another kind of blank
+    return _COLUMNS.search(text) is not None
+
+
+def _separated(text: str) -> bool:
+    """Whether ``text`` holds a menu separator (``_SEPARATORS``: "Home | News")."""
+    return any(c in text for c in _SEPARATOR_CHARS) and _SEPARATORS.search(text) is not None
 
 
 def _boilerplate_kind(line: _Line, body_script: str, edge: bool) -> str | None:
     text = line.text
-    letters = _scripts(text)
-    total = sum(letters.values())
-    if total and letters.get(body_script, 0) / total < 0.5:
+    if _foreign(text, body_script):
         return "foreign-script"
-    words = len(_WORD.findall(text))
-    if _SEPARATORS.search(text) and (words <= HEADING_MAX_WORDS or text.count("|") >= 2):
+    if _separated(text) and (not _MORE_WORDS[HEADING_MAX_WORDS].match(text)
+                             or text.count("|") >= 2):
         return "navigation"
-    if _DATE.search(text) and (_COLUMNS.search(text) or not _END_PUNCT.search(text)):
+    if (not _ends_with_stop(text) or _has_columns(text)) and _has_date(text):
         return "meta"
     m = _LABELLED_LIST.match(text)
-    if m and not _END_PUNCT.search(text):
+    if m and not _ends_with_stop(text):
         items = [i for i in _ITEM_SPLIT.split(m["items"]) if i.strip()]
         if len(items) >= 3 and all(len(i.split()) <= 4 for i in items):
             return "tags"
     cues = _cues()
     if edge and cues["DISCLAIMER"].search(text):
         return "disclaimer"
-    if words <= NAVIGATION_MAX_WORDS and not _END_PUNCT.search(text) \
+    if not _MORE_WORDS[NAVIGATION_MAX_WORDS].match(text) and not _ends_with_stop(text) \
             and cues["NAVIGATION"].fullmatch(text.strip(" .:|[]()-–—")):
         return "navigation"
     return None
@@ -292,12 +360,14 @@ def _boilerplate_kind(line: _Line, body_script: str, edge: bool) -> str | None:
 def _heading_like(line: _Line) -> bool:
     if _LIST_LINE.match(line.text):
         return False
-    text = _MARKDOWN_HEADING.sub("", line.text)
-    words = len(text.split())
+    text = line.text
+    m = _MARKDOWN_HEADING.match(text)
+    if m:
+        text = text[m.end() :]
     return (
-        0 < words <= HEADING_MAX_WORDS
-        and len(text) <= 100
-        and not _END_PUNCT.search(text)
+        len(text) <= 100
+        and 0 < len(text.split()) <= HEADING_MAX_WORDS
+        and not _ends_with_stop(text)
         and (text[0].isalnum() or text[0] in "\"“'‘")
     )
 
@@ -342,7 +412,7 @@ def _split(text: str) -> tuple[list[Block], list[Boilerplate]]:
     blocks: list[Block] = []
     first_prose = next((i for i, h in enumerate(heading_flags) if not h), len(groups))
     for i, (group, heading) in enumerate(zip(groups, heading_flags, strict=True)):
-        span = Span(group[0].span.start, group[-1].span.end)
+        span = Span(group[0].start, group[-1].end)
         if heading:
             if i < first_prose - 1:
                 # Short lines above the title: site furniture (menus, section names).
