@@ -209,7 +209,8 @@ def _lines(text: str) -> Iterator[_Line]:
     for index, raw in enumerate(text.split("\n")):
         content = raw.strip().strip(_INVISIBLE).strip()
         if content:
-            lead = len(raw) - len(raw.lstrip().lstrip(_INVISIBLE).lstrip())
+            lead = 0 if len(content) == len(raw) else \
+                len(raw) - len(raw.lstrip().lstrip(_INVISIBLE).lstrip())
             yield _Line(index, start + lead, start + lead + len(content), content, lead > 0,
                         blank)
         blank = not content
@@ -329,30 +330,41 @@ def _has_columns(text: str) -> bool:
     return _COLUMNS.search(text) is not None
 
 
-def _separated(text: str) -> bool:
-    """Whether ``text`` holds a menu separator (``_SEPARATORS``: "Home | News")."""
-    return any(c in text for c in _SEPARATOR_CHARS) and _SEPARATORS.search(text) is not None
+def _separated(text: str, separators: str = _SEPARATOR_CHARS) -> bool:
+    """Whether ``text`` holds a menu separator (``_SEPARATORS``: "Home | News");
+    ``separators`` may leave out characters of ``_SEPARATOR_CHARS`` that ``text`` lacks."""
+    return any(c in text for c in separators) and _SEPARATORS.search(text) is not None
 
 
-def _boilerplate_kind(line: _Line, body_script: str, edge: bool) -> str | None:
+def _boilerplate_kind(line: _Line, body_script: str, edge: bool,
+                      separators: str = _SEPARATOR_CHARS) -> str | None:
+    """The kind of boilerplate ``line`` is, or ``None`` for a line of the text.
+
+    Args:
+        line: the line.
+        body_script: the script of most letters of the page (``LATIN``, ``CJK`` …).
+        edge: whether the line is one of the first or last ``EDGE_LINES``.
+        separators: the characters of ``_SEPARATOR_CHARS`` that occur on the page.
+    """
     text = line.text
     if _foreign(text, body_script):
         return "foreign-script"
-    if _separated(text) and (not _MORE_WORDS[HEADING_MAX_WORDS].match(text)
-                             or text.count("|") >= 2):
+    if _separated(text, separators) and (not _MORE_WORDS[HEADING_MAX_WORDS].match(text)
+                                         or text.count("|") >= 2):
         return "navigation"
-    if (not _ends_with_stop(text) or _has_columns(text)) and _has_date(text):
+    stop = _ends_with_stop(text)
+    if (not stop or _has_columns(text)) and _has_date(text):
         return "meta"
     m = _LABELLED_LIST.match(text)
-    if m and not _ends_with_stop(text):
+    if m and not stop:
         items = [i for i in _ITEM_SPLIT.split(m["items"]) if i.strip()]
         if len(items) >= 3 and all(len(i.split()) <= 4 for i in items):
             return "tags"
     cues = _cues()
     if edge and cues["DISCLAIMER"].search(text):
         return "disclaimer"
-    if not _MORE_WORDS[NAVIGATION_MAX_WORDS].match(text) and not _ends_with_stop(text) \
-            and cues["NAVIGATION"].fullmatch(text.strip(" .:|[]()-–—")):
+    if not stop and cues["NAVIGATION"].fullmatch(text.strip(" .:|[]()-–—")) \
+            and not _MORE_WORDS[NAVIGATION_MAX_WORDS].match(text):
         return "navigation"
     return None
 
@@ -366,8 +378,8 @@ def _heading_like(line: _Line) -> bool:
         text = text[m.end() :]
     return (
         len(text) <= 100
-        and 0 < len(text.split()) <= HEADING_MAX_WORDS
         and not _ends_with_stop(text)
+        and 0 < len(text.split()) <= HEADING_MAX_WORDS
         and (text[0].isalnum() or text[0] in "\"“'‘")
     )
 
@@ -378,9 +390,10 @@ def _split(text: str) -> tuple[list[Block], list[Boilerplate]]:
     body_script = scripts.most_common(1)[0][0] if scripts else "LATIN"
     boiler: list[Boilerplate] = []
     kept: list[_Line] = []
+    separators = "".join(c for c in _SEPARATOR_CHARS if c in text)
     for n, line in enumerate(lines):
         edge = n < EDGE_LINES or n >= len(lines) - EDGE_LINES
-        kind = _boilerplate_kind(line, body_script, edge)
+        kind = _boilerplate_kind(line, body_script, edge, separators)
         if kind:
             boiler.append(Boilerplate(line.span, kind, line.text))
         else:
@@ -389,16 +402,17 @@ def _split(text: str) -> tuple[list[Block], list[Boilerplate]]:
     # Group prose lines into paragraphs; heading-like lines stand alone.
     groups: list[list[_Line]] = []
     heading_flags: list[bool] = []
+    listed_before = False  # whether the line before is a list item
     for n, line in enumerate(kept):
         nxt = kept[n + 1] if n + 1 < len(kept) else None
         continued = nxt is not None and not nxt.blank_before and nxt.text[:1].islower()
-        heading = _heading_like(line) and not continued
+        heading = not continued and _heading_like(line)
+        listed = _LIST_LINE.match(line.text) is not None
         starts_new = (
             not groups or heading or heading_flags[-1] or line.blank_before or line.indented
-            or _MARKDOWN_HEADING.match(line.text) is not None
-            or _LIST_LINE.match(line.text) is not None
-            or _LIST_LINE.match(groups[-1][-1].text) is not None
+            or listed or listed_before or _MARKDOWN_HEADING.match(line.text) is not None
         )
+        listed_before = listed
         if starts_new:
             groups.append([line])
             heading_flags.append(heading)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import functools
 import hashlib
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -102,6 +103,14 @@ def _protected(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return regions
 
 
+def _inside(opens: list[int], reach: list[int], start: int, end: int) -> bool:
+    """Whether ``start:end`` lies inside a region ``(a, b)`` of :func:`_protected`: one
+    with ``a < start`` and ``end <= b``. ``opens`` are the regions' starts in ascending
+    order and ``reach[k]`` the furthest end among the first ``k + 1``; O(log n)."""
+    k = bisect.bisect_left(opens, start)
+    return k > 0 and reach[k - 1] >= end
+
+
 def split_sentences(text: str, span: Span, grammar: Grammar | None = None) -> list[Span]:
     """Split ``span`` of ``text`` into sentence spans (offsets into ``text``).
 
@@ -116,12 +125,14 @@ def split_sentences(text: str, span: Span, grammar: Grammar | None = None) -> li
     """
     grammar = grammar or load_grammar()
     abbr = sentence_vocabulary()
-    regions = _protected(text, span.start, span.end)
+    regions = sorted(_protected(text, span.start, span.end))
+    opens = [a for a, _ in regions]
+    reach = list(itertools.accumulate((b for _, b in regions), max))
     spans: list[Span] = []
     start = span.start
     for m in _CANDIDATE.finditer(text, span.start, span.end):
         end = m.end()
-        if any(a < m.start() and m.end() <= b for a, b in regions):
+        if opens and _inside(opens, reach, m.start(), end):
             continue  # inside a quotation or brackets (a closing mark ends the match)
         nxt = _NEXT_WORD.match(text, end, span.end)
         if nxt is None:
@@ -163,7 +174,7 @@ def _boundary(text: str, start: int, m: re.Match[str], word: str,
     token = prev.group(1)
     if abbr["TITLE"].fullmatch(token) or abbr["LATIN"].fullmatch(token):
         return False
-    if abbr["NUMBERED"].fullmatch(token) and word[0].isdigit():
+    if word[0].isdigit() and abbr["NUMBERED"].fullmatch(token):
         return False
     if "." in token or (len(token) == 1 and token.isupper()):
         # "the U.S. Therefore", "Plan B. It costs"
