@@ -184,9 +184,8 @@ def _from_html(markup: str, name: str | None, encoding: str | None) -> Document:
 
 class _Line(NamedTuple):
     """One line that is not blank: its content, without surrounding whitespace and
-    invisible characters, is ``text[start:end]``; ``index`` counts every line from 0."""
+    invisible characters, is ``text[start:end]``."""
 
-    index: int
     start: int
     end: int
     text: str
@@ -206,13 +205,12 @@ def _lines(text: str) -> Iterator[_Line]:
         text = text.replace("\r\n", " \n").replace("\r", "\n")
     blank = True
     start = 0
-    for index, raw in enumerate(text.split("\n")):
+    for raw in text.split("\n"):
         content = raw.strip().strip(_INVISIBLE).strip()
         if content:
             lead = 0 if len(content) == len(raw) else \
                 len(raw) - len(raw.lstrip().lstrip(_INVISIBLE).lstrip())
-            yield _Line(index, start + lead, start + lead + len(content), content, lead > 0,
-                        blank)
+            yield _Line(start + lead, start + lead + len(content), content, lead > 0, blank)
         blank = not content
         start += len(raw) + 1
 
