@@ -169,6 +169,8 @@ def _slow_lines(text: str) -> list[tuple[int, int, str, bool, bool]]:
 @pytest.mark.parametrize("text", [
     "", "a", "a\n", "a\r\nb", "a\rb", "a\r\r\nb", "\n\n  a  \n\tb\n", " \u200b a\u200b \r\n",
     "a\n\r\n\rb", "\ufeffTitle\n\nBody.", "x\u2028y\nz",
+    # found by Hypothesis: the content is the middle zero-width space, found first at 0
+    "\u200b\u2028\u200b\u2028\u200b",
 ])
 def test_lines_table(text: str) -> None:
     fast = [tuple(line) for line in ingest._lines(text)]

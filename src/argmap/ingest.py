@@ -208,8 +208,9 @@ def _lines(text: str) -> Iterator[_Line]:
     for raw in text.split("\n"):
         content = raw.strip().strip(_INVISIBLE).strip()
         if content:
-            lead = 0 if len(content) == len(raw) else \
-                len(raw) - len(raw.lstrip().lstrip(_INVISIBLE).lstrip())
+            # the first occurrence, as before: "\u200b\u2028\u200b" keeps its first
+            # zero-width space (the last strip removes only whitespace)
+            lead = 0 if len(content) == len(raw) else raw.index(content)
             yield _Line(start + lead, start + lead + len(content), content, lead > 0, blank)
         blank = not content
         start += len(raw) + 1

@@ -210,10 +210,13 @@ def unit_id(text: str, taken: dict[str, int]) -> str:
         ('u-fees-rose-cba1', 'u-fees-rose-cba1-2')
     """
     norm = unicodedata.normalize("NFKC", text).casefold()
-    first = _FIRST_WORDS.search(norm)
-    words = [w for w in first.groups() if w] if first else []
     digest = hashlib.blake2b(norm.encode("utf-8", "surrogatepass"), digest_size=2).hexdigest()
-    base = "u-" + "-".join([*words, digest]) if words else f"u-{digest}"
+    first = _FIRST_WORDS.search(norm)
+    if first is None:
+        base = f"u-{digest}"
+    else:
+        one, two = first.groups()
+        base = f"u-{one}-{digest}" if two is None else f"u-{one}-{two}-{digest}"
     n = taken.get(base, 0) + 1
     taken[base] = n
     return base if n == 1 else f"{base}-{n}"
