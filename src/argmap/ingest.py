@@ -237,9 +237,12 @@ _NON_ASCII = re.compile(r"[\x00-\x7f]+")
 
 
 def _scripts(text: str) -> Counter[str]:
-    """Letters per Unicode script (the first word of the character's name), the scripts
-    in the order of their first letter in the text, except that ASCII letters count
-    last (as ``LATIN``)."""
+    """Letters per Unicode script (the first word of the character's name).
+
+    The scripts come in the order of their first non-ASCII letter, then ``LATIN`` for
+    the ASCII letters if no other Latin letter put it there first: ``most_common``
+    breaks ties by that order.
+    """
     latin = len(text.encode("ascii", "ignore").translate(None, _ASCII_NON_LETTERS))
     counts: Counter[str] = Counter()
     if not text.isascii():
@@ -312,8 +315,8 @@ def _has_date(text: str) -> bool:
     """Whether a date or a time of day (``_DATE``) occurs in ``text``.
 
     Every date holds a digit, and one that starts before the first digit of the text
-    starts with the month name just before it ("Jan. 5, 2020": a name, maybe a full
-    stop, one space): the search starts after the last space before that one.
+    is a month name right before it ("Jan. 5, 2020": the name, maybe a full stop, one
+    space), so the search can start after the last space before that space.
     """
     digit = _DIGIT.search(text)
     if digit is None:
@@ -323,9 +326,10 @@ def _has_date(text: str) -> bool:
 
 
 def _has_columns(text: str) -> bool:
-    """Whether ``text`` holds a gap of three or more spaces or tabs between words."""
+    """Whether ``text`` holds a gap of three or more blanks (spaces, tabs, no-break and
+    ideographic spaces) between two other characters (``_COLUMNS``)."""
     if "   " not in text and not any(c in text for c in "\t\u00a0\u3000"):
-        return False  # a gap of three holds three spaces or another kind of blank
+        return False  # a gap of three blanks is three spaces or holds another blank
     return _COLUMNS.search(text) is not None
 
 
