@@ -10,6 +10,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
+from typing import NamedTuple
 
 import attrs
 import lark
@@ -181,29 +182,38 @@ def _from_html(markup: str, name: str | None, encoding: str | None) -> Document:
 # ---------------------------------------------------------------- line classification
 
 
-@attrs.frozen
-class _Line:
-    index: int
-    span: Span  # content without surrounding whitespace
+class _Line(NamedTuple):
+    """One line that is not blank: its content, without surrounding whitespace and
+    invisible characters, is ``text[start:end]``."""
+
+    start: int
+    end: int
     text: str
     indented: bool
     blank_before: bool
 
+    @property
+    def span(self) -> Span:
+        return Span(self.start, self.end)
+
 
 def _lines(text: str) -> Iterator[_Line]:
+    """The lines of ``text`` that are not blank; ``\\r\\n``, ``\\r`` and ``\\n`` end a line."""
+    if "\r" in text:
+        # Same offsets, one separator: "\r\n" -> " \n" (the space is stripped with the
+        # line's other whitespace), a lone "\r" -> "\n".
+        text = text.replace("\r\n", " \n").replace("\r", "\n")
     blank = True
-    for index, m in enumerate(re.finditer(r"[^\r\n]*(?:\r\n|\r|\n|$)", text)):
-        raw = m.group()
-        if not raw:
-            break
+    start = 0
+    for raw in text.split("\n"):
         content = raw.strip().strip(_INVISIBLE).strip()
-        if not content:
-            blank = True
-            continue
-        lead = raw.index(content)
-        start = m.start() + lead
-        yield _Line(index, Span(start, start + len(content)), content, lead > 0, blank)
-        blank = False
+        if content:
+            # the first occurrence, as before: "\u200b\u2028\u200b" keeps its first
+            # zero-width space (the last strip removes only whitespace)
+            lead = 0 if len(content) == len(raw) else raw.index(content)
+            yield _Line(start + lead, start + lead + len(content), content, lead > 0, blank)
+        blank = not content
+        start += len(raw) + 1
 
 
 #: Characters that are whitespace to a reader but not to ``str.strip``.
@@ -227,12 +237,35 @@ _NON_ASCII = re.compile(r"[\x00-\x7f]+")
 
 
 def _scripts(text: str) -> Counter[str]:
-    """Letters per Unicode script (the first word of the character's name)."""
+    """Letters per Unicode script (the first word of the character's name).
+
+    The scripts come in the order of their first non-ASCII letter, then ``LATIN`` for
+    the ASCII letters if no other Latin letter put it there first: ``most_common``
+    breaks ties by that order.
+    """
     latin = len(text.encode("ascii", "ignore").translate(None, _ASCII_NON_LETTERS))
-    counts = Counter(_script(ch) for ch in _NON_ASCII.sub("", text) if ch.isalpha())
+    counts: Counter[str] = Counter()
+    if not text.isascii():
+        # each distinct character is named once: Counter keeps first-occurrence order
+        for ch, n in Counter(_NON_ASCII.sub("", text)).items():
+            if ch.isalpha():
+                counts[_script(ch)] += n
     if latin:
         counts["LATIN"] += latin
     return counts
+
+
+def _foreign(text: str, body_script: str) -> bool:
+    """Whether fewer than half the letters of ``text`` (if it has any) are of the body's
+    script."""
+    if text.isascii():  # its letters, if any, are all Latin
+        return body_script != "LATIN" and _ASCII_LETTER.search(text) is not None
+    letters = _scripts(text)
+    total = sum(letters.values())
+    return bool(total) and letters.get(body_script, 0) / total < 0.5
+
+
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
 
 
 @functools.lru_cache(maxsize=1)
@@ -252,39 +285,89 @@ _DATE = re.compile(
     r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2},? \d{4}"
     r"|\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]* \d{4})\b"
 )
+_DIGIT = re.compile(r"\d")
 _COLUMNS = re.compile(r"\S(?:[ \t\u00a0\u3000]{3,})\S")
 #: "Home | News", "[Home | News]"; no "[" inside the bracket, so a search is linear.
 _SEPARATORS = re.compile(r"\s[|»›>•·/]\s|\[[^\][|\n]*\|")
+#: Characters one of which every match of ``_SEPARATORS`` holds.
+_SEPARATOR_CHARS = "|»›>•·/"
 _LABELLED_LIST = re.compile(r"^[^\s:：]{1,24}\s*[:：]\s*(?P<items>.+)$")
 _ITEM_SPLIT = re.compile(r"\s{2,}|[,;|、，]\s*")
-_END_PUNCT = re.compile(r"[.!?:;,…。！？；：]['\"”’)\]」』）]*$")
+#: What ends a sentence or clause, and what may close after it (quotes, brackets).
+_STOPS = frozenset(".!?:;,…。！？；：")
+_CLOSING = "'\"”’)]」』）"
 #: A list item line: "1. …", "2) …", "- …", "* …", "• …".
 _LIST_LINE = re.compile(r"^(?:\d{1,2}[.)]|[-*•+])\s+\S")
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
-_WORD = re.compile(r"\w+")
+#: Matches a text of more than ``n`` words (runs of ``\w``), for ``n`` in the keys.
+_MORE_WORDS = {n: re.compile(rf"\W*(?:\w+\W+){{{n}}}\w")
+               for n in (NAVIGATION_MAX_WORDS, HEADING_MAX_WORDS)}
 
 
-def _boilerplate_kind(line: _Line, body_script: str, edge: bool) -> str | None:
+def _ends_with_stop(text: str) -> bool:
+    """Whether ``text`` ends with a stop (``.!?:;,…`` and their CJK forms), maybe followed
+    by closing quotes or brackets; like a regex ``$``, a final newline is skipped."""
+    body = text.removesuffix("\n").rstrip(_CLOSING)
+    return bool(body) and body[-1] in _STOPS
+
+
+def _has_date(text: str) -> bool:
+    """Whether a date or a time of day (``_DATE``) occurs in ``text``.
+
+    Every date holds a digit, and one that starts before the first digit of the text
+    is a month name right before it ("Jan. 5, 2020": the name, maybe a full stop, one
+    space), so the search can start after the last space before that space.
+    """
+    digit = _DIGIT.search(text)
+    if digit is None:
+        return False
+    start = text.rfind(" ", 0, max(digit.start() - 1, 0)) + 1
+    return _DATE.search(text, start) is not None
+
+
+def _has_columns(text: str) -> bool:
+    """Whether ``text`` holds a gap of three or more blanks (spaces, tabs, no-break and
+    ideographic spaces) between two other characters (``_COLUMNS``)."""
+    if "   " not in text and not any(c in text for c in "\t\u00a0\u3000"):
+        return False  # a gap of three blanks is three spaces or holds another blank
+    return _COLUMNS.search(text) is not None
+
+
+def _separated(text: str, separators: str = _SEPARATOR_CHARS) -> bool:
+    """Whether ``text`` holds a menu separator (``_SEPARATORS``: "Home | News");
+    ``separators`` may leave out characters of ``_SEPARATOR_CHARS`` that ``text`` lacks."""
+    return any(c in text for c in separators) and _SEPARATORS.search(text) is not None
+
+
+def _boilerplate_kind(line: _Line, body_script: str, edge: bool,
+                      separators: str = _SEPARATOR_CHARS) -> str | None:
+    """The kind of boilerplate ``line`` is, or ``None`` for a line of the text.
+
+    Args:
+        line: the line.
+        body_script: the script of most letters of the page (``LATIN``, ``CJK`` …).
+        edge: whether the line is one of the first or last ``EDGE_LINES``.
+        separators: the characters of ``_SEPARATOR_CHARS`` that occur on the page.
+    """
     text = line.text
-    letters = _scripts(text)
-    total = sum(letters.values())
-    if total and letters.get(body_script, 0) / total < 0.5:
+    if _foreign(text, body_script):
         return "foreign-script"
-    words = len(_WORD.findall(text))
-    if _SEPARATORS.search(text) and (words <= HEADING_MAX_WORDS or text.count("|") >= 2):
+    if _separated(text, separators) and (not _MORE_WORDS[HEADING_MAX_WORDS].match(text)
+                                         or text.count("|") >= 2):
         return "navigation"
-    if _DATE.search(text) and (_COLUMNS.search(text) or not _END_PUNCT.search(text)):
+    stop = _ends_with_stop(text)
+    if (not stop or _has_columns(text)) and _has_date(text):
         return "meta"
     m = _LABELLED_LIST.match(text)
-    if m and not _END_PUNCT.search(text):
+    if m and not stop:
         items = [i for i in _ITEM_SPLIT.split(m["items"]) if i.strip()]
         if len(items) >= 3 and all(len(i.split()) <= 4 for i in items):
             return "tags"
     cues = _cues()
     if edge and cues["DISCLAIMER"].search(text):
         return "disclaimer"
-    if words <= NAVIGATION_MAX_WORDS and not _END_PUNCT.search(text) \
-            and cues["NAVIGATION"].fullmatch(text.strip(" .:|[]()-–—")):
+    if not stop and cues["NAVIGATION"].fullmatch(text.strip(" .:|[]()-–—")) \
+            and not _MORE_WORDS[NAVIGATION_MAX_WORDS].match(text):
         return "navigation"
     return None
 
@@ -292,12 +375,14 @@ def _boilerplate_kind(line: _Line, body_script: str, edge: bool) -> str | None:
 def _heading_like(line: _Line) -> bool:
     if _LIST_LINE.match(line.text):
         return False
-    text = _MARKDOWN_HEADING.sub("", line.text)
-    words = len(text.split())
+    text = line.text
+    m = _MARKDOWN_HEADING.match(text)
+    if m:
+        text = text[m.end() :]
     return (
-        0 < words <= HEADING_MAX_WORDS
-        and len(text) <= 100
-        and not _END_PUNCT.search(text)
+        len(text) <= 100
+        and not _ends_with_stop(text)
+        and 0 < len(text.split()) <= HEADING_MAX_WORDS
         and (text[0].isalnum() or text[0] in "\"“'‘")
     )
 
@@ -308,9 +393,10 @@ def _split(text: str) -> tuple[list[Block], list[Boilerplate]]:
     body_script = scripts.most_common(1)[0][0] if scripts else "LATIN"
     boiler: list[Boilerplate] = []
     kept: list[_Line] = []
+    separators = "".join(c for c in _SEPARATOR_CHARS if c in text)
     for n, line in enumerate(lines):
         edge = n < EDGE_LINES or n >= len(lines) - EDGE_LINES
-        kind = _boilerplate_kind(line, body_script, edge)
+        kind = _boilerplate_kind(line, body_script, edge, separators)
         if kind:
             boiler.append(Boilerplate(line.span, kind, line.text))
         else:
@@ -319,16 +405,17 @@ def _split(text: str) -> tuple[list[Block], list[Boilerplate]]:
     # Group prose lines into paragraphs; heading-like lines stand alone.
     groups: list[list[_Line]] = []
     heading_flags: list[bool] = []
+    listed_before = False  # whether the line before is a list item
     for n, line in enumerate(kept):
         nxt = kept[n + 1] if n + 1 < len(kept) else None
         continued = nxt is not None and not nxt.blank_before and nxt.text[:1].islower()
-        heading = _heading_like(line) and not continued
+        heading = not continued and _heading_like(line)
+        listed = _LIST_LINE.match(line.text) is not None
         starts_new = (
             not groups or heading or heading_flags[-1] or line.blank_before or line.indented
-            or _MARKDOWN_HEADING.match(line.text) is not None
-            or _LIST_LINE.match(line.text) is not None
-            or _LIST_LINE.match(groups[-1][-1].text) is not None
+            or listed or listed_before or _MARKDOWN_HEADING.match(line.text) is not None
         )
+        listed_before = listed
         if starts_new:
             groups.append([line])
             heading_flags.append(heading)
@@ -342,7 +429,7 @@ def _split(text: str) -> tuple[list[Block], list[Boilerplate]]:
     blocks: list[Block] = []
     first_prose = next((i for i, h in enumerate(heading_flags) if not h), len(groups))
     for i, (group, heading) in enumerate(zip(groups, heading_flags, strict=True)):
-        span = Span(group[0].span.start, group[-1].span.end)
+        span = Span(group[0].start, group[-1].end)
         if heading:
             if i < first_prose - 1:
                 # Short lines above the title: site furniture (menus, section names).

@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import functools
 import hashlib
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -57,12 +58,16 @@ def sentence_vocabulary() -> dict[str, re.Pattern[str]]:
 
 
 _CANDIDATE = re.compile(
-    # end, then closing quotes, brackets or emphasis, then space or end; it starts only
-    # at the start of a run of stops and its closers are one class, so it never
-    # backtracks more than linearly ("……x", "Fees.*****x")
-    r"(?<![.!?…])[.!?…]+[\"'”’»)\]*_]*(?=\s|$)"
-    r"|\.(?=[A-Z][a-z])"  # missing space: "old.Therefore" (checked below)
-    r"|[。！？]+[」』”’）)]*"  # CJK full stops need no space after them
+    # The first character is one class, so ``re`` skips to the next stop without trying
+    # the alternatives at every character; each branch then checks that character with
+    # a lookbehind. First branch: a run of stops (not inside one: the stop before it is
+    # checked), then closing quotes, brackets or emphasis, then space or end; its
+    # closers are one class, so it never backtracks more than linearly ("……x",
+    # "Fees.*****x").
+    r"[.!?…。！？]"
+    r"(?:(?<=[.!?…])(?<![.!?…][\s\S])[.!?…]*[\"'”’»)\]*_]*(?=\s|$)"
+    r"|(?<=\.)(?=[A-Z][a-z])"  # missing space: "old.Therefore" (checked below)
+    r"|(?<=[。！？])[。！？]*[」』”’）)]*)"  # CJK full stops need no space after them
 )
 _PREV_WORD = re.compile(r"((?:[A-Za-z]\.)+[A-Za-z]?|[\w'’-]+)\.?$")
 _NEXT_WORD = re.compile(r"\s*[\"“‘'(\[*_]*([\w'’-]+)")
@@ -98,6 +103,14 @@ def _protected(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return regions
 
 
+def _inside(opens: list[int], reach: list[int], start: int, end: int) -> bool:
+    """Whether ``start:end`` lies inside a region ``(a, b)`` of :func:`_protected`: one
+    with ``a < start`` and ``end <= b``. ``opens`` are the regions' starts in ascending
+    order and ``reach[k]`` the furthest end among the first ``k + 1``; O(log n)."""
+    k = bisect.bisect_left(opens, start)
+    return k > 0 and reach[k - 1] >= end
+
+
 def split_sentences(text: str, span: Span, grammar: Grammar | None = None) -> list[Span]:
     """Split ``span`` of ``text`` into sentence spans (offsets into ``text``).
 
@@ -112,12 +125,14 @@ def split_sentences(text: str, span: Span, grammar: Grammar | None = None) -> li
     """
     grammar = grammar or load_grammar()
     abbr = sentence_vocabulary()
-    regions = _protected(text, span.start, span.end)
+    regions = sorted(_protected(text, span.start, span.end))
+    opens = [a for a, _ in regions]
+    reach = list(itertools.accumulate((b for _, b in regions), max))
     spans: list[Span] = []
     start = span.start
     for m in _CANDIDATE.finditer(text, span.start, span.end):
         end = m.end()
-        if any(a < m.start() and m.end() <= b for a, b in regions):
+        if opens and _inside(opens, reach, m.start(), end):
             continue  # inside a quotation or brackets (a closing mark ends the match)
         nxt = _NEXT_WORD.match(text, end, span.end)
         if nxt is None:
@@ -133,30 +148,38 @@ def split_sentences(text: str, span: Span, grammar: Grammar | None = None) -> li
 
 def _boundary(text: str, start: int, m: re.Match[str], word: str,
               abbr: dict[str, re.Pattern[str]], grammar: Grammar) -> bool:
+    """Whether the candidate stop ``m`` ends the sentence begun at ``start``; ``word`` is
+    the word after it. The grammar is asked for a marker there only when the answer
+    depends on one."""
     punct = m.group()
     if punct[0] in "。！？":
         return True
-    is_marker = _is_marker(word, text, m.end(), grammar)
-    if word[0].islower() and (not is_marker or ".." in punct or "…" in punct):
+    at = m.end()
+    if word[0].islower() and (".." in punct or "…" in punct
+                              or not _is_marker(word, text, at, grammar)):
         return False  # "work... or it might not", "e.g. most"; but "bad. however, …"
-    if not punct.startswith(".") or punct.startswith(".."):
+    if punct[0] != "." or punct.startswith(".."):
         return True
-    if m.end() - m.start() == 1 and m.end() < len(text) and not text[m.end()].isspace():
-        return is_marker and word[0].isupper()  # "old.Therefore" but not "2.Beta"
-    before = text[max(start, m.start() - 48) : m.start()]
-    if text[start : m.start()].strip().isdigit() and m.start() - start <= 3:
+    stop = m.start()
+    if at - stop == 1 and at < len(text) and not text[at].isspace():
+        # "old.Therefore" but not "2.Beta"
+        return word[0].isupper() and _is_marker(word, text, at, grammar)
+    if stop - start <= 3 and text[start:stop].strip().isdigit():
         return False  # "1. Cut fees": a list number, not a sentence
-    prev = _PREV_WORD.search(before)
+    window = max(start, stop - 48)
+    # The word before the stop holds no space: search from after the last one.
+    prev = _PREV_WORD.search(text, max(window, text.rfind(" ", window, stop) + 1), stop)
     if prev is None:
         return True
     token = prev.group(1)
     if abbr["TITLE"].fullmatch(token) or abbr["LATIN"].fullmatch(token):
         return False
-    if abbr["NUMBERED"].fullmatch(token) and word[0].isdigit():
+    if word[0].isdigit() and abbr["NUMBERED"].fullmatch(token):
         return False
-    starter = abbr["STARTER"].fullmatch(word) is not None
     if "." in token or (len(token) == 1 and token.isupper()):
-        return is_marker or starter  # "the U.S. Therefore", "Plan B. It costs"
+        # "the U.S. Therefore", "Plan B. It costs"
+        return abbr["STARTER"].fullmatch(word) is not None \
+            or _is_marker(word, text, at, grammar)
     return True
 
 
@@ -169,11 +192,11 @@ def _is_marker(word: str, text: str, at: int, grammar: Grammar) -> bool:
 
 def _add(text: str, start: int, end: int, out: list[Span]) -> None:
     chunk = text[start:end]
-    stripped = chunk.strip()
-    if not stripped:
-        return
-    lead = len(chunk) - len(chunk.lstrip())
-    out.append(Span(start + lead, start + lead + len(stripped)))
+    stripped = chunk.lstrip()
+    lead = len(chunk) - len(stripped)
+    stripped = stripped.rstrip()
+    if stripped:
+        out.append(Span(start + lead, start + lead + len(stripped)))
 
 
 def unit_id(text: str, taken: dict[str, int]) -> str:
@@ -187,16 +210,26 @@ def unit_id(text: str, taken: dict[str, int]) -> str:
         ('u-fees-rose-cba1', 'u-fees-rose-cba1-2')
     """
     norm = unicodedata.normalize("NFKC", text).casefold()
-    words = re.findall(r"\w+", norm)[:2]
     digest = hashlib.blake2b(norm.encode("utf-8", "surrogatepass"), digest_size=2).hexdigest()
-    base = "u-" + "-".join([*words, digest]) if words else f"u-{digest}"
+    first = _FIRST_WORDS.search(norm)
+    if first is None:
+        base = f"u-{digest}"
+    else:
+        one, two = first.groups()
+        base = f"u-{one}-{digest}" if two is None else f"u-{one}-{two}-{digest}"
     n = taken.get(base, 0) + 1
     taken[base] = n
     return base if n == 1 else f"{base}-{n}"
 
 
 def _slug(text: str) -> str:
-    return "-".join(re.findall(r"\w+", text.casefold())[:6]) or "section"
+    return "-".join(_WORDS.findall(text.casefold())[:6]) or "section"
+
+
+#: The first word and, if there is one, the second: what :func:`unit_id` spells out
+#: (a search that stops there instead of listing every word of the unit).
+_FIRST_WORDS = re.compile(r"(\w+)(?:\W+(\w+))?")
+_WORDS = re.compile(r"\w+")
 
 
 def _marker(grammar: Grammar, hit: Hit, token: Token) -> Marker | None:
