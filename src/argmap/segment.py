@@ -550,11 +550,12 @@ def segment(document: Document, grammar: Grammar | None = None) -> Segmentation:
             clause_units, clause_links = _sentence_units(grammar, text, sentence)
             made: list[str] = []
             for span, markers in clause_units:
-                uid = unit_id(span.slice(text), taken)
+                body = text[span.start : span.end]
+                uid = unit_id(body, taken)
                 made.append(uid)
                 opening = [mk.span.start for mk in markers if mk.span.end <= span.start]
                 units.append(Unit(
-                    id=uid, span=span, text=span.slice(text), role=Role.PREMISE,
+                    id=uid, span=span, text=body, role=Role.PREMISE,
                     markers=tuple(markers), section=sections[-1][0], paragraph=paragraph,
                     sentence=len(sentences) - 1,
                     lead=text[min(opening) : span.start] if opening else "",
