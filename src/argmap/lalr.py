@@ -26,6 +26,8 @@ Plan = tuple[str, tuple[int, ...], "int | None"]
 
 # How a reduction computes its value (see PlanParser._reduce).
 _INLINE, _GROUP, _POSITION, _START, _OTHER = range(5)
+#: The inlined rule Lark makes of ``start: _item*``.
+_ITEMS = "__start_star_0"
 #: Rules (or aliases) with a reading of their own, as in ``grammar._Collect``.
 _SPECIAL = frozenset({"opener_weak", "medial_final", "final_though", "list_item",
                       "ordinal_np", "while_concession", "announcement"})
@@ -54,6 +56,7 @@ class PlanParser:
         self._goto: list[dict[str, int]] = []
         rules: dict[int, tuple[Any, ...]] = {}
         self._chains: dict[tuple[int, int, str], tuple[int, bool]] = {}
+        self._fillers: dict[tuple[str, str], bool] = {}
         for state in range(max(table.states) + 1):
             actions: dict[str, tuple[Any, ...]] = {}
             goto: dict[str, int] = {}
@@ -70,6 +73,8 @@ class PlanParser:
                     actions[symbol] = rule
             self._actions.append(actions)
             self._goto.append(goto)
+        #: the state between items: ``start`` with its ``_item*`` list on the stack
+        self._base = self._goto[self._start].get(_ITEMS, -1)
 
     def plans(self, types: Sequence[str]) -> tuple[Plan, ...]:
         """The marker patterns of one sentence, given its token types (SOS … EOS).
@@ -79,9 +84,11 @@ class PlanParser:
                 accepts every sequence of its terminals; a user grammar may not).
         """
         actions, goto, chains = self._actions, self._goto, self._chains
+        base, fillers = self._base, self._fillers
         states = [self._start]
         values: list[Any] = []
-        for i, symbol in enumerate([*types, "$END"]):
+        symbols = [*types, "$END"]
+        for i, symbol in enumerate(symbols):
             while True:
                 try:
                     action = actions[states[-1]][symbol]
@@ -91,6 +98,16 @@ class PlanParser:
                                      f"of {' '.join(types)}; it expects one of: {expected}",
                                      ) from None
                 if len(action) == 1:  # shift
+                    if len(states) == 2 and states[1] == base and symbol != "$END":
+                        # Between items, a token that the next one shows to be a plain
+                        # filler item adds nothing the start rule keeps: it is skipped,
+                        # which leaves the parse of the rest as it was (_filler_item).
+                        pair = (symbol, symbols[i + 1])
+                        filler = fillers.get(pair)
+                        if filler is None:
+                            filler = fillers[pair] = self._filler_item(*pair)
+                        if filler:
+                            break
                     states.append(action[0])
                     values.append(i)
                     break
@@ -141,6 +158,31 @@ class PlanParser:
                     return tuple(values[-1])
         raise AssertionError("the LALR table ended without accepting")  # pragma: no cover
 
+
+    def _filler_item(self, symbol: str, lookahead: str) -> bool:
+        """Whether ``symbol``, read between items and followed by ``lookahead``, is
+        reduced to an item of its own that holds no hit, the stack back between items.
+
+        Such an item adds only a token index or a group pair to the ``_item*`` list, which
+        the start rule drops; skipping the token leaves the parse of the rest unchanged.
+        """
+        states = [self._start, self._base]
+        action = self._actions[self._base].get(symbol)
+        if action is None or len(action) != 1:
+            return False
+        states.append(action[0])
+        while True:
+            action = self._actions[states[-1]].get(lookahead)
+            if action is None or len(action) == 1:
+                return False  # the token opens a longer pattern with the next one
+            size, origin, kind = action[:3]
+            if kind not in (_INLINE, _GROUP, _OTHER) or size >= len(states):
+                return False
+            if size:
+                del states[-size:]
+            states.append(self._goto[states[-1]][origin])
+            if len(states) == 2 and states[1] == self._base:
+                return True
 
     def _chain(self, below: int, top: int, symbol: str) -> tuple[int, bool]:
         """Where a run of one-child inlined reductions on ``top`` (over ``below``) with
