@@ -18,8 +18,9 @@ The central claim (chosen by :mod:`argmap.thesis`) is the root: the source of no
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
-from itertools import pairwise
+import sys
+from array import array
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 import attrs
 
@@ -36,9 +37,125 @@ from argmap.model import (
 )
 from argmap.relate import Direction, Intent, clause_intent, unit_intent
 from argmap.segment import Segmentation, sentence_vocabulary
-from argmap.thesis import RESTATEMENT_OVERLAP, central_claim, concedes, content_words, word_overlap
+from argmap.thesis import (
+    RESTATEMENT_OVERLAP,
+    central_claim,
+    choose_thesis,
+    concedes,
+    content_words,
+    restates,
+)
 
 __all__ = ["RESTATEMENT_OVERLAP", "build_map", "central_claim"]
+
+
+class _Graph:
+    """The relations between units as arrays of C ints, kept in a topological order.
+
+    Units are numbered by their position in ``seg.units`` and relations (edges) by their
+    position in the relation list; an end that is no unit (a relation id) is -1. The
+    edges of each unit are kept in singly linked lists, newest first (``out_head[u]``,
+    then ``out_next[e]``; -1 ends a list): 4 bytes per unit and edge, where a Python
+    list per unit and end took about 100.
+    """
+
+    __slots__ = ("dst", "in_head", "in_next", "order", "out_head", "out_next", "src")
+
+    def __init__(self, units: int) -> None:
+        #: ``order[s] < order[t]`` for every edge ``s -> t``; units start in reverse text
+        #: order, so the usual relation (a later unit backing an earlier one) is in order
+        self.order = array("i", range(0, -units, -1))
+        self.out_head = array("i", [-1]) * units
+        self.in_head = array("i", [-1]) * units
+        self.src, self.dst = array("i"), array("i")
+        self.out_next, self.in_next = array("i"), array("i")
+
+    def add(self, source: int, target: int) -> None:
+        """Add the edge ``source -> target`` (unit numbers, or -1 for no unit)."""
+        edge = len(self.src)
+        self.src.append(source)
+        self.dst.append(target)
+        self.out_next.append(self.out_head[source] if source >= 0 else -1)
+        self.in_next.append(self.in_head[target] if target >= 0 else -1)
+        if source >= 0:
+            self.out_head[source] = edge
+        if target >= 0:
+            self.in_head[target] = edge
+
+    def edges_from(self, unit: int) -> Iterator[int]:
+        """The edges whose source is ``unit``, newest first."""
+        edge = self.out_head[unit]
+        while edge >= 0:
+            yield edge
+            edge = self.out_next[edge]
+
+    def make_room(self, source: int, target: int) -> bool:
+        """Keep ``order`` topological for a new edge ``source -> target``, or return
+        ``False`` if the edge would close a cycle.
+
+        Dynamic topological order of Pearce & Kelly (2006, "A dynamic topological sort
+        algorithm for directed acyclic graphs", JEA 11): only the units whose order lies
+        between the two ends are searched and renumbered, so a long chain of relations
+        in order stays linear.
+        """
+        order = self.order
+        lower, upper = order[target], order[source]
+        if upper < lower:
+            return True  # already in order
+        ahead = self._search(target, self.out_head, self.out_next, self.dst,
+                             lambda n: n <= upper)
+        if source in ahead:
+            return False
+        behind = self._search(source, self.in_head, self.in_next, self.src,
+                              lambda n: n >= lower)
+        moved = sorted(behind, key=order.__getitem__) + sorted(ahead, key=order.__getitem__)
+        for node, slot in zip(moved, sorted(order[n] for n in moved), strict=True):
+            order[node] = slot
+        return True
+
+    def _search(self, start: int, head: array[int], following: array[int], ends: array[int],
+                inside: Callable[[int], bool]) -> set[int]:
+        """The units reachable from ``start`` along one direction of the edges, through
+        units whose order is ``inside``."""
+        seen, stack = {start}, [start]
+        while stack:
+            edge = head[stack.pop()]
+            while edge >= 0:
+                nxt = ends[edge]
+                if nxt >= 0 and nxt not in seen and inside(self.order[nxt]):
+                    seen.add(nxt)
+                    stack.append(nxt)
+                edge = following[edge]
+        return seen
+
+
+class _UnitSet:
+    """A set of unit ids stored as one byte per unit; ids of no unit go to a plain set."""
+
+    __slots__ = ("_flags", "_index", "_other")
+
+    def __init__(self, index: dict[str, int], units: int) -> None:
+        self._index = index
+        self._flags = bytearray(units)
+        self._other: set[str] = set()
+
+    def add(self, unit_id: str) -> None:
+        n = self._index.get(unit_id)
+        if n is None:
+            self._other.add(unit_id)
+        else:
+            self._flags[n] = 1
+
+    def discard(self, unit_id: str) -> None:
+        n = self._index.get(unit_id)
+        if n is None:
+            self._other.discard(unit_id)
+        else:
+            self._flags[n] = 0
+
+    def __contains__(self, unit_id: str) -> bool:
+        n = self._index.get(unit_id)
+        return unit_id in self._other if n is None else bool(self._flags[n])
 
 
 @attrs.define
@@ -46,28 +163,38 @@ class _Builder:
     seg: Segmentation
     grammar: Grammar
     relations: list[Relation] = attrs.field(factory=list)
-    relation_ids: set[str] = attrs.field(factory=set)
-    outgoing: dict[str, list[str]] = attrs.field(factory=dict)
-    sources: set[str] = attrs.field(factory=set)  # units attached to a parent
     roles: dict[str, Role] = attrs.field(factory=dict)
     enumerations: list[Enumeration] = attrs.field(factory=list)
     warnings: list[str] = attrs.field(factory=list)
     pending: _OpenEnumeration | None = None
     thesis: str | None = None  # the central claim: the root, source of no relation
-    #: the unit just before each unit, in text order
-    preceding: dict[str, Unit] = attrs.field(factory=dict)
     #: units a contrast clause answers (", but …"), with the answering marker
     answered: dict[str, Marker] = attrs.field(factory=dict)
-    incoming: dict[str, list[str]] = attrs.field(factory=dict)
+    #: the position of each unit in ``seg.units``, by id
     unit_index: dict[str, int] = attrs.field(init=False)
-    #: a topological order of the units: ``order[s] < order[t]`` for every ``s -> t``
-    order: dict[str, int] = attrs.field(init=False)
+    #: the relations as edges between unit positions (relation ``n`` is edge ``n``)
+    graph: _Graph = attrs.field(init=False)
+    #: units attached to a parent (the source of a relation other than a restatement)
+    sources: _UnitSet = attrs.field(init=False)
+    #: ids of the relations whose source is no unit (those of units are in ``graph``)
+    loose_ids: set[str] = attrs.field(factory=set)
 
     def __attrs_post_init__(self) -> None:
-        self.unit_index = {u.id: n for n, u in enumerate(self.seg.units)}
-        self.order = {u.id: -n for n, u in enumerate(self.seg.units)}
+        units = self.seg.units
+        self.unit_index = {u.id: n for n, u in enumerate(units)}
+        self.graph = _Graph(len(units))
+        self.sources = _UnitSet(self.unit_index, len(units))
 
     # ------------------------------------------------------------ primitives
+
+    def unit(self, unit_id: str) -> Unit:
+        """The unit with this id (``KeyError`` if none)."""
+        return self.seg.units[self.unit_index[unit_id]]
+
+    def before(self, unit: Unit) -> Unit | None:
+        """The unit just before ``unit`` in text order, or ``None`` for the first."""
+        n = self.unit_index[unit.id]
+        return self.seg.units[n - 1] if n > 0 else None
 
     def relate(self, source: str, target: str, kind: RelationKind, subtype: str, rule: str,
                marker: Marker | None = None) -> None:
@@ -78,51 +205,37 @@ class _Builder:
             # on opposite sides, a support on the same side ("Of course X. But T." ->
             # X attacks T; "Experts say X. In fact, T." -> X attacks T).
             source, target, rule = target, source, f"{rule}.to-thesis"
-        if source == target or not self.make_room(source, target):
+        if source == target:
+            return
+        s, t = self.unit_index.get(source, -1), self.unit_index.get(target, -1)
+        if s >= 0 and t >= 0 and not self.graph.make_room(s, t):
             return  # a map is acyclic: never let a claim support itself
         rid = f"r-{source}-{target}"
-        if rid in self.relation_ids:
+        if s >= 0:
+            if any(self.relations[e].target == target for e in self.graph.edges_from(s)):
+                return
+        elif rid in self.loose_ids:
             return
-        self.relation_ids.add(rid)
-        self.outgoing.setdefault(source, []).append(target)
-        self.incoming.setdefault(target, []).append(source)
-        self.relations.append(Relation(rid, source, target, kind, subtype, rule, marker))
+        else:
+            self.loose_ids.add(rid)
+        self.graph.add(s, t)
+        # rule ids repeat: one string each, not one per relation
+        self.relations.append(Relation(rid, source, target, kind, subtype, sys.intern(rule),
+                                       marker))
         if subtype != "restatement":
             self.sources.add(source)
 
-    def make_room(self, source: str, target: str) -> bool:
-        """Keep ``order`` topological for a new relation ``source -> target``, or return
-        ``False`` if the relation would close a cycle.
-
-        Dynamic topological order of Pearce & Kelly (2006, "A dynamic topological sort
-        algorithm for directed acyclic graphs", JEA 11): only the units whose order lies
-        between the two ends are searched and renumbered. Units start in reverse text
-        order, so the usual relation (a later unit backing an earlier one) costs O(1) and
-        a long chain of them stays linear.
-        """
-        lower, upper = self.order.get(target), self.order.get(source)
-        if lower is None or upper is None or upper < lower:
-            return True  # a relation id (undercut) has no successors; or already in order
-        ahead = self._search(target, self.outgoing, lambda n: n <= upper)
-        if source in ahead:
-            return False
-        behind = self._search(source, self.incoming, lambda n: n >= lower)
-        moved = sorted(behind, key=self.order.__getitem__) + \
-            sorted(ahead, key=self.order.__getitem__)
-        for node, slot in zip(moved, sorted(self.order[n] for n in moved), strict=True):
-            self.order[node] = slot
-        return True
-
-    def _search(self, start: str, edges: dict[str, list[str]],
-                inside: Callable[[int], bool]) -> set[str]:
-        seen, stack = {start}, [start]
-        while stack:
-            for nxt in edges.get(stack.pop(), ()):
-                rank = self.order.get(nxt)
-                if nxt not in seen and rank is not None and inside(rank):
-                    seen.add(nxt)
-                    stack.append(nxt)
-        return seen
+    def first_relation_from(self, source: str) -> Relation | None:
+        """The earliest relation from ``source`` that is not a restatement."""
+        s = self.unit_index.get(source)
+        if s is None:
+            return next((r for r in self.relations if r.source == source
+                         and r.subtype != "restatement"), None)
+        first = None
+        for edge in self.graph.edges_from(s):  # newest first: the last one found wins
+            if self.relations[edge].subtype != "restatement":
+                first = self.relations[edge]
+        return first
 
     def apply(self, unit: Unit, intent: Intent, target: str) -> None:
         if intent.direction is Direction.FORWARD:
@@ -261,17 +374,15 @@ def build_map(seg: Segmentation, *, grammar: Grammar | None = None) -> ArgumentM
                          if marker.function is not MarkerFunction.RESULT)
     opening = [u for u in seg.units if u.paragraph <= seg.units[0].paragraph + 1] \
         if seg.units else []
-    thesis = central_claim(seg, title, premises | _reported(b, opening))
+    thesis, restating = choose_thesis(seg, title, premises | _reported(b, opening))
     if thesis is not None:
         b.roles[thesis.id] = Role.CENTRAL_CLAIM
         b.thesis = thesis.id
-    b.preceding = {later.id: earlier for earlier, later in pairwise(seg.units)}
     b.answered = {
         target: marker for _, target, marker in seg.links
         if marker.function in (MarkerFunction.CONTRAST, MarkerFunction.CONTRA_EXPECTATION)}
 
     # Clause links inside sentences.
-    by_id = {u.id: u for u in seg.units}
     parallel: list[tuple[str, str, Intent]] = []
     for source, target, marker in seg.links:
         intent = clause_intent(marker)
@@ -280,7 +391,7 @@ def build_map(seg: Segmentation, *, grammar: Grammar | None = None) -> ArgumentM
         if intent.direction is Direction.PARALLEL:
             parallel.append((source, target, intent))  # resolved once the target attaches
             continue
-        b.apply(by_id[source], intent, target)
+        b.apply(b.unit(source), intent, target)
     # A contrast that answers "X, and Y" answers the whole coordination.
     for source, target, _ in reversed(parallel):
         if source in b.answered:
@@ -339,19 +450,16 @@ def build_map(seg: Segmentation, *, grammar: Grammar | None = None) -> ArgumentM
     for _, claim_id in section_claims:
         if thesis is None or claim_id == thesis.id:
             continue
-        unit = by_id[claim_id]
-        if word_overlap(content_words(unit.text), thesis_words) >= RESTATEMENT_OVERLAP:
+        if restates(content_words(b.unit(claim_id).text), thesis_words):
             continue  # linked below as a restatement
         if claim_id not in b.sources:
             b.relate(claim_id, thesis.id, RelationKind.SUPPORT, "default", "section.thesis")
         b.roles.setdefault(claim_id, Role.CLAIM)
     if thesis is not None:
-        for unit in seg.units:
-            if unit.paragraph != thesis.paragraph and \
-                    word_overlap(content_words(unit.text), thesis_words) >= RESTATEMENT_OVERLAP:
-                b.relate(unit.id, thesis.id, RelationKind.SUPPORT, "restatement",
-                         "restatement.thesis")
-                b.roles[unit.id] = Role.RESTATEMENT
+        for unit in restating:  # in other paragraphs than the thesis's
+            b.relate(unit.id, thesis.id, RelationKind.SUPPORT, "restatement",
+                     "restatement.thesis")
+            b.roles[unit.id] = Role.RESTATEMENT
 
     # A concession that nothing answered grants a point against the thesis.
     if thesis is not None:
@@ -373,8 +481,7 @@ def _parallel_clauses(b: _Builder, links: list[tuple[str, str, Intent]]) -> None
     When X is the thesis, Y supports it.
     """
     for source, target, intent in links:
-        first = next((r for r in b.relations if r.source == target
-                      and r.subtype != "restatement"), None)
+        first = b.first_relation_from(target)
         if first is None:
             b.relate(source, target, RelationKind.SUPPORT, intent.subtype, intent.rule,
                      intent.marker)
@@ -478,7 +585,7 @@ def _sentence_level(b: _Builder, head: Unit, main: list[Unit]) -> None:
         else:
             target = previous.id
             unmarked = [source for source, _ in pending]
-            before = b.preceding.get(unit.id)
+            before = b.before(unit)
             if intent.kind is RelationKind.ATTACK and not intent.concedes and \
                     concession is None and before is not None and before.id in b.sources \
                     and _concedes_clause(before):
@@ -577,9 +684,13 @@ def _paragraph_target(b: _Builder, intent: Intent, head: Unit, previous: list[Un
 
 def _assemble(b: _Builder, thesis: Unit | None, title: str | None) -> ArgumentMap:
     seg = b.seg
-    supported = {r.target for r in b.relations if r.kind is RelationKind.SUPPORT}
-    units = []
-    for unit in seg.units:
+    supported = bytearray(len(seg.units))  # by unit position: the target of a support
+    for r in b.relations:
+        n = b.unit_index.get(r.target)
+        if n is not None and r.kind is RelationKind.SUPPORT:
+            supported[n] = 1
+
+    def with_role(unit: Unit) -> Unit:
         role = b.roles.get(unit.id)
         if role is None and concedes(unit):
             role = Role.CONCESSION
@@ -588,8 +699,11 @@ def _assemble(b: _Builder, thesis: Unit | None, title: str | None) -> ArgumentMa
             if intent is not None and intent.direction is Direction.FORWARD:
                 role = Role.CONCLUSION  # "Therefore, …": drawn from what precedes
         if role is None:
-            role = Role.CLAIM if unit.id in supported else Role.PREMISE
-        units.append(attrs.evolve(unit, role=role))
+            role = Role.CLAIM if supported[b.unit_index[unit.id]] else Role.PREMISE
+        # most units keep the role they came with: share them with the segmentation
+        return unit if unit.role is role else attrs.evolve(unit, role=role)
+
+    units = tuple(with_role(u) for u in seg.units)
     doc = seg.document
     metadata: dict[str, object] = {
         "source": doc.source,
@@ -601,7 +715,7 @@ def _assemble(b: _Builder, thesis: Unit | None, title: str | None) -> ArgumentMa
     return ArgumentMap(
         title=title,
         central_claim=thesis.id if thesis else None,
-        units=tuple(units),
+        units=units,
         relations=tuple(b.relations),
         enumerations=tuple(b.enumerations),
         sections=seg.sections,
