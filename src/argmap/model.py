@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import enum
 import json
+import sys
 from collections.abc import Iterator
 from typing import Any
 
 import attrs
 import cattrs
+import cattrs.gen
 
 from argmap.exceptions import SchemaError
 
@@ -63,7 +65,13 @@ class MarkerFunction(str, enum.Enum):
     ANNOUNCEMENT = "announcement"
 
 
-@attrs.frozen(order=True)
+def _shared(text: str) -> str:
+    """One string object for all equal ones (``sys.intern``): for the few hundred marker
+    words and unit leads ("But ", "because ") that a long text repeats thousands of times."""
+    return sys.intern(text)
+
+
+@attrs.frozen(order=True, weakref_slot=False)  # 48 bytes, not 64: a map holds many spans
 class Span:
     """A half-open range ``[start, end)`` of character offsets into the decoded input.
 
@@ -113,7 +121,7 @@ class Marker:
         value: the number an ordinal or cardinal stands for (``2`` for "second"), else 0.
     """
 
-    text: str
+    text: str = attrs.field(converter=_shared)
     span: Span
     function: MarkerFunction
     sense: str
@@ -140,10 +148,10 @@ class Unit:
     section: str | None = None
     paragraph: int = 0
     sentence: int = 0
-    lead: str = ""
+    lead: str = attrs.field(default="", converter=_shared)
 
 
-@attrs.frozen
+@attrs.frozen(init=False, repr=False)
 class Relation:
     """A directed argumentative relation ``source -> target``.
 
@@ -151,15 +159,43 @@ class Relation:
     inference, Peldszus & Stede 2013). ``subtype`` names the discourse relation that
     produced it (``reason``, ``result``, ``contrast``, ``concession``, ``example``,
     ``restatement``, ``item``, ``summary``, ``elaboration``, ``addition``, ``default``).
+
+    The usual id, ``r-<source>-<target>``, is not stored but derived when read: a map
+    holds about one relation per unit, and the id would be its largest string. Any
+    other id is kept as given. (So ``attrs.evolve`` of the source or target of a
+    relation with the usual id gives the new relation its own usual id.)
+
+    Example:
+        >>> r = Relation("r-a-b", "a", "b", RelationKind.SUPPORT, "reason", "reason.opener")
+        >>> r.id, r == Relation("r-a-b", "a", "b", RelationKind.SUPPORT, "reason",
+        ...                     "reason.opener")
+        ('r-a-b', True)
     """
 
-    id: str
+    #: the id when it is not the usual one, else ``None``
+    _id: str | None
     source: str
     target: str
     kind: RelationKind
     subtype: str
     rule: str
     marker: Marker | None = None
+
+    def __init__(self, id: str | None, source: str, target: str, kind: RelationKind,
+                 subtype: str, rule: str, marker: Marker | None = None) -> None:
+        usual = id is None or id == f"r-{source}-{target}"
+        self.__attrs_init__(None if usual else id, source, target, kind, subtype, rule,
+                            marker)
+
+    @property
+    def id(self) -> str:
+        """The relation's id: ``r-<source>-<target>`` unless it was given another."""
+        return f"r-{self.source}-{self.target}" if self._id is None else self._id
+
+    def __repr__(self) -> str:
+        names = ("id", "source", "target", "kind", "subtype", "rule", "marker")
+        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in names)
+        return f"Relation({shown})"
 
 
 @attrs.frozen
@@ -276,3 +312,18 @@ class ArgumentMap:
 SCHEMA = "argmap/1"
 
 _CONVERTER = cattrs.Converter(forbid_extra_keys=True)
+_relation_dict = cattrs.gen.make_dict_unstructure_fn(
+    Relation, _CONVERTER, _id=cattrs.gen.override(rename="id"))
+
+
+def _unstructure_relation(relation: Relation) -> dict[str, Any]:
+    """A relation's JSON object, with its id whether stored or derived."""
+    data = _relation_dict(relation)
+    data["id"] = relation.id
+    return data
+
+
+_CONVERTER.register_unstructure_hook(Relation, _unstructure_relation)
+_CONVERTER.register_structure_hook(Relation, cattrs.gen.make_dict_structure_fn(
+    Relation, _CONVERTER,
+    _id=cattrs.gen.override(rename="id", struct_hook=lambda value, _: str(value))))

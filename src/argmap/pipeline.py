@@ -8,7 +8,7 @@ from collections.abc import Sequence
 import attrs
 
 from argmap.grammar import load_grammar
-from argmap.ingest import Document, read_document
+from argmap.ingest import BlockKind, Document, read_document
 from argmap.model import ArgumentMap, Span
 from argmap.segment import segment
 from argmap.structure import build_map
@@ -75,6 +75,11 @@ def analyze(
         where = document.source or "input"
         raise EmptyInputError(f"{where} has no argumentative text (only headings or "
                               "boilerplate)")
+    # The paragraph and heading blocks (a second copy of the text) were read by the
+    # segmenter only: let them go before the map is built.
+    document = attrs.evolve(document, blocks=tuple(
+        b for b in document.blocks if b.kind is BlockKind.TITLE))
+    seg = attrs.evolve(seg, document=document)
     m = build_map(seg, grammar=grammar)
     title = document.title
     metadata = {**m.metadata, "format": document.format, "text_source": document.text_source,

@@ -176,8 +176,8 @@ class _Builder:
     graph: _Graph = attrs.field(init=False)
     #: units attached to a parent (the source of a relation other than a restatement)
     sources: _UnitSet = attrs.field(init=False)
-    #: ids of the relations whose source is no unit (those of units are in ``graph``)
-    loose_ids: set[str] = attrs.field(factory=set)
+    #: (source, target) of the relations whose source is no unit (others are in ``graph``)
+    loose: set[tuple[str, str]] = attrs.field(factory=set)
 
     def __attrs_post_init__(self) -> None:
         units = self.seg.units
@@ -210,17 +210,17 @@ class _Builder:
         s, t = self.unit_index.get(source, -1), self.unit_index.get(target, -1)
         if s >= 0 and t >= 0 and not self.graph.make_room(s, t):
             return  # a map is acyclic: never let a claim support itself
-        rid = f"r-{source}-{target}"
         if s >= 0:
             if any(self.relations[e].target == target for e in self.graph.edges_from(s)):
                 return
-        elif rid in self.loose_ids:
+        elif (source, target) in self.loose:
             return
         else:
-            self.loose_ids.add(rid)
+            self.loose.add((source, target))
         self.graph.add(s, t)
-        # rule ids repeat: one string each, not one per relation
-        self.relations.append(Relation(rid, source, target, kind, subtype, sys.intern(rule),
+        # id None: the usual r-<source>-<target>, derived, not stored; rule ids repeat:
+        # one string each, not one per relation
+        self.relations.append(Relation(None, source, target, kind, subtype, sys.intern(rule),
                                        marker))
         if subtype != "restatement":
             self.sources.add(source)
