@@ -82,6 +82,15 @@ class _Graph:
         if target >= 0:
             self.in_head[target] = edge
 
+    def has(self, source: int, target: int) -> bool:
+        """Whether there is an edge ``source -> target`` (unit numbers)."""
+        edge, dst, following = self.out_head[source], self.dst, self.out_next
+        while edge >= 0:
+            if dst[edge] == target:
+                return True
+            edge = following[edge]
+        return False
+
     def edges_from(self, unit: int) -> Iterator[int]:
         """The edges whose source is ``unit``, newest first."""
         edge = self.out_head[unit]
@@ -158,6 +167,30 @@ class _UnitSet:
         return unit_id in self._other if n is None else bool(self._flags[n])
 
 
+#: Terminals of attribution ("say", "according to") and negation cues.
+_ATTRIBUTION = frozenset({"ATTRIBUTION"})
+_NEGATION = frozenset({"NEG", "CLITIC_NEG"})
+#: Regex constructs that can refuse a match at the end of a unit that the scanner, which
+#: stops before the closing punctuation, accepts: no quick search past them.
+_END_SENSITIVE = ("(?!", "(?<!", "$", "\\Z")
+
+
+def _quick_pattern(grammar: Grammar, terminals: frozenset[str]) -> re.Pattern[str] | None:
+    """One pattern that finds a match wherever the scanner could find one of ``terminals``.
+
+    A token of a terminal is a match of the terminal's own pattern (lark's
+    ``TerminalDef.pattern``); the scanner only takes some away (its end-of-word check, and
+    the terminals that win a position before it). So where this pattern finds nothing
+    in a unit, the scanner finds none of the terminals. ``None`` when a terminal's pattern
+    has an end-sensitive construct (a negative lookaround, an end anchor), or none of the
+    terminals is in the grammar: then every unit is scanned.
+    """
+    bodies = [t.pattern.to_regexp() for t in grammar.parser.terminals if t.name in terminals]
+    if not bodies or any(c in body for body in bodies for c in _END_SENSITIVE):
+        return None
+    return re.compile("|".join(f"(?:{body})" for body in bodies))
+
+
 @attrs.define
 class _Builder:
     seg: Segmentation
@@ -176,6 +209,8 @@ class _Builder:
     graph: _Graph = attrs.field(init=False)
     #: units attached to a parent (the source of a relation other than a restatement)
     sources: _UnitSet = attrs.field(init=False)
+    #: the prefilter of :meth:`holds` for each set of terminals asked about
+    quick: dict[frozenset[str], re.Pattern[str] | None] = attrs.field(factory=dict)
     #: (source, target) of the relations whose source is no unit (others are in ``graph``)
     loose: set[tuple[str, str]] = attrs.field(factory=set)
 
@@ -207,23 +242,52 @@ class _Builder:
             source, target, rule = target, source, f"{rule}.to-thesis"
         if source == target:
             return
+        graph = self.graph
         s, t = self.unit_index.get(source, -1), self.unit_index.get(target, -1)
-        if s >= 0 and t >= 0 and not self.graph.make_room(s, t):
-            return  # a map is acyclic: never let a claim support itself
-        if s >= 0:
-            if any(self.relations[e].target == target for e in self.graph.edges_from(s)):
+        if s >= 0 and t >= 0:
+            # a map is acyclic (never let a claim support itself), and has one relation
+            # per pair of units
+            if not graph.make_room(s, t) or graph.has(s, t):
+                return
+        elif s >= 0:
+            if any(self.relations[e].target == target for e in graph.edges_from(s)):
                 return
         elif (source, target) in self.loose:
             return
         else:
             self.loose.add((source, target))
-        self.graph.add(s, t)
+        graph.add(s, t)
         # id None: the usual r-<source>-<target>, derived, not stored; rule ids repeat:
         # one string each, not one per relation
         self.relations.append(Relation(None, source, target, kind, subtype, sys.intern(rule),
                                        marker))
         if subtype != "restatement":
             self.sources.add(source)
+
+    def built(self) -> _Built:
+        """The relations, and each unit's final role: the one a rule gave it, else a
+        concession's, a conclusion's ("Therefore, …": drawn from what precedes), a
+        claim's (supported by something), or a premise's."""
+        supported = bytearray(len(self.seg.units))  # by position: the target of a support
+        for r in self.relations:
+            n = self.unit_index.get(r.target)
+            if n is not None and r.kind is RelationKind.SUPPORT:
+                supported[n] = 1
+        codes = {role: n for n, role in enumerate(_ROLES)}
+        roles = bytearray(len(self.seg.units))
+        for n, unit in enumerate(self.seg.units):
+            role = self.roles.get(unit.id)
+            if role is None and concedes(unit):
+                role = Role.CONCESSION
+            if role is None:
+                intent = unit_intent(unit)
+                if intent is not None and intent.direction is Direction.FORWARD:
+                    role = Role.CONCLUSION
+            if role is None:
+                role = Role.CLAIM if supported[self.unit_index[unit.id]] else Role.PREMISE
+            roles[n] = codes[role]
+        return _Built(self.thesis, tuple(self.relations), bytes(roles),
+                      tuple(self.enumerations), tuple(self.warnings))
 
     def first_relation_from(self, source: str) -> Relation | None:
         """The earliest relation from ``source`` that is not a restatement."""
@@ -245,9 +309,21 @@ class _Builder:
         if intent.concedes:
             self.roles[unit.id] = Role.CONCESSION
 
-    def tokens_of(self, unit: Unit) -> set[str]:
-        return {t.type for t in self.grammar.scan(self.seg.document.text, unit.span.start,
-                                                    unit.span.end)}
+    def holds(self, unit: Unit, terminals: frozenset[str]) -> bool:
+        """Whether the scanner finds one of ``terminals`` in the unit.
+
+        The unit is scanned only when a search for the terminals' own patterns finds
+        something (:func:`_quick_pattern`): most units hold no attribution or negation
+        cue, and the search costs a small fraction of a scan.
+        """
+        if terminals not in self.quick:
+            self.quick[terminals] = _quick_pattern(self.grammar, terminals)
+        quick = self.quick[terminals]
+        text = self.seg.document.text
+        if quick is not None and quick.search(text, unit.span.start, unit.span.end) is None:
+            return False
+        return any(t.type in terminals
+                   for t in self.grammar.scan(text, unit.span.start, unit.span.end))
 
     # ------------------------------------------------------------ enumerations
 
@@ -327,7 +403,7 @@ def _reported(b: _Builder, units: Iterable[Unit]) -> frozenset[str]:
     first_person = sentence_vocabulary()["FIRST_PERSON"]
     out = set()
     for unit in units:
-        if "ATTRIBUTION" in b.tokens_of(unit) and not any(
+        if b.holds(unit, _ATTRIBUTION) and not any(
                 first_person.fullmatch(w) for w in re.findall(r"\w+", unit.text)):
             out.add(unit.id)
     return frozenset(out)
@@ -366,6 +442,29 @@ def build_map(seg: Segmentation, *, grammar: Grammar | None = None) -> ArgumentM
     grammar = grammar or load_grammar()
     doc = seg.document
     title = doc.title.text if doc.title else None
+    # The relations are found in a function of their own, so that the builder's indexes
+    # are gone before the map's units are made (the peak of memory is there).
+    return _assemble(seg, _relate(seg, grammar, title), title)
+
+
+@attrs.frozen
+class _Built:
+    """What the map is assembled from: the relations and the final role of each unit."""
+
+    thesis: str | None
+    relations: tuple[Relation, ...]
+    roles: bytes  # index into _ROLES, for each unit by position
+    enumerations: tuple[Enumeration, ...]
+    warnings: tuple[str, ...]
+
+
+#: The roles a unit can end with, coded by position for ``_Built.roles``.
+_ROLES = tuple(Role)
+
+
+def _relate(seg: Segmentation, grammar: Grammar, title: str | None) -> _Built:
+    """Find the central claim, every relation and the units' roles (the three levels of
+    the module docstring)."""
     b = _Builder(seg, grammar)
     clause_sources = frozenset(source for source, _, _ in seg.links)
     # Subordinate reasons and concessions are never the thesis; a result clause
@@ -470,7 +569,7 @@ def build_map(seg: Segmentation, *, grammar: Grammar | None = None) -> ArgumentM
                          "concession.thesis", intent.marker if intent else None)
 
     _parallel_clauses(b, parallel)
-    return _assemble(b, thesis, title)
+    return b.built()
 
 
 def _parallel_clauses(b: _Builder, links: list[tuple[str, str, Intent]]) -> None:
@@ -659,7 +758,7 @@ def _negated(b: _Builder, unit: Unit) -> bool:
     """Whether an elaboration-marked unit holds a negation (for corrective "in fact")."""
     if not any(m.function is MarkerFunction.ELABORATION for m in unit.markers):
         return False
-    return bool(b.tokens_of(unit) & {"NEG", "CLITIC_NEG"})
+    return b.holds(unit, _NEGATION)
 
 
 def _paragraph_target(b: _Builder, intent: Intent, head: Unit, previous: list[Unit],
@@ -672,7 +771,7 @@ def _paragraph_target(b: _Builder, intent: Intent, head: Unit, previous: list[Un
     claim; otherwise the previous paragraph's head.
     """
     if intent.kind is RelationKind.ATTACK:
-        reported = [u for u in previous if "ATTRIBUTION" in b.tokens_of(u)]
+        reported = [u for u in previous if b.holds(u, _ATTRIBUTION)]
         if reported:
             return reported[-1].id
         if is_section_start and section_claims:
@@ -682,42 +781,24 @@ def _paragraph_target(b: _Builder, intent: Intent, head: Unit, previous: list[Un
     return previous[0].id
 
 
-def _assemble(b: _Builder, thesis: Unit | None, title: str | None) -> ArgumentMap:
-    seg = b.seg
-    supported = bytearray(len(seg.units))  # by unit position: the target of a support
-    for r in b.relations:
-        n = b.unit_index.get(r.target)
-        if n is not None and r.kind is RelationKind.SUPPORT:
-            supported[n] = 1
-
-    def with_role(unit: Unit) -> Unit:
-        role = b.roles.get(unit.id)
-        if role is None and concedes(unit):
-            role = Role.CONCESSION
-        if role is None:
-            intent = unit_intent(unit)
-            if intent is not None and intent.direction is Direction.FORWARD:
-                role = Role.CONCLUSION  # "Therefore, …": drawn from what precedes
-        if role is None:
-            role = Role.CLAIM if supported[b.unit_index[unit.id]] else Role.PREMISE
-        # most units keep the role they came with: share them with the segmentation
-        return unit if unit.role is role else attrs.evolve(unit, role=role)
-
-    units = tuple(with_role(u) for u in seg.units)
+def _assemble(seg: Segmentation, built: _Built, title: str | None) -> ArgumentMap:
+    # most units keep the role they came with: those are shared with the segmentation
+    units = tuple(unit if unit.role is _ROLES[code] else attrs.evolve(unit, role=_ROLES[code])
+                  for unit, code in zip(seg.units, built.roles, strict=True))
     doc = seg.document
     metadata: dict[str, object] = {
         "source": doc.source,
         "encoding": doc.encoding,
         "characters": len(doc.text),
         "sentences": len(seg.sentences),
-        "warnings": list(b.warnings),
+        "warnings": list(built.warnings),
     }
     return ArgumentMap(
         title=title,
-        central_claim=thesis.id if thesis else None,
+        central_claim=built.thesis,
         units=units,
-        relations=tuple(b.relations),
-        enumerations=tuple(b.enumerations),
+        relations=built.relations,
+        enumerations=built.enumerations,
         sections=seg.sections,
         boilerplate=doc.boilerplate,
         metadata=metadata,
