@@ -162,8 +162,8 @@ class _UnitSet:
         else:
             self._flags[n] = 0
 
-    def __contains__(self, unit_id: str) -> bool:
-        n = self._index.get(unit_id)
+    def __contains__(self, unit_id: object) -> bool:
+        n = self._index.get(unit_id) if isinstance(unit_id, str) else None
         return unit_id in self._other if n is None else bool(self._flags[n])
 
 
@@ -221,6 +221,13 @@ class _Builder:
         self.sources = _UnitSet(self.unit_index, len(units))
 
     # ------------------------------------------------------------ primitives
+
+    def unit_set(self, unit_ids: Iterable[str]) -> _UnitSet:
+        """A set of unit ids, one byte per unit (see :class:`_UnitSet`)."""
+        out = _UnitSet(self.unit_index, len(self.seg.units))
+        for unit_id in unit_ids:
+            out.add(unit_id)
+        return out
 
     def unit(self, unit_id: str) -> Unit:
         """The unit with this id (``KeyError`` if none)."""
@@ -397,7 +404,7 @@ class _OpenEnumeration:
     items: list[str] = attrs.field(factory=list)
 
 
-def _reported(b: _Builder, units: Iterable[Unit]) -> frozenset[str]:
+def _reported(b: _Builder, units: Iterable[Unit]) -> set[str]:
     """Units that report someone else's view ("Experts say that …"; attribution cues of
     PARC 3.0, Pareti 2016), unless the speaker is the author ("I think …")."""
     first_person = sentence_vocabulary()["FIRST_PERSON"]
@@ -406,7 +413,7 @@ def _reported(b: _Builder, units: Iterable[Unit]) -> frozenset[str]:
         if b.holds(unit, _ATTRIBUTION) and not any(
                 first_person.fullmatch(w) for w in re.findall(r"\w+", unit.text)):
             out.add(unit.id)
-    return frozenset(out)
+    return out
 
 
 def _aside(unit: Unit) -> bool:
@@ -418,14 +425,13 @@ def _announcement(unit: Unit) -> Marker | None:
     return next((m for m in unit.markers if m.function is MarkerFunction.ANNOUNCEMENT), None)
 
 
-def _paragraphs(units: Sequence[Unit]) -> list[list[Unit]]:
-    out: list[list[Unit]] = []
-    for unit in units:
-        if out and out[-1][0].paragraph == unit.paragraph:
-            out[-1].append(unit)
-        else:
-            out.append([unit])
-    return out
+def _paragraph_starts(units: Sequence[Unit]) -> array[int]:
+    """Where each paragraph (a run of units with one paragraph number) starts in
+    ``units``, then ``len(units)``: paragraph ``n`` is ``units[starts[n]:starts[n + 1]]``."""
+    starts = array("i", (n for n, unit in enumerate(units)
+                         if n == 0 or unit.paragraph != units[n - 1].paragraph))
+    starts.append(len(units))
+    return starts
 
 
 def build_map(seg: Segmentation, *, grammar: Grammar | None = None) -> ArgumentMap:
@@ -466,14 +472,16 @@ def _relate(seg: Segmentation, grammar: Grammar, title: str | None) -> _Built:
     """Find the central claim, every relation and the units' roles (the three levels of
     the module docstring)."""
     b = _Builder(seg, grammar)
-    clause_sources = frozenset(source for source, _, _ in seg.links)
+    clause_sources = b.unit_set(source for source, _, _ in seg.links)
     # Subordinate reasons and concessions are never the thesis; a result clause
-    # (", so …") may be: it is the conclusion.
-    premises = frozenset(source for source, _, marker in seg.links
-                         if marker.function is not MarkerFunction.RESULT)
+    # (", so …") may be: it is the conclusion. Nor is a reported view.
+    never = b.unit_set(source for source, _, marker in seg.links
+                       if marker.function is not MarkerFunction.RESULT)
     opening = [u for u in seg.units if u.paragraph <= seg.units[0].paragraph + 1] \
         if seg.units else []
-    thesis, restating = choose_thesis(seg, title, premises | _reported(b, opening))
+    for unit_id in _reported(b, opening):
+        never.add(unit_id)
+    thesis, restating = choose_thesis(seg, title, never)
     if thesis is not None:
         b.roles[thesis.id] = Role.CENTRAL_CLAIM
         b.thesis = thesis.id
@@ -496,20 +504,22 @@ def _relate(seg: Segmentation, grammar: Grammar, title: str | None) -> _Built:
         if source in b.answered:
             b.answered.setdefault(target, b.answered[source])
 
-    paragraphs = _paragraphs(seg.units)
-    by_section: dict[str | None, list[list[Unit]]] = {}
-    for para in paragraphs:
-        by_section.setdefault(para[0].section, []).append(para)
+    units = seg.units
+    starts = _paragraph_starts(units)
+    by_section: dict[str | None, list[int]] = {}  # paragraph numbers
+    for n in range(len(starts) - 1):
+        by_section.setdefault(units[starts[n]].section, []).append(n)
     section_claims: list[tuple[str | None, str]] = []
-    previous_paragraph: list[Unit] | None = None
-    last_paragraph = paragraphs[-1] if paragraphs else None
+    previous_paragraph: Sequence[Unit] | None = None
+    last_paragraph = units[starts[-2]:] if units else None
 
     for section_id, paras in by_section.items():
         heads: list[Unit] = []  # paragraph roots not attached inside the section yet
         summary: Unit | None = None
-        first_main = _main_units(paras[0], clause_sources)
+        first_main = _main_units(units[starts[paras[0]]:starts[paras[0] + 1]], clause_sources)
         first_head = next((u for u in first_main if not concedes(u)), first_main[0])
-        for para in paras:
+        for n in paras:
+            para = units[starts[n]:starts[n + 1]]
             main = _main_units(para, clause_sources)
             head = main[0]  # a leading reason or concession clause is not the head
             intent = unit_intent(head, negated=_negated(b, head))
@@ -592,7 +602,7 @@ def _parallel_clauses(b: _Builder, links: list[tuple[str, str, Intent]]) -> None
 
 
 def _section_claim(b: _Builder, summary: Unit | None, first_head: Unit, heads: list[Unit],
-                   last_paragraph: list[Unit] | None) -> Unit:
+                   last_paragraph: Sequence[Unit] | None) -> Unit:
     """Pick the section's claim and attach the section's unattached paragraph heads.
 
     The claim is the section's summary ("Taken together, …") if it has one, else its
@@ -618,12 +628,12 @@ def _section_claim(b: _Builder, summary: Unit | None, first_head: Unit, heads: l
     return first_head
 
 
-def _main_units(para: list[Unit], clause_sources: frozenset[str]) -> list[Unit]:
+def _main_units(para: Sequence[Unit], clause_sources: _UnitSet) -> Sequence[Unit]:
     """The units of a paragraph that are not subordinate clauses of another unit."""
     return [u for u in para if u.id not in clause_sources] or para
 
 
-def _sentence_level(b: _Builder, head: Unit, main: list[Unit]) -> None:
+def _sentence_level(b: _Builder, head: Unit, main: Sequence[Unit]) -> None:
     """Attach the units after the head of one paragraph (subordinate clauses excluded)."""
     local_head = head
     concession: Unit | None = head if concedes(head) else None
@@ -761,7 +771,7 @@ def _negated(b: _Builder, unit: Unit) -> bool:
     return b.holds(unit, _NEGATION)
 
 
-def _paragraph_target(b: _Builder, intent: Intent, head: Unit, previous: list[Unit],
+def _paragraph_target(b: _Builder, intent: Intent, head: Unit, previous: Sequence[Unit],
                       section_claims: list[tuple[str | None, str]],
                       *, is_section_start: bool) -> str:
     """Where a marked paragraph head attaches.

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Container, Sequence
 
 from argmap.model import MarkerFunction, RelationKind, Unit
 from argmap.relate import Direction, unit_intent
@@ -65,7 +65,7 @@ def central_claim(seg: Segmentation, title: str | None,
 
 
 def choose_thesis(seg: Segmentation, title: str | None,
-                  exclude: frozenset[str] = frozenset()) -> tuple[Unit | None, list[Unit]]:
+                  exclude: Container[str] = frozenset()) -> tuple[Unit | None, list[Unit]]:
     """Choose the thesis among the units of the lead paragraph, and find its restatements.
 
     Score: words shared with the title; plus 2 if a later paragraph restates the unit;
@@ -127,7 +127,7 @@ def choose_thesis(seg: Segmentation, title: str | None,
     return lead[best], [u for u in restating if restates(content_words(u.text), thesis_words)]
 
 
-def _lead(units: Sequence[Unit], exclude: frozenset[str]) -> list[Unit]:
+def _lead(units: Sequence[Unit], exclude: Container[str]) -> list[Unit]:
     """The thesis candidates of the first paragraph that has one.
 
     Candidates are the units that are neither excluded, conceding nor premise-marked;
