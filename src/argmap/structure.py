@@ -148,8 +148,9 @@ class _UnitSet:
         self._flags = bytearray(units)
         self._other: set[str] = set()
 
-    def add(self, unit_id: str) -> None:
-        n = self._index.get(unit_id)
+    def add(self, unit_id: str, position: int | None = None) -> None:
+        """Add a unit by id; ``position``, when known and not negative, spares a look-up."""
+        n = self._index.get(unit_id) if position is None or position < 0 else position
         if n is None:
             self._other.add(unit_id)
         else:
@@ -253,8 +254,9 @@ class _Builder:
         s, t = self.unit_index.get(source, -1), self.unit_index.get(target, -1)
         if s >= 0 and t >= 0:
             # a map is acyclic (never let a claim support itself), and has one relation
-            # per pair of units
-            if not graph.make_room(s, t) or graph.has(s, t):
+            # per pair of units; most relations are in order already
+            if (graph.order[s] >= graph.order[t] and not graph.make_room(s, t)) \
+                    or graph.has(s, t):
                 return
         elif s >= 0:
             if any(self.relations[e].target == target for e in graph.edges_from(s)):
@@ -269,29 +271,30 @@ class _Builder:
         self.relations.append(Relation(None, source, target, kind, subtype, sys.intern(rule),
                                        marker))
         if subtype != "restatement":
-            self.sources.add(source)
+            self.sources.add(source, s)
 
     def built(self) -> _Built:
         """The relations, and each unit's final role: the one a rule gave it, else a
         concession's, a conclusion's ("Therefore, …": drawn from what precedes), a
         claim's (supported by something), or a premise's."""
         supported = bytearray(len(self.seg.units))  # by position: the target of a support
-        for r in self.relations:
-            n = self.unit_index.get(r.target)
-            if n is not None and r.kind is RelationKind.SUPPORT:
-                supported[n] = 1
+        for target, r in zip(self.graph.dst, self.relations, strict=True):
+            if target >= 0 and r.kind is RelationKind.SUPPORT:
+                supported[target] = 1
         codes = {role: n for n, role in enumerate(_ROLES)}
         roles = bytearray(len(self.seg.units))
         for n, unit in enumerate(self.seg.units):
             role = self.roles.get(unit.id)
-            if role is None and concedes(unit):
-                role = Role.CONCESSION
             if role is None:
                 intent = unit_intent(unit)
-                if intent is not None and intent.direction is Direction.FORWARD:
+                if intent is not None and intent.concedes:
+                    role = Role.CONCESSION
+                elif intent is not None and intent.direction is Direction.FORWARD:
                     role = Role.CONCLUSION
-            if role is None:
-                role = Role.CLAIM if supported[self.unit_index[unit.id]] else Role.PREMISE
+                elif supported[self.unit_index[unit.id]]:
+                    role = Role.CLAIM
+                else:
+                    role = Role.PREMISE
             roles[n] = codes[role]
         return _Built(self.thesis, tuple(self.relations), bytes(roles),
                       tuple(self.enumerations), tuple(self.warnings))

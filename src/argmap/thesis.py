@@ -18,6 +18,8 @@ __all__ = ["RESTATEMENT_OVERLAP", "central_claim", "choose_thesis", "concedes",
 RESTATEMENT_OVERLAP = 0.7
 
 _CONTENT = re.compile(r"[^\W\d_]{3,}")
+#: The same words in lower-cased ASCII text, where a letter is one of a-z.
+_ASCII_CONTENT = re.compile(r"[a-z]{3,}")
 
 
 def content_words(text: str) -> set[str]:
@@ -33,7 +35,7 @@ def content_words(text: str) -> set[str]:
         ['fees', 'rose']
     """
     if text.isascii():
-        return set(_CONTENT.findall(text.lower()))
+        return set(_ASCII_CONTENT.findall(text.lower()))
     return {w.casefold() for w in _CONTENT.findall(text)}
 
 
