@@ -1,8 +1,9 @@
 """build_map's fast and lean paths equal the plain definitions, and its memory stays low.
 
 The word sets of the central claim's choice, the edge arrays that keep the map acyclic,
-the quick search before a unit is scanned for a cue, and the derived relation ids each
-replace a simpler computation; each test here checks one against that computation.
+the quick search before a unit is scanned for a cue, the derived relation ids and the
+unit text shared with the input each replace a simpler computation or store; each test
+here checks one against it.
 """
 
 from __future__ import annotations
@@ -12,12 +13,23 @@ import random
 import re
 import tracemalloc
 
+import attrs
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import argmap
 from argmap.grammar import load_grammar
 from argmap.ingest import Document
-from argmap.model import ArgumentMap, MarkerFunction, Relation, RelationKind, Span, Unit
+from argmap.model import (
+    ArgumentMap,
+    MarkerFunction,
+    Relation,
+    RelationKind,
+    Role,
+    SharedText,
+    Span,
+    Unit,
+)
 from argmap.relate import Direction, unit_intent
 from argmap.segment import Segmentation, segment, sentence_vocabulary
 from argmap.structure import _ATTRIBUTION, _NEGATION, _Builder, _Graph, build_map
@@ -293,3 +305,41 @@ def test_build_map_needs_little_memory_beyond_the_map() -> None:
         tracemalloc.stop()
     assert len(m.units) > 2000 and len(m.relations) > 2000
     assert peak / len(m.units) < 600
+
+
+# ------------------------------------------------------------------ shared unit text
+
+
+def test_a_unit_reading_shared_text_equals_one_with_its_own() -> None:
+    text = "However, fees rose. Wages fell."
+    own = segment(Document.from_text(text), GRAMMAR).units
+    source = SharedText(text)
+    shared = tuple(u.reading(source) for u in own)
+    assert [u.text for u in shared] == ["fees rose.", "Wages fell."]
+    assert shared == own and [hash(u) for u in shared] == [hash(u) for u in own]
+    assert [repr(u) for u in shared] == [repr(u) for u in own]
+    assert repr(own[1]).startswith("Unit(id='u-wages-fell-")
+    assert ", text='Wages fell.', role=<Role.PREMISE: 'premise'>," in repr(own[1])
+    moved = attrs.evolve(shared[0], role=Role.CLAIM)
+    assert moved.text == "fees rose." and moved.role is Role.CLAIM
+    assert moved != shared[0]
+
+
+def test_reading_keeps_every_other_field() -> None:
+    unit = Unit("u", Span(2, 5), "abc", Role.CLAIM, (), "s", 3, 4, "So ")
+    copy = unit.reading(SharedText("..abc.."))
+    for field in attrs.fields(Unit):
+        if field.name != "_text":
+            assert getattr(copy, field.name) == getattr(unit, field.name), field.name
+    assert copy == unit
+
+
+def test_analyze_keeps_one_copy_of_the_text_and_the_same_json() -> None:
+    text = "Fees must fall.\n\nThey deter students, because loans scare them."
+    m = argmap.analyze(text)
+    assert all(isinstance(u._text, SharedText) and u._text.text is text for u in m.units)
+    data = json.loads(m.to_json())
+    assert [u["text"] for u in data["units"]] == [u.text for u in m.units]
+    assert list(data["units"][0]) == ["id", "span", "text", "role", "markers", "section",
+                                      "paragraph", "sentence", "lead"]
+    assert ArgumentMap.from_json(m.to_json()) == m

@@ -25,6 +25,7 @@ __all__ = [
     "RelationKind",
     "Role",
     "Section",
+    "SharedText",
     "Span",
     "Unit",
 ]
@@ -130,25 +131,73 @@ class Marker:
     value: int = 0
 
 
-@attrs.frozen
+class SharedText:
+    """The text of a document, which its units read their own text from.
+
+    A unit made with ``text=SharedText(input)`` keeps no copy of its text but slices
+    it from ``input`` by its span when ``Unit.text`` is read: the units of a long text
+    then hold its characters once, not twice (the copies are about a third of a map's
+    memory). Such a unit keeps the whole input alive; equality, hashing, ``repr`` and
+    JSON see only the sliced text.
+    """
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+
+@attrs.frozen(eq=False, repr=False)
 class Unit:
     """An argumentative discourse unit (ADU).
 
     ``span.slice(input) == text`` always holds. The opening marker(s) of the unit (for
     example "However,") lie before ``span`` and are kept in ``markers``; ``lead`` holds
     the input's characters from the first opening marker to ``span.start`` ("However, "),
-    so that ``lead + text`` is the clause as written.
+    so that ``lead + text`` is the clause as written. ``text`` may be given as a
+    :class:`SharedText` of the input instead of a string (see there).
     """
 
     id: str
     span: Span
-    text: str
+    #: the text, or the input it is sliced from (read it as ``text``)
+    _text: str | SharedText = attrs.field(alias="text")
     role: Role = Role.PREMISE
     markers: tuple[Marker, ...] = ()
     section: str | None = None
     paragraph: int = 0
     sentence: int = 0
     lead: str = attrs.field(default="", converter=_shared)
+
+    @property
+    def text(self) -> str:
+        """The unit's characters in the input (``span.slice(input)``)."""
+        text = self._text
+        return text if isinstance(text, str) else text.text[self.span.start : self.span.end]
+
+    def reading(self, source: SharedText) -> Unit:
+        """The same unit, reading its text from ``source`` (the input it was cut from)."""
+        return Unit(self.id, self.span, source, self.role, self.markers, self.section,
+                    self.paragraph, self.sentence, self.lead)
+
+    def _fields(self) -> tuple[Any, ...]:
+        return (self.id, self.span, self.text, self.role, self.markers, self.section,
+                self.paragraph, self.sentence, self.lead)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Unit) or other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._fields() == other._fields()
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def __repr__(self) -> str:
+        names = ("id", "span", "text", "role", "markers", "section", "paragraph", "sentence",
+                 "lead")
+        shown = ", ".join(f"{name}={value!r}" for name, value in zip(names, self._fields(),
+                                                                     strict=True))
+        return f"Unit({shown})"
 
 
 @attrs.frozen(init=False, repr=False)
@@ -324,6 +373,22 @@ def _unstructure_relation(relation: Relation) -> dict[str, Any]:
 
 
 _CONVERTER.register_unstructure_hook(Relation, _unstructure_relation)
+_unit_dict = cattrs.gen.make_dict_unstructure_fn(
+    Unit, _CONVERTER,
+    _text=cattrs.gen.override(rename="text", unstruct_hook=lambda value: None))
+
+
+def _unstructure_unit(unit: Unit) -> dict[str, Any]:
+    """A unit's JSON object, with its text whether stored or shared."""
+    data = _unit_dict(unit)
+    data["text"] = unit.text
+    return data
+
+
+_CONVERTER.register_unstructure_hook(Unit, _unstructure_unit)
+_CONVERTER.register_structure_hook(Unit, cattrs.gen.make_dict_structure_fn(
+    Unit, _CONVERTER,
+    _text=cattrs.gen.override(rename="text", struct_hook=lambda value, _: str(value))))
 _CONVERTER.register_structure_hook(Relation, cattrs.gen.make_dict_structure_fn(
     Relation, _CONVERTER,
     _id=cattrs.gen.override(rename="id", struct_hook=lambda value, _: str(value))))
