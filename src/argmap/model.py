@@ -211,8 +211,9 @@ class Relation:
 
     The usual id, ``r-<source>-<target>``, is not stored but derived when read: a map
     holds about one relation per unit, and the id would be its largest string. Any
-    other id is kept as given. (So ``attrs.evolve`` of the source or target of a
-    relation with the usual id gives the new relation its own usual id.)
+    other id is kept as given; ``None`` stands for the usual one. (So ``attrs.evolve``
+    of the source or target of a relation with the usual id gives the new relation its
+    own usual id.)
 
     Example:
         >>> r = Relation("r-a-b", "a", "b", RelationKind.SUPPORT, "reason", "reason.opener")
