@@ -11,6 +11,7 @@ linked to the unit after the comma that closes it ("Although X" | "and Y," | "Z"
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 from itertools import pairwise
 
@@ -64,6 +65,7 @@ def segment_given(document: Document, spans: Sequence[Span],
         for sentence in split_sentences(text, block.span, grammar):
             sentences.append(sentence)
             paragraph_of.append(n)
+    starts = sorted(s.start for s in sentences)
     units: list[Unit] = []
     links: list[tuple[str, str, Marker]] = []
     taken: dict[str, int] = {}
@@ -71,7 +73,7 @@ def segment_given(document: Document, spans: Sequence[Span],
     pending_leading: tuple[str, Marker] | None = None
     for span in ordered:
         # the sentence the unit starts in (or the last one starting before it)
-        index = max(0, sum(1 for s in sentences if s.start <= span.start) - 1)
+        index = max(0, bisect_right(starts, span.start) - 1)
         pieces, piece_links = clause_units(grammar, text, span)
         markers = list(pieces[0][1]) if pieces else []
         # inner markers of the unit's later clauses ("…, which, however, …") count too

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import enum
 import json
+import sys
 from collections.abc import Iterator
 from typing import Any
 
 import attrs
 import cattrs
+import cattrs.gen
 
 from argmap.exceptions import SchemaError
 
@@ -23,6 +25,7 @@ __all__ = [
     "RelationKind",
     "Role",
     "Section",
+    "SharedText",
     "Span",
     "Unit",
 ]
@@ -63,7 +66,13 @@ class MarkerFunction(str, enum.Enum):
     ANNOUNCEMENT = "announcement"
 
 
-@attrs.frozen(order=True)
+def _shared(text: str) -> str:
+    """One string object for all equal ones (``sys.intern``): for the few hundred marker
+    words and unit leads ("But ", "because ") that a long text repeats thousands of times."""
+    return sys.intern(text)
+
+
+@attrs.frozen(order=True, weakref_slot=False)  # 48 bytes, not 64: a map holds many spans
 class Span:
     """A half-open range ``[start, end)`` of character offsets into the decoded input.
 
@@ -113,7 +122,7 @@ class Marker:
         value: the number an ordinal or cardinal stands for (``2`` for "second"), else 0.
     """
 
-    text: str
+    text: str = attrs.field(converter=_shared)
     span: Span
     function: MarkerFunction
     sense: str
@@ -122,28 +131,76 @@ class Marker:
     value: int = 0
 
 
-@attrs.frozen
+class SharedText:
+    """The text of a document, which its units read their own text from.
+
+    A unit made with ``text=SharedText(input)`` keeps no copy of its text but slices
+    it from ``input`` by its span when ``Unit.text`` is read: the units of a long text
+    then hold its characters once, not twice (the copies are about a third of a map's
+    memory). Such a unit keeps the whole input alive; equality, hashing, ``repr`` and
+    JSON see only the sliced text.
+    """
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+
+@attrs.frozen(eq=False, repr=False)
 class Unit:
     """An argumentative discourse unit (ADU).
 
     ``span.slice(input) == text`` always holds. The opening marker(s) of the unit (for
     example "However,") lie before ``span`` and are kept in ``markers``; ``lead`` holds
     the input's characters from the first opening marker to ``span.start`` ("However, "),
-    so that ``lead + text`` is the clause as written.
+    so that ``lead + text`` is the clause as written. ``text`` may be given as a
+    :class:`SharedText` of the input instead of a string (see there).
     """
 
     id: str
     span: Span
-    text: str
+    #: the text, or the input it is sliced from (read it as ``text``)
+    _text: str | SharedText = attrs.field(alias="text")
     role: Role = Role.PREMISE
     markers: tuple[Marker, ...] = ()
     section: str | None = None
     paragraph: int = 0
     sentence: int = 0
-    lead: str = ""
+    lead: str = attrs.field(default="", converter=_shared)
+
+    @property
+    def text(self) -> str:
+        """The unit's characters in the input (``span.slice(input)``)."""
+        text = self._text
+        return text if isinstance(text, str) else text.text[self.span.start : self.span.end]
+
+    def reading(self, source: SharedText) -> Unit:
+        """The same unit, reading its text from ``source`` (the input it was cut from)."""
+        return Unit(self.id, self.span, source, self.role, self.markers, self.section,
+                    self.paragraph, self.sentence, self.lead)
+
+    def _fields(self) -> tuple[Any, ...]:
+        return (self.id, self.span, self.text, self.role, self.markers, self.section,
+                self.paragraph, self.sentence, self.lead)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Unit) or other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._fields() == other._fields()
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def __repr__(self) -> str:
+        names = ("id", "span", "text", "role", "markers", "section", "paragraph", "sentence",
+                 "lead")
+        shown = ", ".join(f"{name}={value!r}" for name, value in zip(names, self._fields(),
+                                                                     strict=True))
+        return f"Unit({shown})"
 
 
-@attrs.frozen
+@attrs.frozen(init=False, repr=False)
 class Relation:
     """A directed argumentative relation ``source -> target``.
 
@@ -151,15 +208,44 @@ class Relation:
     inference, Peldszus & Stede 2013). ``subtype`` names the discourse relation that
     produced it (``reason``, ``result``, ``contrast``, ``concession``, ``example``,
     ``restatement``, ``item``, ``summary``, ``elaboration``, ``addition``, ``default``).
+
+    The usual id, ``r-<source>-<target>``, is not stored but derived when read: a map
+    holds about one relation per unit, and the id would be its largest string. Any
+    other id is kept as given; ``None`` stands for the usual one. (So ``attrs.evolve``
+    of the source or target of a relation with the usual id gives the new relation its
+    own usual id.)
+
+    Example:
+        >>> r = Relation("r-a-b", "a", "b", RelationKind.SUPPORT, "reason", "reason.opener")
+        >>> r.id, r == Relation("r-a-b", "a", "b", RelationKind.SUPPORT, "reason",
+        ...                     "reason.opener")
+        ('r-a-b', True)
     """
 
-    id: str
+    #: the id when it is not the usual one, else ``None``
+    _id: str | None
     source: str
     target: str
     kind: RelationKind
     subtype: str
     rule: str
     marker: Marker | None = None
+
+    def __init__(self, id: str | None, source: str, target: str, kind: RelationKind,
+                 subtype: str, rule: str, marker: Marker | None = None) -> None:
+        usual = id is None or id == f"r-{source}-{target}"
+        self.__attrs_init__(None if usual else id, source, target, kind, subtype, rule,
+                            marker)
+
+    @property
+    def id(self) -> str:
+        """The relation's id: ``r-<source>-<target>`` unless it was given another."""
+        return f"r-{self.source}-{self.target}" if self._id is None else self._id
+
+    def __repr__(self) -> str:
+        names = ("id", "source", "target", "kind", "subtype", "rule", "marker")
+        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in names)
+        return f"Relation({shown})"
 
 
 @attrs.frozen
@@ -276,3 +362,34 @@ class ArgumentMap:
 SCHEMA = "argmap/1"
 
 _CONVERTER = cattrs.Converter(forbid_extra_keys=True)
+_relation_dict = cattrs.gen.make_dict_unstructure_fn(
+    Relation, _CONVERTER, _id=cattrs.gen.override(rename="id"))
+
+
+def _unstructure_relation(relation: Relation) -> dict[str, Any]:
+    """A relation's JSON object, with its id whether stored or derived."""
+    data = _relation_dict(relation)
+    data["id"] = relation.id
+    return data
+
+
+_CONVERTER.register_unstructure_hook(Relation, _unstructure_relation)
+_unit_dict = cattrs.gen.make_dict_unstructure_fn(
+    Unit, _CONVERTER,
+    _text=cattrs.gen.override(rename="text", unstruct_hook=lambda value: None))
+
+
+def _unstructure_unit(unit: Unit) -> dict[str, Any]:
+    """A unit's JSON object, with its text whether stored or shared."""
+    data = _unit_dict(unit)
+    data["text"] = unit.text
+    return data
+
+
+_CONVERTER.register_unstructure_hook(Unit, _unstructure_unit)
+_CONVERTER.register_structure_hook(Unit, cattrs.gen.make_dict_structure_fn(
+    Unit, _CONVERTER,
+    _text=cattrs.gen.override(rename="text", struct_hook=lambda value, _: str(value))))
+_CONVERTER.register_structure_hook(Relation, cattrs.gen.make_dict_structure_fn(
+    Relation, _CONVERTER,
+    _id=cattrs.gen.override(rename="id", struct_hook=lambda value, _: str(value))))

@@ -105,6 +105,8 @@ def unit_intent(unit: Unit, *, negated: bool = False) -> Intent | None:
         >>> unit_intent(Unit("u", Span(9, 20), "wages fell.", markers=(m,))).rule
         'contrast.opener'
     """
+    if not unit.markers:
+        return None  # most units: no marker, no intent
     opening = [m for m in unit.markers if m.rule in _OPENING_RULES]
     inner = [m for m in unit.markers
              if m.rule in ("parenthetical", "final", "inline", "medial")]

@@ -18,8 +18,9 @@ The central claim (chosen by :mod:`argmap.thesis`) is the root: the source of no
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
-from itertools import pairwise
+import sys
+from array import array
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 import attrs
 
@@ -36,9 +37,159 @@ from argmap.model import (
 )
 from argmap.relate import Direction, Intent, clause_intent, unit_intent
 from argmap.segment import Segmentation, sentence_vocabulary
-from argmap.thesis import RESTATEMENT_OVERLAP, central_claim, concedes, content_words, word_overlap
+from argmap.thesis import (
+    RESTATEMENT_OVERLAP,
+    central_claim,
+    choose_thesis,
+    concedes,
+    content_words,
+    restates,
+)
 
 __all__ = ["RESTATEMENT_OVERLAP", "build_map", "central_claim"]
+
+
+class _Graph:
+    """The relations between units as arrays of C ints, kept in a topological order.
+
+    Units are numbered by their position in ``seg.units`` and relations (edges) by their
+    position in the relation list; an end that is no unit (a relation id) is -1. The
+    edges of each unit are kept in singly linked lists, newest first (``out_head[u]``,
+    then ``out_next[e]``; -1 ends a list): 4 bytes per unit and edge, where a Python
+    list per unit and end took about 100.
+    """
+
+    __slots__ = ("dst", "in_head", "in_next", "order", "out_head", "out_next", "src")
+
+    def __init__(self, units: int) -> None:
+        #: ``order[s] < order[t]`` for every edge ``s -> t``; units start in reverse text
+        #: order, so the usual relation (a later unit backing an earlier one) is in order
+        self.order = array("i", range(0, -units, -1))
+        self.out_head = array("i", [-1]) * units
+        self.in_head = array("i", [-1]) * units
+        self.src, self.dst = array("i"), array("i")
+        self.out_next, self.in_next = array("i"), array("i")
+
+    def add(self, source: int, target: int) -> None:
+        """Add the edge ``source -> target`` (unit numbers, or -1 for no unit)."""
+        edge = len(self.src)
+        self.src.append(source)
+        self.dst.append(target)
+        self.out_next.append(self.out_head[source] if source >= 0 else -1)
+        self.in_next.append(self.in_head[target] if target >= 0 else -1)
+        if source >= 0:
+            self.out_head[source] = edge
+        if target >= 0:
+            self.in_head[target] = edge
+
+    def has(self, source: int, target: int) -> bool:
+        """Whether there is an edge ``source -> target`` (unit numbers)."""
+        edge, dst, following = self.out_head[source], self.dst, self.out_next
+        while edge >= 0:
+            if dst[edge] == target:
+                return True
+            edge = following[edge]
+        return False
+
+    def edges_from(self, unit: int) -> Iterator[int]:
+        """The edges whose source is ``unit``, newest first."""
+        edge = self.out_head[unit]
+        while edge >= 0:
+            yield edge
+            edge = self.out_next[edge]
+
+    def make_room(self, source: int, target: int) -> bool:
+        """Keep ``order`` topological for a new edge ``source -> target``, or return
+        ``False`` if the edge would close a cycle.
+
+        Dynamic topological order of Pearce & Kelly (2006, "A dynamic topological sort
+        algorithm for directed acyclic graphs", JEA 11): only the units whose order lies
+        between the two ends are searched and renumbered, so a long chain of relations
+        in order stays linear.
+        """
+        order = self.order
+        lower, upper = order[target], order[source]
+        if upper < lower:
+            return True  # already in order
+        ahead = self._search(target, self.out_head, self.out_next, self.dst,
+                             lambda n: n <= upper)
+        if source in ahead:
+            return False
+        behind = self._search(source, self.in_head, self.in_next, self.src,
+                              lambda n: n >= lower)
+        moved = sorted(behind, key=order.__getitem__) + sorted(ahead, key=order.__getitem__)
+        for node, slot in zip(moved, sorted(order[n] for n in moved), strict=True):
+            order[node] = slot
+        return True
+
+    def _search(self, start: int, head: array[int], following: array[int], ends: array[int],
+                inside: Callable[[int], bool]) -> set[int]:
+        """The units reachable from ``start`` along one direction of the edges, through
+        units whose order is ``inside``."""
+        seen, stack = {start}, [start]
+        while stack:
+            edge = head[stack.pop()]
+            while edge >= 0:
+                nxt = ends[edge]
+                if nxt >= 0 and nxt not in seen and inside(self.order[nxt]):
+                    seen.add(nxt)
+                    stack.append(nxt)
+                edge = following[edge]
+        return seen
+
+
+class _UnitSet:
+    """A set of unit ids stored as one byte per unit; ids of no unit go to a plain set."""
+
+    __slots__ = ("_flags", "_index", "_other")
+
+    def __init__(self, index: dict[str, int], units: int) -> None:
+        self._index = index
+        self._flags = bytearray(units)
+        self._other: set[str] = set()
+
+    def add(self, unit_id: str, position: int | None = None) -> None:
+        """Add a unit by id; ``position``, when known and not negative, spares a look-up."""
+        n = self._index.get(unit_id) if position is None or position < 0 else position
+        if n is None:
+            self._other.add(unit_id)
+        else:
+            self._flags[n] = 1
+
+    def discard(self, unit_id: str) -> None:
+        n = self._index.get(unit_id)
+        if n is None:
+            self._other.discard(unit_id)
+        else:
+            self._flags[n] = 0
+
+    def __contains__(self, unit_id: object) -> bool:
+        n = self._index.get(unit_id) if isinstance(unit_id, str) else None
+        return unit_id in self._other if n is None else bool(self._flags[n])
+
+
+#: Terminals of attribution ("say", "according to") and negation cues.
+_ATTRIBUTION = frozenset({"ATTRIBUTION"})
+_NEGATION = frozenset({"NEG", "CLITIC_NEG"})
+#: Regex constructs that can refuse a match at the end of a unit that the scanner, which
+#: stops before the closing punctuation, accepts: no quick search past them.
+_END_SENSITIVE = ("(?!", "(?<!", "$", "\\Z")
+
+
+def _quick_pattern(grammar: Grammar, terminals: frozenset[str]) -> re.Pattern[str] | None:
+    """One pattern that finds a match wherever the scanner could find one of ``terminals``.
+
+    A token of a terminal is a match of the terminal's own pattern (lark's
+    ``TerminalDef.pattern``); the scanner only takes some away (its end-of-word check, and
+    the terminals that win a position before it). So where this pattern finds nothing
+    in a unit, the scanner finds none of the terminals. ``None`` when a terminal's pattern
+    has an end-sensitive construct (a negative lookaround, an end anchor), or none of the
+    terminals is in the grammar: then every unit is scanned.
+    """
+    bodies = [t.pattern.to_regexp() for t in grammar.parser.terminals if t.name in terminals]
+    if not bodies or any(c in body for body in bodies for c in _END_SENSITIVE):
+        return None
+    return re.compile("|".join(f"(?:{body})" for body in bodies))
 
 
 @attrs.define
@@ -46,28 +197,47 @@ class _Builder:
     seg: Segmentation
     grammar: Grammar
     relations: list[Relation] = attrs.field(factory=list)
-    relation_ids: set[str] = attrs.field(factory=set)
-    outgoing: dict[str, list[str]] = attrs.field(factory=dict)
-    sources: set[str] = attrs.field(factory=set)  # units attached to a parent
     roles: dict[str, Role] = attrs.field(factory=dict)
     enumerations: list[Enumeration] = attrs.field(factory=list)
     warnings: list[str] = attrs.field(factory=list)
     pending: _OpenEnumeration | None = None
     thesis: str | None = None  # the central claim: the root, source of no relation
-    #: the unit just before each unit, in text order
-    preceding: dict[str, Unit] = attrs.field(factory=dict)
     #: units a contrast clause answers (", but …"), with the answering marker
     answered: dict[str, Marker] = attrs.field(factory=dict)
-    incoming: dict[str, list[str]] = attrs.field(factory=dict)
+    #: the position of each unit in ``seg.units``, by id
     unit_index: dict[str, int] = attrs.field(init=False)
-    #: a topological order of the units: ``order[s] < order[t]`` for every ``s -> t``
-    order: dict[str, int] = attrs.field(init=False)
+    #: the relations as edges between unit positions (relation ``n`` is edge ``n``)
+    graph: _Graph = attrs.field(init=False)
+    #: units attached to a parent (the source of a relation other than a restatement)
+    sources: _UnitSet = attrs.field(init=False)
+    #: the prefilter of :meth:`holds` for each set of terminals asked about
+    quick: dict[frozenset[str], re.Pattern[str] | None] = attrs.field(factory=dict)
+    #: (source, target) of the relations whose source is no unit (others are in ``graph``)
+    loose: set[tuple[str, str]] = attrs.field(factory=set)
 
     def __attrs_post_init__(self) -> None:
-        self.unit_index = {u.id: n for n, u in enumerate(self.seg.units)}
-        self.order = {u.id: -n for n, u in enumerate(self.seg.units)}
+        units = self.seg.units
+        self.unit_index = {u.id: n for n, u in enumerate(units)}
+        self.graph = _Graph(len(units))
+        self.sources = _UnitSet(self.unit_index, len(units))
 
     # ------------------------------------------------------------ primitives
+
+    def unit_set(self, unit_ids: Iterable[str]) -> _UnitSet:
+        """A set of unit ids, one byte per unit (see :class:`_UnitSet`)."""
+        out = _UnitSet(self.unit_index, len(self.seg.units))
+        for unit_id in unit_ids:
+            out.add(unit_id)
+        return out
+
+    def unit(self, unit_id: str) -> Unit:
+        """The unit with this id (``KeyError`` if none)."""
+        return self.seg.units[self.unit_index[unit_id]]
+
+    def before(self, unit: Unit) -> Unit | None:
+        """The unit just before ``unit`` in text order, or ``None`` for the first."""
+        n = self.unit_index[unit.id]
+        return self.seg.units[n - 1] if n > 0 else None
 
     def relate(self, source: str, target: str, kind: RelationKind, subtype: str, rule: str,
                marker: Marker | None = None) -> None:
@@ -78,51 +248,68 @@ class _Builder:
             # on opposite sides, a support on the same side ("Of course X. But T." ->
             # X attacks T; "Experts say X. In fact, T." -> X attacks T).
             source, target, rule = target, source, f"{rule}.to-thesis"
-        if source == target or not self.make_room(source, target):
-            return  # a map is acyclic: never let a claim support itself
-        rid = f"r-{source}-{target}"
-        if rid in self.relation_ids:
+        if source == target:
             return
-        self.relation_ids.add(rid)
-        self.outgoing.setdefault(source, []).append(target)
-        self.incoming.setdefault(target, []).append(source)
-        self.relations.append(Relation(rid, source, target, kind, subtype, rule, marker))
+        graph = self.graph
+        s, t = self.unit_index.get(source, -1), self.unit_index.get(target, -1)
+        if s >= 0 and t >= 0:
+            # a map is acyclic (never let a claim support itself), and has one relation
+            # per pair of units; most relations are in order already
+            if (graph.order[s] >= graph.order[t] and not graph.make_room(s, t)) \
+                    or graph.has(s, t):
+                return
+        elif s >= 0:
+            if any(self.relations[e].target == target for e in graph.edges_from(s)):
+                return
+        elif (source, target) in self.loose:
+            return
+        else:
+            self.loose.add((source, target))
+        graph.add(s, t)
+        # id None: the usual r-<source>-<target>, derived, not stored; rule ids repeat:
+        # one string each, not one per relation
+        self.relations.append(Relation(None, source, target, kind, subtype, sys.intern(rule),
+                                       marker))
         if subtype != "restatement":
-            self.sources.add(source)
+            self.sources.add(source, s)
 
-    def make_room(self, source: str, target: str) -> bool:
-        """Keep ``order`` topological for a new relation ``source -> target``, or return
-        ``False`` if the relation would close a cycle.
+    def built(self) -> _Built:
+        """The relations, and each unit's final role: the one a rule gave it, else a
+        concession's, a conclusion's ("Therefore, …": drawn from what precedes), a
+        claim's (supported by something), or a premise's."""
+        supported = bytearray(len(self.seg.units))  # by position: the target of a support
+        for target, r in zip(self.graph.dst, self.relations, strict=True):
+            if target >= 0 and r.kind is RelationKind.SUPPORT:
+                supported[target] = 1
+        codes = {role: n for n, role in enumerate(_ROLES)}
+        roles = bytearray(len(self.seg.units))
+        for n, unit in enumerate(self.seg.units):
+            role = self.roles.get(unit.id)
+            if role is None:
+                intent = unit_intent(unit)
+                if intent is not None and intent.concedes:
+                    role = Role.CONCESSION
+                elif intent is not None and intent.direction is Direction.FORWARD:
+                    role = Role.CONCLUSION
+                elif supported[self.unit_index[unit.id]]:
+                    role = Role.CLAIM
+                else:
+                    role = Role.PREMISE
+            roles[n] = codes[role]
+        return _Built(self.thesis, tuple(self.relations), bytes(roles),
+                      tuple(self.enumerations), tuple(self.warnings))
 
-        Dynamic topological order of Pearce & Kelly (2006, "A dynamic topological sort
-        algorithm for directed acyclic graphs", JEA 11): only the units whose order lies
-        between the two ends are searched and renumbered. Units start in reverse text
-        order, so the usual relation (a later unit backing an earlier one) costs O(1) and
-        a long chain of them stays linear.
-        """
-        lower, upper = self.order.get(target), self.order.get(source)
-        if lower is None or upper is None or upper < lower:
-            return True  # a relation id (undercut) has no successors; or already in order
-        ahead = self._search(target, self.outgoing, lambda n: n <= upper)
-        if source in ahead:
-            return False
-        behind = self._search(source, self.incoming, lambda n: n >= lower)
-        moved = sorted(behind, key=self.order.__getitem__) + \
-            sorted(ahead, key=self.order.__getitem__)
-        for node, slot in zip(moved, sorted(self.order[n] for n in moved), strict=True):
-            self.order[node] = slot
-        return True
-
-    def _search(self, start: str, edges: dict[str, list[str]],
-                inside: Callable[[int], bool]) -> set[str]:
-        seen, stack = {start}, [start]
-        while stack:
-            for nxt in edges.get(stack.pop(), ()):
-                rank = self.order.get(nxt)
-                if nxt not in seen and rank is not None and inside(rank):
-                    seen.add(nxt)
-                    stack.append(nxt)
-        return seen
+    def first_relation_from(self, source: str) -> Relation | None:
+        """The earliest relation from ``source`` that is not a restatement."""
+        s = self.unit_index.get(source)
+        if s is None:
+            return next((r for r in self.relations if r.source == source
+                         and r.subtype != "restatement"), None)
+        first = None
+        for edge in self.graph.edges_from(s):  # newest first: the last one found wins
+            if self.relations[edge].subtype != "restatement":
+                first = self.relations[edge]
+        return first
 
     def apply(self, unit: Unit, intent: Intent, target: str) -> None:
         if intent.direction is Direction.FORWARD:
@@ -132,9 +319,21 @@ class _Builder:
         if intent.concedes:
             self.roles[unit.id] = Role.CONCESSION
 
-    def tokens_of(self, unit: Unit) -> set[str]:
-        return {t.type for t in self.grammar.scan(self.seg.document.text, unit.span.start,
-                                                    unit.span.end)}
+    def holds(self, unit: Unit, terminals: frozenset[str]) -> bool:
+        """Whether the scanner finds one of ``terminals`` in the unit.
+
+        The unit is scanned only when a search for the terminals' own patterns finds
+        something (:func:`_quick_pattern`): most units hold no attribution or negation
+        cue, and the search costs a small fraction of a scan.
+        """
+        if terminals not in self.quick:
+            self.quick[terminals] = _quick_pattern(self.grammar, terminals)
+        quick = self.quick[terminals]
+        text = self.seg.document.text
+        if quick is not None and quick.search(text, unit.span.start, unit.span.end) is None:
+            return False
+        return any(t.type in terminals
+                   for t in self.grammar.scan(text, unit.span.start, unit.span.end))
 
     # ------------------------------------------------------------ enumerations
 
@@ -208,16 +407,16 @@ class _OpenEnumeration:
     items: list[str] = attrs.field(factory=list)
 
 
-def _reported(b: _Builder, units: Iterable[Unit]) -> frozenset[str]:
+def _reported(b: _Builder, units: Iterable[Unit]) -> set[str]:
     """Units that report someone else's view ("Experts say that …"; attribution cues of
     PARC 3.0, Pareti 2016), unless the speaker is the author ("I think …")."""
     first_person = sentence_vocabulary()["FIRST_PERSON"]
     out = set()
     for unit in units:
-        if "ATTRIBUTION" in b.tokens_of(unit) and not any(
+        if b.holds(unit, _ATTRIBUTION) and not any(
                 first_person.fullmatch(w) for w in re.findall(r"\w+", unit.text)):
             out.add(unit.id)
-    return frozenset(out)
+    return out
 
 
 def _aside(unit: Unit) -> bool:
@@ -229,14 +428,13 @@ def _announcement(unit: Unit) -> Marker | None:
     return next((m for m in unit.markers if m.function is MarkerFunction.ANNOUNCEMENT), None)
 
 
-def _paragraphs(units: Sequence[Unit]) -> list[list[Unit]]:
-    out: list[list[Unit]] = []
-    for unit in units:
-        if out and out[-1][0].paragraph == unit.paragraph:
-            out[-1].append(unit)
-        else:
-            out.append([unit])
-    return out
+def _paragraph_starts(units: Sequence[Unit]) -> array[int]:
+    """Where each paragraph (a run of units with one paragraph number) starts in
+    ``units``, then ``len(units)``: paragraph ``n`` is ``units[starts[n]:starts[n + 1]]``."""
+    starts = array("i", (n for n, unit in enumerate(units)
+                         if n == 0 or unit.paragraph != units[n - 1].paragraph))
+    starts.append(len(units))
+    return starts
 
 
 def build_map(seg: Segmentation, *, grammar: Grammar | None = None) -> ArgumentMap:
@@ -253,25 +451,48 @@ def build_map(seg: Segmentation, *, grammar: Grammar | None = None) -> ArgumentM
     grammar = grammar or load_grammar()
     doc = seg.document
     title = doc.title.text if doc.title else None
+    # The relations are found in a function of their own, so that the builder's indexes
+    # are gone before the map's units are made (the peak of memory is there).
+    return _assemble(seg, _relate(seg, grammar, title), title)
+
+
+@attrs.frozen
+class _Built:
+    """What the map is assembled from: the relations and the final role of each unit."""
+
+    thesis: str | None
+    relations: tuple[Relation, ...]
+    roles: bytes  # index into _ROLES, for each unit by position
+    enumerations: tuple[Enumeration, ...]
+    warnings: tuple[str, ...]
+
+
+#: The roles a unit can end with, coded by position for ``_Built.roles``.
+_ROLES = tuple(Role)
+
+
+def _relate(seg: Segmentation, grammar: Grammar, title: str | None) -> _Built:
+    """Find the central claim, every relation and the units' roles (the three levels of
+    the module docstring)."""
     b = _Builder(seg, grammar)
-    clause_sources = frozenset(source for source, _, _ in seg.links)
+    clause_sources = b.unit_set(source for source, _, _ in seg.links)
     # Subordinate reasons and concessions are never the thesis; a result clause
-    # (", so …") may be: it is the conclusion.
-    premises = frozenset(source for source, _, marker in seg.links
-                         if marker.function is not MarkerFunction.RESULT)
+    # (", so …") may be: it is the conclusion. Nor is a reported view.
+    never = b.unit_set(source for source, _, marker in seg.links
+                       if marker.function is not MarkerFunction.RESULT)
     opening = [u for u in seg.units if u.paragraph <= seg.units[0].paragraph + 1] \
         if seg.units else []
-    thesis = central_claim(seg, title, premises | _reported(b, opening))
+    for unit_id in _reported(b, opening):
+        never.add(unit_id)
+    thesis, restating = choose_thesis(seg, title, never)
     if thesis is not None:
         b.roles[thesis.id] = Role.CENTRAL_CLAIM
         b.thesis = thesis.id
-    b.preceding = {later.id: earlier for earlier, later in pairwise(seg.units)}
     b.answered = {
         target: marker for _, target, marker in seg.links
         if marker.function in (MarkerFunction.CONTRAST, MarkerFunction.CONTRA_EXPECTATION)}
 
     # Clause links inside sentences.
-    by_id = {u.id: u for u in seg.units}
     parallel: list[tuple[str, str, Intent]] = []
     for source, target, marker in seg.links:
         intent = clause_intent(marker)
@@ -280,26 +501,28 @@ def build_map(seg: Segmentation, *, grammar: Grammar | None = None) -> ArgumentM
         if intent.direction is Direction.PARALLEL:
             parallel.append((source, target, intent))  # resolved once the target attaches
             continue
-        b.apply(by_id[source], intent, target)
+        b.apply(b.unit(source), intent, target)
     # A contrast that answers "X, and Y" answers the whole coordination.
     for source, target, _ in reversed(parallel):
         if source in b.answered:
             b.answered.setdefault(target, b.answered[source])
 
-    paragraphs = _paragraphs(seg.units)
-    by_section: dict[str | None, list[list[Unit]]] = {}
-    for para in paragraphs:
-        by_section.setdefault(para[0].section, []).append(para)
+    units = seg.units
+    starts = _paragraph_starts(units)
+    by_section: dict[str | None, list[int]] = {}  # paragraph numbers
+    for n in range(len(starts) - 1):
+        by_section.setdefault(units[starts[n]].section, []).append(n)
     section_claims: list[tuple[str | None, str]] = []
-    previous_paragraph: list[Unit] | None = None
-    last_paragraph = paragraphs[-1] if paragraphs else None
+    previous_paragraph: Sequence[Unit] | None = None
+    last_paragraph = units[starts[-2]:] if units else None
 
     for section_id, paras in by_section.items():
         heads: list[Unit] = []  # paragraph roots not attached inside the section yet
         summary: Unit | None = None
-        first_main = _main_units(paras[0], clause_sources)
+        first_main = _main_units(units[starts[paras[0]]:starts[paras[0] + 1]], clause_sources)
         first_head = next((u for u in first_main if not concedes(u)), first_main[0])
-        for para in paras:
+        for n in paras:
+            para = units[starts[n]:starts[n + 1]]
             main = _main_units(para, clause_sources)
             head = main[0]  # a leading reason or concession clause is not the head
             intent = unit_intent(head, negated=_negated(b, head))
@@ -339,19 +562,16 @@ def build_map(seg: Segmentation, *, grammar: Grammar | None = None) -> ArgumentM
     for _, claim_id in section_claims:
         if thesis is None or claim_id == thesis.id:
             continue
-        unit = by_id[claim_id]
-        if word_overlap(content_words(unit.text), thesis_words) >= RESTATEMENT_OVERLAP:
+        if restates(content_words(b.unit(claim_id).text), thesis_words):
             continue  # linked below as a restatement
         if claim_id not in b.sources:
             b.relate(claim_id, thesis.id, RelationKind.SUPPORT, "default", "section.thesis")
         b.roles.setdefault(claim_id, Role.CLAIM)
     if thesis is not None:
-        for unit in seg.units:
-            if unit.paragraph != thesis.paragraph and \
-                    word_overlap(content_words(unit.text), thesis_words) >= RESTATEMENT_OVERLAP:
-                b.relate(unit.id, thesis.id, RelationKind.SUPPORT, "restatement",
-                         "restatement.thesis")
-                b.roles[unit.id] = Role.RESTATEMENT
+        for unit in restating:  # in other paragraphs than the thesis's
+            b.relate(unit.id, thesis.id, RelationKind.SUPPORT, "restatement",
+                     "restatement.thesis")
+            b.roles[unit.id] = Role.RESTATEMENT
 
     # A concession that nothing answered grants a point against the thesis.
     if thesis is not None:
@@ -362,7 +582,7 @@ def build_map(seg: Segmentation, *, grammar: Grammar | None = None) -> ArgumentM
                          "concession.thesis", intent.marker if intent else None)
 
     _parallel_clauses(b, parallel)
-    return _assemble(b, thesis, title)
+    return b.built()
 
 
 def _parallel_clauses(b: _Builder, links: list[tuple[str, str, Intent]]) -> None:
@@ -373,8 +593,7 @@ def _parallel_clauses(b: _Builder, links: list[tuple[str, str, Intent]]) -> None
     When X is the thesis, Y supports it.
     """
     for source, target, intent in links:
-        first = next((r for r in b.relations if r.source == target
-                      and r.subtype != "restatement"), None)
+        first = b.first_relation_from(target)
         if first is None:
             b.relate(source, target, RelationKind.SUPPORT, intent.subtype, intent.rule,
                      intent.marker)
@@ -386,7 +605,7 @@ def _parallel_clauses(b: _Builder, links: list[tuple[str, str, Intent]]) -> None
 
 
 def _section_claim(b: _Builder, summary: Unit | None, first_head: Unit, heads: list[Unit],
-                   last_paragraph: list[Unit] | None) -> Unit:
+                   last_paragraph: Sequence[Unit] | None) -> Unit:
     """Pick the section's claim and attach the section's unattached paragraph heads.
 
     The claim is the section's summary ("Taken together, …") if it has one, else its
@@ -412,12 +631,12 @@ def _section_claim(b: _Builder, summary: Unit | None, first_head: Unit, heads: l
     return first_head
 
 
-def _main_units(para: list[Unit], clause_sources: frozenset[str]) -> list[Unit]:
+def _main_units(para: Sequence[Unit], clause_sources: _UnitSet) -> Sequence[Unit]:
     """The units of a paragraph that are not subordinate clauses of another unit."""
     return [u for u in para if u.id not in clause_sources] or para
 
 
-def _sentence_level(b: _Builder, head: Unit, main: list[Unit]) -> None:
+def _sentence_level(b: _Builder, head: Unit, main: Sequence[Unit]) -> None:
     """Attach the units after the head of one paragraph (subordinate clauses excluded)."""
     local_head = head
     concession: Unit | None = head if concedes(head) else None
@@ -478,7 +697,7 @@ def _sentence_level(b: _Builder, head: Unit, main: list[Unit]) -> None:
         else:
             target = previous.id
             unmarked = [source for source, _ in pending]
-            before = b.preceding.get(unit.id)
+            before = b.before(unit)
             if intent.kind is RelationKind.ATTACK and not intent.concedes and \
                     concession is None and before is not None and before.id in b.sources \
                     and _concedes_clause(before):
@@ -552,10 +771,10 @@ def _negated(b: _Builder, unit: Unit) -> bool:
     """Whether an elaboration-marked unit holds a negation (for corrective "in fact")."""
     if not any(m.function is MarkerFunction.ELABORATION for m in unit.markers):
         return False
-    return bool(b.tokens_of(unit) & {"NEG", "CLITIC_NEG"})
+    return b.holds(unit, _NEGATION)
 
 
-def _paragraph_target(b: _Builder, intent: Intent, head: Unit, previous: list[Unit],
+def _paragraph_target(b: _Builder, intent: Intent, head: Unit, previous: Sequence[Unit],
                       section_claims: list[tuple[str | None, str]],
                       *, is_section_start: bool) -> str:
     """Where a marked paragraph head attaches.
@@ -565,7 +784,7 @@ def _paragraph_target(b: _Builder, intent: Intent, head: Unit, previous: list[Un
     claim; otherwise the previous paragraph's head.
     """
     if intent.kind is RelationKind.ATTACK:
-        reported = [u for u in previous if "ATTRIBUTION" in b.tokens_of(u)]
+        reported = [u for u in previous if b.holds(u, _ATTRIBUTION)]
         if reported:
             return reported[-1].id
         if is_section_start and section_claims:
@@ -575,35 +794,24 @@ def _paragraph_target(b: _Builder, intent: Intent, head: Unit, previous: list[Un
     return previous[0].id
 
 
-def _assemble(b: _Builder, thesis: Unit | None, title: str | None) -> ArgumentMap:
-    seg = b.seg
-    supported = {r.target for r in b.relations if r.kind is RelationKind.SUPPORT}
-    units = []
-    for unit in seg.units:
-        role = b.roles.get(unit.id)
-        if role is None and concedes(unit):
-            role = Role.CONCESSION
-        if role is None:
-            intent = unit_intent(unit)
-            if intent is not None and intent.direction is Direction.FORWARD:
-                role = Role.CONCLUSION  # "Therefore, …": drawn from what precedes
-        if role is None:
-            role = Role.CLAIM if unit.id in supported else Role.PREMISE
-        units.append(attrs.evolve(unit, role=role))
+def _assemble(seg: Segmentation, built: _Built, title: str | None) -> ArgumentMap:
+    # most units keep the role they came with: those are shared with the segmentation
+    units = tuple(unit if unit.role is _ROLES[code] else attrs.evolve(unit, role=_ROLES[code])
+                  for unit, code in zip(seg.units, built.roles, strict=True))
     doc = seg.document
     metadata: dict[str, object] = {
         "source": doc.source,
         "encoding": doc.encoding,
         "characters": len(doc.text),
         "sentences": len(seg.sentences),
-        "warnings": list(b.warnings),
+        "warnings": list(built.warnings),
     }
     return ArgumentMap(
         title=title,
-        central_claim=thesis.id if thesis else None,
-        units=tuple(units),
-        relations=tuple(b.relations),
-        enumerations=tuple(b.enumerations),
+        central_claim=built.thesis,
+        units=units,
+        relations=built.relations,
+        enumerations=built.enumerations,
         sections=seg.sections,
         boilerplate=doc.boilerplate,
         metadata=metadata,

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Container, Sequence
 
 from argmap.model import MarkerFunction, RelationKind, Unit
 from argmap.relate import Direction, unit_intent
 from argmap.segment import Segmentation, sentence_vocabulary
 
-__all__ = ["RESTATEMENT_OVERLAP", "central_claim", "concedes", "content_words", "word_overlap"]
+__all__ = ["RESTATEMENT_OVERLAP", "central_claim", "choose_thesis", "concedes",
+           "content_words", "restates", "word_overlap"]
 
 #: Share of content words a later unit must have in common with the central claim to
 #: restate it (Jaccard similarity of word sets; chosen on the seed and the microtexts'
@@ -16,11 +18,25 @@ __all__ = ["RESTATEMENT_OVERLAP", "central_claim", "concedes", "content_words", 
 RESTATEMENT_OVERLAP = 0.7
 
 _CONTENT = re.compile(r"[^\W\d_]{3,}")
+#: The same words in lower-cased ASCII text, where a letter is one of a-z.
+_ASCII_CONTENT = re.compile(r"[a-z]{3,}")
 
 
 def content_words(text: str) -> set[str]:
-    """The words of three letters or more, case-folded (compared for restatements)."""
-    return {w.casefold().replace("’", "'") for w in _CONTENT.findall(text)}
+    """The words of three letters or more (runs of letters), case-folded.
+
+    Compared for restatements. ASCII text is lower-cased once, before the words are
+    found (for ASCII letters ``lower`` is ``casefold`` and keeps every letter a letter);
+    other text is case-folded word by word, since folding can change what is a letter
+    ("ß" becomes "ss").
+
+    Example:
+        >>> sorted(content_words("Fees rose 3% in 2024, as fees do."))
+        ['fees', 'rose']
+    """
+    if text.isascii():
+        return set(_ASCII_CONTENT.findall(text.lower()))
+    return {w.casefold() for w in _CONTENT.findall(text)}
 
 
 def word_overlap(a: set[str], b: set[str]) -> float:
@@ -28,9 +44,31 @@ def word_overlap(a: set[str], b: set[str]) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
 
 
+def restates(words: set[str], claim: set[str]) -> bool:
+    """Whether ``word_overlap(words, claim) >= RESTATEMENT_OVERLAP``, computed cheaply.
+
+    The overlap is at most ``len(smaller) / len(larger)`` (and float division rounds
+    monotonically), so most pairs are rejected on their sizes alone; for the rest the
+    union is counted (``len(a) + len(b) - shared``), not built.
+    """
+    if not words or not claim:
+        return False
+    n, m = len(words), len(claim)
+    if (n / m if n < m else m / n) < RESTATEMENT_OVERLAP:
+        return False
+    shared = len(words & claim)
+    return shared / (n + m - shared) >= RESTATEMENT_OVERLAP
+
+
 def central_claim(seg: Segmentation, title: str | None,
                   exclude: frozenset[str] = frozenset()) -> Unit | None:
-    """Choose the thesis among the units of the lead paragraph.
+    """Choose the thesis among the units of the lead paragraph (see :func:`choose_thesis`)."""
+    return choose_thesis(seg, title, exclude)[0]
+
+
+def choose_thesis(seg: Segmentation, title: str | None,
+                  exclude: Container[str] = frozenset()) -> tuple[Unit | None, list[Unit]]:
+    """Choose the thesis among the units of the lead paragraph, and find its restatements.
 
     Score: words shared with the title; plus 2 if a later paragraph restates the unit;
     plus 2 for a sentence-level result or summary marker ("therefore", "that's why",
@@ -49,23 +87,26 @@ def central_claim(seg: Segmentation, title: str | None,
     Never the thesis: units in ``exclude`` (subordinate clauses: reasons and
     concessions; reported views), concessions, and units whose marker makes them a
     premise of something else (reason, example, elaboration, addition, list item).
+
+    Returns:
+        ``(thesis, restatements)``: the thesis (``None`` when there are no units) and
+        the units of other paragraphs that restate it (word overlap at least
+        :data:`RESTATEMENT_OVERLAP`), in text order. The later units are read once,
+        one at a time: memory stays that of the lead paragraph's word sets.
     """
-    candidates = [u for u in seg.units if u.id not in exclude and not concedes(u)
-                  and not _premise_marked(u)] \
-        or [u for u in seg.units if u.id not in exclude and not concedes(u)] \
-        or list(seg.units)
-    if not candidates:
-        return None
-    lead = [u for u in candidates if u.paragraph == candidates[0].paragraph]
-    paragraph = [u for u in seg.units if u.paragraph == lead[0].paragraph]
-    later = [content_words(u.text) for u in seg.units if u.paragraph != lead[0].paragraph]
+    lead = _lead(seg.units, exclude)
+    if not lead:
+        return None, []
+    home = lead[0].paragraph
+    paragraph = [u for u in seg.units if u.paragraph == home]
     conceded = any(concedes(u) for u in paragraph[: paragraph.index(lead[0])])
+    lead_words = [content_words(u.text) for u in lead]
+    restated, restating, has_later = _restated(seg.units, home, lead_words)
     title_words = content_words(title or "")
     deontic = sentence_vocabulary()["DEONTIC"]
-    best, best_score = lead[0], -1.0
+    best, best_score = 0, -1.0
     for n, unit in enumerate(lead):
-        words = content_words(unit.text)
-        score = len(words & title_words) + (1.0 if n == 0 and not conceded else 0.0)
+        score = len(lead_words[n] & title_words) + (1.0 if n == 0 and not conceded else 0.0)
         intent = unit_intent(unit)
         cued = False
         if intent is not None and intent.direction in (Direction.FORWARD, Direction.SUMMARY):
@@ -78,13 +119,60 @@ def central_claim(seg: Segmentation, title: str | None,
         if any(deontic.fullmatch(w) for w in re.findall(r"[\w'’]+", unit.text)):
             score += 1.0
             cued = True
-        if cued and not later and unit is paragraph[-1]:
+        if cued and not has_later and unit is paragraph[-1]:
             score += 0.5
-        if any(word_overlap(words, w) >= RESTATEMENT_OVERLAP for w in later):
+        if restated[n]:
             score += 2.0
         if score > best_score:
-            best, best_score = unit, score
-    return best
+            best, best_score = n, score
+    thesis_words = lead_words[best]
+    return lead[best], [u for u in restating if restates(content_words(u.text), thesis_words)]
+
+
+def _lead(units: Sequence[Unit], exclude: Container[str]) -> list[Unit]:
+    """The thesis candidates of the first paragraph that has one.
+
+    Candidates are the units that are neither excluded, conceding nor premise-marked;
+    failing any, those neither excluded nor conceding; failing any, every unit.
+    """
+    def lenient(u: Unit) -> bool:
+        return u.id not in exclude and not concedes(u)
+
+    def strict(u: Unit) -> bool:
+        return lenient(u) and not _premise_marked(u)
+
+    keeps: tuple[Callable[[Unit], bool], ...] = (strict, lenient, lambda u: True)
+    for keep in keeps:
+        first = next((u for u in units if keep(u)), None)
+        if first is not None:
+            return [u for u in units if u.paragraph == first.paragraph and keep(u)]
+    return []
+
+
+def _restated(units: Sequence[Unit], home: int, lead_words: list[set[str]],
+              ) -> tuple[list[bool], list[Unit], bool]:
+    """Which lead units a unit of another paragraph restates, streaming over those units.
+
+    Returns:
+        ``(restated, restating, has_later)``: for each lead unit whether some later unit
+        restates it; the later units that restate at least one lead unit (text order);
+        whether there is any unit outside paragraph ``home``.
+    """
+    restated = [False] * len(lead_words)
+    restating: list[Unit] = []
+    has_later = False
+    for unit in units:
+        if unit.paragraph == home:
+            continue
+        has_later = True
+        words = content_words(unit.text)
+        hit = False
+        for n, claim in enumerate(lead_words):
+            if restates(words, claim):
+                restated[n] = hit = True
+        if hit:
+            restating.append(unit)
+    return restated, restating, has_later
 
 
 def _premise_marked(unit: Unit) -> bool:

@@ -1,0 +1,345 @@
+"""build_map's fast and lean paths equal the plain definitions, and its memory stays low.
+
+The word sets of the central claim's choice, the edge arrays that keep the map acyclic,
+the quick search before a unit is scanned for a cue, the derived relation ids and the
+unit text shared with the input each replace a simpler computation or store; each test
+here checks one against it.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+import tracemalloc
+
+import attrs
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import argmap
+from argmap.grammar import load_grammar
+from argmap.ingest import Document
+from argmap.model import (
+    ArgumentMap,
+    MarkerFunction,
+    Relation,
+    RelationKind,
+    Role,
+    SharedText,
+    Span,
+    Unit,
+)
+from argmap.relate import Direction, unit_intent
+from argmap.segment import Segmentation, segment, sentence_vocabulary
+from argmap.structure import _ATTRIBUTION, _NEGATION, _Builder, _Graph, build_map
+from argmap.thesis import (
+    RESTATEMENT_OVERLAP,
+    choose_thesis,
+    concedes,
+    content_words,
+    restates,
+    word_overlap,
+)
+from strategies import PLAIN_WORDS, arbitrary_text, marker_words, prose_documents
+
+GRAMMAR = load_grammar()
+
+# ------------------------------------------------------------------ words of a unit
+
+_LETTERS = re.compile(r"[^\W\d_]{3,}")
+
+
+def _reference_words(text: str) -> set[str]:
+    """The definition: every run of three letters or more, case-folded one by one."""
+    return {w.casefold().replace("’", "'") for w in _LETTERS.findall(text)}
+
+
+@settings(max_examples=150)
+@given(st.text() | arbitrary_text() | st.text("aBcßİıΣσςﬁ’'- .1_", max_size=40))
+def test_content_words_equal_the_definition(text: str) -> None:
+    assert content_words(text) == _reference_words(text)
+
+
+def test_content_words_fold_case_word_by_word_outside_ascii() -> None:
+    # "ß" folds to "ss": folding the whole text first would make "aß" a word of three.
+    assert content_words("Straße aß") == {"strasse"}
+    assert content_words("THE Fees, the fees") == {"the", "fees"}
+
+
+_WORD_SETS = st.sets(st.sampled_from("abcdefghijklmnop"), max_size=12)
+
+
+@settings(max_examples=500)
+@given(_WORD_SETS, _WORD_SETS)
+def test_restates_is_the_overlap_threshold(a: set[str], b: set[str]) -> None:
+    assert restates(a, b) is (word_overlap(a, b) >= RESTATEMENT_OVERLAP)
+
+
+@given(st.integers(1, 30), st.integers(1, 30), st.integers(0, 30))
+def test_restates_on_the_boundary(n: int, m: int, shared: int) -> None:
+    shared = min(shared, n, m)
+    a = {f"a{k}" for k in range(n - shared)} | {f"s{k}" for k in range(shared)}
+    b = {f"b{k}" for k in range(m - shared)} | {f"s{k}" for k in range(shared)}
+    assert restates(a, b) is (word_overlap(a, b) >= RESTATEMENT_OVERLAP)
+
+
+# ------------------------------------------------------------------ the central claim
+
+
+def _reference_thesis(seg: Segmentation, title: str | None, exclude: frozenset[str],
+                      ) -> tuple[Unit | None, list[Unit]]:
+    """The central claim as first written (a word set kept for every later unit) and
+    the later units that restate it, as build_map used to find them."""
+    def premise_marked(u: Unit) -> bool:
+        intent = unit_intent(u)
+        return intent is not None and intent.kind is RelationKind.SUPPORT and \
+            intent.direction in (Direction.BACKWARD, Direction.PARALLEL, Direction.ITEM)
+
+    candidates = [u for u in seg.units if u.id not in exclude and not concedes(u)
+                  and not premise_marked(u)] \
+        or [u for u in seg.units if u.id not in exclude and not concedes(u)] \
+        or list(seg.units)
+    if not candidates:
+        return None, []
+    lead = [u for u in candidates if u.paragraph == candidates[0].paragraph]
+    paragraph = [u for u in seg.units if u.paragraph == lead[0].paragraph]
+    later = [_reference_words(u.text) for u in seg.units if u.paragraph != lead[0].paragraph]
+    conceded = any(concedes(u) for u in paragraph[: paragraph.index(lead[0])])
+    title_words = _reference_words(title or "")
+    deontic = sentence_vocabulary()["DEONTIC"]
+    best, best_score = lead[0], -1.0
+    for n, unit in enumerate(lead):
+        words = _reference_words(unit.text)
+        score = len(words & title_words) + (1.0 if n == 0 and not conceded else 0.0)
+        intent = unit_intent(unit)
+        cued = False
+        if intent is not None and intent.direction in (Direction.FORWARD, Direction.SUMMARY):
+            score += 2.0
+            cued = True
+        elif any(m.rule == "joiner" and m.function is MarkerFunction.RESULT
+                 for m in unit.markers):
+            score += 1.5
+            cued = True
+        if any(deontic.fullmatch(w) for w in re.findall(r"[\w'’]+", unit.text)):
+            score += 1.0
+            cued = True
+        if cued and not later and unit is paragraph[-1]:
+            score += 0.5
+        if any(word_overlap(words, w) >= RESTATEMENT_OVERLAP for w in later):
+            score += 2.0
+        if score > best_score:
+            best, best_score = unit, score
+    words = _reference_words(best.text)
+    restating = [u for u in seg.units if u.paragraph != best.paragraph
+                 and word_overlap(_reference_words(u.text), words) >= RESTATEMENT_OVERLAP]
+    return best, restating
+
+
+@st.composite
+def _restating_documents(draw: st.DrawFn) -> str:
+    """Prose whose later paragraphs repeat lead sentences, some with a word changed."""
+    lead = draw(st.lists(st.lists(st.sampled_from(PLAIN_WORDS[:12]), min_size=2,
+                                  max_size=6), min_size=1, max_size=3))
+    sentences = [" ".join(words).capitalize() + "." for words in lead]
+    paragraphs = [" ".join(sentences)]
+    for _ in range(draw(st.integers(1, 3))):
+        again = []
+        for _ in range(draw(st.integers(1, 3))):
+            words = list(draw(st.sampled_from(lead)))
+            if draw(st.booleans()):
+                words[draw(st.integers(0, len(words) - 1))] = draw(st.sampled_from(PLAIN_WORDS))
+            opener = draw(st.sampled_from(["", "", "However, ", "Therefore, ", "In short, "]))
+            again.append(opener + " ".join(words) + ".")
+        paragraphs.append(" ".join(again))
+    return "\n\n".join(paragraphs)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(prose_documents() | _restating_documents(),
+       st.sampled_from([None, "Fees", "Why the fees must fall"]), st.integers(0, 2))
+def test_choose_thesis_equals_the_word_set_version(text: str, title: str | None,
+                                                   excluded: int) -> None:
+    seg = segment(Document.from_text(text), GRAMMAR)
+    exclude = frozenset(u.id for u in seg.units[:excluded])
+    thesis, restating = choose_thesis(seg, title, exclude)
+    expected, expected_restating = _reference_thesis(seg, title, exclude)
+    assert thesis is expected
+    assert restating == expected_restating
+
+
+def test_restatements_of_the_thesis_are_found_in_later_paragraphs() -> None:
+    text = ("Tuition fees must fall now.\n\nMany families cannot pay.\n\n"
+            "In short, tuition fees must fall.")
+    seg = segment(Document.from_text(text), GRAMMAR)
+    thesis, restating = choose_thesis(seg, None)
+    assert thesis is not None and thesis.text == "Tuition fees must fall now."
+    assert [u.text for u in restating] == ["tuition fees must fall."]
+
+
+# ------------------------------------------------------------------ the acyclic order
+
+
+@settings(max_examples=300)
+@given(st.integers(1, 9).flatmap(lambda n: st.tuples(
+    st.just(n), st.lists(st.tuples(st.integers(0, n - 1), st.integers(0, n - 1)),
+                         max_size=30))))
+def test_graph_refuses_exactly_the_edges_that_close_a_cycle(
+        case: tuple[int, list[tuple[int, int]]]) -> None:
+    units, edges = case
+    graph = _Graph(units)
+    kept: set[tuple[int, int]] = set()
+
+    def reaches(a: int, b: int) -> bool:
+        seen, stack = {a}, [a]
+        while stack:
+            node = stack.pop()
+            if node == b:
+                return True
+            for s, t in kept:
+                if s == node and t not in seen:
+                    seen.add(t)
+                    stack.append(t)
+        return False
+
+    for s, t in edges:
+        if s == t:
+            continue
+        allowed = graph.make_room(s, t)
+        assert allowed is not reaches(t, s)
+        if allowed and not graph.has(s, t):
+            graph.add(s, t)
+            kept.add((s, t))
+        assert all(graph.order[a] < graph.order[b] for a, b in kept)
+        assert sorted(graph.order) == sorted(range(0, -units, -1))  # still a permutation
+    assert {(s, t) for s in range(units) for t in range(units) if graph.has(s, t)} == kept
+
+
+# ------------------------------------------------------------------ cues before a scan
+
+_CUE_WORDS = ["says", "said", "according to", "not", "never", "don't", "isn’t", "seen",
+              "seems", "Notably", "thinks,", "(claims)", "said."]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_CUE_WORDS) | st.sampled_from(PLAIN_WORDS) |
+                st.sampled_from(marker_words()), max_size=12) | arbitrary_text(120))
+def test_holds_equals_a_scan(words: list[str] | str) -> None:
+    text = words if isinstance(words, str) else " ".join(words)
+    start = len(text) - len(text.lstrip())
+    unit = Unit("u", Span(start, start + len(text.strip())), text.strip())
+    seg = Segmentation(Document(text, ()), (unit,), (), ())
+    builder = _Builder(seg, GRAMMAR)
+    scanned = {t.type for t in GRAMMAR.scan(text, unit.span.start, unit.span.end)}
+    for cue in (_ATTRIBUTION, _NEGATION):
+        assert builder.holds(unit, cue) is not cue.isdisjoint(scanned)
+
+
+# ------------------------------------------------------------------ relation ids
+
+
+def test_the_usual_relation_id_is_derived_and_others_are_kept() -> None:
+    usual = Relation("r-a-b", "a", "b", RelationKind.SUPPORT, "reason", "reason.opener")
+    derived = Relation(None, "a", "b", RelationKind.SUPPORT, "reason", "reason.opener")
+    other = Relation("r7", "a", "b", RelationKind.ATTACK, "contrast", "contrast.opener")
+    assert usual.id == derived.id == "r-a-b"
+    assert usual == derived and hash(usual) == hash(derived)
+    assert usual._id is None  # not stored
+    assert other.id == "r7"
+    assert repr(usual) == ("Relation(id='r-a-b', source='a', target='b', "
+                           "kind=<RelationKind.SUPPORT: 'support'>, subtype='reason', "
+                           "rule='reason.opener', marker=None)")
+
+
+def test_relation_ids_survive_the_json_round_trip() -> None:
+    relations = (Relation("r-a-b", "a", "b", RelationKind.SUPPORT, "reason", "x"),
+                 Relation("r7", "a", "b", RelationKind.ATTACK, "contrast", "y"))
+    m = ArgumentMap(title=None, central_claim=None, relations=relations)
+    data = json.loads(m.to_json())
+    assert [r["id"] for r in data["relations"]] == ["r-a-b", "r7"]
+    assert list(data["relations"][0]) == ["id", "source", "target", "kind", "subtype",
+                                          "rule", "marker"]
+    back = ArgumentMap.from_json(m.to_json())
+    assert back == m
+    assert [r.id for r in back.relations] == ["r-a-b", "r7"]
+
+
+# ------------------------------------------------------------------ memory
+
+
+def _essay(paragraphs: int, seed: int = 7) -> str:
+    """Prose of ``paragraphs`` paragraphs of 3 to 7 sentences, some with markers."""
+    rng = random.Random(seed)
+    openers = ["However, ", "Therefore, ", "First, ", "In fact, ", "Of course, ", "", "", ""]
+    joiners = [", because ", ", but ", ", so ", ", although "]
+    out = []
+    for _ in range(paragraphs):
+        sentences = []
+        for _ in range(rng.randint(3, 7)):
+            words = " ".join(rng.choice(PLAIN_WORDS) for _ in range(rng.randint(4, 12)))
+            if rng.random() < 0.3:
+                words += rng.choice(joiners) + " ".join(
+                    rng.choice(PLAIN_WORDS) for _ in range(rng.randint(3, 8)))
+            sentences.append((rng.choice(openers) + words).capitalize() + ".")
+        out.append(" ".join(sentences))
+    return "\n\n".join(out)
+
+
+def test_build_map_needs_little_memory_beyond_the_map() -> None:
+    """build_map's traced peak stays under 600 bytes per unit (about 210 today).
+
+    What it must allocate is the relations (about one per unit, 96 bytes each) and a new
+    Unit (112 bytes) for each unit whose role changes (about a quarter); its working state
+    (a position per unit id, edge arrays, a byte per unit) adds about 100 bytes per unit
+    and is freed before the new units are made. It was about 1,150 bytes per unit when
+    the central claim's choice kept a word set for every unit and the builder kept dicts
+    of lists per unit: a return of either would fail here.
+    """
+    seg = segment(Document.from_text(_essay(350)), GRAMMAR)
+    build_map(seg, grammar=GRAMMAR)  # warm: lazy compiles, caches
+    tracemalloc.start()
+    try:
+        m = build_map(seg, grammar=GRAMMAR)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert len(m.units) > 2000 and len(m.relations) > 2000
+    assert peak / len(m.units) < 600
+
+
+# ------------------------------------------------------------------ shared unit text
+
+
+def test_a_unit_reading_shared_text_equals_one_with_its_own() -> None:
+    text = "However, fees rose. Wages fell."
+    own = segment(Document.from_text(text), GRAMMAR).units
+    source = SharedText(text)
+    shared = tuple(u.reading(source) for u in own)
+    assert [u.text for u in shared] == ["fees rose.", "Wages fell."]
+    assert shared == own and [hash(u) for u in shared] == [hash(u) for u in own]
+    assert [repr(u) for u in shared] == [repr(u) for u in own]
+    assert repr(own[1]).startswith("Unit(id='u-wages-fell-")
+    assert ", text='Wages fell.', role=<Role.PREMISE: 'premise'>," in repr(own[1])
+    moved = attrs.evolve(shared[0], role=Role.CLAIM)
+    assert moved.text == "fees rose." and moved.role is Role.CLAIM
+    assert moved != shared[0]
+
+
+def test_reading_keeps_every_other_field() -> None:
+    unit = Unit("u", Span(2, 5), "abc", Role.CLAIM, (), "s", 3, 4, "So ")
+    copy = unit.reading(SharedText("..abc.."))
+    for field in attrs.fields(Unit):
+        if field.name != "_text":
+            assert getattr(copy, field.name) == getattr(unit, field.name), field.name
+    assert copy == unit
+
+
+def test_analyze_keeps_one_copy_of_the_text_and_the_same_json() -> None:
+    text = "Fees must fall.\n\nThey deter students, because loans scare them."
+    m = argmap.analyze(text)
+    assert all(isinstance(u._text, SharedText) and u._text.text is text for u in m.units)
+    data = json.loads(m.to_json())
+    assert [u["text"] for u in data["units"]] == [u.text for u in m.units]
+    assert list(data["units"][0]) == ["id", "span", "text", "role", "markers", "section",
+                                      "paragraph", "sentence", "lead"]
+    assert ArgumentMap.from_json(m.to_json()) == m
