@@ -332,8 +332,8 @@ class _Builder:
         text = self.seg.document.text
         if quick is not None and quick.search(text, unit.span.start, unit.span.end) is None:
             return False
-        return any(t.type in terminals
-                   for t in self.grammar.scan(text, unit.span.start, unit.span.end))
+        types, _ = self.grammar.scan_types(text, unit.span.start, unit.span.end)
+        return not terminals.isdisjoint(types)
 
     # ------------------------------------------------------------ enumerations
 
