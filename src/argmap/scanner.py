@@ -88,7 +88,8 @@ def build_scanner(terms: Sequence[TerminalDef]) -> Scanner:
     pattern = re.compile(source)
     kinds = [""] * (pattern.groups + 1)
     for group, index in pattern.groupindex.items():
-        kinds[index] = names[int(group[1:])]
+        if re.fullmatch(r"_\d+", group):  # ours; a terminal's own named groups are not
+            kinds[index] = names[int(group[1:])]
     return Scanner(pattern, tuple(kinds))
 
 
@@ -209,7 +210,9 @@ def _split_top(body: str) -> list[str]:
             in_class = ch != "]"
         elif ch == "[":
             in_class = True
-            if body[i + 1 : i + 2] in ("]", "^"):
+            if body[i + 1 : i + 2] == "^":
+                i += 1
+            if body[i + 1 : i + 2] == "]":  # a "]" first in a class is a literal
                 i += 1
         elif ch == "(":
             depth += 1
@@ -235,7 +238,9 @@ def _closing(body: str) -> int:
             in_class = ch != "]"
         elif ch == "[":
             in_class = True
-            if body[i + 1 : i + 2] in ("]", "^"):
+            if body[i + 1 : i + 2] == "^":
+                i += 1
+            if body[i + 1 : i + 2] == "]":  # a "]" first in a class is a literal
                 i += 1
         elif ch == "(":
             depth += 1
@@ -363,7 +368,9 @@ def _bucketed(terms: Sequence[TerminalDef]) -> tuple[str, list[str]] | None:
     for t in first:
         add_regex(t, ahead=True)
     for t in words:
-        phrase = " ".join(t.pattern.value.split())
+        phrase = t.pattern.value  # a space is \s+ (as in _plain); other white space is kept
+        if not phrase[0].isascii() and phrase[0].lower() != phrase[0].upper():
+            return None  # a bucket opens with its character as a case-sensitive literal
         seq = next(order)
         for ch in _cased(phrase[0], True):
             rest = phrase[1:]
@@ -425,5 +432,7 @@ def _lookbehind(t: TerminalDef, group: Callable[[str, str], str]) -> list[str]:
     out = []
     for ch in _cased(lead.group(), "i" in t.pattern.flags):
         c = re.escape(ch)
-        out.append(c + group(t.name, f"(?<=(?:{behind}){c})" + _inline(t, rest[1:]) + tail))
+        # the lookbehind under the terminal's flags, as in (?i:(?<=X)cR)
+        behind_c = f"(?<={_inline(t, behind)}{c})"
+        out.append(c + group(t.name, behind_c + _inline(t, rest[1:]) + tail))
     return out
