@@ -75,7 +75,12 @@ def test_fast_scanner_equals_the_plain_alternation(text: str) -> None:
         ("didn't", [("n't", "CLITIC_NEG")]),
         ("DIDN'T", [("N'T", "CLITIC_NEG")]),
         ("12. Cut", [("12.", "LIST_NUM")]),
-        ("İn fact", [("İn fact", "IN_FACT")]),  # re.IGNORECASE folds İ onto i
+        # a literal word's first letter matches its two cases only (as before the
+        # rewrite); the rest of the word matches under re.IGNORECASE
+        ("İn fact", []),
+        ("ſo", []),
+        ("Kind", []),
+        ("alſo", [("alſo", "ALSO")]),
     ],
 )
 def test_scanner_table(text: str, expected: list[tuple[str, str]]) -> None:

@@ -112,8 +112,17 @@ def _ends_word(term: TerminalDef) -> bool:
 
 
 def _phrase(term: TerminalDef) -> str:
-    """A literal word or phrase as a regex: any white space between its words."""
-    return r"\s+".join(re.escape(w) for w in term.pattern.value.split(" "))
+    """A literal word or phrase as a regex: any white space between its words. The first
+    character of a case-insensitive one matches its upper and lower case only, not the
+    other characters ``re.IGNORECASE`` folds onto it ("ſince" is no "since"); the rest
+    matches under the flag."""
+    value = term.pattern.value
+    rest = r"\s+".join(re.escape(w) for w in value[1:].split(" "))
+    if "i" not in term.pattern.flags:
+        return re.escape(value[0]) + rest
+    key = value[0].lower()
+    first = f"[{re.escape(key.upper() + key)}]" if key.isalpha() else re.escape(value[0])
+    return f"{first}(?i:{rest})"
 
 
 def _sections(terms: Sequence[TerminalDef]) -> tuple[list[TerminalDef], ...]:
@@ -150,7 +159,7 @@ def _plain(terms: Sequence[TerminalDef]) -> tuple[str, list[str]]:
 
     parts = [group(t.name, re.escape(t.pattern.value)) for t in punct]
     word = [regex(t) for t in first]
-    word += [group(t.name, _inline(t, _phrase(t)) + _END) for t in words]
+    word += [group(t.name, f"(?:{_phrase(t)})" + _END) for t in words]
     word += [regex(t) for t in last]
     parts.append(f"{_START}(?:{'|'.join(word)})")
     parts += [regex(t) for t in free]
@@ -160,11 +169,12 @@ def _plain(terms: Sequence[TerminalDef]) -> tuple[str, list[str]]:
 # --- the bucketed shape -------------------------------------------------------------
 
 
-def _cased(ch: str, ignore_case: bool) -> list[str]:
-    """The characters that ``ch`` matches (all its case variants under ``ignore_case``)."""
+def _cased(ch: str, ignore_case: bool, folds: bool = True) -> list[str]:
+    """The characters that ``ch`` matches (all its case variants under ``ignore_case``;
+    without ``folds``, its upper and lower case only)."""
     if not ignore_case or not ch.isascii() or ch.lower() == ch.upper():
         return [ch]
-    pool = {ch, ch.lower(), ch.upper(), *_FOLDS}
+    pool = {ch, ch.lower(), ch.upper(), *(_FOLDS if folds else "")}
     return sorted(c for c in pool if re.fullmatch(re.escape(ch), c, re.IGNORECASE))
 
 
@@ -372,7 +382,7 @@ def _bucketed(terms: Sequence[TerminalDef]) -> tuple[str, list[str]] | None:
         if not phrase[0].isascii() and phrase[0].lower() != phrase[0].upper():
             return None  # a bucket opens with its character as a case-sensitive literal
         seq = next(order)
-        for ch in _cased(phrase[0], True):
+        for ch in _cased(phrase[0], True, folds=False):  # as _phrase
             rest = phrase[1:]
             bucket(ch, seq).rests.append((rest.casefold() if rest.isascii() else rest, t.name))
     for t in last:
