@@ -317,11 +317,25 @@ class Grammar:
         plans = self._plans
         plan = plans.get(key)
         if plan is None:
-            plan = () if self.hit_terminals.isdisjoint(key) else self.plan_parser.plans(key)
+            if self.hit_terminals.isdisjoint(key):
+                plan = ()
+            elif self.plan_parser.exact:
+                plan = self.plan_parser.plans(key)
+            else:
+                plan = self._lark_plan(key)
             if len(plans) >= MEMO_SIZE:
                 plans.clear()
             plans[key] = plan
         return plan
+
+    def _lark_plan(self, types: Sequence[str]) -> tuple[Plan, ...]:
+        """The plans of Lark's own parse over tokens of these types (for a grammar that
+        :class:`~argmap.lalr.PlanParser` does not model exactly)."""
+        larks = [lark.Token(t, "", n, None, None, None, None, n) for n, t in enumerate(types)]
+        where = {id(t): n for n, t in enumerate(larks)}
+        found = cast("list[_Found]", self.parser.parse(cast("str", larks)))
+        return tuple((h.rule, tuple(where[id(t)] for t in h.tokens),
+                      None if h.head is None else where[id(h.head)]) for h in found)
 
     def hits(self, tokens: list[Token], plan: tuple[Plan, ...] | None = None) -> list[Hit]:
         """The marker patterns of one sentence's tokens (see :meth:`plan`)."""

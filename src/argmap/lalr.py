@@ -75,6 +75,12 @@ class PlanParser:
             self._goto.append(goto)
         #: the state between items: ``start`` with its ``_item*`` list on the stack
         self._base = self._goto[self._start].get(_ITEMS, -1)
+        #: Whether the plans are Lark's: they are not for a grammar whose rules drop
+        #: tokens from their children (anonymous literals such as ``"("``, terminals named
+        #: ``_X``), collapse a single child (``?rule``) or are templates, which Lark's tree
+        #: builder applies and this driver does not model. Such a (user) grammar is left
+        #: to Lark's own parse (:meth:`argmap.grammar.Grammar.plan`).
+        self.exact: bool = all(_modelled(rule) for rule in parser.rules)
 
     def plans(self, types: Sequence[str]) -> tuple[Plan, ...]:
         """The marker patterns of one sentence, given its token types (SOS … EOS).
@@ -199,6 +205,16 @@ class PlanParser:
                 wrap = True
             top = self._goto[below][action[1]]
             first = False
+
+
+def _modelled(rule: Any) -> bool:
+    """Whether Lark builds ``rule``'s children as :meth:`PlanParser.plans` assumes: every
+    symbol kept, no single child collapsed, the rule's own name."""
+    options = rule.options
+    if (options.expand1 and not rule.alias) or options.template_source:
+        return False
+    return bool(options.keep_all_tokens) or not any(
+        s.is_term and s.filter_out for s in rule.expansion)
 
 
 def _reduction(rule: Any, groups: Collection[str], positions: Collection[str],

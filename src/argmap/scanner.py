@@ -88,7 +88,8 @@ def build_scanner(terms: Sequence[TerminalDef]) -> Scanner:
     pattern = re.compile(source)
     kinds = [""] * (pattern.groups + 1)
     for group, index in pattern.groupindex.items():
-        kinds[index] = names[int(group[1:])]
+        if re.fullmatch(r"_\d+", group):  # ours; a terminal's own named groups are not
+            kinds[index] = names[int(group[1:])]
     return Scanner(pattern, tuple(kinds))
 
 
@@ -111,8 +112,17 @@ def _ends_word(term: TerminalDef) -> bool:
 
 
 def _phrase(term: TerminalDef) -> str:
-    """A literal word or phrase as a regex: any white space between its words."""
-    return r"\s+".join(re.escape(w) for w in term.pattern.value.split(" "))
+    """A literal word or phrase as a regex: any white space between its words. The first
+    character of a case-insensitive one matches its upper and lower case only, not the
+    other characters ``re.IGNORECASE`` folds onto it ("ſince" is no "since"); the rest
+    matches under the flag."""
+    value = term.pattern.value
+    rest = r"\s+".join(re.escape(w) for w in value[1:].split(" "))
+    if "i" not in term.pattern.flags:
+        return re.escape(value[0]) + rest
+    key = value[0].lower()
+    first = f"[{re.escape(key.upper() + key)}]" if key.isalpha() else re.escape(value[0])
+    return f"{first}(?i:{rest})"
 
 
 def _sections(terms: Sequence[TerminalDef]) -> tuple[list[TerminalDef], ...]:
@@ -149,7 +159,7 @@ def _plain(terms: Sequence[TerminalDef]) -> tuple[str, list[str]]:
 
     parts = [group(t.name, re.escape(t.pattern.value)) for t in punct]
     word = [regex(t) for t in first]
-    word += [group(t.name, _inline(t, _phrase(t)) + _END) for t in words]
+    word += [group(t.name, f"(?:{_phrase(t)})" + _END) for t in words]
     word += [regex(t) for t in last]
     parts.append(f"{_START}(?:{'|'.join(word)})")
     parts += [regex(t) for t in free]
@@ -159,11 +169,12 @@ def _plain(terms: Sequence[TerminalDef]) -> tuple[str, list[str]]:
 # --- the bucketed shape -------------------------------------------------------------
 
 
-def _cased(ch: str, ignore_case: bool) -> list[str]:
-    """The characters that ``ch`` matches (all its case variants under ``ignore_case``)."""
+def _cased(ch: str, ignore_case: bool, folds: bool = True) -> list[str]:
+    """The characters that ``ch`` matches (all its case variants under ``ignore_case``;
+    without ``folds``, its upper and lower case only)."""
     if not ignore_case or not ch.isascii() or ch.lower() == ch.upper():
         return [ch]
-    pool = {ch, ch.lower(), ch.upper(), *_FOLDS}
+    pool = {ch, ch.lower(), ch.upper(), *(_FOLDS if folds else "")}
     return sorted(c for c in pool if re.fullmatch(re.escape(ch), c, re.IGNORECASE))
 
 
@@ -209,7 +220,9 @@ def _split_top(body: str) -> list[str]:
             in_class = ch != "]"
         elif ch == "[":
             in_class = True
-            if body[i + 1 : i + 2] in ("]", "^"):
+            if body[i + 1 : i + 2] == "^":
+                i += 1
+            if body[i + 1 : i + 2] == "]":  # a "]" first in a class is a literal
                 i += 1
         elif ch == "(":
             depth += 1
@@ -235,7 +248,9 @@ def _closing(body: str) -> int:
             in_class = ch != "]"
         elif ch == "[":
             in_class = True
-            if body[i + 1 : i + 2] in ("]", "^"):
+            if body[i + 1 : i + 2] == "^":
+                i += 1
+            if body[i + 1 : i + 2] == "]":  # a "]" first in a class is a literal
                 i += 1
         elif ch == "(":
             depth += 1
@@ -363,9 +378,11 @@ def _bucketed(terms: Sequence[TerminalDef]) -> tuple[str, list[str]] | None:
     for t in first:
         add_regex(t, ahead=True)
     for t in words:
-        phrase = " ".join(t.pattern.value.split())
+        phrase = t.pattern.value  # a space is \s+ (as in _plain); other white space is kept
+        if not phrase[0].isascii() and phrase[0].lower() != phrase[0].upper():
+            return None  # a bucket opens with its character as a case-sensitive literal
         seq = next(order)
-        for ch in _cased(phrase[0], True):
+        for ch in _cased(phrase[0], True, folds=False):  # as _phrase
             rest = phrase[1:]
             bucket(ch, seq).rests.append((rest.casefold() if rest.isascii() else rest, t.name))
     for t in last:
@@ -425,5 +442,7 @@ def _lookbehind(t: TerminalDef, group: Callable[[str, str], str]) -> list[str]:
     out = []
     for ch in _cased(lead.group(), "i" in t.pattern.flags):
         c = re.escape(ch)
-        out.append(c + group(t.name, f"(?<=(?:{behind}){c})" + _inline(t, rest[1:]) + tail))
+        # the lookbehind under the terminal's flags, as in (?i:(?<=X)cR)
+        behind_c = f"(?<={_inline(t, behind)}{c})"
+        out.append(c + group(t.name, behind_c + _inline(t, rest[1:]) + tail))
     return out
