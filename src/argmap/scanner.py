@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 import attrs
@@ -207,37 +207,9 @@ def _trie(words: Iterable[tuple[str, str]], group: Callable[[str, str], str]) ->
     return emit(root)
 
 
-def _split_top(body: str) -> list[str]:
-    """``body`` split at its top-level ``|`` (outside groups and character classes)."""
-    parts: list[str] = []
-    depth, in_class, last, i = 0, False, 0, 0
-    while i < len(body):
-        ch = body[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-            if body[i + 1 : i + 2] == "^":
-                i += 1
-            if body[i + 1 : i + 2] == "]":  # a "]" first in a class is a literal
-                i += 1
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == "|" and depth == 0:
-            parts.append(body[last:i])
-            last = i + 1
-        i += 1
-    parts.append(body[last:])
-    return parts
-
-
-def _closing(body: str) -> int:
-    """Index of the ``)`` that closes the group opened at ``body[0]``, or -1."""
+def _structure(body: str) -> Iterator[tuple[int, str, int]]:
+    """The ``(``, ``)`` and ``|`` of a regex outside escapes and character classes, as
+    ``(index, character, group depth after it)``."""
     depth, in_class, i = 0, False, 0
     while i < len(body):
         ch = body[i]
@@ -252,14 +224,27 @@ def _closing(body: str) -> int:
                 i += 1
             if body[i + 1 : i + 2] == "]":  # a "]" first in a class is a literal
                 i += 1
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-            if depth == 0:
-                return i
+        elif ch in "()|":
+            depth += {"(": 1, ")": -1, "|": 0}[ch]
+            yield i, ch, depth
         i += 1
-    return -1
+
+
+def _split_top(body: str) -> list[str]:
+    """``body`` split at its top-level ``|`` (outside groups and character classes)."""
+    parts: list[str] = []
+    last = 0
+    for i, ch, depth in _structure(body):
+        if ch == "|" and depth == 0:
+            parts.append(body[last:i])
+            last = i + 1
+    parts.append(body[last:])
+    return parts
+
+
+def _closing(body: str) -> int:
+    """Index of the ``)`` that closes the group opened at ``body[0]``, or -1."""
+    return next((i for i, ch, depth in _structure(body) if ch == ")" and depth == 0), -1)
 
 
 def _alternatives(body: str) -> list[str]:
