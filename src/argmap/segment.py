@@ -327,6 +327,14 @@ class _Clauses:
         return i < len(self.auxiliaries) and self.auxiliaries[i] < end - self.offset
 
 
+def _subject_follows(text: str, marker: Token) -> bool:
+    """Whether a subject pronoun (``SUBJECT`` of ``sentences.lark``) follows the marker:
+    the words after it then open a clause of their own."""
+    after = _NEXT_WORD.match(text, marker.end_pos or 0)
+    return after is not None and sentence_vocabulary()["SUBJECT"].fullmatch(after.group(1)) \
+        is not None
+
+
 def _corrective(text: str, tokens: list[Token], hit: Hit, clauses: _Clauses) -> bool:
     """Whether a joining "but" corrects a negated clause ("not X, but Y").
 
@@ -336,11 +344,7 @@ def _corrective(text: str, tokens: list[Token], hit: Hit, clauses: _Clauses) -> 
     auxiliary follows "but" ("not cheap, but it is fair", "did not pass, but its
     supporters will try again"), Y is a clause of its own and the "but" joins two claims.
     """
-    if hit.tokens[0].type != "BUT":
-        return False
-    vocabulary = sentence_vocabulary()
-    after = _NEXT_WORD.match(text, hit.tokens[0].end_pos or 0)
-    if after and vocabulary["SUBJECT"].fullmatch(after.group(1)):
+    if hit.tokens[0].type != "BUT" or _subject_follows(text, hit.tokens[0]):
         return False
     if clauses.auxiliary_between(hit.tokens[0].end_pos or 0, tokens[-1].start_pos or 0):
         return False
@@ -389,11 +393,7 @@ def _coordinated_phrase(text: str, sentence: Span, hit: Hit) -> bool:
     the sentence (a closed class, Quirk et al. 1985 §3.21), shows a clause with its own
     verb: an EDU of its own (RST Discourse Treebank, Carlson & Marcu 2001).
     """
-    if hit.tokens[0].type != "AND_CLAUSE":
-        return False
-    vocabulary = sentence_vocabulary()
-    after = _NEXT_WORD.match(text, hit.tokens[0].end_pos or 0)
-    if after and vocabulary["SUBJECT"].fullmatch(after.group(1)):
+    if hit.tokens[0].type != "AND_CLAUSE" or _subject_follows(text, hit.tokens[0]):
         return False
     rest = text[hit.tokens[0].end_pos or 0 : sentence.end]
     return _auxiliary_words().search(rest) is None
