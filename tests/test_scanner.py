@@ -119,9 +119,40 @@ def test_a_user_regex_terminal_is_bucketed_in_order(tmp_path: Path) -> None:
 
 def test_build_scanner_names_every_group() -> None:
     scanner = build_scanner(TERMS)
+    assert scanner.exact is not None
+    assert len(scanner.exact_kinds) == scanner.exact.groups + 1
+    # in the exact pattern every terminal has a group, and every group but the whole
+    # match names one
+    assert set(scanner.exact_kinds[1:]) == {t.name for t in TERMS}
+    # the fast pattern names the regex terminals by group, the literal ones by their text
     assert len(scanner.kinds) == scanner.pattern.groups + 1
-    # every terminal has a group, and every group but the whole match names one
-    assert set(scanner.kinds[1:]) == {t.name for t in TERMS}
+    assert set(scanner.kinds[1:]) | set(scanner.literals.values()) == {t.name for t in TERMS}
+    assert scanner.pattern.groups < scanner.exact.groups // 3
+    assert scanner.literals["in fact"] == "IN_FACT"
+    assert scanner.literals[","] == "COMMA"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In fact", "IN_FACT"),  # in the table of literals
+        ("IN FACT", "IN_FACT"),
+        ("In\n  fact", "IN_FACT"),  # other white space: named by the exact pattern
+        ("alſo", "ALSO"),  # a non-ASCII letter: named by the exact pattern
+        ("taKen together", "TAKEN_TOGETHER"),  # Kelvin sign, lower-cased to "k"
+        (";", "SEMI"),
+        ("the 1980s", "DECADE"),  # a regex terminal: named by its group
+        ("they", "DEGREE"),
+        ("didn't", "CLITIC_NEG"),
+    ],
+)
+def test_every_match_of_the_fast_pattern_is_named(text: str, expected: str) -> None:
+    scanner = GRAMMAR.scanner
+    m = scanner.pattern.search(text)
+    assert m is not None
+    assert scanner.terminal(m) == expected
+    assert fast_tokens(scanner, text) == plain_tokens(text)
+    assert [k for _, _, k in fast_tokens(scanner, text)][-1] == expected
 
 
 def _user_scanner(tmp_path: Path, terminal: str) -> tuple[Scanner, re.Pattern[str], list[str]]:

@@ -271,14 +271,19 @@ class Grammar:
         while stop > start and text[stop - 1] in _CLOSERS:
             stop -= 1
         pos = start
-        kinds = self.scanner.kinds
-        for m in self.scanner.pattern.finditer(text, start, stop):
+        scanner = self.scanner
+        kinds, literal = scanner.kinds, scanner.literals.get
+        for m in scanner.pattern.finditer(text, start, stop):
             a, b = m.span()
             if a > pos and wordish(text, pos, a):
                 add_type("TEXT")
                 add_bound(pos)
                 add_bound(a)
-            add_type(kinds[m.lastindex])  # type: ignore[index]
+            k = m.lastindex
+            if k:
+                add_type(kinds[k])
+            else:  # a literal word or punctuation (see Scanner)
+                add_type(literal(text[a:b].lower()) or scanner.terminal(m))
             add_bound(a)
             add_bound(b)
             pos = b

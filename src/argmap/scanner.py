@@ -32,7 +32,7 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import Any
+from typing import Any, cast
 
 import attrs
 from lark.lexer import PatternStr, TerminalDef
@@ -58,39 +58,72 @@ _FOLDS = "İıſK"
 
 @attrs.frozen
 class Scanner:
-    """A compiled scanner: the pattern and the terminal of each of its groups.
+    """A compiled scanner: a fast pattern, and what names the terminal of each match.
 
     Attributes:
-        pattern: the regular expression.
-        kinds: for each group index, the terminal whose match closes that group last, so
-            that ``kinds[m.lastindex]`` names the terminal of a match ``m``.
+        pattern: the regular expression to search with. A match of a regex terminal
+            closes an empty group of its own last, so that ``kinds[m.lastindex]`` names
+            it; a match of a literal word or punctuation terminal closes no group
+            (``m.lastindex`` is ``None``) and is named by :meth:`terminal`.
+        kinds: for each group index of :attr:`pattern`, the terminal whose match closes
+            that group last (``""`` for the others).
+        literals: the lower-case ASCII text of each literal word and punctuation
+            terminal (one space between the words of a phrase), with its terminal.
+        exact: the same matches as :attr:`pattern`, every terminal closing a group of
+            its own; it names the matches that :attr:`literals` does not hold (a word
+            with non-ASCII letters, a phrase with other white space than one space).
+        exact_kinds: :attr:`kinds` of :attr:`exact`.
+
+    Why two patterns: Python's ``re`` copies every group's marks at each match, so the
+    group per literal word (about 300) cost as much as the search itself.
     """
 
     pattern: re.Pattern[str]
     kinds: tuple[str, ...]
+    literals: dict[str, str] = attrs.field(factory=dict)
+    exact: re.Pattern[str] | None = None
+    exact_kinds: tuple[str, ...] = ()
 
     def terminal(self, m: re.Match[str]) -> str:
         """The terminal name of a match of :attr:`pattern`."""
-        return self.kinds[m.lastindex or 0]
+        k = m.lastindex
+        if k:
+            return self.kinds[k]
+        name = self.literals.get(m.group().lower())
+        if name is None:
+            name = self.match(m.string, m.start(), m.endpos) or ""
+        return name
 
-    def match(self, text: str, pos: int) -> str | None:
-        """The terminal that starts exactly at ``pos`` of ``text``, or ``None``."""
-        m = self.pattern.match(text, pos)
-        return self.kinds[m.lastindex or 0] if m else None
+    def match(self, text: str, pos: int, endpos: int | None = None) -> str | None:
+        """The terminal that starts exactly at ``pos`` of ``text`` (read as if it ended
+        at ``endpos``), or ``None``."""
+        pattern, kinds = (self.exact, self.exact_kinds) if self.exact else \
+            (self.pattern, self.kinds)
+        m = pattern.match(text, pos, len(text) if endpos is None else endpos)
+        return kinds[m.lastindex or 0] if m else None
 
 
 def build_scanner(terms: Sequence[TerminalDef]) -> Scanner:
     """Compile ``terms`` (Lark terminal definitions) into one :class:`Scanner`."""
-    built = _bucketed(terms)
-    if built is None:
-        built = _plain(terms)
-    source, names = built
-    pattern = re.compile(source)
+    exact = _bucketed(terms)
+    if exact is None:
+        source, names = _plain(terms)
+        pattern = re.compile(source)
+        return Scanner(pattern, _kinds(pattern, names))
+    literals: dict[str, str] = {}
+    fast, fast_names = cast("tuple[str, list[str]]", _bucketed(terms, literals))
+    pattern, exact_pattern = re.compile(fast), re.compile(exact[0])
+    return Scanner(pattern, _kinds(pattern, fast_names), literals,
+                   exact_pattern, _kinds(exact_pattern, exact[1]))
+
+
+def _kinds(pattern: re.Pattern[str], names: Sequence[str]) -> tuple[str, ...]:
+    """For each group of ``pattern``, the terminal its group ``_n`` names (``names[n]``)."""
     kinds = [""] * (pattern.groups + 1)
     for group, index in pattern.groupindex.items():
         if re.fullmatch(r"_\d+", group):  # ours; a terminal's own named groups are not
             kinds[index] = names[int(group[1:])]
-    return Scanner(pattern, tuple(kinds))
+    return tuple(kinds)
 
 
 def _ordered(terms: Iterable[TerminalDef]) -> list[TerminalDef]:
@@ -185,23 +218,27 @@ def _char_class(ch: str, ignore_case: bool) -> str:
     return re.escape(ch) if len(chars) == 1 else f"[{''.join(map(re.escape, chars))}]"
 
 
-def _trie(words: Iterable[tuple[str, str]], group: Callable[[str, str], str]) -> str:
+def _trie(words: Iterable[tuple[str, str]], group: Callable[[str, str], str],
+          word_end: Callable[[str, str], str] | None = None) -> str:
     """A regex trie of case-insensitive literal remainders ``(rest, terminal)``; a space
     is ``\\s+``. Each word ends in an empty group of its own, the last group a match of
-    it closes, which names its terminal. At every node the longer continuations come
+    it closes, which names its terminal; or, with ``word_end``, in what
+    ``word_end(rest, terminal)`` returns. At every node the longer continuations come
     before the end of a word, so the longest word wins."""
     root: dict[str, Any] = {}
     for rest, name in words:
         node = root
         for ch in rest:
             node = node.setdefault(ch, {})
-        node[""] = name
+        node[""] = (rest, name)
 
     def emit(node: dict[str, Any]) -> str:
         alts = [(r"\s+" if ch == " " else _char_class(ch, True)) + emit(child)
                 for ch, child in node.items() if ch]
         if "" in node:
-            alts.append(group(node[""], "") + _END)
+            rest, name = node[""]
+            alts.append((group(name, "") if word_end is None else word_end(rest, name))
+                        + _END)
         return alts[0] if len(alts) == 1 else f"(?:{'|'.join(alts)})"
 
     return emit(root)
@@ -330,8 +367,14 @@ class _Bucket:
     after: list[tuple[str, str]] = attrs.Factory(list)  # (terminal, regex) after the words
 
 
-def _bucketed(terms: Sequence[TerminalDef]) -> tuple[str, list[str]] | None:
-    """The fast shape of :func:`_plain`, or ``None`` when ``terms`` do not allow it."""
+def _bucketed(terms: Sequence[TerminalDef], literals: dict[str, str] | None = None,
+              ) -> tuple[str, list[str]] | None:
+    """The fast shape of :func:`_plain`, or ``None`` when ``terms`` do not allow it.
+
+    With ``literals``, a literal word or punctuation terminal closes no group where the
+    lower case of its match tells it: its ASCII text, lower case with one space between
+    words, is put in ``literals`` instead (see :class:`Scanner`).
+    """
     punct, first, words, last, free = _sections(terms)
     if len({t.priority for t in words}) > 1 or any("i" not in t.pattern.flags for t in words):
         return None
@@ -400,10 +443,20 @@ def _bucketed(terms: Sequence[TerminalDef]) -> tuple[str, list[str]] | None:
                 runs.append((name, [body]))
         return [(b[0] if len(b) == 1 else f"(?:{'|'.join(b)})") + group(n, "") for n, b in runs]
 
-    parts = [group(t.name, re.escape(t.pattern.value)) for t in punct]
+    def punctuation(t: TerminalDef) -> str:
+        value = t.pattern.value
+        if literals is None or not value.isascii() or value.lower() != value.upper():
+            return group(t.name, re.escape(value))
+        literals.setdefault(value, t.name)  # the first of equal ones matches
+        return re.escape(value)
+
+    parts = [punctuation(t) for t in punct]
     word = []
     for ch, b in sorted(buckets.items(), key=lambda item: _frequency(item[0])):
-        alts = shared(b.before) + ([_trie(b.rests, group)] if b.rests else [])
+        alts = shared(b.before)
+        if b.rests:
+            alts.append(_trie(b.rests, group, None if literals is None else _word_end(
+                ch, literals, group)))
         alts += shared(b.after)
         word.append(re.escape(ch) + (alts[0] if len(alts) == 1 else f"(?:{'|'.join(alts)})"))
     if others:
@@ -412,6 +465,20 @@ def _bucketed(terms: Sequence[TerminalDef]) -> tuple[str, list[str]] | None:
     for t in free:
         parts += _lookbehind(t, group)
     return "|".join(parts), names
+
+
+def _word_end(first: str, literals: dict[str, str], group: Callable[[str, str], str],
+              ) -> Callable[[str, str], str]:
+    """How a trie word that opens with ``first`` ends: in nothing when its lower-case
+    ASCII text is a key of ``literals`` that only it can match, else in its group."""
+    def end(rest: str, name: str) -> str:
+        word = first + rest
+        if not word.isascii():
+            return group(name, "")
+        literals[word.lower()] = name  # the trie keeps the last of equal words
+        return ""
+
+    return end
 
 
 def _lookbehind(t: TerminalDef, group: Callable[[str, str], str]) -> list[str]:
