@@ -7,17 +7,20 @@ the microtexts, a slice of the essay corpus) and on generated ones.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from pathlib import Path
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from argmap.grammar import load_grammar
 from argmap.ingest import Document
-from argmap.model import Unit
+from argmap.model import Role, SharedText, Span, Unit
 from argmap.segment import Segmentation, segment
+from argmap.structure import _aside, _Builder, _with_role
 from argmap.thesis import _Claim, _folded, _restated, content_words, restates
 from strategies import PLAIN_WORDS, arbitrary_text
 
@@ -102,3 +105,36 @@ def test_the_quick_test_allows_exactly_the_misses_the_threshold_allows() -> None
             text = " ".join(claim[:shared])
             assert _Claim(set(claim)).may_be_restated_in(_folded(text)) is \
                 restates(content_words(text), set(claim))
+
+
+# ------------------------------------------------------------------ units and their roles
+
+
+def test_a_unit_with_a_new_role_equals_its_evolved_copy() -> None:
+    # _with_role names every field of Unit: a new field must be added there too
+    assert [a.name for a in attrs.fields(Unit)] == [
+        "id", "span", "_text", "role", "markers", "section", "paragraph", "sentence", "lead"]
+    for seg in _real_segmentations():
+        shared = SharedText(seg.document.text)
+        for unit in seg.units[::5]:
+            for twin in (unit, unit.reading(shared)):
+                for role in Role:
+                    made, evolved = _with_role(twin, role), attrs.evolve(twin, role=role)
+                    assert made == evolved
+                    assert made._text is evolved._text
+
+
+def test_aside_equals_the_plain_reading_of_the_unit_text() -> None:
+    def plain(unit: Unit) -> bool:
+        return unit.text.startswith(("(", "[")) and \
+            unit.text.rstrip(".!?").endswith((")", "]"))
+
+    text = "(Most pay.) [Few do]. ( x ) Fees rose. () (.) [ok.]. (a"
+    made = [Unit(f"u{n}", Span(m.start(), m.end()), m.group())
+            for n, m in enumerate(re.finditer(r"\S+(?: \S+)?", text))]
+    made.append(Unit("empty", Span(0, 0), ""))
+    segs = [*_real_segmentations(), Segmentation(Document(text, ()), tuple(made), (), ())]
+    for seg in segs:
+        builder = _Builder(seg, GRAMMAR)
+        assert [_aside(builder, u) for u in seg.units] == [plain(u) for u in seg.units]
+    assert sum(plain(u) for u in made) >= 3
