@@ -792,9 +792,10 @@ def _paragraph_target(b: _Builder, intent: Intent, head: Unit, previous: Sequenc
     claim; otherwise the previous paragraph's head.
     """
     if intent.kind is RelationKind.ATTACK:
-        reported = [u for u in previous if b.holds(u, _ATTRIBUTION)]
-        if reported:
-            return reported[-1].id
+        # the last reported view: the previous paragraph is searched from its end
+        reported = next((u for u in reversed(previous) if b.holds(u, _ATTRIBUTION)), None)
+        if reported is not None:
+            return reported.id
         if is_section_start and section_claims:
             return section_claims[-1][1]
     if intent.direction is Direction.FORWARD:
