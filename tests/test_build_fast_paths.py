@@ -18,10 +18,11 @@ from hypothesis import strategies as st
 
 from argmap.grammar import load_grammar
 from argmap.ingest import Document
-from argmap.model import Role, SharedText, Span, Unit
+from argmap.model import MarkerFunction, Role, SharedText, Span, Unit
+from argmap.relate import corrected, unit_intent
 from argmap.segment import Segmentation, segment
-from argmap.structure import _aside, _Builder, _with_role
-from argmap.thesis import _Claim, _folded, _restated, content_words, restates
+from argmap.structure import _aside, _Builder, _negated, _read_intent, _with_role
+from argmap.thesis import _Claim, _folded, _restated, concedes, content_words, restates
 from strategies import PLAIN_WORDS, arbitrary_text
 
 GRAMMAR = load_grammar()
@@ -138,3 +139,31 @@ def test_aside_equals_the_plain_reading_of_the_unit_text() -> None:
         builder = _Builder(seg, GRAMMAR)
         assert [_aside(builder, u) for u in seg.units] == [plain(u) for u in seg.units]
     assert sum(plain(u) for u in made) >= 3
+
+
+# ------------------------------------------------------------------ intents
+
+
+def test_a_negated_unit_intent_is_the_corrected_plain_one() -> None:
+    for seg in _real_segmentations():
+        for unit in seg.units:
+            plain = unit_intent(unit)
+            assert unit_intent(unit, negated=True) == \
+                (None if plain is None else corrected(plain))
+    # the corrective reading itself
+    fact = next(u for seg in _real_segmentations() for u in seg.units
+                if (i := unit_intent(u)) is not None
+                and i.marker.function is MarkerFunction.ELABORATION)
+    negated = unit_intent(fact, negated=True)
+    assert negated is not None and negated.rule == "elaboration.corrective"
+
+
+def test_the_builders_intents_equal_unit_intent() -> None:
+    for seg in _real_segmentations():
+        builder = _Builder(seg, GRAMMAR)
+        for _ in range(2):  # found, then remembered
+            for unit in seg.units:
+                assert builder.intent(unit) == unit_intent(unit)
+                assert builder.concedes(unit) is concedes(unit)
+                assert _read_intent(builder, unit) == \
+                    unit_intent(unit, negated=_negated(builder, unit))

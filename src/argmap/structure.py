@@ -35,13 +35,12 @@ from argmap.model import (
     Role,
     Unit,
 )
-from argmap.relate import Direction, Intent, clause_intent, unit_intent
+from argmap.relate import Direction, Intent, clause_intent, corrected, unit_intent
 from argmap.segment import Segmentation, sentence_vocabulary
 from argmap.thesis import (
     RESTATEMENT_OVERLAP,
     central_claim,
     choose_thesis,
-    concedes,
     content_words,
     restates,
 )
@@ -214,6 +213,8 @@ class _Builder:
     quick: dict[frozenset[str], re.Pattern[str] | None] = attrs.field(factory=dict)
     #: (source, target) of the relations whose source is no unit (others are in ``graph``)
     loose: set[tuple[str, str]] = attrs.field(factory=set)
+    #: the intent of each marked unit asked about (:meth:`intent`), by unit id
+    intents: dict[str, Intent | None] = attrs.field(factory=dict)
 
     def __attrs_post_init__(self) -> None:
         units = self.seg.units
@@ -229,6 +230,20 @@ class _Builder:
         for unit_id in unit_ids:
             out.add(unit_id)
         return out
+
+    def intent(self, unit: Unit) -> Intent | None:
+        """``unit_intent(unit)``, found once per unit: most marked units are asked about
+        three times (their attachment, the concession pass, their final role)."""
+        if not unit.markers:
+            return None
+        if unit.id not in self.intents:
+            self.intents[unit.id] = unit_intent(unit)
+        return self.intents[unit.id]
+
+    def concedes(self, unit: Unit) -> bool:
+        """Whether the unit opens with a concession marker (:func:`argmap.thesis.concedes`)."""
+        intent = self.intent(unit)
+        return intent is not None and intent.concedes
 
     def unit(self, unit_id: str) -> Unit:
         """The unit with this id (``KeyError`` if none)."""
@@ -286,7 +301,7 @@ class _Builder:
         for n, unit in enumerate(self.seg.units):
             role = self.roles.get(unit.id)
             if role is None:
-                intent = unit_intent(unit)
+                intent = self.intent(unit)
                 if intent is not None and intent.concedes:
                     role = Role.CONCESSION
                 elif intent is not None and intent.direction is Direction.FORWARD:
@@ -523,12 +538,12 @@ def _relate(seg: Segmentation, grammar: Grammar, title: str | None) -> _Built:
         heads: list[Unit] = []  # paragraph roots not attached inside the section yet
         summary: Unit | None = None
         first_main = _main_units(units[starts[paras[0]]:starts[paras[0] + 1]], clause_sources)
-        first_head = next((u for u in first_main if not concedes(u)), first_main[0])
+        first_head = next((u for u in first_main if not b.concedes(u)), first_main[0])
         for n in paras:
             para = units[starts[n]:starts[n + 1]]
             main = _main_units(para, clause_sources)
             head = main[0]  # a leading reason or concession clause is not the head
-            intent = unit_intent(head, negated=_negated(b, head))
+            intent = _read_intent(b, head)
             announcement = _announcement(head)
             attached = False
             if intent is not None and intent.direction is Direction.ITEM:
@@ -552,7 +567,8 @@ def _relate(seg: Segmentation, grammar: Grammar, title: str | None) -> _Built:
             _sentence_level(b, head, main)
             # The paragraph's root: its first unit that supports or attacks nothing yet
             # (the head, or the conclusion a "therefore" drew from it).
-            root = next((u for u in main if u.id not in b.sources and not concedes(u)), None)
+            root = next((u for u in main if u.id not in b.sources and not b.concedes(u)),
+                        None)
             if root is not None and root is not summary and not (attached and root is head):
                 heads.append(root)
             previous_paragraph = para
@@ -580,9 +596,8 @@ def _relate(seg: Segmentation, grammar: Grammar, title: str | None) -> _Built:
     if thesis is not None:
         for unit in seg.units:
             # most units have no marker, so concede nothing: that test goes first
-            if unit.markers and concedes(unit) and unit.id != thesis.id \
-                    and unit.id not in b.sources:
-                intent = unit_intent(unit)
+            if b.concedes(unit) and unit.id != thesis.id and unit.id not in b.sources:
+                intent = b.intent(unit)
                 b.relate(unit.id, thesis.id, RelationKind.ATTACK, "concession",
                          "concession.thesis", intent.marker if intent else None)
 
@@ -644,7 +659,7 @@ def _main_units(para: Sequence[Unit], clause_sources: _UnitSet) -> Sequence[Unit
 def _sentence_level(b: _Builder, head: Unit, main: Sequence[Unit]) -> None:
     """Attach the units after the head of one paragraph (subordinate clauses excluded)."""
     local_head = head
-    concession: Unit | None = head if concedes(head) else None
+    concession: Unit | None = head if b.concedes(head) else None
     previous = head
     # Inside the thesis's paragraph the thesis is the local root: unmarked units
     # support it, wherever it stands (first, or last after "therefore").
@@ -664,7 +679,7 @@ def _sentence_level(b: _Builder, head: Unit, main: Sequence[Unit]) -> None:
                      "elaboration.aside")
             continue
         if unit.markers:
-            intent = unit_intent(unit, negated=_negated(b, unit))
+            intent = _read_intent(b, unit)
             announcement = _announcement(unit)
         else:  # most units: no marker, so neither an intent nor an announcement
             intent, announcement = None, None
@@ -744,7 +759,7 @@ def _answered_next(b: _Builder, unit: Unit, following: Unit | None) -> bool:
         return True
     if following is None:
         return False
-    intent = unit_intent(following)
+    intent = b.intent(following)
     return intent is not None and intent.kind is RelationKind.ATTACK and \
         intent.subtype == "contrast"
 
@@ -773,6 +788,12 @@ def _concede(b: _Builder, unit: Unit, marker: Marker) -> bool:
              marker)
     b.roles[unit.id] = Role.CONCESSION
     return True
+
+
+def _read_intent(b: _Builder, unit: Unit) -> Intent | None:
+    """``unit_intent(unit, negated=_negated(b, unit))``, from the builder's intents."""
+    intent = b.intent(unit)
+    return corrected(intent) if intent is not None and _negated(b, unit) else intent
 
 
 def _negated(b: _Builder, unit: Unit) -> bool:
