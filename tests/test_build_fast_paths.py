@@ -72,8 +72,8 @@ def test_restated_equals_the_plain_version_on_real_texts(which: int) -> None:
         home = units[which % len(units)].paragraph
         lead_words = [content_words(u.text) for u in units[which::7]]
         lead_words += [set(sorted(words)[1:]) for words in lead_words]
-        assert _restated(units, home, lead_words) == _plain_restated(units, home,
-                                                                         lead_words)
+        assert _restated(units, home, lead_words, seg.document.text) == \
+            _plain_restated(units, home, lead_words)
 
 
 _FOLDING = st.text("aBcSsßẞİıIiΣσςﬁK’'- .1_", max_size=40)

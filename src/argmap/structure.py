@@ -301,7 +301,7 @@ class _Builder:
         for n, unit in enumerate(self.seg.units):
             role = self.roles.get(unit.id)
             if role is None:
-                intent = self.intent(unit)
+                intent = self.intent(unit) if unit.markers else None
                 if intent is not None and intent.concedes:
                     role = Role.CONCESSION
                 elif intent is not None and intent.direction is Direction.FORWARD:
@@ -493,7 +493,8 @@ def _relate(seg: Segmentation, grammar: Grammar, title: str | None) -> _Built:
     """Find the central claim, every relation and the units' roles (the three levels of
     the module docstring)."""
     b = _Builder(seg, grammar)
-    clause_sources = b.unit_set(source for source, _, _ in seg.links)
+    # a plain set: it holds only the clauses, and _main_units asks about every unit
+    clause_sources = frozenset(source for source, _, _ in seg.links)
     # Subordinate reasons and concessions are never the thesis; a result clause
     # (", so …") may be: it is the conclusion. Nor is a reported view.
     never = b.unit_set(source for source, _, marker in seg.links
@@ -596,7 +597,8 @@ def _relate(seg: Segmentation, grammar: Grammar, title: str | None) -> _Built:
     if thesis is not None:
         for unit in seg.units:
             # most units have no marker, so concede nothing: that test goes first
-            if b.concedes(unit) and unit.id != thesis.id and unit.id not in b.sources:
+            if unit.markers and b.concedes(unit) and unit.id != thesis.id \
+                    and unit.id not in b.sources:
                 intent = b.intent(unit)
                 b.relate(unit.id, thesis.id, RelationKind.ATTACK, "concession",
                          "concession.thesis", intent.marker if intent else None)
@@ -651,7 +653,7 @@ def _section_claim(b: _Builder, summary: Unit | None, first_head: Unit, heads: l
     return first_head
 
 
-def _main_units(para: Sequence[Unit], clause_sources: _UnitSet) -> Sequence[Unit]:
+def _main_units(para: Sequence[Unit], clause_sources: frozenset[str]) -> Sequence[Unit]:
     """The units of a paragraph that are not subordinate clauses of another unit."""
     return [u for u in para if u.id not in clause_sources] or para
 

@@ -103,7 +103,8 @@ def choose_thesis(seg: Segmentation, title: str | None,
     paragraph = [u for u in seg.units if u.paragraph == home]
     conceded = any(concedes(u) for u in paragraph[: paragraph.index(lead[0])])
     lead_words = [content_words(u.text) for u in lead]
-    restated, restating, has_later = _restated(seg.units, home, lead_words)
+    restated, restating, has_later = _restated(seg.units, home, lead_words,
+                                               seg.document.text)
     title_words = content_words(title or "")
     deontic = sentence_vocabulary()["DEONTIC"]
     best, best_score = 0, -1.0
@@ -151,12 +152,15 @@ def _lead(units: Sequence[Unit], exclude: Container[str]) -> list[Unit]:
     return []
 
 
-def _restated(units: Sequence[Unit], home: int, lead_words: list[set[str]],
+def _restated(units: Sequence[Unit], home: int, lead_words: list[set[str]], source: str,
               ) -> tuple[list[bool], list[Unit], bool]:
     """Which lead units a unit of another paragraph restates, streaming over those units.
 
-    A unit's words are found only when its text holds enough of some lead unit's words
-    (:meth:`_Claim.may_be_restated_in`): most units share too few to restate anything.
+    A unit's words are found only when its paragraph's text (``source``, the input, from
+    the paragraph's first unit to its last) and its own text hold enough of some lead
+    unit's words (:meth:`_Claim.may_be_restated_in`): most share too few to restate
+    anything. ``units`` are in text order, each one's text its span of ``source``, as
+    in every :class:`~argmap.segment.Segmentation`.
 
     Returns:
         ``(restated, restating, has_later)``: for each lead unit whether some later unit
@@ -173,7 +177,7 @@ def _restated(units: Sequence[Unit], home: int, lead_words: list[set[str]],
         has_later = True
         members = list(group)
         # what no unit of the paragraph may restate, no unit of it restates
-        folded = _folded(" ".join([unit.text for unit in members]))
+        folded = _folded(source[members[0].span.start : members[-1].span.end])
         candidates = [n for n, claim in enumerate(claims) if claim.may_be_restated_in(folded)]
         if not candidates:
             continue
