@@ -18,10 +18,19 @@ from hypothesis import strategies as st
 
 from argmap.grammar import load_grammar
 from argmap.ingest import Document
-from argmap.model import MarkerFunction, Role, SharedText, Span, Unit
-from argmap.relate import corrected, unit_intent
+from argmap.model import MarkerFunction, RelationKind, Role, SharedText, Span, Unit
+from argmap.relate import Direction, corrected, unit_intent
 from argmap.segment import Segmentation, segment
-from argmap.structure import _aside, _Builder, _negated, _read_intent, _with_role
+from argmap.structure import (
+    _ROLES,
+    _aside,
+    _Builder,
+    _Built,
+    _negated,
+    _read_intent,
+    _with_role,
+    build_map,
+)
 from argmap.thesis import _Claim, _folded, _restated, concedes, content_words, restates
 from strategies import PLAIN_WORDS, arbitrary_text
 
@@ -167,3 +176,42 @@ def test_the_builders_intents_equal_unit_intent() -> None:
                 assert builder.concedes(unit) is concedes(unit)
                 assert _read_intent(builder, unit) == \
                     unit_intent(unit, negated=_negated(builder, unit))
+
+
+# ------------------------------------------------------------------ final roles
+
+
+def _plain_roles(b: _Builder) -> bytes:
+    """Each unit's final role as first written: the rule's, else by marker, else by
+    whether a support targets it."""
+    supported = {r.target for r in b.relations if r.kind is RelationKind.SUPPORT}
+    roles = []
+    for unit in b.seg.units:
+        role = b.roles.get(unit.id)
+        if role is None:
+            intent = unit_intent(unit)
+            if intent is not None and intent.concedes:
+                role = Role.CONCESSION
+            elif intent is not None and intent.direction is Direction.FORWARD:
+                role = Role.CONCLUSION
+            else:
+                role = Role.CLAIM if unit.id in supported else Role.PREMISE
+        roles.append(_ROLES.index(role))
+    return bytes(roles)
+
+
+def test_final_roles_equal_the_plain_rule(monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[tuple[_Builder, _Built]] = []
+    original = _Builder.built
+
+    def built(self: _Builder) -> _Built:
+        out = original(self)
+        seen.append((self, out))
+        return out
+
+    monkeypatch.setattr(_Builder, "built", built)
+    for seg in _real_segmentations():
+        build_map(seg, grammar=GRAMMAR)
+    assert len(seen) == len(_real_segmentations())
+    for builder, out in seen:
+        assert out.roles == _plain_roles(builder)

@@ -292,25 +292,26 @@ class _Builder:
         """The relations, and each unit's final role: the one a rule gave it, else a
         concession's, a conclusion's ("Therefore, …": drawn from what precedes), a
         claim's (supported by something), or a premise's."""
-        supported = bytearray(len(self.seg.units))  # by position: the target of a support
+        codes = {role: n for n, role in enumerate(_ROLES)}
+        # by position, from the weakest reading to the strongest, each one overwriting
+        # the one before: a premise; a claim, if a support targets it; ...
+        roles = bytearray([codes[Role.PREMISE]]) * len(self.seg.units)
         for target, r in zip(self.graph.dst, self.relations, strict=True):
             if target >= 0 and r.kind is RelationKind.SUPPORT:
-                supported[target] = 1
-        codes = {role: n for n, role in enumerate(_ROLES)}
-        roles = bytearray(len(self.seg.units))
+                roles[target] = codes[Role.CLAIM]
+        # ... a conclusion or a concession, by its marker; ...
         for n, unit in enumerate(self.seg.units):
-            role = self.roles.get(unit.id)
-            if role is None:
-                intent = self.intent(unit) if unit.markers else None
+            if unit.markers:  # most units have none
+                intent = self.intent(unit)
                 if intent is not None and intent.concedes:
-                    role = Role.CONCESSION
+                    roles[n] = codes[Role.CONCESSION]
                 elif intent is not None and intent.direction is Direction.FORWARD:
-                    role = Role.CONCLUSION
-                elif supported[n]:
-                    role = Role.CLAIM
-                else:
-                    role = Role.PREMISE
-            roles[n] = codes[role]
+                    roles[n] = codes[Role.CONCLUSION]
+        # ... the role a rule gave it
+        for unit_id, role in self.roles.items():
+            n = self.unit_index.get(unit_id, -1)
+            if n >= 0:
+                roles[n] = codes[role]
         return _Built(self.thesis, tuple(self.relations), bytes(roles),
                       tuple(self.enumerations), tuple(self.warnings))
 
@@ -499,8 +500,8 @@ def _relate(seg: Segmentation, grammar: Grammar, title: str | None) -> _Built:
     # (", so …") may be: it is the conclusion. Nor is a reported view.
     never = b.unit_set(source for source, _, marker in seg.links
                        if marker.function is not MarkerFunction.RESULT)
-    opening = [u for u in seg.units if u.paragraph <= seg.units[0].paragraph + 1] \
-        if seg.units else []
+    second = seg.units[0].paragraph + 1 if seg.units else 0
+    opening = [u for u in seg.units if u.paragraph <= second]
     for unit_id in _reported(b, opening):
         never.add(unit_id)
     thesis, restating = choose_thesis(seg, title, never)
