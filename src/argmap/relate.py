@@ -20,7 +20,7 @@ import attrs
 
 from argmap.model import Marker, MarkerFunction, RelationKind, Unit
 
-__all__ = ["Direction", "Intent", "clause_intent", "unit_intent"]
+__all__ = ["Direction", "Intent", "clause_intent", "corrected", "unit_intent"]
 
 
 class Direction(str, enum.Enum):
@@ -76,6 +76,8 @@ _BY_FUNCTION: dict[MarkerFunction, tuple[RelationKind, str, Direction]] = {
 #: Functions whose marker governs the unit from the start of its sentence.
 _OPENING_RULES = frozenset({"opener", "subordinate", "while_concession", "ordinal_np",
                             "list_item"})
+#: Marker rules that govern the unit from inside it, when no marker opens it.
+_INNER_RULES = frozenset({"parenthetical", "final", "inline", "medial"})
 
 
 def _intent(marker: Marker, position: str) -> Intent | None:
@@ -105,20 +107,29 @@ def unit_intent(unit: Unit, *, negated: bool = False) -> Intent | None:
         >>> unit_intent(Unit("u", Span(9, 20), "wages fell.", markers=(m,))).rule
         'contrast.opener'
     """
-    if not unit.markers:
+    markers = unit.markers
+    if not markers:
         return None  # most units: no marker, no intent
-    opening = [m for m in unit.markers if m.rule in _OPENING_RULES]
-    inner = [m for m in unit.markers
-             if m.rule in ("parenthetical", "final", "inline", "medial")]
-    for marker in reversed(opening or inner):
+    governing = [m for m in markers if m.rule in _OPENING_RULES] or \
+        [m for m in markers if m.rule in _INNER_RULES]
+    for marker in reversed(governing):
         intent = _intent(marker, marker.rule)
-        if intent is None:
-            continue
-        if marker.function is MarkerFunction.ELABORATION and negated:
-            return attrs.evolve(intent, kind=RelationKind.ATTACK, subtype="correction",
-                                rule="elaboration.corrective")
-        return intent
+        if intent is not None:
+            return corrected(intent) if negated else intent
     return None
+
+
+def corrected(intent: Intent) -> Intent:
+    """The intent of a negated unit's marker: corrective for elaboration ("In fact, X is
+    not …": an attack, rule ``elaboration.corrective``), else ``intent`` itself.
+
+    ``unit_intent(unit, negated=True) == corrected(unit_intent(unit))`` when the unit has
+    an intent.
+    """
+    if intent.marker.function is MarkerFunction.ELABORATION:
+        return attrs.evolve(intent, kind=RelationKind.ATTACK, subtype="correction",
+                            rule="elaboration.corrective")
+    return intent
 
 
 def clause_intent(marker: Marker) -> Intent | None:

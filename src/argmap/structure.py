@@ -35,13 +35,12 @@ from argmap.model import (
     Role,
     Unit,
 )
-from argmap.relate import Direction, Intent, clause_intent, unit_intent
+from argmap.relate import Direction, Intent, clause_intent, corrected, unit_intent
 from argmap.segment import Segmentation, sentence_vocabulary
 from argmap.thesis import (
     RESTATEMENT_OVERLAP,
     central_claim,
     choose_thesis,
-    concedes,
     content_words,
     restates,
 )
@@ -214,6 +213,8 @@ class _Builder:
     quick: dict[frozenset[str], re.Pattern[str] | None] = attrs.field(factory=dict)
     #: (source, target) of the relations whose source is no unit (others are in ``graph``)
     loose: set[tuple[str, str]] = attrs.field(factory=set)
+    #: the intent of each marked unit asked about (:meth:`intent`), by unit id
+    intents: dict[str, Intent | None] = attrs.field(factory=dict)
 
     def __attrs_post_init__(self) -> None:
         units = self.seg.units
@@ -229,6 +230,20 @@ class _Builder:
         for unit_id in unit_ids:
             out.add(unit_id)
         return out
+
+    def intent(self, unit: Unit) -> Intent | None:
+        """``unit_intent(unit)``, found once per unit: most marked units are asked about
+        three times (their attachment, the concession pass, their final role)."""
+        if not unit.markers:
+            return None
+        if unit.id not in self.intents:
+            self.intents[unit.id] = unit_intent(unit)
+        return self.intents[unit.id]
+
+    def concedes(self, unit: Unit) -> bool:
+        """Whether the unit opens with a concession marker (:func:`argmap.thesis.concedes`)."""
+        intent = self.intent(unit)
+        return intent is not None and intent.concedes
 
     def unit(self, unit_id: str) -> Unit:
         """The unit with this id (``KeyError`` if none)."""
@@ -277,25 +292,26 @@ class _Builder:
         """The relations, and each unit's final role: the one a rule gave it, else a
         concession's, a conclusion's ("Therefore, …": drawn from what precedes), a
         claim's (supported by something), or a premise's."""
-        supported = bytearray(len(self.seg.units))  # by position: the target of a support
+        codes = {role: n for n, role in enumerate(_ROLES)}
+        # by position, from the weakest reading to the strongest, each one overwriting
+        # the one before: a premise; a claim, if a support targets it; ...
+        roles = bytearray([codes[Role.PREMISE]]) * len(self.seg.units)
         for target, r in zip(self.graph.dst, self.relations, strict=True):
             if target >= 0 and r.kind is RelationKind.SUPPORT:
-                supported[target] = 1
-        codes = {role: n for n, role in enumerate(_ROLES)}
-        roles = bytearray(len(self.seg.units))
+                roles[target] = codes[Role.CLAIM]
+        # ... a conclusion or a concession, by its marker; ...
         for n, unit in enumerate(self.seg.units):
-            role = self.roles.get(unit.id)
-            if role is None:
-                intent = unit_intent(unit)
+            if unit.markers:  # most units have none
+                intent = self.intent(unit)
                 if intent is not None and intent.concedes:
-                    role = Role.CONCESSION
+                    roles[n] = codes[Role.CONCESSION]
                 elif intent is not None and intent.direction is Direction.FORWARD:
-                    role = Role.CONCLUSION
-                elif supported[self.unit_index[unit.id]]:
-                    role = Role.CLAIM
-                else:
-                    role = Role.PREMISE
-            roles[n] = codes[role]
+                    roles[n] = codes[Role.CONCLUSION]
+        # ... the role a rule gave it
+        for unit_id, role in self.roles.items():
+            n = self.unit_index.get(unit_id, -1)
+            if n >= 0:
+                roles[n] = codes[role]
         return _Built(self.thesis, tuple(self.relations), bytes(roles),
                       tuple(self.enumerations), tuple(self.warnings))
 
@@ -419,9 +435,12 @@ def _reported(b: _Builder, units: Iterable[Unit]) -> set[str]:
     return out
 
 
-def _aside(unit: Unit) -> bool:
+def _aside(b: _Builder, unit: Unit) -> bool:
     """A sentence wholly in brackets: "(Most students pay in full.)"."""
-    return unit.text.startswith(("(", "[")) and unit.text.rstrip(".!?").endswith((")", "]"))
+    start, end = unit.span.start, unit.span.end
+    # the first character is read in the input: most units fail here, unsliced
+    return b.seg.document.text.startswith(("(", "["), start, end) and \
+        unit.text.rstrip(".!?").endswith((")", "]"))
 
 
 def _announcement(unit: Unit) -> Marker | None:
@@ -475,13 +494,14 @@ def _relate(seg: Segmentation, grammar: Grammar, title: str | None) -> _Built:
     """Find the central claim, every relation and the units' roles (the three levels of
     the module docstring)."""
     b = _Builder(seg, grammar)
-    clause_sources = b.unit_set(source for source, _, _ in seg.links)
+    # a plain set: it holds only the clauses, and _main_units asks about every unit
+    clause_sources = frozenset(source for source, _, _ in seg.links)
     # Subordinate reasons and concessions are never the thesis; a result clause
     # (", so …") may be: it is the conclusion. Nor is a reported view.
     never = b.unit_set(source for source, _, marker in seg.links
                        if marker.function is not MarkerFunction.RESULT)
-    opening = [u for u in seg.units if u.paragraph <= seg.units[0].paragraph + 1] \
-        if seg.units else []
+    second = seg.units[0].paragraph + 1 if seg.units else 0
+    opening = [u for u in seg.units if u.paragraph <= second]
     for unit_id in _reported(b, opening):
         never.add(unit_id)
     thesis, restating = choose_thesis(seg, title, never)
@@ -520,12 +540,12 @@ def _relate(seg: Segmentation, grammar: Grammar, title: str | None) -> _Built:
         heads: list[Unit] = []  # paragraph roots not attached inside the section yet
         summary: Unit | None = None
         first_main = _main_units(units[starts[paras[0]]:starts[paras[0] + 1]], clause_sources)
-        first_head = next((u for u in first_main if not concedes(u)), first_main[0])
+        first_head = next((u for u in first_main if not b.concedes(u)), first_main[0])
         for n in paras:
             para = units[starts[n]:starts[n + 1]]
             main = _main_units(para, clause_sources)
             head = main[0]  # a leading reason or concession clause is not the head
-            intent = unit_intent(head, negated=_negated(b, head))
+            intent = _read_intent(b, head)
             announcement = _announcement(head)
             attached = False
             if intent is not None and intent.direction is Direction.ITEM:
@@ -549,7 +569,8 @@ def _relate(seg: Segmentation, grammar: Grammar, title: str | None) -> _Built:
             _sentence_level(b, head, main)
             # The paragraph's root: its first unit that supports or attacks nothing yet
             # (the head, or the conclusion a "therefore" drew from it).
-            root = next((u for u in main if u.id not in b.sources and not concedes(u)), None)
+            root = next((u for u in main if u.id not in b.sources and not b.concedes(u)),
+                        None)
             if root is not None and root is not summary and not (attached and root is head):
                 heads.append(root)
             previous_paragraph = para
@@ -576,8 +597,10 @@ def _relate(seg: Segmentation, grammar: Grammar, title: str | None) -> _Built:
     # A concession that nothing answered grants a point against the thesis.
     if thesis is not None:
         for unit in seg.units:
-            if unit.id not in b.sources and unit.id != thesis.id and concedes(unit):
-                intent = unit_intent(unit)
+            # most units have no marker, so concede nothing: that test goes first
+            if unit.markers and b.concedes(unit) and unit.id != thesis.id \
+                    and unit.id not in b.sources:
+                intent = b.intent(unit)
                 b.relate(unit.id, thesis.id, RelationKind.ATTACK, "concession",
                          "concession.thesis", intent.marker if intent else None)
 
@@ -631,7 +654,7 @@ def _section_claim(b: _Builder, summary: Unit | None, first_head: Unit, heads: l
     return first_head
 
 
-def _main_units(para: Sequence[Unit], clause_sources: _UnitSet) -> Sequence[Unit]:
+def _main_units(para: Sequence[Unit], clause_sources: frozenset[str]) -> Sequence[Unit]:
     """The units of a paragraph that are not subordinate clauses of another unit."""
     return [u for u in para if u.id not in clause_sources] or para
 
@@ -639,7 +662,7 @@ def _main_units(para: Sequence[Unit], clause_sources: _UnitSet) -> Sequence[Unit
 def _sentence_level(b: _Builder, head: Unit, main: Sequence[Unit]) -> None:
     """Attach the units after the head of one paragraph (subordinate clauses excluded)."""
     local_head = head
-    concession: Unit | None = head if concedes(head) else None
+    concession: Unit | None = head if b.concedes(head) else None
     previous = head
     # Inside the thesis's paragraph the thesis is the local root: unmarked units
     # support it, wherever it stands (first, or last after "therefore").
@@ -652,14 +675,17 @@ def _sentence_level(b: _Builder, head: Unit, main: Sequence[Unit]) -> None:
     pending: list[tuple[str, str]] = []
     rest = main[main.index(head) + 1 :]
     for k, unit in enumerate(rest):
-        if _aside(unit):
+        if _aside(b, unit):
             # A bracketed sentence elaborates the one before and is skipped by later
             # markers ("Fees rose. (Most pay.) As a result, …" -> the result of "Fees rose").
             b.relate(unit.id, previous.id, RelationKind.SUPPORT, "elaboration",
                      "elaboration.aside")
             continue
-        intent = unit_intent(unit, negated=_negated(b, unit))
-        announcement = _announcement(unit)
+        if unit.markers:
+            intent = _read_intent(b, unit)
+            announcement = _announcement(unit)
+        else:  # most units: no marker, so neither an intent nor an announcement
+            intent, announcement = None, None
         if intent is not None and intent.subtype == "elaboration" and home == b.thesis \
                 and _answered_next(b, unit, rest[k + 1] if k + 1 < len(rest) else None):
             # "Indeed X, but Y": an affirming adverb that a contrast answers concedes X
@@ -736,7 +762,7 @@ def _answered_next(b: _Builder, unit: Unit, following: Unit | None) -> bool:
         return True
     if following is None:
         return False
-    intent = unit_intent(following)
+    intent = b.intent(following)
     return intent is not None and intent.kind is RelationKind.ATTACK and \
         intent.subtype == "contrast"
 
@@ -767,6 +793,12 @@ def _concede(b: _Builder, unit: Unit, marker: Marker) -> bool:
     return True
 
 
+def _read_intent(b: _Builder, unit: Unit) -> Intent | None:
+    """``unit_intent(unit, negated=_negated(b, unit))``, from the builder's intents."""
+    intent = b.intent(unit)
+    return corrected(intent) if intent is not None and _negated(b, unit) else intent
+
+
 def _negated(b: _Builder, unit: Unit) -> bool:
     """Whether an elaboration-marked unit holds a negation (for corrective "in fact")."""
     if not any(m.function is MarkerFunction.ELABORATION for m in unit.markers):
@@ -784,9 +816,10 @@ def _paragraph_target(b: _Builder, intent: Intent, head: Unit, previous: Sequenc
     claim; otherwise the previous paragraph's head.
     """
     if intent.kind is RelationKind.ATTACK:
-        reported = [u for u in previous if b.holds(u, _ATTRIBUTION)]
-        if reported:
-            return reported[-1].id
+        # the last reported view: the previous paragraph is searched from its end
+        reported = next((u for u in reversed(previous) if b.holds(u, _ATTRIBUTION)), None)
+        if reported is not None:
+            return reported.id
         if is_section_start and section_claims:
             return section_claims[-1][1]
     if intent.direction is Direction.FORWARD:
@@ -796,7 +829,7 @@ def _paragraph_target(b: _Builder, intent: Intent, head: Unit, previous: Sequenc
 
 def _assemble(seg: Segmentation, built: _Built, title: str | None) -> ArgumentMap:
     # most units keep the role they came with: those are shared with the segmentation
-    units = tuple(unit if unit.role is _ROLES[code] else attrs.evolve(unit, role=_ROLES[code])
+    units = tuple(unit if unit.role is _ROLES[code] else _with_role(unit, _ROLES[code])
                   for unit, code in zip(seg.units, built.roles, strict=True))
     doc = seg.document
     metadata: dict[str, object] = {
@@ -816,6 +849,14 @@ def _assemble(seg: Segmentation, built: _Built, title: str | None) -> ArgumentMa
         boilerplate=doc.boilerplate,
         metadata=metadata,
     )
+
+
+def _with_role(unit: Unit, role: Role) -> Unit:
+    """``attrs.evolve(unit, role=role)``, field by field: evolve looks up the class's
+    fields and passes them by keyword on every call, which took 2.5 times as long. The
+    text is passed as stored (a string or the :class:`~argmap.model.SharedText`)."""
+    return Unit(unit.id, unit.span, unit._text, role, unit.markers, unit.section,
+                unit.paragraph, unit.sentence, unit.lead)
 
 
 def relations_between(relations: Iterable[Relation], source: str, target: str) -> list[Relation]:

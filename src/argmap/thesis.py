@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Container, Sequence
+from itertools import groupby
+from operator import attrgetter
 
 from argmap.model import MarkerFunction, RelationKind, Unit
 from argmap.relate import Direction, unit_intent
@@ -101,7 +103,8 @@ def choose_thesis(seg: Segmentation, title: str | None,
     paragraph = [u for u in seg.units if u.paragraph == home]
     conceded = any(concedes(u) for u in paragraph[: paragraph.index(lead[0])])
     lead_words = [content_words(u.text) for u in lead]
-    restated, restating, has_later = _restated(seg.units, home, lead_words)
+    restated, restating, has_later = _restated(seg.units, home, lead_words,
+                                               seg.document.text)
     title_words = content_words(title or "")
     deontic = sentence_vocabulary()["DEONTIC"]
     best, best_score = 0, -1.0
@@ -149,30 +152,94 @@ def _lead(units: Sequence[Unit], exclude: Container[str]) -> list[Unit]:
     return []
 
 
-def _restated(units: Sequence[Unit], home: int, lead_words: list[set[str]],
+def _restated(units: Sequence[Unit], home: int, lead_words: list[set[str]], source: str,
               ) -> tuple[list[bool], list[Unit], bool]:
     """Which lead units a unit of another paragraph restates, streaming over those units.
+
+    A unit's words are found only when its paragraph's text (``source``, the input, from
+    the paragraph's first unit to its last) and its own text hold enough of some lead
+    unit's words (:meth:`_Claim.may_be_restated_in`): most share too few to restate
+    anything. ``units`` are in text order, each one's text its span of ``source``, as
+    in every :class:`~argmap.segment.Segmentation`.
 
     Returns:
         ``(restated, restating, has_later)``: for each lead unit whether some later unit
         restates it; the later units that restate at least one lead unit (text order);
         whether there is any unit outside paragraph ``home``.
     """
+    claims = [_Claim(words) for words in lead_words]
     restated = [False] * len(lead_words)
     restating: list[Unit] = []
     has_later = False
-    for unit in units:
-        if unit.paragraph == home:
+    for paragraph, group in groupby(units, key=attrgetter("paragraph")):
+        if paragraph == home:
             continue
         has_later = True
-        words = content_words(unit.text)
-        hit = False
-        for n, claim in enumerate(lead_words):
-            if restates(words, claim):
-                restated[n] = hit = True
-        if hit:
-            restating.append(unit)
+        members = list(group)
+        # what no unit of the paragraph may restate, no unit of it restates
+        folded = _folded(source[members[0].span.start : members[-1].span.end])
+        candidates = [n for n, claim in enumerate(claims) if claim.may_be_restated_in(folded)]
+        if not candidates:
+            continue
+        for unit in members:
+            text = unit.text
+            folded = _folded(text)
+            maybe = [n for n in candidates if claims[n].may_be_restated_in(folded)]
+            if not maybe:
+                continue
+            words = content_words(text)
+            hit = False
+            for n in maybe:
+                if restates(words, claims[n].words):
+                    restated[n] = hit = True
+            if hit:
+                restating.append(unit)
     return restated, restating, has_later
+
+
+def _folded(text: str) -> str:
+    """``text`` case-folded so that each of ``content_words(text)`` is a substring of it.
+
+    ASCII text is lower-cased, as :func:`content_words` does; other text is case-folded
+    whole, which folds each character on its own (``str.casefold`` looks at no
+    neighbour), so a word folded by itself is a substring of the folded text.
+    """
+    return text.lower() if text.isascii() else text.casefold()
+
+
+class _Claim:
+    """A lead unit's content words, and a quick test of whether a later unit may restate it.
+
+    ``restates(words, claim)`` needs ``len(words & claim) / len(claim) >=
+    RESTATEMENT_OVERLAP`` (the union of the two sets is at least the claim), and each
+    shared word is a substring of the later unit's :func:`_folded` text. So a text that
+    lacks more than ``spare`` of the claim's words does not restate it.
+    """
+
+    __slots__ = ("probes", "spare", "words")
+
+    def __init__(self, words: set[str]) -> None:
+        self.words = words
+        #: the words to look for, longest (rarest as substrings, so the first to miss) first
+        self.probes = tuple(sorted(words, key=lambda w: (-len(w), w)))
+        size = len(words)
+        fewest = next((k for k in range(size + 1) if k / size >= RESTATEMENT_OVERLAP), 0) \
+            if size else 0
+        #: how many of the words a restating text may lack (float division as in restates)
+        self.spare = size - fewest
+
+    def may_be_restated_in(self, folded: str) -> bool:
+        """``False`` when a unit whose :func:`_folded` text is ``folded`` cannot restate
+        the claim (``restates`` would say no); ``True`` when it may."""
+        if not self.words:
+            return False
+        spare = self.spare
+        for word in self.probes:
+            if word not in folded:
+                spare -= 1
+                if spare < 0:
+                    return False
+        return True
 
 
 def _premise_marked(unit: Unit) -> bool:

@@ -1,0 +1,217 @@
+"""Fast paths of the map builder equal the plain computations they replace.
+
+Each test compares one shortcut of :mod:`argmap.thesis`, :mod:`argmap.relate` or
+:mod:`argmap.structure` with the simple reading it stands for, on real texts (the seed,
+the microtexts, a slice of the essay corpus) and on generated ones.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+
+import attrs
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from argmap.grammar import load_grammar
+from argmap.ingest import Document
+from argmap.model import MarkerFunction, RelationKind, Role, SharedText, Span, Unit
+from argmap.relate import Direction, corrected, unit_intent
+from argmap.segment import Segmentation, segment
+from argmap.structure import (
+    _ROLES,
+    _aside,
+    _Builder,
+    _Built,
+    _negated,
+    _read_intent,
+    _with_role,
+    build_map,
+)
+from argmap.thesis import _Claim, _folded, _restated, concedes, content_words, restates
+from strategies import PLAIN_WORDS, arbitrary_text
+
+GRAMMAR = load_grammar()
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared" / "corpora"
+
+
+@cache
+def _real_segmentations() -> tuple[Segmentation, ...]:
+    """The seed, every tenth microtext and the first 150 kB of the essay corpus, segmented
+    (the shared corpora only where this machine has them)."""
+    texts = [(ROOT / "seeds" / "000_ce97f1ba0d0e35d1.txt").read_text("utf-8")]
+    texts += [p.read_text("utf-8")
+              for p in sorted((SHARED / "arg-microtexts" / "en").glob("*.txt"))[::10]]
+    corpus = SHARED / "gutenberg-essays" / "corpus.txt"
+    if corpus.is_file():
+        with corpus.open(encoding="utf-8") as f:
+            texts.append(f.read(150_000))
+    return tuple(segment(Document.from_text(text), GRAMMAR) for text in texts)
+
+
+# ------------------------------------------------------------------ restatements
+
+
+def _plain_restated(units: tuple[Unit, ...], home: int, lead_words: list[set[str]],
+                    ) -> tuple[list[bool], list[Unit], bool]:
+    """``_restated`` as first written: every later unit's words against every lead unit."""
+    restated = [False] * len(lead_words)
+    restating = []
+    later = [u for u in units if u.paragraph != home]
+    for unit in later:
+        words = content_words(unit.text)
+        hits = [n for n, claim in enumerate(lead_words) if restates(words, claim)]
+        for n in hits:
+            restated[n] = True
+        if hits:
+            restating.append(unit)
+    return restated, restating, bool(later)
+
+
+@pytest.mark.parametrize("which", range(3))
+def test_restated_equals_the_plain_version_on_real_texts(which: int) -> None:
+    """Every 7th unit's words (and the same words with one dropped, so that near
+    copies count) stand for the lead units: many more claims than a lead paragraph has."""
+    for seg in _real_segmentations():
+        units = seg.units
+        home = units[which % len(units)].paragraph
+        lead_words = [content_words(u.text) for u in units[which::7]]
+        lead_words += [set(sorted(words)[1:]) for words in lead_words]
+        assert _restated(units, home, lead_words, seg.document.text) == \
+            _plain_restated(units, home, lead_words)
+
+
+_FOLDING = st.text("aBcSsßẞİıIiΣσςﬁK’'- .1_", max_size=40)
+
+
+@settings(max_examples=400)
+@given(st.lists(st.sampled_from(PLAIN_WORDS) | _FOLDING, max_size=10) | arbitrary_text(),
+       st.data())
+def test_a_text_that_restates_a_claim_may_restate_it(words: list[str] | str,
+                                                     data: st.DataObject) -> None:
+    """The quick test rejects no text that restates the claim, nor the paragraphs
+    (texts joined by spaces) that hold the text."""
+    text = words if isinstance(words, str) else " ".join(words)
+    own = sorted(content_words(text))
+    kept = data.draw(st.lists(st.sampled_from(own), unique=True) if own else st.just([]))
+    claim = set(kept) | set(data.draw(st.lists(st.sampled_from(PLAIN_WORDS), max_size=3)))
+    may = _Claim(claim).may_be_restated_in
+    if restates(content_words(text), claim):
+        assert may(_folded(text))
+        others = data.draw(st.lists(arbitrary_text(60) | _FOLDING, max_size=3))
+        assert may(_folded(" ".join([*others, text, *others])))
+
+
+def test_the_quick_test_allows_exactly_the_misses_the_threshold_allows() -> None:
+    """A text of ``shared`` of the claim's words and no other restates the claim exactly
+    when ``shared / len(claim)`` reaches the threshold; the quick test says the same."""
+    for size in range(1, 40):
+        claim = sorted(f"word{chr(97 + k // 26)}{chr(97 + k % 26)}" for k in range(size))
+        for shared in range(size + 1):
+            text = " ".join(claim[:shared])
+            assert _Claim(set(claim)).may_be_restated_in(_folded(text)) is \
+                restates(content_words(text), set(claim))
+
+
+# ------------------------------------------------------------------ units and their roles
+
+
+def test_a_unit_with_a_new_role_equals_its_evolved_copy() -> None:
+    # _with_role names every field of Unit: a new field must be added there too
+    assert [a.name for a in attrs.fields(Unit)] == [
+        "id", "span", "_text", "role", "markers", "section", "paragraph", "sentence", "lead"]
+    for seg in _real_segmentations():
+        shared = SharedText(seg.document.text)
+        for unit in seg.units[::5]:
+            for twin in (unit, unit.reading(shared)):
+                for role in Role:
+                    made, evolved = _with_role(twin, role), attrs.evolve(twin, role=role)
+                    assert made == evolved
+                    assert made._text is evolved._text
+
+
+def test_aside_equals_the_plain_reading_of_the_unit_text() -> None:
+    def plain(unit: Unit) -> bool:
+        return unit.text.startswith(("(", "[")) and \
+            unit.text.rstrip(".!?").endswith((")", "]"))
+
+    text = "(Most pay.) [Few do]. ( x ) Fees rose. () (.) [ok.]. (a"
+    made = [Unit(f"u{n}", Span(m.start(), m.end()), m.group())
+            for n, m in enumerate(re.finditer(r"\S+(?: \S+)?", text))]
+    made.append(Unit("empty", Span(0, 0), ""))
+    segs = [*_real_segmentations(), Segmentation(Document(text, ()), tuple(made), (), ())]
+    for seg in segs:
+        builder = _Builder(seg, GRAMMAR)
+        assert [_aside(builder, u) for u in seg.units] == [plain(u) for u in seg.units]
+    assert sum(plain(u) for u in made) >= 3
+
+
+# ------------------------------------------------------------------ intents
+
+
+def test_a_negated_unit_intent_is_the_corrected_plain_one() -> None:
+    for seg in _real_segmentations():
+        for unit in seg.units:
+            plain = unit_intent(unit)
+            assert unit_intent(unit, negated=True) == \
+                (None if plain is None else corrected(plain))
+    # the corrective reading itself
+    fact = next(u for seg in _real_segmentations() for u in seg.units
+                if (i := unit_intent(u)) is not None
+                and i.marker.function is MarkerFunction.ELABORATION)
+    negated = unit_intent(fact, negated=True)
+    assert negated is not None and negated.rule == "elaboration.corrective"
+
+
+def test_the_builders_intents_equal_unit_intent() -> None:
+    for seg in _real_segmentations():
+        builder = _Builder(seg, GRAMMAR)
+        for _ in range(2):  # found, then remembered
+            for unit in seg.units:
+                assert builder.intent(unit) == unit_intent(unit)
+                assert builder.concedes(unit) is concedes(unit)
+                assert _read_intent(builder, unit) == \
+                    unit_intent(unit, negated=_negated(builder, unit))
+
+
+# ------------------------------------------------------------------ final roles
+
+
+def _plain_roles(b: _Builder) -> bytes:
+    """Each unit's final role as first written: the rule's, else by marker, else by
+    whether a support targets it."""
+    supported = {r.target for r in b.relations if r.kind is RelationKind.SUPPORT}
+    roles = []
+    for unit in b.seg.units:
+        role = b.roles.get(unit.id)
+        if role is None:
+            intent = unit_intent(unit)
+            if intent is not None and intent.concedes:
+                role = Role.CONCESSION
+            elif intent is not None and intent.direction is Direction.FORWARD:
+                role = Role.CONCLUSION
+            else:
+                role = Role.CLAIM if unit.id in supported else Role.PREMISE
+        roles.append(_ROLES.index(role))
+    return bytes(roles)
+
+
+def test_final_roles_equal_the_plain_rule(monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[tuple[_Builder, _Built]] = []
+    original = _Builder.built
+
+    def built(self: _Builder) -> _Built:
+        out = original(self)
+        seen.append((self, out))
+        return out
+
+    monkeypatch.setattr(_Builder, "built", built)
+    for seg in _real_segmentations():
+        build_map(seg, grammar=GRAMMAR)
+    assert len(seen) == len(_real_segmentations())
+    for builder, out in seen:
+        assert out.roles == _plain_roles(builder)
