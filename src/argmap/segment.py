@@ -15,6 +15,7 @@ import lark
 
 from argmap.grammar import Grammar, Hit, Token, grammar_dir, load_grammar
 from argmap.ingest import BlockKind, Document
+from argmap.lalr import Plan
 from argmap.model import Marker, MarkerFunction, Role, Section, Span, Unit
 
 __all__ = ["Segmentation", "segment", "split_sentences", "unit_id"]
@@ -327,6 +328,48 @@ class _Clauses:
         return i < len(self.auxiliaries) and self.auxiliaries[i] < end - self.offset
 
 
+class _SentenceTokens:
+    """The tokens of one sentence, made only when asked for.
+
+    ``types`` and ``bounds`` are what :meth:`Grammar.scan_types` returned (``bounds``
+    holds two character offsets per token). Most sentences need a few of their tokens
+    (those of the hits and the commas after a leading clause): each is made by
+    :meth:`Grammar.tokens` on its own, as the whole list would make it.
+    """
+
+    def __init__(self, grammar: Grammar, text: str, types: list[str], bounds: list[int],
+                 ) -> None:
+        self.grammar = grammar
+        self.text = text
+        self.types = types
+        self.bounds = bounds
+        self._made: dict[int, Token] = {}
+        self._all: list[Token] | None = None
+
+    def __getitem__(self, n: int) -> Token:
+        """The ``n``-th token (``n`` may count from the end, as in a list)."""
+        if n < 0:
+            n += len(self.types)
+        token = self._made.get(n)
+        if token is None:
+            pair = self.bounds[2 * n : 2 * n + 2]
+            token = self._made[n] = self.grammar.tokens(self.text, self.types[n : n + 1],
+                                                        pair)[0]
+        return token
+
+    def all(self) -> list[Token]:
+        """Every token, as :meth:`Grammar.tokens` makes them."""
+        if self._all is None:
+            self._all = self.grammar.tokens(self.text, self.types, self.bounds)
+        return self._all
+
+    def hits(self, plan: tuple[Plan, ...]) -> list[Hit]:
+        """The hits of ``plan`` (as :meth:`Grammar.hits` makes them), from the tokens
+        they hold only."""
+        return [Hit(rule, tuple([self[n] for n in picks]), None if head is None else self[head])
+                for rule, picks, head in plan]
+
+
 def _subject_follows(text: str, marker: Token) -> bool:
     """Whether a subject pronoun (``SUBJECT`` of ``sentences.lark``) follows the marker:
     the words after it then open a clause of their own."""
@@ -366,20 +409,21 @@ def _conjunction(token: Token) -> Marker:
                   rule="list_item", terminal=token.type)
 
 
-def _inline_results(grammar: Grammar, tokens: list[Token], hits: list[Hit],
+def _inline_results(grammar: Grammar, tokens: _SentenceTokens, hits: list[Hit],
                     ) -> list[Marker]:
     """Result adverbs inside a clause, with no comma ("Schools should therefore …").
 
     PDTB 2.0 annotates these adverbs as Contingency.Cause.Result wherever they stand
     (therefore 26 of 26 tokens, thus 103 of 112, consequently 10 of 10, hence 4 of 4),
     so a bare one still marks its unit as a conclusion. The grammar's ``result`` group
-    holds them; the conjunction "so" is not in it.
+    (:attr:`Grammar.result_terminals`) holds them; the conjunction "so" is not in it.
     """
+    if grammar.result_terminals.isdisjoint(tokens.types):
+        return []
     taken = {t.start_pos for hit in hits for t in hit.tokens}
     found = []
-    for token in tokens:
-        info = grammar.info(token.type)
-        if info is not None and info.group == "result" and token.start_pos not in taken:
+    for n, kind in enumerate(tokens.types):
+        if kind in grammar.result_terminals and (token := tokens[n]).start_pos not in taken:
             found.append(_marker(grammar, Hit("inline", (token,)), token))
     return [m for m in found if m is not None]
 
@@ -409,8 +453,8 @@ def _sentence_units(
         # no marker pattern and no result adverb: the sentence is one unit, unmarked
         whole = _strip(text, sentence.start, sentence.end)
         return ([(whole, [])] if whole else []), []
-    tokens = grammar.tokens(text, types, bounds)
-    hits = grammar.hits(tokens, plan)
+    tokens = _SentenceTokens(grammar, text, types, bounds)
+    hits = tokens.hits(plan)
     clauses: _Clauses | None = None  # built at the first "but" that may correct
     cuts: list[tuple[int, int, Marker]] = []  # (cut start, unit start, marker)
     opening: list[Marker] = []
@@ -445,7 +489,7 @@ def _sentence_units(
             opening.extend(markers)
             leading = markers[-1]
         elif hit.rule in _SPLITTING and hit.tokens[0].type == "BUT" and _corrective(
-                text, tokens, hit, clauses := clauses or _Clauses(text, tokens)):
+                text, tokens.all(), hit, clauses := clauses or _Clauses(text, tokens.all())):
             continue  # "not X, but Y": one claim with its correction, not two units
         elif hit.rule in _SPLITTING and _coordinated_phrase(text, sentence, hit):
             continue  # "…, and the Treaty (2001).": the last item of a list, no clause
@@ -464,8 +508,8 @@ def _sentence_units(
     start = opening[-1].span.end if opening else sentence.start
     pieces: list[tuple[int, int, list[Marker]]] = []
     if leading is not None:
-        comma = next((t for t in tokens if t.type == "COMMA"
-                      and (t.start_pos or 0) > leading.span.end), None)
+        commas = (tokens[n] for n, kind in enumerate(types) if kind == "COMMA")
+        comma = next((t for t in commas if (t.start_pos or 0) > leading.span.end), None)
         if comma is not None:
             pieces.append((start, comma.start_pos or 0, list(opening)))
             opening, start = [], comma.end_pos or 0
