@@ -9,10 +9,17 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from argmap.grammar import Grammar, load_grammar
+from argmap.grammar import Grammar, Hit, Token, load_grammar
 from argmap.ingest import BlockKind, Document, read_document
 from argmap.model import Span
-from argmap.segment import _SentenceTokens, split_sentences
+from argmap.segment import (
+    _auxiliary_words,
+    _Clauses,
+    _corrective,
+    _SentenceTokens,
+    _subject_follows,
+    split_sentences,
+)
 from strategies import messy_documents, prose_documents
 from test_segmentation_cases import CASES
 
@@ -47,7 +54,6 @@ def _same_tokens(document: Document) -> None:
         assert lazy.hits(plan) == GRAMMAR.hits(tokens, plan)
         assert [lazy[n] for n in range(len(types))] == tokens
         assert [lazy[n - len(types)] for n in range(len(types))] == tokens
-        assert lazy.all() == tokens
 
 
 @pytest.mark.parametrize("document", REAL, ids=range(len(REAL)))
@@ -59,3 +65,55 @@ def test_sentence_tokens_equal_the_whole_list_on_real_text(document: Document) -
 @given(prose_documents() | messy_documents())
 def test_sentence_tokens_equal_the_whole_list_on_generated_text(text: str) -> None:
     _same_tokens(Document.from_text(text))
+
+
+def _plain_corrective(text: str, tokens: list[Token], hit: Hit) -> bool:
+    """:func:`argmap.segment._corrective` read from the whole token list, by a scan."""
+    but = hit.tokens[0]
+    if but.type != "BUT" or _subject_follows(text, but):
+        return False
+    if _auxiliary_words().search(text, but.end_pos, tokens[-1].start_pos):
+        return False
+    j = max((n for n, t in enumerate(tokens) if t.start_pos < but.start_pos), default=-1)
+    if j >= 0 and tokens[j].type == "COMMA":
+        j -= 1
+    edges = [n for n in range(j + 1) if tokens[n].type in _Clauses._EDGES]
+    return bool(edges) and tokens[edges[-1]].type in ("NEG", "CLITIC_NEG")
+
+
+CORRECTIVE = [
+    "It is not cheap, but fair.",
+    "It is not cheap but fair, and it is not slow, but quick.",
+    "It isn't cheap, but it is fair.",
+    "The bill did not pass, but its supporters will try again.",
+    "Nobody came; we waited, but   nothing happened.",
+    "  Not   a tax ,  but  a  fee   .",
+]
+
+
+def _same_corrective(document: Document) -> int:
+    """Compare on every hit whose first token is "but"; return how many there were."""
+    seen = 0
+    for sentence in _sentences(document):
+        types, bounds = GRAMMAR.scan_types(document.text, sentence.start, sentence.end)
+        tokens = GRAMMAR.tokens(document.text, types, bounds)
+        clauses = _Clauses(document.text, types, bounds)
+        for hit in GRAMMAR.hits(tokens, GRAMMAR.plan(types)):
+            if hit.tokens[0].type == "BUT":
+                seen += 1
+                assert _corrective(document.text, hit, clauses) == \
+                    _plain_corrective(document.text, tokens, hit), sentence.slice(document.text)
+    return seen
+
+
+def test_corrective_from_the_scan_equals_the_token_reading_on_real_text() -> None:
+    seen = sum(_same_corrective(d) for d in REAL)
+    seen += sum(_same_corrective(Document.from_text(t)) for t in CORRECTIVE)
+    assert seen >= 10
+
+
+@FEW
+@given(prose_documents() | messy_documents())
+def test_corrective_from_the_scan_equals_the_token_reading_on_generated_text(text: str,
+                                                                            ) -> None:
+    _same_corrective(Document.from_text(text))

@@ -305,21 +305,31 @@ def _auxiliary_words() -> re.Pattern[str]:
 
 class _Clauses:
     """Per-sentence lookups that let :func:`_corrective` answer in O(log n) per "but",
-    so that a sentence of many joined clauses stays linear."""
+    so that a sentence of many joined clauses stays linear.
+
+    Read from :meth:`Grammar.scan_types`'s ``types`` and ``bounds`` (two offsets per
+    token), not from the tokens: the start of a TEXT token there is that of the gap
+    before its words, which orders it among the other tokens as its words' start does.
+    """
 
     _EDGES = frozenset({"COMMA", "SEMI", "SOS", "NEG", "CLITIC_NEG"})
 
-    def __init__(self, text: str, tokens: list[Token]) -> None:
-        self.starts = [t.start_pos or 0 for t in tokens]
-        first, last = (self.starts[0], self.starts[-1]) if tokens else (0, 0)
+    def __init__(self, text: str, types: list[str], bounds: list[int]) -> None:
+        #: the token types, SOS first and EOS last
+        self.types = types
+        #: start offsets of the tokens, in order
+        self.starts = bounds[0::2]
+        first, last = (self.starts[0], self.starts[-1]) if types else (0, 0)
+        #: where the sentence's EOS token starts: after its last word
+        self.last = last
         #: start offsets of the auxiliaries in the sentence, in order
         self.auxiliaries = [m.start() for m in _auxiliary_words().finditer(text[first:last])]
         self.offset = first
         #: index of the nearest clause edge or negation at or before each token, else -1
         self.edge: list[int] = []
         nearest = -1
-        for i, token in enumerate(tokens):
-            if token.type in self._EDGES:
+        for i, kind in enumerate(types):
+            if kind in self._EDGES:
                 nearest = i
             self.edge.append(nearest)
 
@@ -333,8 +343,8 @@ class _SentenceTokens:
 
     ``types`` and ``bounds`` are what :meth:`Grammar.scan_types` returned (``bounds``
     holds two character offsets per token). Most sentences need a few of their tokens
-    (those of the hits and the commas after a leading clause): each is made by
-    :meth:`Grammar.tokens` on its own, as the whole list would make it.
+    (those of the hits, the commas after a leading clause, the result adverbs): each is
+    made by :meth:`Grammar.tokens` on its own, as the whole list would make it.
     """
 
     def __init__(self, grammar: Grammar, text: str, types: list[str], bounds: list[int],
@@ -344,7 +354,6 @@ class _SentenceTokens:
         self.types = types
         self.bounds = bounds
         self._made: dict[int, Token] = {}
-        self._all: list[Token] | None = None
 
     def __getitem__(self, n: int) -> Token:
         """The ``n``-th token (``n`` may count from the end, as in a list)."""
@@ -356,12 +365,6 @@ class _SentenceTokens:
             token = self._made[n] = self.grammar.tokens(self.text, self.types[n : n + 1],
                                                         pair)[0]
         return token
-
-    def all(self) -> list[Token]:
-        """Every token, as :meth:`Grammar.tokens` makes them."""
-        if self._all is None:
-            self._all = self.grammar.tokens(self.text, self.types, self.bounds)
-        return self._all
 
     def hits(self, plan: tuple[Plan, ...]) -> list[Hit]:
         """The hits of ``plan`` (as :meth:`Grammar.hits` makes them), from the tokens
@@ -378,7 +381,7 @@ def _subject_follows(text: str, marker: Token) -> bool:
         is not None
 
 
-def _corrective(text: str, tokens: list[Token], hit: Hit, clauses: _Clauses) -> bool:
+def _corrective(text: str, hit: Hit, clauses: _Clauses) -> bool:
     """Whether a joining "but" corrects a negated clause ("not X, but Y").
 
     PDTB 2.0 annotates this "not … but" as Expansion.Alternative.Chosen alternative
@@ -389,14 +392,14 @@ def _corrective(text: str, tokens: list[Token], hit: Hit, clauses: _Clauses) -> 
     """
     if hit.tokens[0].type != "BUT" or _subject_follows(text, hit.tokens[0]):
         return False
-    if clauses.auxiliary_between(hit.tokens[0].end_pos or 0, tokens[-1].start_pos or 0):
+    if clauses.auxiliary_between(hit.tokens[0].end_pos or 0, clauses.last):
         return False
     at = hit.tokens[0].start_pos or 0
     j = bisect.bisect_left(clauses.starts, at) - 1  # the last token before "but"
-    if j >= 0 and tokens[j].type == "COMMA":
+    if j >= 0 and clauses.types[j] == "COMMA":
         j -= 1
     edge = clauses.edge[j] if j >= 0 else -1
-    return edge >= 0 and tokens[edge].type in ("NEG", "CLITIC_NEG")
+    return edge >= 0 and clauses.types[edge] in ("NEG", "CLITIC_NEG")
 
 
 def _conjunction(token: Token) -> Marker:
@@ -489,7 +492,7 @@ def _sentence_units(
             opening.extend(markers)
             leading = markers[-1]
         elif hit.rule in _SPLITTING and hit.tokens[0].type == "BUT" and _corrective(
-                text, tokens.all(), hit, clauses := clauses or _Clauses(text, tokens.all())):
+                text, hit, clauses := clauses or _Clauses(text, types, bounds)):
             continue  # "not X, but Y": one claim with its correction, not two units
         elif hit.rule in _SPLITTING and _coordinated_phrase(text, sentence, hit):
             continue  # "…, and the Treaty (2001).": the last item of a list, no clause
