@@ -592,7 +592,9 @@ def segment(document: Document, grammar: Grammar | None = None) -> Segmentation:
             sections.append((sid, block.text, block.span, []))
             continue
         paragraph += 1
+        section, section_units = sections[-1][0], sections[-1][3]
         for sentence in split_sentences(text, block.span, grammar):
+            number = len(sentences)
             sentences.append(sentence)
             clause_units, clause_links = _sentence_units(grammar, text, sentence)
             made: list[str] = []
@@ -600,18 +602,24 @@ def segment(document: Document, grammar: Grammar | None = None) -> Segmentation:
                 body = text[span.start : span.end]
                 uid = unit_id(body, taken)
                 made.append(uid)
-                opening = [mk.span.start for mk in markers if mk.span.end <= span.start]
-                units.append(Unit(
-                    id=uid, span=span, text=body, role=Role.PREMISE,
-                    markers=tuple(markers), section=sections[-1][0], paragraph=paragraph,
-                    sentence=len(sentences) - 1,
-                    lead=text[min(opening) : span.start] if opening else "",
-                ))
-                sections[-1][3].append(uid)
-            links.extend((made[a], made[b], mk) for a, b, mk in clause_links)
+                # id, span, text, role, markers, section, paragraph, sentence, lead
+                units.append(Unit(uid, span, body, Role.PREMISE, tuple(markers), section,
+                                  paragraph, number, _lead(text, span, markers)))
+            section_units.extend(made)
+            if clause_links:
+                links.extend((made[a], made[b], mk) for a, b, mk in clause_links)
     built = tuple(Section(sid, heading, span, tuple(ids))
                   for sid, heading, span, ids in sections if ids or heading)
     return Segmentation(document, tuple(units), tuple(sentences), built, tuple(links))
+
+
+def _lead(text: str, span: Span, markers: list[Marker]) -> str:
+    """The characters of ``text`` from the unit's first opening marker (one that ends by
+    ``span.start``) to the unit, or ``""`` if it has none."""
+    if not markers:
+        return ""
+    opening = [mk.span.start for mk in markers if mk.span.end <= span.start]
+    return text[min(opening) : span.start] if opening else ""
 
 
 def iter_marker_units(seg: Segmentation) -> Iterable[tuple[Unit, Marker]]:
