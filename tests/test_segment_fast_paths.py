@@ -3,6 +3,8 @@ the seed article, the test documents, the segmentation cases and generated prose
 
 from __future__ import annotations
 
+import itertools
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,10 +15,12 @@ from argmap.grammar import Grammar, Hit, Token, load_grammar
 from argmap.ingest import BlockKind, Document, read_document
 from argmap.model import Span
 from argmap.segment import (
+    _ALNUM,
     _auxiliary_words,
     _Clauses,
     _corrective,
     _SentenceTokens,
+    _strip,
     _subject_follows,
     split_sentences,
 )
@@ -117,3 +121,36 @@ def test_corrective_from_the_scan_equals_the_token_reading_on_real_text() -> Non
 def test_corrective_from_the_scan_equals_the_token_reading_on_generated_text(text: str,
                                                                             ) -> None:
     _same_corrective(Document.from_text(text))
+
+
+def test_alnum_pattern_is_str_isalnum_on_every_character() -> None:
+    chars = "".join(map(chr, range(0x110000))).encode("utf-8", "surrogatepass").decode(
+        "utf-8", "surrogatepass")
+    assert [m.start() for m in _ALNUM.finditer(chars)] == \
+        [n for n, ch in enumerate(chars) if ch.isalnum()]
+
+
+@pytest.mark.parametrize("document", REAL, ids=range(len(REAL)))
+def test_strip_equals_the_plain_reading_on_real_text(document: Document) -> None:
+    text = document.text
+    cuts = sorted({0, len(text), *(m.start() for m in re.finditer(r"[\s,;:—–>-]+", text))})
+    for a, b in itertools.pairwise(cuts[:400]):
+        for start, end in ((a, b), (a, min(len(text), b + 1)), (max(0, a - 1), b)):
+            assert _strip(text, start, end) == _plain_strip(text, start, end)
+
+
+@pytest.mark.parametrize("text", ["", " ", ", ;", "—", " _ ", "__x_", "...", "> -- ,",
+                                  "²", " ٣,", "(!)", ",a,", "> quoted", "¿?", "x"])
+def test_strip_equals_the_plain_reading_on_edge_cases(text: str) -> None:
+    for a, b in itertools.combinations_with_replacement(range(len(text) + 1), 2):
+        assert _strip(text, a, b) == _plain_strip(text, a, b)
+
+
+def _plain_strip(text: str, a: int, b: int) -> Span | None:
+    while a < b and (text[a].isspace() or text[a] in ",;:—–->"):
+        a += 1
+    while b > a and (text[b - 1].isspace() or text[b - 1] in ",;:—–-"):
+        b -= 1
+    if a >= b or not any(ch.isalnum() for ch in text[a:b]):
+        return None
+    return Span(a, b)

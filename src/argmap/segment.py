@@ -290,9 +290,13 @@ def _strip(text: str, a: int, b: int) -> Span | None:
         a += 1
     while b > a and (text[b - 1].isspace() or text[b - 1] in ",;:—–-"):
         b -= 1
-    if a >= b or not any(ch.isalnum() for ch in text[a:b]):
+    if a >= b or (not text[a].isalnum() and _ALNUM.search(text, a, b) is None):
         return None
     return Span(a, b)
+
+
+#: One character that ``str.isalnum`` accepts: a word character but the underscore.
+_ALNUM = re.compile(r"[^\W_]")
 
 
 @functools.lru_cache(maxsize=1)
