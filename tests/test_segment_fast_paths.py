@@ -4,18 +4,21 @@ the seed article, the test documents, the segmentation cases and generated prose
 from __future__ import annotations
 
 import itertools
+import pickle
 import re
 from collections.abc import Iterator
 from pathlib import Path
 
+import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
 
 from argmap.grammar import Grammar, Hit, Token, load_grammar
 from argmap.ingest import BlockKind, Document, read_document
-from argmap.model import Span
+from argmap.model import Span, _unchecked_span
 from argmap.segment import (
     _ALNUM,
+    _add,
     _auxiliary_words,
     _Clauses,
     _corrective,
@@ -154,3 +157,52 @@ def _plain_strip(text: str, a: int, b: int) -> Span | None:
     if a >= b or not any(ch.isalnum() for ch in text[a:b]):
         return None
     return Span(a, b)
+
+
+@pytest.mark.parametrize(("start", "end"), [(0, 0), (0, 5), (3, 9), (7, 7), (10**9, 10**9 + 1)])
+def test_unchecked_span_is_the_span_the_constructor_makes(start: int, end: int) -> None:
+    fast, plain = _unchecked_span(start, end), Span(start, end)
+    assert type(fast) is Span
+    assert fast == plain and plain == fast and hash(fast) == hash(plain)
+    assert repr(fast) == repr(plain) and attrs.asdict(fast) == attrs.asdict(plain)
+    assert not fast < plain and not plain < fast and fast <= plain
+    assert pickle.loads(pickle.dumps(fast)) == plain
+    assert attrs.evolve(fast, end=end + 1) == Span(start, end + 1)
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        fast.start = 1  # type: ignore[misc]
+
+
+def _plain_add(text: str, start: int, end: int, out: list[Span]) -> None:
+    chunk = text[start:end]
+    stripped = chunk.lstrip()
+    lead = len(chunk) - len(stripped)
+    stripped = stripped.rstrip()
+    if stripped:
+        out.append(Span(start + lead, start + lead + len(stripped)))
+
+
+_WHITE = "".join(ch for ch in map(chr, range(0x3100)) if ch.isspace() or ch in "\u200b\ufeff")
+
+
+@pytest.mark.parametrize("text", ["", " ", "a", " a ", _WHITE, f"{_WHITE}x{_WHITE}",
+                                  f"x{_WHITE}y", "\u2028.\u3000"])
+def test_add_trims_as_str_strip(text: str) -> None:
+    for a, b in itertools.combinations_with_replacement(range(len(text) + 1), 2):
+        fast: list[Span] = []
+        plain: list[Span] = []
+        _add(text, a, b, fast)
+        _plain_add(text, a, b, plain)
+        assert fast == plain
+
+
+@pytest.mark.parametrize("document", REAL, ids=range(len(REAL)))
+def test_add_trims_as_str_strip_on_real_text(document: Document) -> None:
+    text = document.text
+    cuts = [0, *(m.end() for m in re.finditer(r"[.!?]\s+|\n", text)), len(text)]
+    for a, b in itertools.pairwise(cuts):
+        for start, end in ((a, b), (a, b - 1), (a + 1, b)):
+            fast: list[Span] = []
+            plain: list[Span] = []
+            _add(text, start, end, fast)
+            _plain_add(text, start, end, plain)
+            assert fast == plain

@@ -16,7 +16,15 @@ import lark
 from argmap.grammar import Grammar, Hit, Token, grammar_dir, load_grammar
 from argmap.ingest import BlockKind, Document
 from argmap.lalr import Plan
-from argmap.model import Marker, MarkerFunction, Role, Section, Span, Unit
+from argmap.model import (
+    Marker,
+    MarkerFunction,
+    Role,
+    Section,
+    Span,
+    Unit,
+    _unchecked_span,
+)
 
 __all__ = ["Segmentation", "segment", "split_sentences", "unit_id"]
 
@@ -192,12 +200,14 @@ def _is_marker(word: str, text: str, at: int, grammar: Grammar) -> bool:
 
 
 def _add(text: str, start: int, end: int, out: list[Span]) -> None:
-    chunk = text[start:end]
-    stripped = chunk.lstrip()
-    lead = len(chunk) - len(stripped)
-    stripped = stripped.rstrip()
-    if stripped:
-        out.append(Span(start + lead, start + lead + len(stripped)))
+    """Append the span of ``text[start:end]`` without white space at its ends (as
+    ``str.strip`` trims it), unless nothing is left."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start < end:
+        out.append(_unchecked_span(start, end))
 
 
 def unit_id(text: str, taken: dict[str, int]) -> str:
@@ -249,7 +259,7 @@ def _marker(grammar: Grammar, hit: Hit, token: Token) -> Marker | None:
         return None
     return Marker(
         text=str(token),
-        span=Span(token.start_pos or 0, token.end_pos or 0),
+        span=_unchecked_span(token.start_pos, token.end_pos),
         function=function,
         sense="Comparison.Concession" if hit.rule == "while_concession" else info.sense,
         rule=hit.rule,
@@ -292,7 +302,7 @@ def _strip(text: str, a: int, b: int) -> Span | None:
         b -= 1
     if a >= b or (not text[a].isalnum() and _ALNUM.search(text, a, b) is None):
         return None
-    return Span(a, b)
+    return _unchecked_span(a, b)
 
 
 #: One character that ``str.isalnum`` accepts: a word character but the underscore.
