@@ -358,7 +358,7 @@ class _SentenceTokens:
     ``types`` and ``bounds`` are what :meth:`Grammar.scan_types` returned (``bounds``
     holds two character offsets per token). Most sentences need a few of their tokens
     (those of the hits, the commas after a leading clause, the result adverbs): each is
-    made by :meth:`Grammar.tokens` on its own, as the whole list would make it.
+    made as :meth:`Grammar.tokens` would make it in the whole list.
     """
 
     def __init__(self, grammar: Grammar, text: str, types: list[str], bounds: list[int],
@@ -367,18 +367,15 @@ class _SentenceTokens:
         self.text = text
         self.types = types
         self.bounds = bounds
-        self._made: dict[int, Token] = {}
 
     def __getitem__(self, n: int) -> Token:
         """The ``n``-th token (``n`` may count from the end, as in a list)."""
         if n < 0:
             n += len(self.types)
-        token = self._made.get(n)
-        if token is None:
-            pair = self.bounds[2 * n : 2 * n + 2]
-            token = self._made[n] = self.grammar.tokens(self.text, self.types[n : n + 1],
-                                                        pair)[0]
-        return token
+        kind, a, b = self.types[n], self.bounds[2 * n], self.bounds[2 * n + 1]
+        if kind == "TEXT":  # the bounds hold the white space around its words
+            return self.grammar.tokens(self.text, [kind], [a, b])[0]
+        return Token(kind, self.text[a:b], a, b)
 
     def hits(self, plan: tuple[Plan, ...]) -> list[Hit]:
         """The hits of ``plan`` (as :meth:`Grammar.hits` makes them), from the tokens
