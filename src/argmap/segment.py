@@ -549,13 +549,14 @@ def _sentence_units(
             orphans.extend(markers)
             continue
         index_map[n] = len(units)
-        own = markers + [mk for mk in inner if span.start <= mk.span.start < span.end]
-        units.append((span, own))
+        if inner:
+            markers = markers + [mk for mk in inner if span.start <= mk.span.start < span.end]
+        units.append((span, markers))
     if not units:
         # the sentence is only markers ("But.", "Finally!"): keep it whole, as plain text
         whole = _strip(text, sentence.start, sentence.end)
         return ([(whole, [])] if whole else []), []
-    kept = {id(mk) for _, own in units for mk in own}
+    kept = {id(mk) for _, own in units for mk in own} if inner else set()
     for marker in orphans + [mk for mk in inner if id(mk) not in kept]:
         # a marker with no clause to mark is plain text of its neighbouring unit
         k = max((i for i, (span, _) in enumerate(units) if span.start <= marker.span.start),
