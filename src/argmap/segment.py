@@ -336,8 +336,7 @@ class _Clauses:
         first, last = (self.starts[0], self.starts[-1]) if types else (0, 0)
         #: where the sentence's EOS token starts: after its last word
         self.last = last
-        #: start offsets of the auxiliaries in the sentence, in order
-        self.auxiliaries = [m.start() for m in _auxiliary_words().finditer(text[first:last])]
+        self.text = text
         self.offset = first
         #: index of the nearest clause edge or negation at or before each token, else -1
         self.edge: list[int] = []
@@ -346,6 +345,13 @@ class _Clauses:
             if kind in self._EDGES:
                 nearest = i
             self.edge.append(nearest)
+
+    @functools.cached_property
+    def auxiliaries(self) -> list[int]:
+        """Start offsets of the auxiliaries in the sentence, in order, relative to its
+        start (read at the first "but" that asks: a subject after it answers alone)."""
+        return [m.start() for m in
+                _auxiliary_words().finditer(self.text[self.offset : self.last])]
 
     def auxiliary_between(self, start: int, end: int) -> bool:
         i = bisect.bisect_left(self.auxiliaries, start - self.offset)
