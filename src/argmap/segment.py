@@ -15,7 +15,16 @@ import lark
 
 from argmap.grammar import Grammar, Hit, Token, grammar_dir, load_grammar
 from argmap.ingest import BlockKind, Document
-from argmap.model import Marker, MarkerFunction, Role, Section, Span, Unit
+from argmap.lalr import Plan
+from argmap.model import (
+    Marker,
+    MarkerFunction,
+    Role,
+    Section,
+    Span,
+    Unit,
+    _unchecked_span,
+)
 
 __all__ = ["Segmentation", "segment", "split_sentences", "unit_id"]
 
@@ -191,12 +200,14 @@ def _is_marker(word: str, text: str, at: int, grammar: Grammar) -> bool:
 
 
 def _add(text: str, start: int, end: int, out: list[Span]) -> None:
-    chunk = text[start:end]
-    stripped = chunk.lstrip()
-    lead = len(chunk) - len(stripped)
-    stripped = stripped.rstrip()
-    if stripped:
-        out.append(Span(start + lead, start + lead + len(stripped)))
+    """Append the span of ``text[start:end]`` without white space at its ends (as
+    ``str.strip`` trims it), unless nothing is left."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start < end:
+        out.append(_unchecked_span(start, end))
 
 
 def unit_id(text: str, taken: dict[str, int]) -> str:
@@ -248,7 +259,7 @@ def _marker(grammar: Grammar, hit: Hit, token: Token) -> Marker | None:
         return None
     return Marker(
         text=str(token),
-        span=Span(token.start_pos or 0, token.end_pos or 0),
+        span=_unchecked_span(token.start_pos, token.end_pos),
         function=function,
         sense="Comparison.Concession" if hit.rule == "while_concession" else info.sense,
         rule=hit.rule,
@@ -289,9 +300,13 @@ def _strip(text: str, a: int, b: int) -> Span | None:
         a += 1
     while b > a and (text[b - 1].isspace() or text[b - 1] in ",;:—–-"):
         b -= 1
-    if a >= b or not any(ch.isalnum() for ch in text[a:b]):
+    if a >= b or (not text[a].isalnum() and _ALNUM.search(text, a, b) is None):
         return None
-    return Span(a, b)
+    return _unchecked_span(a, b)
+
+
+#: One character that ``str.isalnum`` accepts: a word character but the underscore.
+_ALNUM = re.compile(r"[^\W_]")
 
 
 @functools.lru_cache(maxsize=1)
@@ -304,27 +319,75 @@ def _auxiliary_words() -> re.Pattern[str]:
 
 class _Clauses:
     """Per-sentence lookups that let :func:`_corrective` answer in O(log n) per "but",
-    so that a sentence of many joined clauses stays linear."""
+    so that a sentence of many joined clauses stays linear.
+
+    Read from :meth:`Grammar.scan_types`'s ``types`` and ``bounds`` (two offsets per
+    token), not from the tokens: the start of a TEXT token there is that of the gap
+    before its words, which orders it among the other tokens as its words' start does.
+    """
 
     _EDGES = frozenset({"COMMA", "SEMI", "SOS", "NEG", "CLITIC_NEG"})
 
-    def __init__(self, text: str, tokens: list[Token]) -> None:
-        self.starts = [t.start_pos or 0 for t in tokens]
-        first, last = (self.starts[0], self.starts[-1]) if tokens else (0, 0)
-        #: start offsets of the auxiliaries in the sentence, in order
-        self.auxiliaries = [m.start() for m in _auxiliary_words().finditer(text[first:last])]
+    def __init__(self, text: str, types: list[str], bounds: list[int]) -> None:
+        #: the token types, SOS first and EOS last
+        self.types = types
+        #: start offsets of the tokens, in order
+        self.starts = bounds[0::2]
+        first, last = (self.starts[0], self.starts[-1]) if types else (0, 0)
+        #: where the sentence's EOS token starts: after its last word
+        self.last = last
+        self.text = text
         self.offset = first
         #: index of the nearest clause edge or negation at or before each token, else -1
         self.edge: list[int] = []
         nearest = -1
-        for i, token in enumerate(tokens):
-            if token.type in self._EDGES:
+        for i, kind in enumerate(types):
+            if kind in self._EDGES:
                 nearest = i
             self.edge.append(nearest)
+
+    @functools.cached_property
+    def auxiliaries(self) -> list[int]:
+        """Start offsets of the auxiliaries in the sentence, in order, relative to its
+        start (read at the first "but" that asks: a subject after it answers alone)."""
+        return [m.start() for m in
+                _auxiliary_words().finditer(self.text[self.offset : self.last])]
 
     def auxiliary_between(self, start: int, end: int) -> bool:
         i = bisect.bisect_left(self.auxiliaries, start - self.offset)
         return i < len(self.auxiliaries) and self.auxiliaries[i] < end - self.offset
+
+
+class _SentenceTokens:
+    """The tokens of one sentence, made only when asked for.
+
+    ``types`` and ``bounds`` are what :meth:`Grammar.scan_types` returned (``bounds``
+    holds two character offsets per token). Most sentences need a few of their tokens
+    (those of the hits, the commas after a leading clause, the result adverbs): each is
+    made as :meth:`Grammar.tokens` would make it in the whole list.
+    """
+
+    def __init__(self, grammar: Grammar, text: str, types: list[str], bounds: list[int],
+                 ) -> None:
+        self.grammar = grammar
+        self.text = text
+        self.types = types
+        self.bounds = bounds
+
+    def __getitem__(self, n: int) -> Token:
+        """The ``n``-th token (``n`` may count from the end, as in a list)."""
+        if n < 0:
+            n += len(self.types)
+        kind, a, b = self.types[n], self.bounds[2 * n], self.bounds[2 * n + 1]
+        if kind == "TEXT":  # the bounds hold the white space around its words
+            return self.grammar.tokens(self.text, [kind], [a, b])[0]
+        return Token(kind, self.text[a:b], a, b)
+
+    def hits(self, plan: tuple[Plan, ...]) -> list[Hit]:
+        """The hits of ``plan`` (as :meth:`Grammar.hits` makes them), from the tokens
+        they hold only."""
+        return [Hit(rule, tuple([self[n] for n in picks]), None if head is None else self[head])
+                for rule, picks, head in plan]
 
 
 def _subject_follows(text: str, marker: Token) -> bool:
@@ -335,7 +398,7 @@ def _subject_follows(text: str, marker: Token) -> bool:
         is not None
 
 
-def _corrective(text: str, tokens: list[Token], hit: Hit, clauses: _Clauses) -> bool:
+def _corrective(text: str, hit: Hit, clauses: _Clauses) -> bool:
     """Whether a joining "but" corrects a negated clause ("not X, but Y").
 
     PDTB 2.0 annotates this "not … but" as Expansion.Alternative.Chosen alternative
@@ -346,14 +409,14 @@ def _corrective(text: str, tokens: list[Token], hit: Hit, clauses: _Clauses) -> 
     """
     if hit.tokens[0].type != "BUT" or _subject_follows(text, hit.tokens[0]):
         return False
-    if clauses.auxiliary_between(hit.tokens[0].end_pos or 0, tokens[-1].start_pos or 0):
+    if clauses.auxiliary_between(hit.tokens[0].end_pos or 0, clauses.last):
         return False
     at = hit.tokens[0].start_pos or 0
     j = bisect.bisect_left(clauses.starts, at) - 1  # the last token before "but"
-    if j >= 0 and tokens[j].type == "COMMA":
+    if j >= 0 and clauses.types[j] == "COMMA":
         j -= 1
     edge = clauses.edge[j] if j >= 0 else -1
-    return edge >= 0 and tokens[edge].type in ("NEG", "CLITIC_NEG")
+    return edge >= 0 and clauses.types[edge] in ("NEG", "CLITIC_NEG")
 
 
 def _conjunction(token: Token) -> Marker:
@@ -366,20 +429,21 @@ def _conjunction(token: Token) -> Marker:
                   rule="list_item", terminal=token.type)
 
 
-def _inline_results(grammar: Grammar, tokens: list[Token], hits: list[Hit],
+def _inline_results(grammar: Grammar, tokens: _SentenceTokens, hits: list[Hit],
                     ) -> list[Marker]:
     """Result adverbs inside a clause, with no comma ("Schools should therefore …").
 
     PDTB 2.0 annotates these adverbs as Contingency.Cause.Result wherever they stand
     (therefore 26 of 26 tokens, thus 103 of 112, consequently 10 of 10, hence 4 of 4),
     so a bare one still marks its unit as a conclusion. The grammar's ``result`` group
-    holds them; the conjunction "so" is not in it.
+    (:attr:`Grammar.result_terminals`) holds them; the conjunction "so" is not in it.
     """
+    if grammar.result_terminals.isdisjoint(tokens.types):
+        return []
     taken = {t.start_pos for hit in hits for t in hit.tokens}
     found = []
-    for token in tokens:
-        info = grammar.info(token.type)
-        if info is not None and info.group == "result" and token.start_pos not in taken:
+    for n, kind in enumerate(tokens.types):
+        if kind in grammar.result_terminals and (token := tokens[n]).start_pos not in taken:
             found.append(_marker(grammar, Hit("inline", (token,)), token))
     return [m for m in found if m is not None]
 
@@ -409,8 +473,8 @@ def _sentence_units(
         # no marker pattern and no result adverb: the sentence is one unit, unmarked
         whole = _strip(text, sentence.start, sentence.end)
         return ([(whole, [])] if whole else []), []
-    tokens = grammar.tokens(text, types, bounds)
-    hits = grammar.hits(tokens, plan)
+    tokens = _SentenceTokens(grammar, text, types, bounds)
+    hits = tokens.hits(plan)
     clauses: _Clauses | None = None  # built at the first "but" that may correct
     cuts: list[tuple[int, int, Marker]] = []  # (cut start, unit start, marker)
     opening: list[Marker] = []
@@ -445,7 +509,7 @@ def _sentence_units(
             opening.extend(markers)
             leading = markers[-1]
         elif hit.rule in _SPLITTING and hit.tokens[0].type == "BUT" and _corrective(
-                text, tokens, hit, clauses := clauses or _Clauses(text, tokens)):
+                text, hit, clauses := clauses or _Clauses(text, types, bounds)):
             continue  # "not X, but Y": one claim with its correction, not two units
         elif hit.rule in _SPLITTING and _coordinated_phrase(text, sentence, hit):
             continue  # "…, and the Treaty (2001).": the last item of a list, no clause
@@ -464,8 +528,8 @@ def _sentence_units(
     start = opening[-1].span.end if opening else sentence.start
     pieces: list[tuple[int, int, list[Marker]]] = []
     if leading is not None:
-        comma = next((t for t in tokens if t.type == "COMMA"
-                      and (t.start_pos or 0) > leading.span.end), None)
+        commas = (tokens[n] for n, kind in enumerate(types) if kind == "COMMA")
+        comma = next((t for t in commas if (t.start_pos or 0) > leading.span.end), None)
         if comma is not None:
             pieces.append((start, comma.start_pos or 0, list(opening)))
             opening, start = [], comma.end_pos or 0
@@ -491,13 +555,14 @@ def _sentence_units(
             orphans.extend(markers)
             continue
         index_map[n] = len(units)
-        own = markers + [mk for mk in inner if span.start <= mk.span.start < span.end]
-        units.append((span, own))
+        if inner:
+            markers = markers + [mk for mk in inner if span.start <= mk.span.start < span.end]
+        units.append((span, markers))
     if not units:
         # the sentence is only markers ("But.", "Finally!"): keep it whole, as plain text
         whole = _strip(text, sentence.start, sentence.end)
         return ([(whole, [])] if whole else []), []
-    kept = {id(mk) for _, own in units for mk in own}
+    kept = {id(mk) for _, own in units for mk in own} if inner else set()
     for marker in orphans + [mk for mk in inner if id(mk) not in kept]:
         # a marker with no clause to mark is plain text of its neighbouring unit
         k = max((i for i, (span, _) in enumerate(units) if span.start <= marker.span.start),
@@ -545,7 +610,9 @@ def segment(document: Document, grammar: Grammar | None = None) -> Segmentation:
             sections.append((sid, block.text, block.span, []))
             continue
         paragraph += 1
+        section, section_units = sections[-1][0], sections[-1][3]
         for sentence in split_sentences(text, block.span, grammar):
+            number = len(sentences)
             sentences.append(sentence)
             clause_units, clause_links = _sentence_units(grammar, text, sentence)
             made: list[str] = []
@@ -553,18 +620,24 @@ def segment(document: Document, grammar: Grammar | None = None) -> Segmentation:
                 body = text[span.start : span.end]
                 uid = unit_id(body, taken)
                 made.append(uid)
-                opening = [mk.span.start for mk in markers if mk.span.end <= span.start]
-                units.append(Unit(
-                    id=uid, span=span, text=body, role=Role.PREMISE,
-                    markers=tuple(markers), section=sections[-1][0], paragraph=paragraph,
-                    sentence=len(sentences) - 1,
-                    lead=text[min(opening) : span.start] if opening else "",
-                ))
-                sections[-1][3].append(uid)
-            links.extend((made[a], made[b], mk) for a, b, mk in clause_links)
+                # id, span, text, role, markers, section, paragraph, sentence, lead
+                units.append(Unit(uid, span, body, Role.PREMISE, tuple(markers), section,
+                                  paragraph, number, _lead(text, span, markers)))
+            section_units.extend(made)
+            if clause_links:
+                links.extend((made[a], made[b], mk) for a, b, mk in clause_links)
     built = tuple(Section(sid, heading, span, tuple(ids))
                   for sid, heading, span, ids in sections if ids or heading)
     return Segmentation(document, tuple(units), tuple(sentences), built, tuple(links))
+
+
+def _lead(text: str, span: Span, markers: list[Marker]) -> str:
+    """The characters of ``text`` from the unit's first opening marker (one that ends by
+    ``span.start``) to the unit, or ``""`` if it has none."""
+    if not markers:
+        return ""
+    opening = [mk.span.start for mk in markers if mk.span.end <= span.start]
+    return text[min(opening) : span.start] if opening else ""
 
 
 def iter_marker_units(seg: Segmentation) -> Iterable[tuple[Unit, Marker]]:

@@ -1,0 +1,208 @@
+"""The segmenter's fast paths equal the plain computations they replace, on real inputs:
+the seed article, the test documents, the segmentation cases and generated prose."""
+
+from __future__ import annotations
+
+import itertools
+import pickle
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import attrs
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+from argmap.grammar import Grammar, Hit, Token, load_grammar
+from argmap.ingest import BlockKind, Document, read_document
+from argmap.model import Span, _unchecked_span
+from argmap.segment import (
+    _ALNUM,
+    _add,
+    _auxiliary_words,
+    _Clauses,
+    _corrective,
+    _SentenceTokens,
+    _strip,
+    _subject_follows,
+    split_sentences,
+)
+from strategies import messy_documents, prose_documents
+from test_segmentation_cases import CASES
+
+ROOT = Path(__file__).resolve().parents[1]
+GRAMMAR = load_grammar()
+FEW = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def _texts() -> Iterator[str]:
+    yield (ROOT / "seeds" / "000_ce97f1ba0d0e35d1.txt").read_text("utf-8")
+    for path in sorted((ROOT / "tests" / "data").iterdir()):
+        yield path.read_text("utf-8")
+    for case in CASES:
+        yield str(case.values[0])
+
+
+def _sentences(document: Document, grammar: Grammar = GRAMMAR) -> Iterator[Span]:
+    for block in document.blocks:
+        if block.kind not in (BlockKind.TITLE, BlockKind.HEADING):
+            yield from split_sentences(document.text, block.span, grammar)
+
+
+REAL = [read_document(text) for text in _texts()]
+
+
+def _same_tokens(document: Document) -> None:
+    for sentence in _sentences(document):
+        types, bounds = GRAMMAR.scan_types(document.text, sentence.start, sentence.end)
+        plan = GRAMMAR.plan(types)
+        tokens = GRAMMAR.tokens(document.text, types, bounds)
+        lazy = _SentenceTokens(GRAMMAR, document.text, types, bounds)
+        assert lazy.hits(plan) == GRAMMAR.hits(tokens, plan)
+        assert [lazy[n] for n in range(len(types))] == tokens
+        assert [lazy[n - len(types)] for n in range(len(types))] == tokens
+
+
+@pytest.mark.parametrize("document", REAL, ids=range(len(REAL)))
+def test_sentence_tokens_equal_the_whole_list_on_real_text(document: Document) -> None:
+    _same_tokens(document)
+
+
+@FEW
+@given(prose_documents() | messy_documents())
+def test_sentence_tokens_equal_the_whole_list_on_generated_text(text: str) -> None:
+    _same_tokens(Document.from_text(text))
+
+
+def _plain_corrective(text: str, tokens: list[Token], hit: Hit) -> bool:
+    """:func:`argmap.segment._corrective` read from the whole token list, by a scan."""
+    but = hit.tokens[0]
+    if but.type != "BUT" or _subject_follows(text, but):
+        return False
+    if _auxiliary_words().search(text, but.end_pos, tokens[-1].start_pos):
+        return False
+    j = max((n for n, t in enumerate(tokens) if t.start_pos < but.start_pos), default=-1)
+    if j >= 0 and tokens[j].type == "COMMA":
+        j -= 1
+    edges = [n for n in range(j + 1) if tokens[n].type in _Clauses._EDGES]
+    return bool(edges) and tokens[edges[-1]].type in ("NEG", "CLITIC_NEG")
+
+
+CORRECTIVE = [
+    "It is not cheap, but fair.",
+    "It is not cheap but fair, and it is not slow, but quick.",
+    "It isn't cheap, but it is fair.",
+    "The bill did not pass, but its supporters will try again.",
+    "Nobody came; we waited, but   nothing happened.",
+    "  Not   a tax ,  but  a  fee   .",
+]
+
+
+def _same_corrective(document: Document) -> int:
+    """Compare on every hit whose first token is "but"; return how many there were."""
+    seen = 0
+    for sentence in _sentences(document):
+        types, bounds = GRAMMAR.scan_types(document.text, sentence.start, sentence.end)
+        tokens = GRAMMAR.tokens(document.text, types, bounds)
+        clauses = _Clauses(document.text, types, bounds)
+        for hit in GRAMMAR.hits(tokens, GRAMMAR.plan(types)):
+            if hit.tokens[0].type == "BUT":
+                seen += 1
+                assert _corrective(document.text, hit, clauses) == \
+                    _plain_corrective(document.text, tokens, hit), sentence.slice(document.text)
+    return seen
+
+
+def test_corrective_from_the_scan_equals_the_token_reading_on_real_text() -> None:
+    seen = sum(_same_corrective(d) for d in REAL)
+    seen += sum(_same_corrective(Document.from_text(t)) for t in CORRECTIVE)
+    assert seen >= 10
+
+
+@FEW
+@given(prose_documents() | messy_documents())
+def test_corrective_from_the_scan_equals_the_token_reading_on_generated_text(text: str,
+                                                                            ) -> None:
+    _same_corrective(Document.from_text(text))
+
+
+def test_alnum_pattern_is_str_isalnum_on_every_character() -> None:
+    chars = "".join(map(chr, range(0x110000))).encode("utf-8", "surrogatepass").decode(
+        "utf-8", "surrogatepass")
+    assert [m.start() for m in _ALNUM.finditer(chars)] == \
+        [n for n, ch in enumerate(chars) if ch.isalnum()]
+
+
+@pytest.mark.parametrize("document", REAL, ids=range(len(REAL)))
+def test_strip_equals_the_plain_reading_on_real_text(document: Document) -> None:
+    text = document.text
+    cuts = sorted({0, len(text), *(m.start() for m in re.finditer(r"[\s,;:—–>-]+", text))})
+    for a, b in itertools.pairwise(cuts[:400]):
+        for start, end in ((a, b), (a, min(len(text), b + 1)), (max(0, a - 1), b)):
+            assert _strip(text, start, end) == _plain_strip(text, start, end)
+
+
+@pytest.mark.parametrize("text", ["", " ", ", ;", "—", " _ ", "__x_", "...", "> -- ,",
+                                  "²", " ٣,", "(!)", ",a,", "> quoted", "¿?", "x"])
+def test_strip_equals_the_plain_reading_on_edge_cases(text: str) -> None:
+    for a, b in itertools.combinations_with_replacement(range(len(text) + 1), 2):
+        assert _strip(text, a, b) == _plain_strip(text, a, b)
+
+
+def _plain_strip(text: str, a: int, b: int) -> Span | None:
+    while a < b and (text[a].isspace() or text[a] in ",;:—–->"):
+        a += 1
+    while b > a and (text[b - 1].isspace() or text[b - 1] in ",;:—–-"):
+        b -= 1
+    if a >= b or not any(ch.isalnum() for ch in text[a:b]):
+        return None
+    return Span(a, b)
+
+
+@pytest.mark.parametrize(("start", "end"), [(0, 0), (0, 5), (3, 9), (7, 7), (10**9, 10**9 + 1)])
+def test_unchecked_span_is_the_span_the_constructor_makes(start: int, end: int) -> None:
+    fast, plain = _unchecked_span(start, end), Span(start, end)
+    assert type(fast) is Span
+    assert fast == plain and plain == fast and hash(fast) == hash(plain)
+    assert repr(fast) == repr(plain) and attrs.asdict(fast) == attrs.asdict(plain)
+    assert not fast < plain and not plain < fast and fast <= plain
+    assert pickle.loads(pickle.dumps(fast)) == plain
+    assert attrs.evolve(fast, end=end + 1) == Span(start, end + 1)
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        fast.start = 1  # type: ignore[misc]
+
+
+def _plain_add(text: str, start: int, end: int, out: list[Span]) -> None:
+    chunk = text[start:end]
+    stripped = chunk.lstrip()
+    lead = len(chunk) - len(stripped)
+    stripped = stripped.rstrip()
+    if stripped:
+        out.append(Span(start + lead, start + lead + len(stripped)))
+
+
+_WHITE = "".join(ch for ch in map(chr, range(0x3100)) if ch.isspace() or ch in "\u200b\ufeff")
+
+
+@pytest.mark.parametrize("text", ["", " ", "a", " a ", _WHITE, f"{_WHITE}x{_WHITE}",
+                                  f"x{_WHITE}y", "\u2028.\u3000"])
+def test_add_trims_as_str_strip(text: str) -> None:
+    for a, b in itertools.combinations_with_replacement(range(len(text) + 1), 2):
+        fast: list[Span] = []
+        plain: list[Span] = []
+        _add(text, a, b, fast)
+        _plain_add(text, a, b, plain)
+        assert fast == plain
+
+
+@pytest.mark.parametrize("document", REAL, ids=range(len(REAL)))
+def test_add_trims_as_str_strip_on_real_text(document: Document) -> None:
+    text = document.text
+    cuts = [0, *(m.end() for m in re.finditer(r"[.!?]\s+|\n", text)), len(text)]
+    for a, b in itertools.pairwise(cuts):
+        for start, end in ((a, b), (a, b - 1), (a + 1, b)):
+            fast: list[Span] = []
+            plain: list[Span] = []
+            _add(text, start, end, fast)
+            _plain_add(text, start, end, plain)
+            assert fast == plain
