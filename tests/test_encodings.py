@@ -31,6 +31,9 @@ CHINESE = ("\u4fc4\u7f57\u65af\u7684\u4e9a\u6d32\u6218\u7565\n\n"
     pytest.param(ENGLISH, ENGLISH.encode("utf-8"), "utf-8", id="utf-8"),
     pytest.param(ENGLISH, codecs.BOM_UTF8 + ENGLISH.encode("utf-8"), "utf-8",
                  id="utf-8-bom"),
+    # a BOM written twice (a tool that adds one to a text that had one): both go
+    pytest.param(ENGLISH, codecs.BOM_UTF8 * 2 + ENGLISH.encode("utf-8"), "utf-8",
+                 id="utf-8-bom-twice"),
     pytest.param(ENGLISH, ENGLISH.encode("utf-16"), "utf-16", id="utf-16-bom"),
     pytest.param(ENGLISH, codecs.BOM_UTF16_BE + ENGLISH.encode("utf-16-be"), "utf-16",
                  id="utf-16-be-bom"),
