@@ -19,7 +19,7 @@ import attrs
 
 from argmap.grammar import Grammar, load_grammar
 from argmap.ingest import BlockKind, Document
-from argmap.model import Marker, MarkerFunction, Role, Section, Span, Unit
+from argmap.model import Marker, MarkerFunction, Role, Section, SharedText, Span, Unit
 from argmap.segment import Segmentation, clause_units, split_sentences, unit_id
 
 __all__ = ["segment_given"]
@@ -52,6 +52,7 @@ def segment_given(document: Document, spans: Sequence[Span],
     """
     grammar = grammar or load_grammar()
     text = document.text
+    shared = SharedText(text)  # the units slice their text from the input's
     ordered = sorted(spans)
     for a, b in pairwise(ordered):
         if a.overlaps(b):
@@ -101,7 +102,7 @@ def segment_given(document: Document, spans: Sequence[Span],
                 or (first.function is MarkerFunction.CONCESSION
                     and first.terminal in grammar.clause_terminals)):
             pending_leading = (uid, first)
-        units.append(Unit(uid, span, span.slice(text), Role.PREMISE, tuple(markers),
+        units.append(Unit(uid, span, shared, Role.PREMISE, tuple(markers),
                           "lead", paragraph_of[index] if paragraph_of else 0, index))
         previous_sentence = index
     section = Section("lead", None, None, tuple(u.id for u in units))

@@ -9,7 +9,7 @@ import attrs
 
 from argmap.grammar import load_grammar
 from argmap.ingest import BlockKind, Document, read_document
-from argmap.model import ArgumentMap, SharedText, Span, Unit
+from argmap.model import ArgumentMap, Span
 from argmap.segment import segment
 from argmap.structure import build_map
 
@@ -76,24 +76,12 @@ def analyze(
         raise EmptyInputError(f"{where} has no argumentative text (only headings or "
                               "boilerplate)")
     # The paragraph and heading blocks (a second copy of the text) were read by the
-    # segmenter only: let them go before the map is built.
-    document = attrs.evolve(document, blocks=tuple(
-        b for b in document.blocks if b.kind is BlockKind.TITLE))
-    # The units read their text from the document's (a third copy): each unit is
-    # replaced in place, so that its own copy goes as soon as its twin is made.
-    shared = list(seg.units)
-    seg = attrs.evolve(seg, document=document, units=())
-    _share_text(shared, SharedText(document.text))
-    seg = attrs.evolve(seg, units=tuple(shared))
-    del shared
+    # segmenter only: let them go before the map is built. The units keep no copy: they
+    # slice their text from the document's (model.SharedText).
+    seg = attrs.evolve(seg, document=attrs.evolve(document, blocks=tuple(
+        b for b in document.blocks if b.kind is BlockKind.TITLE)))
     m = build_map(seg, grammar=grammar)
     title = document.title
     metadata = {**m.metadata, "format": document.format, "text_source": document.text_source,
                 "title_span": [title.span.start, title.span.end] if title else None}
     return attrs.evolve(m, metadata=metadata)
-
-
-def _share_text(units: list[Unit], source: SharedText) -> None:
-    """Make each unit read its text from ``source`` (the text it was cut from), in place."""
-    for n, unit in enumerate(units):
-        units[n] = unit.reading(source)

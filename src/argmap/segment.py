@@ -21,6 +21,7 @@ from argmap.model import (
     MarkerFunction,
     Role,
     Section,
+    SharedText,
     Span,
     Unit,
     _unchecked_span,
@@ -594,6 +595,7 @@ def segment(document: Document, grammar: Grammar | None = None) -> Segmentation:
     """
     grammar = grammar or load_grammar()
     text = document.text
+    shared = SharedText(text)  # the units slice their text from the input's
     units: list[Unit] = []
     sentences: list[Span] = []
     links: list[tuple[str, str, Marker]] = []
@@ -621,7 +623,7 @@ def segment(document: Document, grammar: Grammar | None = None) -> Segmentation:
                 uid = unit_id(body, taken)
                 made.append(uid)
                 # id, span, text, role, markers, section, paragraph, sentence, lead
-                units.append(Unit(uid, span, body, Role.PREMISE, tuple(markers), section,
+                units.append(Unit(uid, span, shared, Role.PREMISE, tuple(markers), section,
                                   paragraph, number, _lead(text, span, markers)))
             section_units.extend(made)
             if clause_links:
