@@ -28,7 +28,6 @@ from argmap.structure import (
     _Built,
     _negated,
     _read_intent,
-    _with_role,
     build_map,
 )
 from argmap.thesis import _Claim, _folded, _restated, concedes, content_words, restates
@@ -121,7 +120,7 @@ def test_the_quick_test_allows_exactly_the_misses_the_threshold_allows() -> None
 
 
 def test_a_unit_with_a_new_role_equals_its_evolved_copy() -> None:
-    # _with_role names every field of Unit: a new field must be added there too
+    # Unit.with_role names every field of Unit: a new field must be added there too
     assert [a.name for a in attrs.fields(Unit)] == [
         "id", "span", "_text", "role", "markers", "section", "paragraph", "sentence", "lead"]
     for seg in _real_segmentations():
@@ -129,7 +128,7 @@ def test_a_unit_with_a_new_role_equals_its_evolved_copy() -> None:
         for unit in seg.units[::5]:
             for twin in (unit, unit.reading(shared)):
                 for role in Role:
-                    made, evolved = _with_role(twin, role), attrs.evolve(twin, role=role)
+                    made, evolved = twin.with_role(role), attrs.evolve(twin, role=role)
                     assert made == evolved
                     assert made._text is evolved._text
 

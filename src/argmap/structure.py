@@ -829,7 +829,7 @@ def _paragraph_target(b: _Builder, intent: Intent, head: Unit, previous: Sequenc
 
 def _assemble(seg: Segmentation, built: _Built, title: str | None) -> ArgumentMap:
     # most units keep the role they came with: those are shared with the segmentation
-    units = tuple(unit if unit.role is _ROLES[code] else _with_role(unit, _ROLES[code])
+    units = tuple(unit if unit.role is _ROLES[code] else unit.with_role(_ROLES[code])
                   for unit, code in zip(seg.units, built.roles, strict=True))
     doc = seg.document
     metadata: dict[str, object] = {
@@ -849,14 +849,6 @@ def _assemble(seg: Segmentation, built: _Built, title: str | None) -> ArgumentMa
         boilerplate=doc.boilerplate,
         metadata=metadata,
     )
-
-
-def _with_role(unit: Unit, role: Role) -> Unit:
-    """``attrs.evolve(unit, role=role)``, field by field: evolve looks up the class's
-    fields and passes them by keyword on every call, which took 2.5 times as long. The
-    text is passed as stored (a string or the :class:`~argmap.model.SharedText`)."""
-    return Unit(unit.id, unit.span, unit._text, role, unit.markers, unit.section,
-                unit.paragraph, unit.sentence, unit.lead)
 
 
 def relations_between(relations: Iterable[Relation], source: str, target: str) -> list[Relation]:
