@@ -183,3 +183,30 @@ def test_user_terminals_scan_as_the_plain_alternation(
                 for m in plain.finditer(text)]
     assert fast_tokens(scanner, text) == expected
     assert found in [text[a:b] for a, b, name in expected if name == "ALBEIT"]
+
+
+@pytest.mark.parametrize(
+    ("terminal", "text", "expected"),
+    [
+        # a space of the trie is \s+: the built-in "in fact" (first of the two) reaches
+        # its end over a tab or a newline too, so the user's phrase is not named by the
+        # lower case of the text ("in\tfact" would be its key)
+        ('"in\\tfact"i', "in\tfact", ["IN_FACT"]),
+        ('"in\\nfact"i', "In\nfact", ["IN_FACT"]),
+        # "in  fact" is tried first, but "in fact"'s \s+ takes both spaces and then
+        # matches: as the scanner before the table of literals (the plain alternation
+        # names this ALBEIT, see the report of review2)
+        ('"in  fact"i', "in  fact", ["IN_FACT"]),
+        ('"all\\tbut"i', "all\tbut", ["ALBEIT"]),  # no other phrase: the user's own
+    ],
+)
+def test_a_phrase_with_other_white_space_is_named_by_its_group(
+        tmp_path: Path, terminal: str, text: str, expected: list[str]) -> None:
+    user = tmp_path / "user.lark"
+    user.write_text(f"%extend contrast: ALBEIT\nALBEIT: {terminal}   "
+                    "// sense: Comparison.Concession\n", encoding="utf-8")
+    grammar = load_grammar((user,))
+    assert [name for _, _, name in fast_tokens(grammar.scanner, text)] == expected
+    types, _ = grammar.scan_types(text, 0, len(text))
+    assert types == ["SOS", *expected, "EOS"]
+    assert [grammar.terminal_at(text, 0)] == expected

@@ -68,7 +68,8 @@ class Scanner:
         kinds: for each group index of :attr:`pattern`, the terminal whose match closes
             that group last (``""`` for the others).
         literals: the lower-case ASCII text of each literal word and punctuation
-            terminal (one space between the words of a phrase), with its terminal.
+            terminal, with its terminal; of a phrase, only one whose words are parted
+            by single spaces (see :func:`_word_end`).
         exact: the same matches as :attr:`pattern`, every terminal closing a group of
             its own; it names the matches that :attr:`literals` does not hold (a word
             with non-ASCII letters, a phrase with other white space than one space).
@@ -470,10 +471,15 @@ def _bucketed(terms: Sequence[TerminalDef], literals: dict[str, str] | None = No
 def _word_end(first: str, literals: dict[str, str], group: Callable[[str, str], str],
               ) -> Callable[[str, str], str]:
     """How a trie word that opens with ``first`` ends: in nothing when its lower-case
-    ASCII text is a key of ``literals`` that only it can match, else in its group."""
+    ASCII text is a key of ``literals`` that only it can match, else in its group.
+
+    Only a word with one space between its parts, and no other white space, is such a
+    key: a space of the trie is ``\\s+``, so a text with a tab, a newline or two spaces
+    in it may reach the end of another word ("in\\nfact" and "in  fact" both match
+    "in fact"); such a word is named by its group, as in :attr:`Scanner.exact`."""
     def end(rest: str, name: str) -> str:
         word = first + rest
-        if not word.isascii():
+        if not word.isascii() or word != " ".join(word.split()):
             return group(name, "")
         literals[word.lower()] = name  # the trie keeps the last of equal words
         return ""
