@@ -94,7 +94,10 @@ class PlanParser:
         states = [self._start]
         values: list[Any] = []
         symbols = [*types, "$END"]
-        for i, symbol in enumerate(symbols):
+        last = len(types)  # the index of "$END"
+        i = 0
+        while True:
+            symbol = symbols[i]
             while True:
                 try:
                     action = actions[states[-1]][symbol]
@@ -104,18 +107,25 @@ class PlanParser:
                                      f"of {' '.join(types)}; it expects one of: {expected}",
                                      ) from None
                 if len(action) == 1:  # shift
-                    if len(states) == 2 and states[1] == base and symbol != "$END":
+                    if len(states) == 2 and states[1] == base and i < last:
                         # Between items, a token that the next one shows to be a plain
                         # filler item adds nothing the start rule keeps: it is skipped,
                         # which leaves the parse of the rest as it was (_filler_item).
-                        pair = (symbol, symbols[i + 1])
-                        filler = fillers.get(pair)
-                        if filler is None:
-                            filler = fillers[pair] = self._filler_item(*pair)
-                        if filler:
+                        # Most tokens are; a run of them is skipped here in one go.
+                        skipped = i
+                        while i < last:
+                            pair = (symbols[i], symbols[i + 1])
+                            filler = fillers.get(pair)
+                            if filler is None:
+                                filler = fillers[pair] = self._filler_item(*pair)
+                            if not filler:
+                                break
+                            i += 1
+                        if i > skipped:
                             break
                     states.append(action[0])
                     values.append(i)
+                    i += 1
                     break
                 size, origin, kind, name, expand = action
                 # Each value has one parent, so an inlined child's list may be reused or
@@ -163,7 +173,6 @@ class PlanParser:
                 if symbol == "$END" and states[-1] == self._end:
                     return tuple(values[-1])
         raise AssertionError("the LALR table ended without accepting")  # pragma: no cover
-
 
     def _filler_item(self, symbol: str, lookahead: str) -> bool:
         """Whether ``symbol``, read between items and followed by ``lookahead``, is
