@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from argmap.grammar import SYNTHETIC, Grammar, Hit, Token, load_grammar
+from argmap.lalr import PlanParser
 from argmap.segment import segment
 from strategies import prose_documents
 
@@ -133,3 +134,70 @@ def test_a_user_rule_with_a_filtered_token_gets_larks_hits(tmp_path: Path) -> No
     assert grammar.hits(tokens) == grammar.parse(tokens)
     assert grammar.hits(tokens)[0].head is None
     assert GRAMMAR.plan_parser.exact  # the built-in grammar keeps the fast driver
+
+
+#: A few token types, so that items (", but", "; however ,", "three TEXT") recur and the
+#: parser's memo of items (``PlanParser._remember_item``) is read as well as written.
+_FEW = ["TEXT", "TEXT", "COMMA", "SEMI", "BUT", "HOWEVER", "AND", "THE", "ORD_2", "CARD_3",
+        "LIST_NUM", "THEREFORE", "ALTHOUGH", "EOS"]
+#: A user grammar with a new position rule: inlined children, an alias, optional tokens.
+_USER = """\
+%extend _item: aside
+%extend final: COLON _medial_adverbial EOS? -> joiner
+%extend concession_clause: ALBEIT
+aside: ASIDE_OPEN _aside_tail COMMA? -> apposition
+_aside_tail: _medial_adverbial | addition_comma TEXT?
+ASIDE_OPEN: "by the way"i   // sense: Expansion.Conjunction
+ALBEIT: "albeit"i   // sense: Comparison.Concession
+"""
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.lists(st.sampled_from(_FEW), max_size=16), min_size=2, max_size=8),
+       st.booleans())
+def test_remembered_items_give_larks_plans(sentences: list[list[str]], sos: bool) -> None:
+    # with and without SOS, so that items also end at the end, with no EOS after them;
+    # a fresh parser, so that its memo of items starts empty and fills in a new order
+    parser = _fresh_parser()
+    for types in sentences:
+        full = ["SOS", *types] if sos else types
+        assert parser.plans(full) == GRAMMAR._lark_plan(full)
+
+
+def test_a_remembered_item_is_not_read_across_the_end() -> None:
+    # ", however ," is remembered as an item of 3 tokens, then ", but" at the end as one
+    # of 2 (before $END). At the end of a third sentence, the 3-token key cut short by
+    # the end is (COMMA, BUT, $END): the item of 2 tokens, not one of 3.
+    parser = _fresh_parser()
+    for types in (["TEXT", "COMMA", "HOWEVER", "COMMA", "TEXT"], ["TEXT", "COMMA", "BUT"],
+                  ["TEXT", "COMMA", "BUT"]):
+        assert parser.plans(types) == GRAMMAR._lark_plan(types)
+    assert parser.plans(["TEXT", "COMMA", "BUT"]) == (("joiner", (2,), None),)
+
+
+def _fresh_parser() -> PlanParser:
+    from argmap.grammar import _GROUPS, _POSITIONS
+
+    return PlanParser(GRAMMAR.parser, _GROUPS, _POSITIONS)
+
+
+def test_remembered_items_of_a_user_grammar_give_larks_plans(tmp_path: Path) -> None:
+    import random
+
+    user = tmp_path / "aside.lark"
+    user.write_text(_USER, encoding="utf-8")
+    grammar = load_grammar((user,))
+    assert grammar.plan_parser.exact
+    few = [*_FEW, "ASIDE_OPEN", "ALBEIT", "COLON", "ALSO", "IN_FACT"]
+    rng = random.Random(7)
+    for _ in range(3000):
+        types = ["SOS", *rng.choices(few, k=rng.randint(0, 16))]
+        try:
+            expected: object = grammar._lark_plan(types)
+        except lark.exceptions.UnexpectedInput:
+            expected = ValueError
+        try:
+            got: object = grammar.plan_parser.plans(types)
+        except ValueError:
+            got = ValueError
+        assert got == expected, types

@@ -28,6 +28,8 @@ Plan = tuple[str, tuple[int, ...], "int | None"]
 _INLINE, _GROUP, _POSITION, _START, _OTHER = range(5)
 #: The inlined rule Lark makes of ``start: _item*``.
 _ITEMS = "__start_star_0"
+#: How many items :meth:`PlanParser._remember_item` keeps before it starts afresh.
+_ITEM_MEMO = 1 << 12
 #: Rules (or aliases) with a reading of their own, as in ``grammar._Collect``.
 _SPECIAL = frozenset({"opener_weak", "medial_final", "final_though", "list_item",
                       "ordinal_np", "while_concession", "announcement"})
@@ -57,6 +59,11 @@ class PlanParser:
         rules: dict[int, tuple[Any, ...]] = {}
         self._chains: dict[tuple[int, int, str], tuple[int, bool]] = {}
         self._fillers: dict[tuple[str, str], bool] = {}
+        #: items read from between items: their tokens and lookahead -> the lists of
+        #: plans they add, at token indices counted from the item's first token
+        self._items: dict[tuple[str, ...], tuple[tuple[Plan, ...], ...]] = {}
+        #: for each first token type, the sizes (in tokens) of the items remembered
+        self._item_sizes: dict[str, list[int]] = {}
         for state in range(max(table.states) + 1):
             actions: dict[str, tuple[Any, ...]] = {}
             goto: dict[str, int] = {}
@@ -91,10 +98,14 @@ class PlanParser:
         """
         actions, goto, chains = self._actions, self._goto, self._chains
         base, fillers = self._base, self._fillers
+        items, item_sizes = self._items, self._item_sizes
         states = [self._start]
         values: list[Any] = []
         symbols = [*types, "$END"]
         last = len(types)  # the index of "$END"
+        # the item being parsed from between items: its first token (or -1), the
+        # ``_item*`` list it grows and how long that list was when it began
+        item, items_list, kept = -1, [], 0
         i = 0
         while True:
             symbol = symbols[i]
@@ -123,6 +134,19 @@ class PlanParser:
                             i += 1
                         if i > skipped:
                             break
+                        # An item read before from between items, on the same tokens and
+                        # lookahead, is read the same way (_remember_item).
+                        for size in item_sizes.get(symbol, ()):
+                            if i + size > last:
+                                continue  # the slice would be cut short by the end
+                            found = items.get(tuple(symbols[i:i + size + 1]))
+                            if found is not None:
+                                values[-1].extend(_shifted(found, i))
+                                i += size
+                                break
+                        if i > skipped:
+                            break
+                        item, items_list, kept = i, values[-1], len(values[-1])
                     states.append(action[0])
                     values.append(i)
                     i += 1
@@ -151,6 +175,10 @@ class PlanParser:
                         values[-1].append(second)
                     del states[-2:]
                     states.append(goto[states[-1]][origin])
+                    if item >= 0 and len(states) == 2 and states[1] == base:
+                        if values[0] is items_list:  # grown in place, as always
+                            self._remember_item(symbols[item:i + 1], values[0][kept:], item)
+                        item = -1
                     continue
                 if size == 1:
                     child = values.pop()
@@ -170,9 +198,30 @@ class PlanParser:
                     flat = _Spliced()
                 values.append(flat if kind == _INLINE else _value(kind, name, flat, types))
                 states.append(goto[states[-1]][origin])
+                if len(states) == 2:
+                    item = -1  # an item ended otherwise than by _item* growing: not kept
                 if symbol == "$END" and states[-1] == self._end:
                     return tuple(values[-1])
         raise AssertionError("the LALR table ended without accepting")  # pragma: no cover
+
+    def _remember_item(self, symbols: list[str], added: list[Any], first: int) -> None:
+        """Remember what one item added to the ``_item*`` list, read from between items.
+
+        From the stack ``[start, base]``, the LALR parse of an item is a function of its
+        tokens and the lookahead that ends it (``symbols``, types), and nothing else: the
+        same tokens elsewhere add the same values, their token indices moved by where
+        they begin. Only the lists of plans are kept (``added``, from token ``first``):
+        the start rule reads nothing else. Bounded like the grammar's memo.
+        """
+        if len(self._items) >= _ITEM_MEMO:
+            self._items.clear()
+            self._item_sizes.clear()
+        self._items[tuple(symbols)] = tuple(
+            tuple(_shift(plan, -first) for plan in child)
+            for child in added if isinstance(child, list))
+        sizes = self._item_sizes.setdefault(symbols[0], [])
+        if len(symbols) - 1 not in sizes:
+            sizes.append(len(symbols) - 1)
 
     def _filler_item(self, symbol: str, lookahead: str) -> bool:
         """Whether ``symbol``, read between items and followed by ``lookahead``, is
@@ -214,6 +263,17 @@ class PlanParser:
                 wrap = True
             top = self._goto[below][action[1]]
             first = False
+
+
+def _shift(plan: Plan, by: int) -> Plan:
+    """``plan`` with its token indices moved by ``by``."""
+    rule, picks, head = plan
+    return rule, tuple([n + by for n in picks]), None if head is None else head + by
+
+
+def _shifted(found: tuple[tuple[Plan, ...], ...], by: int) -> list[list[Plan]]:
+    """The remembered lists of plans of an item that begins at token ``by``."""
+    return [[_shift(plan, by) for plan in child] for child in found]
 
 
 def _modelled(rule: Any) -> bool:
