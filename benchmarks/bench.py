@@ -54,15 +54,15 @@ def median_time(fn: Callable[[], object], runs: int) -> float:
 
 
 def argmap_analyze(text: str) -> Callable[[], object]:
-    """Each run starts with an empty memo of marker patterns (as a fresh process would):
-    a memo warmed by the same text would flatter the figure."""
+    """Each run starts with empty memos of marker patterns (as a fresh process would):
+    memos warmed by the same text would flatter the figure."""
     from argmap.grammar import load_grammar
     from argmap.pipeline import analyze
 
-    memo = load_grammar()._plans
+    grammar = load_grammar()
 
     def run() -> object:
-        memo.clear()
+        grammar.forget()
         return analyze(text)
 
     return run
@@ -243,7 +243,7 @@ def batch_speedup(text: str, files: int, runs: int) -> dict[str, object]:
             for workers in (1, 2):
                 outdir = Path(tmp) / f"out{workers}-{run}"
                 jobs = [Job(p, outdir / f"{p.stem}.json") for p in sources]
-                load_grammar()._plans.clear()  # forked workers would inherit a warm memo
+                load_grammar().forget()  # forked workers would inherit warm memos
                 before = _cpu_seconds()
                 started = time.perf_counter()
                 report = run_batch(jobs, outdir, workers=workers)

@@ -201,3 +201,19 @@ def test_remembered_items_of_a_user_grammar_give_larks_plans(tmp_path: Path) -> 
         except ValueError:
             got = ValueError
         assert got == expected, types
+
+
+def test_forget_empties_the_memos_of_the_text_read_and_changes_no_plan() -> None:
+    grammar = Grammar(GRAMMAR.source, GRAMMAR.terminals, GRAMMAR.parser, GRAMMAR.scanner,
+                      GRAMMAR.group_names, GRAMMAR.clause_terminals, GRAMMAR.hit_terminals)
+    sentences = [["SOS", "TEXT", "COMMA", "BUT", "TEXT", "EOS"],
+                 ["SOS", "HOWEVER", "COMMA", "TEXT", "EOS"],
+                 ["SOS", "TEXT", "SEMI", "HOWEVER", "COMMA", "TEXT", "COMMA", "BUT", "TEXT",
+                  "EOS"]]
+    first = [grammar.plan(types) for types in sentences]
+    assert grammar._plans and grammar.plan_parser._items
+    grammar.forget()
+    assert not grammar._plans and not grammar.plan_parser._items
+    assert not grammar.plan_parser._item_sizes
+    assert [grammar.plan(types) for types in sentences] == first
+    assert first[1] == (("opener", (1,), None),)

@@ -333,6 +333,14 @@ class Grammar:
             plans[key] = plan
         return plan
 
+    def forget(self) -> None:
+        """Empty the memos that fill up with the text read: the plans of whole sentences
+        (:meth:`plan`) and of single items (:class:`~argmap.lalr.PlanParser`). The memos
+        that depend on the grammar alone are kept. For benchmarks that time a run as a
+        fresh process would make it; the results never depend on the memos."""
+        self._plans.clear()
+        self.plan_parser.forget()
+
     def _lark_plan(self, types: Sequence[str]) -> tuple[Plan, ...]:
         """The plans of Lark's own parse over tokens of these types (for a grammar that
         :class:`~argmap.lalr.PlanParser` does not model exactly)."""

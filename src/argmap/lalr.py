@@ -204,6 +204,11 @@ class PlanParser:
                     return tuple(values[-1])
         raise AssertionError("the LALR table ended without accepting")  # pragma: no cover
 
+    def forget(self) -> None:
+        """Empty the memo of items (it fills up with the text read)."""
+        self._items.clear()
+        self._item_sizes.clear()
+
     def _remember_item(self, symbols: list[str], added: list[Any], first: int) -> None:
         """Remember what one item added to the ``_item*`` list, read from between items.
 
@@ -214,8 +219,7 @@ class PlanParser:
         the start rule reads nothing else. Bounded like the grammar's memo.
         """
         if len(self._items) >= _ITEM_MEMO:
-            self._items.clear()
-            self._item_sizes.clear()
+            self.forget()
         self._items[tuple(symbols)] = tuple(
             tuple(_shift(plan, -first) for plan in child)
             for child in added if isinstance(child, list))
