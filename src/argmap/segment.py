@@ -294,15 +294,22 @@ def _announcement(grammar: Grammar, hit: Hit, text: str) -> Marker | None:
     return None
 
 
-def _strip(text: str, a: int, b: int) -> Span | None:
+def _strip(text: str, a: int, b: int, whole: Span | None = None) -> Span | None:
     """Trim whitespace and separating punctuation from both ends of ``text[a:b]``, and a
-    quotation prefix (``>``, of e-mail and Markdown block quotes) from its start."""
+    quotation prefix (``>``, of e-mail and Markdown block quotes) from its start.
+
+    ``whole``, the span ``a:b`` itself if the caller has it, is returned when nothing is
+    trimmed, rather than an equal new one (a long text's map holds one span fewer per
+    sentence that is one unit)."""
+    start, end = a, b
     while a < b and (text[a].isspace() or text[a] in ",;:—–->"):
         a += 1
     while b > a and (text[b - 1].isspace() or text[b - 1] in ",;:—–-"):
         b -= 1
     if a >= b or (not text[a].isalnum() and _ALNUM.search(text, a, b) is None):
         return None
+    if whole is not None and a == start and b == end:
+        return whole
     return _unchecked_span(a, b)
 
 
@@ -472,11 +479,13 @@ def _sentence_units(
     plan = grammar.plan(types)
     if not plan and grammar.result_terminals.isdisjoint(types):
         # no marker pattern and no result adverb: the sentence is one unit, unmarked
-        whole = _strip(text, sentence.start, sentence.end)
+        whole = _strip(text, sentence.start, sentence.end, sentence)
         return ([(whole, [])] if whole else []), []
     tokens = _SentenceTokens(grammar, text, types, bounds)
     hits = tokens.hits(plan)
     clauses: _Clauses | None = None  # built at the first "but" that may correct
+    # a "but" corrects only a negated clause: without a negation, no "but" can
+    negated = "NEG" in types or "CLITIC_NEG" in types
     cuts: list[tuple[int, int, Marker]] = []  # (cut start, unit start, marker)
     opening: list[Marker] = []
     inner: list[Marker] = []
@@ -509,8 +518,8 @@ def _sentence_units(
         elif hit.rule in _LEADING_CLAUSE:
             opening.extend(markers)
             leading = markers[-1]
-        elif hit.rule in _SPLITTING and hit.tokens[0].type == "BUT" and _corrective(
-                text, hit, clauses := clauses or _Clauses(text, types, bounds)):
+        elif hit.rule in _SPLITTING and hit.tokens[0].type == "BUT" and negated and \
+                _corrective(text, hit, clauses := clauses or _Clauses(text, types, bounds)):
             continue  # "not X, but Y": one claim with its correction, not two units
         elif hit.rule in _SPLITTING and _coordinated_phrase(text, sentence, hit):
             continue  # "…, and the Treaty (2001).": the last item of a list, no clause
@@ -617,6 +626,14 @@ def segment(document: Document, grammar: Grammar | None = None) -> Segmentation:
             number = len(sentences)
             sentences.append(sentence)
             clause_units, clause_links = _sentence_units(grammar, text, sentence)
+            if len(clause_units) == 1 and not clause_units[0][1]:
+                # the common case, one unmarked unit: no lead, no markers, no links
+                span = clause_units[0][0]
+                uid = unit_id(text[span.start : span.end], taken)
+                section_units.append(uid)
+                units.append(Unit(uid, span, shared, Role.PREMISE, (), section, paragraph,
+                                  number))
+                continue
             made: list[str] = []
             for span, markers in clause_units:
                 body = text[span.start : span.end]
