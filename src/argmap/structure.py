@@ -34,6 +34,7 @@ from argmap.model import (
     RelationKind,
     Role,
     Unit,
+    _usual_relation,
 )
 from argmap.relate import Direction, Intent, clause_intent, corrected, unit_intent
 from argmap.segment import Segmentation, sentence_vocabulary
@@ -283,8 +284,8 @@ class _Builder:
         graph.add(s, t)
         # id None: the usual r-<source>-<target>, derived, not stored; rule ids repeat:
         # one string each, not one per relation
-        self.relations.append(Relation(None, source, target, kind, subtype, sys.intern(rule),
-                                       marker))
+        self.relations.append(_usual_relation(source, target, kind, subtype, sys.intern(rule),
+                                              marker))
         if subtype != "restatement":
             self.sources.add(source, s)
 
