@@ -795,9 +795,15 @@ def _concede(b: _Builder, unit: Unit, marker: Marker) -> bool:
 
 
 def _read_intent(b: _Builder, unit: Unit) -> Intent | None:
-    """``unit_intent(unit, negated=_negated(b, unit))``, from the builder's intents."""
+    """``unit_intent(unit, negated=_negated(b, unit))``, from the builder's intents.
+
+    Negation corrects only an elaboration's intent (:func:`~argmap.relate.corrected`
+    returns any other unchanged), so only then is the unit searched for a negation.
+    """
     intent = b.intent(unit)
-    return corrected(intent) if intent is not None and _negated(b, unit) else intent
+    if intent is None or intent.marker.function is not MarkerFunction.ELABORATION:
+        return intent
+    return corrected(intent) if _negated(b, unit) else intent
 
 
 def _negated(b: _Builder, unit: Unit) -> bool:
