@@ -37,6 +37,7 @@ from argmap.model import (
     _usual_relation,
 )
 from argmap.relate import Direction, Intent, clause_intent, corrected, unit_intent
+from argmap.scanner import build_scanner
 from argmap.segment import Segmentation, sentence_vocabulary
 from argmap.thesis import (
     RESTATEMENT_OVERLAP,
@@ -179,17 +180,28 @@ _END_SENSITIVE = ("(?!", "(?<!", "$", "\\Z")
 def _quick_pattern(grammar: Grammar, terminals: frozenset[str]) -> re.Pattern[str] | None:
     """One pattern that finds a match wherever the scanner could find one of ``terminals``.
 
-    A token of a terminal is a match of the terminal's own pattern (lark's
-    ``TerminalDef.pattern``); the scanner only takes some away (its end-of-word check, and
-    the terminals that win a position before it). So where this pattern finds nothing
-    in a unit, the scanner finds none of the terminals. ``None`` when a terminal's pattern
-    has an end-sensitive construct (a negative lookaround, an end anchor), or none of the
-    terminals is in the grammar: then every unit is scanned.
+    It is the pattern of a scanner of ``terminals`` alone
+    (:func:`~argmap.scanner.build_scanner` of their definitions, as the grammar's
+    scanner is built of all of them). By the scanner's contract a token of a terminal is
+    a match of the terminal's own pattern with the scanner's word-start and word-end
+    checks, and this pattern finds every such match; the grammar's scanner only takes
+    some away (the terminals that win a position before it). So where this pattern
+    finds nothing in a unit, the scanner finds none of the terminals. Like the grammar's
+    scanner it opens each alternative with a literal first character, which ``re``
+    skips past at once: on the essay corpus it searches a unit six times as fast as the
+    plain alternation of the terminals' patterns that it replaced, and finds a quarter
+    fewer units to scan.
+
+    ``None`` when a terminal's pattern has an end-sensitive construct (a negative
+    lookaround, an end anchor), or none of the terminals is in the grammar: then every
+    unit is scanned. (The scanner stops before a unit's closing punctuation, the search
+    does not; its own word-end check, "no word character or hyphen next", reads the
+    same at that stop and before a closing quote or bracket.)
     """
-    bodies = [t.pattern.to_regexp() for t in grammar.parser.terminals if t.name in terminals]
-    if not bodies or any(c in body for body in bodies for c in _END_SENSITIVE):
+    terms = [t for t in grammar.parser.terminals if t.name in terminals]
+    if not terms or any(c in t.pattern.to_regexp() for t in terms for c in _END_SENSITIVE):
         return None
-    return re.compile("|".join(f"(?:{body})" for body in bodies))
+    return build_scanner(terms).pattern
 
 
 @attrs.define
