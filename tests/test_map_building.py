@@ -215,6 +215,25 @@ def test_graph_refuses_exactly_the_edges_that_close_a_cycle(
     assert {(s, t) for s in range(units) for t in range(units) if graph.has(s, t)} == kept
 
 
+@settings(max_examples=300)
+@given(st.integers(1, 9).flatmap(lambda n: st.tuples(
+    st.just(n), st.lists(st.tuples(st.integers(0, n - 1), st.integers(0, n - 1)),
+                         max_size=30))))
+def test_graph_link_is_make_room_has_and_add(case: tuple[int, list[tuple[int, int]]]) -> None:
+    units, edges = case
+    one, other = _Graph(units), _Graph(units)
+    for s, t in edges:
+        if s == t:
+            continue
+        added = other.make_room(s, t) and not other.has(s, t)
+        if added:
+            other.add(s, t)
+        assert one.link(s, t) is added
+        assert (one.order, one.src, one.dst, one.out_head, one.out_next, one.in_head,
+                one.in_next) == (other.order, other.src, other.dst, other.out_head,
+                                 other.out_next, other.in_head, other.in_next)
+
+
 # ------------------------------------------------------------------ cues before a scan
 
 _CUE_WORDS = ["says", "said", "according to", "not", "never", "don't", "isn’t", "seen",

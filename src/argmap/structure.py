@@ -83,6 +83,29 @@ class _Graph:
         if target >= 0:
             self.in_head[target] = edge
 
+    def link(self, source: int, target: int) -> bool:
+        """Add the edge ``source -> target`` between two units, unless it would close a
+        cycle or is there already; return whether it was added.
+
+        ``make_room``, ``has`` and ``add`` in one call, for the map builder's one edge
+        per relation: most edges are in order already and leave a unit with no edge yet.
+        """
+        order, out_head, in_head = self.order, self.out_head, self.in_head
+        if order[source] >= order[target] and not self.make_room(source, target):
+            return False
+        edge, dst, out_next = out_head[source], self.dst, self.out_next
+        while edge >= 0:
+            if dst[edge] == target:
+                return False
+            edge = out_next[edge]
+        edge = len(dst)
+        self.src.append(source)
+        dst.append(target)
+        out_next.append(out_head[source])
+        self.in_next.append(in_head[target])
+        out_head[source] = in_head[target] = edge
+        return True
+
     def has(self, source: int, target: int) -> bool:
         """Whether there is an edge ``source -> target`` (unit numbers)."""
         edge, dst, following = self.out_head[source], self.dst, self.out_next
@@ -282,18 +305,18 @@ class _Builder:
         s, t = self.unit_index.get(source, -1), self.unit_index.get(target, -1)
         if s >= 0 and t >= 0:
             # a map is acyclic (never let a claim support itself), and has one relation
-            # per pair of units; most relations are in order already
-            if (graph.order[s] >= graph.order[t] and not graph.make_room(s, t)) \
-                    or graph.has(s, t):
+            # per pair of units
+            if not graph.link(s, t):
                 return
-        elif s >= 0:
-            if any(self.relations[e].target == target for e in graph.edges_from(s)):
-                return
-        elif (source, target) in self.loose:
-            return
         else:
-            self.loose.add((source, target))
-        graph.add(s, t)
+            if s >= 0:
+                if any(self.relations[e].target == target for e in graph.edges_from(s)):
+                    return
+            elif (source, target) in self.loose:
+                return
+            else:
+                self.loose.add((source, target))
+            graph.add(s, t)
         # id None: the usual r-<source>-<target>, derived, not stored; rule ids repeat:
         # one string each, not one per relation
         self.relations.append(_usual_relation(source, target, kind, subtype, sys.intern(rule),
@@ -309,9 +332,10 @@ class _Builder:
         # by position, from the weakest reading to the strongest, each one overwriting
         # the one before: a premise; a claim, if a support targets it; ...
         roles = bytearray([codes[Role.PREMISE]]) * len(self.seg.units)
+        support, claim = RelationKind.SUPPORT, codes[Role.CLAIM]  # looked up once
         for target, r in zip(self.graph.dst, self.relations, strict=True):
-            if target >= 0 and r.kind is RelationKind.SUPPORT:
-                roles[target] = codes[Role.CLAIM]
+            if target >= 0 and r.kind is support:
+                roles[target] = claim
         # ... a conclusion or a concession, by its marker; ...
         for n, unit in enumerate(self.seg.units):
             if unit.markers:  # most units have none
