@@ -227,6 +227,27 @@ def _quick_pattern(grammar: Grammar, terminals: frozenset[str]) -> re.Pattern[st
     return build_scanner(terms).pattern
 
 
+#: :func:`_quick_pattern` of the grammars met lately, by the grammar's id and the set of
+#: terminals: a grammar is immutable, and the pattern takes about 0.4 ms to make, longer
+#: than a text of a few thousand characters takes to map. Each entry keeps its grammar,
+#: so that the id is not another's while the entry lives.
+_QUICK: dict[tuple[int, frozenset[str]], tuple[Grammar, re.Pattern[str] | None]] = {}
+#: How many entries ``_QUICK`` holds before it is emptied.
+_QUICK_ENTRIES = 32
+
+
+def _known_quick_pattern(grammar: Grammar, terminals: frozenset[str]
+                         ) -> re.Pattern[str] | None:
+    """:func:`_quick_pattern`, made once per grammar and set of terminals."""
+    key = (id(grammar), terminals)
+    known = _QUICK.get(key)
+    if known is None:
+        if len(_QUICK) >= _QUICK_ENTRIES:
+            _QUICK.clear()
+        known = _QUICK[key] = (grammar, _quick_pattern(grammar, terminals))
+    return known[1]
+
+
 @attrs.define
 class _Builder:
     seg: Segmentation
@@ -245,8 +266,6 @@ class _Builder:
     graph: _Graph = attrs.field(init=False)
     #: units attached to a parent (the source of a relation other than a restatement)
     sources: _UnitSet = attrs.field(init=False)
-    #: the prefilter of :meth:`holds` for each set of terminals asked about
-    quick: dict[frozenset[str], re.Pattern[str] | None] = attrs.field(factory=dict)
     #: (source, target) of the relations whose source is no unit (others are in ``graph``)
     loose: set[tuple[str, str]] = attrs.field(factory=set)
     #: the intent of each marked unit asked about (:meth:`intent`), by unit id
@@ -379,9 +398,7 @@ class _Builder:
         something (:func:`_quick_pattern`): most units hold no attribution or negation
         cue, and the search costs a small fraction of a scan.
         """
-        if terminals not in self.quick:
-            self.quick[terminals] = _quick_pattern(self.grammar, terminals)
-        quick = self.quick[terminals]
+        quick = _known_quick_pattern(self.grammar, terminals)
         text = self.seg.document.text
         if quick is not None and quick.search(text, unit.span.start, unit.span.end) is None:
             return False
