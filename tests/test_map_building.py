@@ -22,6 +22,7 @@ from argmap.grammar import load_grammar
 from argmap.ingest import Document
 from argmap.model import (
     ArgumentMap,
+    Marker,
     MarkerFunction,
     Relation,
     RelationKind,
@@ -29,8 +30,9 @@ from argmap.model import (
     SharedText,
     Span,
     Unit,
+    _usual_relation,
 )
-from argmap.relate import Direction, unit_intent
+from argmap.relate import Direction, Intent, unit_intent
 from argmap.segment import Segmentation, segment, sentence_vocabulary
 from argmap.structure import _ATTRIBUTION, _NEGATION, _Builder, _Graph, build_map
 from argmap.thesis import (
@@ -215,6 +217,25 @@ def test_graph_refuses_exactly_the_edges_that_close_a_cycle(
     assert {(s, t) for s in range(units) for t in range(units) if graph.has(s, t)} == kept
 
 
+@settings(max_examples=300)
+@given(st.integers(1, 9).flatmap(lambda n: st.tuples(
+    st.just(n), st.lists(st.tuples(st.integers(0, n - 1), st.integers(0, n - 1)),
+                         max_size=30))))
+def test_graph_link_is_make_room_has_and_add(case: tuple[int, list[tuple[int, int]]]) -> None:
+    units, edges = case
+    one, other = _Graph(units), _Graph(units)
+    for s, t in edges:
+        if s == t:
+            continue
+        added = other.make_room(s, t) and not other.has(s, t)
+        if added:
+            other.add(s, t)
+        assert one.link(s, t) is added
+        assert (one.order, one.src, one.dst, one.out_head, one.out_next, one.in_head,
+                one.in_next) == (other.order, other.src, other.dst, other.out_head,
+                                 other.out_next, other.in_head, other.in_next)
+
+
 # ------------------------------------------------------------------ cues before a scan
 
 _CUE_WORDS = ["says", "said", "according to", "not", "never", "don't", "isn’t", "seen",
@@ -249,6 +270,23 @@ def test_the_usual_relation_id_is_derived_and_others_are_kept() -> None:
     assert repr(usual) == ("Relation(id='r-a-b', source='a', target='b', "
                            "kind=<RelationKind.SUPPORT: 'support'>, subtype='reason', "
                            "rule='reason.opener', marker=None)")
+
+
+def test_the_builders_relations_and_intents_equal_the_constructors() -> None:
+    """The slot-filling fast paths make what the public constructors make."""
+    marker = Marker("Of course", Span(0, 9), MarkerFunction.CONCESSION, "Comparison.Concession",
+                    "opener", "OF_COURSE")
+    for made, public in [
+        (_usual_relation("a", "b", RelationKind.ATTACK, "concession", "c.o", marker),
+         Relation(None, "a", "b", RelationKind.ATTACK, "concession", "c.o", marker)),
+        (_usual_relation("a", "b", RelationKind.SUPPORT, "reason", "r.o"),
+         Relation("r-a-b", "a", "b", RelationKind.SUPPORT, "reason", "r.o")),
+        (unit_intent(Unit("u", Span(11, 20), "it costs.", markers=(marker,))),
+         Intent(RelationKind.ATTACK, "concession", Direction.BACKWARD, "concession.opener",
+                marker, concedes=True)),
+    ]:
+        assert made == public and hash(made) == hash(public) and repr(made) == repr(public)
+        assert attrs.asdict(made) == attrs.asdict(public)
 
 
 def test_relation_ids_survive_the_json_round_trip() -> None:

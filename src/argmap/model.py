@@ -271,6 +271,32 @@ class Relation:
         return f"Relation({shown})"
 
 
+#: The slots of :class:`Relation`, which :func:`_usual_relation` fills directly.
+_RELATION_SLOTS = tuple(Relation.__dict__[name].__set__ for name in
+                        ("_id", "source", "target", "kind", "subtype", "rule", "marker"))
+
+
+def _usual_relation(source: str, target: str, kind: RelationKind, subtype: str, rule: str,
+                    marker: Marker | None = None) -> Relation:
+    """``Relation(None, source, target, kind, subtype, rule, marker)``: a relation with the
+    usual id, made without the public constructor's id check (there is no id to check)
+    and its call of ``__attrs_init__``, by filling the slots directly as ``__attrs_init__``
+    does (a frozen attrs class refuses ``setattr``; its slot descriptors do not). Equal,
+    in hash, repr and everything else, to the relation the constructor makes: the map
+    builder makes one per unit."""
+    relation = object.__new__(Relation)
+    set_id, set_source, set_target, set_kind, set_subtype, set_rule, set_marker = \
+        _RELATION_SLOTS
+    set_id(relation, None)
+    set_source(relation, source)
+    set_target(relation, target)
+    set_kind(relation, kind)
+    set_subtype(relation, subtype)
+    set_rule(relation, rule)
+    set_marker(relation, marker)
+    return relation
+
+
 @attrs.frozen
 class Enumeration:
     """An announcement with a cardinal ("four sets of problems") and its ordinal items.

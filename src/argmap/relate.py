@@ -80,13 +80,40 @@ _OPENING_RULES = frozenset({"opener", "subordinate", "while_concession", "ordina
 _INNER_RULES = frozenset({"parenthetical", "final", "inline", "medial"})
 
 
+#: The slots of :class:`Intent`, which :func:`_intent` fills directly.
+_INTENT_SLOTS = tuple(Intent.__dict__[name].__set__ for name in
+                      ("kind", "subtype", "direction", "rule", "marker", "concedes"))
+#: The rule id of each (marker function, position) met, ``<function>.<position>``.
+_RULE_IDS: dict[tuple[MarkerFunction, str], str] = {}
+
+
 def _intent(marker: Marker, position: str) -> Intent | None:
-    entry = _BY_FUNCTION.get(marker.function)
+    """The intent of ``marker`` at ``position`` (its rule), or ``None`` for a function
+    that asks for no relation.
+
+    The intent is made as ``Intent(kind, subtype, direction, rule, marker, concedes=…)``
+    would make it, but by filling its slots directly (a frozen attrs class refuses
+    ``setattr``; its slot descriptors do not): the class has no validator or converter,
+    and its ``__init__`` cost half of this function, which runs for every marked unit
+    and clause link. The rule id is made once per function and position.
+    """
+    function = marker.function
+    entry = _BY_FUNCTION.get(function)
     if entry is None:
         return None
     kind, subtype, direction = entry
-    return Intent(kind, subtype, direction, f"{marker.function.value}.{position}", marker,
-                  concedes=marker.function is MarkerFunction.CONCESSION)
+    rule = _RULE_IDS.get((function, position))
+    if rule is None:
+        rule = _RULE_IDS[function, position] = f"{function.value}.{position}"
+    intent = object.__new__(Intent)
+    set_kind, set_subtype, set_direction, set_rule, set_marker, set_concedes = _INTENT_SLOTS
+    set_kind(intent, kind)
+    set_subtype(intent, subtype)
+    set_direction(intent, direction)
+    set_rule(intent, rule)
+    set_marker(intent, marker)
+    set_concedes(intent, function is MarkerFunction.CONCESSION)
+    return intent
 
 
 def unit_intent(unit: Unit, *, negated: bool = False) -> Intent | None:
