@@ -175,6 +175,27 @@ def test_a_remembered_item_is_not_read_across_the_end() -> None:
     assert parser.plans(["TEXT", "COMMA", "BUT"]) == (("joiner", (2,), None),)
 
 
+@pytest.mark.parametrize(
+    "sentences",
+    [
+        # the first item ("SOS BUT" before TEXT) read again, then with more after it
+        [["SOS", "BUT", "TEXT", "EOS"], ["SOS", "BUT", "TEXT", "COMMA", "BUT", "TEXT", "EOS"]],
+        # a first item of 3 tokens is not read across the end of a shorter sentence
+        [["SOS", "HOWEVER", "COMMA", "TEXT"], ["SOS", "HOWEVER", "COMMA"], ["SOS", "HOWEVER"]],
+        # the same first tokens, another lookahead: another first item
+        [["SOS", "THE", "TEXT"], ["SOS", "THE", "ORD_2", "TEXT"], ["SOS", "THE", "TEXT"]],
+        [["SOS", "WHILE", "TEXT", "TEXT", "EOS"], ["SOS", "WHILE", "TEXT", "PAST_AUX", "EOS"],
+         ["SOS", "WHILE", "TEXT", "TEXT", "COMMA", "BUT", "TEXT"]],
+    ],
+)
+def test_remembered_first_items_give_larks_plans(sentences: list[list[str]]) -> None:
+    parser = _fresh_parser()
+    for _ in range(2):
+        for types in sentences:
+            assert parser.plans(types) == GRAMMAR._lark_plan(types), types
+    assert parser._openings
+
+
 def _fresh_parser() -> PlanParser:
     from argmap.grammar import _GROUPS, _POSITIONS
 
@@ -215,5 +236,6 @@ def test_forget_empties_the_memos_of_the_text_read_and_changes_no_plan() -> None
     grammar.forget()
     assert not grammar._plans and not grammar.plan_parser._items
     assert not grammar.plan_parser._item_sizes
+    assert not grammar.plan_parser._openings and not grammar.plan_parser._opening_sizes
     assert [grammar.plan(types) for types in sentences] == first
     assert first[1] == (("opener", (1,), None),)

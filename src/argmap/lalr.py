@@ -64,6 +64,10 @@ class PlanParser:
         self._items: dict[tuple[str, ...], tuple[tuple[Plan, ...], ...]] = {}
         #: for each first token type, the sizes (in tokens) of the items remembered
         self._item_sizes: dict[str, list[int]] = {}
+        #: first items of sentences (parsed from ``start``): their tokens and lookahead
+        #: -> the lists of plans they add (token indices from 0), and their sizes
+        self._openings: dict[tuple[str, ...], tuple[tuple[Plan, ...], ...]] = {}
+        self._opening_sizes: list[int] = []
         for state in range(max(table.states) + 1):
             actions: dict[str, tuple[Any, ...]] = {}
             goto: dict[str, int] = {}
@@ -107,6 +111,18 @@ class PlanParser:
         # ``_item*`` list it grows and how long that list was when it began
         item, items_list, kept = -1, [], 0
         i = 0
+        # The first item is parsed from ``start`` alone, not from between items: it has
+        # a memo of its own (_remember_opening), read here and written when it ends.
+        opening = base >= 0
+        if opening:
+            for size in self._opening_sizes:
+                if size <= last:
+                    found = self._openings.get(tuple(symbols[:size + 1]))
+                    if found is not None:
+                        states.append(base)
+                        values.append([list(child) for child in found])
+                        i, opening = size, False
+                        break
         while True:
             symbol = symbols[i]
             while True:
@@ -119,6 +135,9 @@ class PlanParser:
                                      ) from None
                 if len(action) == 1:  # shift
                     if len(states) == 2 and states[1] == base and i < last:
+                        if opening:  # the first item has just ended
+                            self._remember_opening(symbols[:i + 1], values[0])
+                            opening = False
                         # Between items, a token that the next one shows to be a plain
                         # filler item adds nothing the start rule keeps: it is skipped,
                         # which leaves the parse of the rest as it was (_filler_item).
@@ -208,6 +227,24 @@ class PlanParser:
         """Empty the memo of items (it fills up with the text read)."""
         self._items.clear()
         self._item_sizes.clear()
+        self._openings.clear()
+        self._opening_sizes.clear()
+
+    def _remember_opening(self, symbols: list[str], added: list[Any]) -> None:
+        """Remember what the first item of a sentence put on the ``_item*`` list.
+
+        From the stack ``[start]``, the parse up to the first time the stack is
+        ``[start, base]`` reads only the tokens so far and the lookahead that ends the
+        item (``symbols``): the same tokens at the start of another sentence leave the
+        same list. Only its lists of plans are kept: the start rule reads nothing else.
+        """
+        if len(self._openings) >= _ITEM_MEMO:
+            self._openings.clear()
+            self._opening_sizes.clear()
+        self._openings[tuple(symbols)] = tuple(
+            tuple(child) for child in added if isinstance(child, list))
+        if len(symbols) - 1 not in self._opening_sizes:
+            self._opening_sizes.append(len(symbols) - 1)
 
     def _remember_item(self, symbols: list[str], added: list[Any], first: int) -> None:
         """Remember what one item added to the ``_item*`` list, read from between items.
