@@ -76,6 +76,21 @@ def test_plan_parser_refuses_what_its_grammar_does_not_accept() -> None:
     assert parser.plans(["A", "B"]) == ()
     with pytest.raises(ValueError, match="cannot read B at token 0 of B; it expects one of: A"):
         parser.plans(["B"])
+    with pytest.raises(ValueError, match="cannot read C at token 1 of A C; it expects one of: B"):
+        parser.plans(["A", "C"])  # a type the grammar does not know
+
+
+def test_fillers_learned_for_all_lookaheads_are_the_fillers_of_each_pair() -> None:
+    # _learn_filler walks the table once for lookaheads it treats alike; _filler_item
+    # is the definition, one pair at a time
+    parser = _fresh_parser()
+    terminals = sorted(parser._terminals)
+    for symbol in terminals:
+        learned = parser._learn_filler(symbol)
+        assert learned == {la for la in terminals if parser._filler_item(symbol, la)}, symbol
+        assert (symbol in parser._always) == (learned == parser._terminals)
+    assert {"THE", "DEGREE"} <= parser._always and "TEXT" not in parser._always
+    assert "$END" not in parser._fillers["$END"] and not parser._fillers["BECAUSE"]
 
 
 def test_hit_terminals_are_markers_and_cardinals() -> None:

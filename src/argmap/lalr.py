@@ -58,7 +58,12 @@ class PlanParser:
         self._goto: list[dict[str, int]] = []
         rules: dict[int, tuple[Any, ...]] = {}
         self._chains: dict[tuple[int, int, str], tuple[int, bool]] = {}
-        self._fillers: dict[tuple[str, str], bool] = {}
+        #: for each token type met so far, the lookaheads after which it is a filler
+        #: item between items (_learn_filler); the types that are one before any
+        #: lookahead, apart; the sets of lookaheads of the stacks the walks met
+        self._fillers: dict[str, frozenset[str]] = {}
+        self._always: set[str] = set()
+        self._walks: dict[tuple[int, ...], frozenset[str]] = {}
         #: items read from between items: their tokens and lookahead -> the lists of
         #: plans they add, at token indices counted from the item's first token
         self._items: dict[tuple[str, ...], tuple[tuple[Plan, ...], ...]] = {}
@@ -86,6 +91,8 @@ class PlanParser:
             self._goto.append(goto)
         #: the state between items: ``start`` with its ``_item*`` list on the stack
         self._base = self._goto[self._start].get(_ITEMS, -1)
+        #: the terminals, and "$END"
+        self._terminals = frozenset(symbol for row in self._actions for symbol in row)
         #: Whether the plans are Lark's: they are not for a grammar whose rules drop
         #: tokens from their children (anonymous literals such as ``"("``, terminals named
         #: ``_X``), collapse a single child (``?rule``) or are templates, which Lark's tree
@@ -101,7 +108,7 @@ class PlanParser:
                 accepts every sequence of its terminals; a user grammar may not).
         """
         actions, goto, chains = self._actions, self._goto, self._chains
-        base, fillers = self._base, self._fillers
+        base, fillers, always = self._base, self._fillers, self._always
         items, item_sizes = self._items, self._item_sizes
         states = [self._start]
         values: list[Any] = []
@@ -110,6 +117,8 @@ class PlanParser:
         # the item being parsed from between items: its first token (or -1), the
         # ``_item*`` list it grows and how long that list was when it began
         item, items_list, kept = -1, [], 0
+        # where the last run of fillers skipped ended (no run starts there)
+        run_end = -1
         i = 0
         # The first item is parsed from ``start`` alone, not from between items: it has
         # a memo of its own (_remember_opening), read here and written when it ends.
@@ -129,10 +138,7 @@ class PlanParser:
                 try:
                     action = actions[states[-1]][symbol]
                 except KeyError:
-                    expected = ", ".join(sorted(k for k in actions[states[-1]] if k.isupper()))
-                    raise ValueError(f"the marker grammar cannot read {symbol} at token {i} "
-                                     f"of {' '.join(types)}; it expects one of: {expected}",
-                                     ) from None
+                    raise self._refusal(types) from None
                 if len(action) == 1:  # shift
                     if len(states) == 2 and states[1] == base and i < last:
                         if opening:  # the first item has just ended
@@ -142,17 +148,23 @@ class PlanParser:
                         # filler item adds nothing the start rule keeps: it is skipped,
                         # which leaves the parse of the rest as it was (_filler_item).
                         # Most tokens are; a run of them is skipped here in one go.
-                        skipped = i
-                        while i < last:
-                            pair = (symbols[i], symbols[i + 1])
-                            filler = fillers.get(pair)
-                            if filler is None:
-                                filler = fillers[pair] = self._filler_item(*pair)
-                            if not filler:
+                        # ("$END" is never a filler, so each one has a lookahead.)
+                        if i != run_end:
+                            run_end = i
+                            while True:
+                                kind = symbols[run_end]
+                                if kind in always:
+                                    run_end += 1
+                                    continue
+                                filler = fillers.get(kind)
+                                if filler is None:
+                                    filler = self._learn_filler(kind)
+                                if not filler or symbols[run_end + 1] not in filler:
+                                    break
+                                run_end += 1
+                            if run_end > i:
+                                i = run_end
                                 break
-                            i += 1
-                        if i > skipped:
-                            break
                         # An item read before from between items, on the same tokens and
                         # lookahead, is read the same way (_remember_item).
                         for size in item_sizes.get(symbol, ()):
@@ -163,7 +175,7 @@ class PlanParser:
                                 values[-1].extend(_shifted(found, i))
                                 i += size
                                 break
-                        if i > skipped:
+                        if i > run_end:
                             break
                         item, items_list, kept = i, values[-1], len(values[-1])
                     states.append(action[0])
@@ -263,6 +275,69 @@ class PlanParser:
         sizes = self._item_sizes.setdefault(symbols[0], [])
         if len(symbols) - 1 not in sizes:
             sizes.append(len(symbols) - 1)
+
+    def _refusal(self, types: Sequence[str]) -> ValueError:
+        """The error for a sequence the table does not accept: at its first token that
+        the plain LALR parse has no action for (the fast paths skip only what that parse
+        reads without error, so it is where they stopped or would have)."""
+        actions, goto = self._actions, self._goto
+        states = [self._start]
+        symbols = [*types, "$END"]
+        for i, symbol in enumerate(symbols):
+            while symbol in actions[states[-1]]:
+                action = actions[states[-1]][symbol]
+                if len(action) == 1:
+                    states.append(action[0])
+                    break
+                size, origin = action[:2]
+                if size:
+                    del states[-size:]
+                states.append(goto[states[-1]][origin])
+                if symbol == "$END" and states[-1] == self._end:
+                    raise AssertionError("the sequence is accepted")  # pragma: no cover
+            else:
+                expected = ", ".join(sorted(k for k in actions[states[-1]] if k.isupper()))
+                return ValueError(f"the marker grammar cannot read {symbol} at token {i} "
+                                  f"of {' '.join(types)}; it expects one of: {expected}")
+        raise AssertionError("the LALR table ended without accepting")  # pragma: no cover
+
+    def _learn_filler(self, symbol: str) -> frozenset[str]:
+        """The lookaheads after which ``symbol`` is a filler item (:meth:`_filler_item`),
+        remembered; ``symbol`` joins the types that are one before any lookahead."""
+        action = self._actions[self._base].get(symbol) if self._base >= 0 else None
+        found: frozenset[str] = frozenset()
+        if action is not None and len(action) == 1:
+            found = self._fillers_from((self._start, self._base, action[0]))
+        self._fillers[symbol] = found
+        if found >= self._terminals:
+            self._always.add(symbol)
+        return found
+
+    def _fillers_from(self, states: tuple[int, ...]) -> frozenset[str]:
+        """The lookaheads with which the :meth:`_filler_item` walk from the stack
+        ``states`` ends between items: those whose reduction leads there, or to a stack
+        from which the walk with the same lookahead does. Done once for each set of
+        lookaheads that the table treats alike, and remembered for each stack."""
+        found = self._walks.get(states)
+        if found is not None:
+            return found
+        alike: dict[int, tuple[tuple[Any, ...], set[str]]] = {}
+        for lookahead, action in self._actions[states[-1]].items():
+            if len(action) != 1:  # a reduction: lookaheads with the same one go alike
+                alike.setdefault(id(action), (action, set()))[1].add(lookahead)
+        ends: set[str] = set()
+        for action, same in alike.values():
+            size, origin, kind = action[:3]
+            if kind not in (_INLINE, _GROUP, _OTHER) or size >= len(states):
+                continue
+            after = states[:-size] if size else states
+            after = (*after, self._goto[after[-1]][origin])
+            if after == (self._start, self._base):
+                ends |= same
+            else:
+                ends |= same & self._fillers_from(after)
+        found = self._walks[states] = frozenset(ends)
+        return found
 
     def _filler_item(self, symbol: str, lookahead: str) -> bool:
         """Whether ``symbol``, read between items and followed by ``lookahead``, is
