@@ -91,6 +91,12 @@ class PlanParser:
             self._goto.append(goto)
         #: the state between items: ``start`` with its ``_item*`` list on the stack
         self._base = self._goto[self._start].get(_ITEMS, -1)
+        #: whether, between items, the table accepts at "$END" by reducing the start
+        #: rule (``start: _item*``) as :meth:`plans` does in one step
+        accept = self._actions[self._base].get("$END") if self._base >= 0 else None
+        self._accepts = (accept is not None and accept[:3] == (1, "start", _START)
+                         and accept[4] == (True,)
+                         and self._goto[self._start].get("start") == self._end)
         #: the terminals, and "$END"
         self._terminals = frozenset(symbol for row in self._actions for symbol in row)
         #: Whether the plans are Lark's: they are not for a grammar whose rules drop
@@ -103,81 +109,99 @@ class PlanParser:
     def plans(self, types: Sequence[str]) -> tuple[Plan, ...]:
         """The marker patterns of one sentence, given its token types (SOS … EOS).
 
+        The parse is the LALR table's (:meth:`_parse`), read in items: the first item of
+        the sentence, then from between items (the stack ``[start, base]``) each next
+        one. Between items, a run of filler items is skipped and an item read before is
+        taken from the memo; only the others are parsed.
+
         Raises:
             ValueError: the grammar does not accept the sequence (the built-in grammar
                 accepts every sequence of its terminals; a user grammar may not).
         """
-        actions, goto, chains = self._actions, self._goto, self._chains
-        base, fillers, always = self._base, self._fillers, self._always
-        items, item_sizes = self._items, self._item_sizes
-        states = [self._start]
-        values: list[Any] = []
+        base = self._base
         symbols = [*types, "$END"]
         last = len(types)  # the index of "$END"
-        # the item being parsed from between items: its first token (or -1), the
-        # ``_item*`` list it grows and how long that list was when it began
-        item, items_list, kept = -1, [], 0
-        # where the last run of fillers skipped ended (no run starts there)
-        run_end = -1
-        i = 0
+        values: list[Any] = []
+        if base < 0:  # a start rule that is not a list of items: the table alone
+            self._parse(symbols, types, [self._start], values, 0)
+            return tuple(values[-1])
         # The first item is parsed from ``start`` alone, not from between items: it has
-        # a memo of its own (_remember_opening), read here and written when it ends.
-        opening = base >= 0
-        if opening:
-            for size in self._opening_sizes:
-                if size <= last:
-                    found = self._openings.get(tuple(symbols[:size + 1]))
-                    if found is not None:
-                        states.append(base)
-                        values.append([list(child) for child in found])
-                        i, opening = size, False
-                        break
+        # a memo of its own (_remember_opening).
+        for size in self._opening_sizes:
+            if size <= last:
+                found = self._openings.get(tuple(symbols[:size + 1]))
+                if found is not None:
+                    items_list = [list(child) for child in found]
+                    i = size
+                    break
+        else:
+            i = self._parse(symbols, types, [self._start], values, 0)
+            if i < 0:  # accepted without an item (no tokens)
+                return tuple(values[-1])
+            items_list = values[0]
+            self._remember_opening(symbols[:i + 1], items_list)
+        fillers, always = self._fillers, self._always
+        items, item_sizes = self._items, self._item_sizes
+        while True:
+            # Between items, a token that the next one shows to be a plain filler item
+            # adds nothing the start rule keeps: it is skipped, which leaves the parse
+            # of the rest as it was (_filler_item). Most tokens are; a run of them is
+            # skipped here in one go. ("$END" is never a filler: each has a lookahead.)
+            while True:
+                symbol = symbols[i]
+                if symbol in always:
+                    i += 1
+                    continue
+                filler = fillers.get(symbol)
+                if filler is None:
+                    filler = self._learn_filler(symbol)
+                if not filler or symbols[i + 1] not in filler:
+                    break
+                i += 1
+            if i == last and self._accepts:
+                # the table reduces ``start: _item*`` and accepts: the start rule keeps
+                # the lists of plans of the items (_value)
+                return tuple([plan for child in items_list if isinstance(child, list)
+                              for plan in child])
+            # An item read before from between items, on the same tokens and lookahead,
+            # is read the same way (_remember_item).
+            for size in item_sizes.get(symbol, ()):
+                if i + size > last:
+                    continue  # the slice would be cut short by the end
+                found = items.get(tuple(symbols[i:i + size + 1]))
+                if found is not None:
+                    items_list.extend(_shifted(found, i))
+                    i += size
+                    break
+            else:
+                kept = len(items_list)
+                values = [items_list]
+                end = self._parse(symbols, types, [self._start, base], values, i)
+                if end < 0:
+                    return tuple(values[-1])
+                if values[0] is items_list:  # grown in place, as always
+                    self._remember_item(symbols[i:end + 1], items_list[kept:], i)
+                items_list = values[0]
+                i = end
+
+    def _parse(self, symbols: list[str], types: Sequence[str], states: list[int],
+               values: list[Any], i: int) -> int:
+        """Run the LALR table from the stack ``states`` (values ``values``) at token ``i``
+        until the stack is back between items (``[start, base]``) after a token: return
+        the index of the lookahead then, or -1 once the table accepts (the plans are
+        then ``values[-1]``)."""
+        actions, goto, chains = self._actions, self._goto, self._chains
+        base, first = self._base, i
         while True:
             symbol = symbols[i]
             while True:
+                if len(states) == 2 and states[1] == base and i > first:
+                    return i
                 try:
                     action = actions[states[-1]][symbol]
                 except KeyError:
                     raise self._refusal(types) from None
                 if len(action) == 1:  # shift
-                    if len(states) == 2 and states[1] == base and i < last:
-                        if opening:  # the first item has just ended
-                            self._remember_opening(symbols[:i + 1], values[0])
-                            opening = False
-                        # Between items, a token that the next one shows to be a plain
-                        # filler item adds nothing the start rule keeps: it is skipped,
-                        # which leaves the parse of the rest as it was (_filler_item).
-                        # Most tokens are; a run of them is skipped here in one go.
-                        # ("$END" is never a filler, so each one has a lookahead.)
-                        if i != run_end:
-                            run_end = i
-                            while True:
-                                kind = symbols[run_end]
-                                if kind in always:
-                                    run_end += 1
-                                    continue
-                                filler = fillers.get(kind)
-                                if filler is None:
-                                    filler = self._learn_filler(kind)
-                                if not filler or symbols[run_end + 1] not in filler:
-                                    break
-                                run_end += 1
-                            if run_end > i:
-                                i = run_end
-                                break
-                        # An item read before from between items, on the same tokens and
-                        # lookahead, is read the same way (_remember_item).
-                        for size in item_sizes.get(symbol, ()):
-                            if i + size > last:
-                                continue  # the slice would be cut short by the end
-                            found = items.get(tuple(symbols[i:i + size + 1]))
-                            if found is not None:
-                                values[-1].extend(_shifted(found, i))
-                                i += size
-                                break
-                        if i > run_end:
-                            break
-                        item, items_list, kept = i, values[-1], len(values[-1])
                     states.append(action[0])
                     values.append(i)
                     i += 1
@@ -206,10 +230,6 @@ class PlanParser:
                         values[-1].append(second)
                     del states[-2:]
                     states.append(goto[states[-1]][origin])
-                    if item >= 0 and len(states) == 2 and states[1] == base:
-                        if values[0] is items_list:  # grown in place, as always
-                            self._remember_item(symbols[item:i + 1], values[0][kept:], item)
-                        item = -1
                     continue
                 if size == 1:
                     child = values.pop()
@@ -229,11 +249,8 @@ class PlanParser:
                     flat = _Spliced()
                 values.append(flat if kind == _INLINE else _value(kind, name, flat, types))
                 states.append(goto[states[-1]][origin])
-                if len(states) == 2:
-                    item = -1  # an item ended otherwise than by _item* growing: not kept
                 if symbol == "$END" and states[-1] == self._end:
-                    return tuple(values[-1])
-        raise AssertionError("the LALR table ended without accepting")  # pragma: no cover
+                    return -1
 
     def forget(self) -> None:
         """Empty the memo of items (it fills up with the text read)."""
