@@ -84,12 +84,12 @@ def test_fillers_learned_for_all_lookaheads_are_the_fillers_of_each_pair() -> No
     # _learn_filler walks the table once for lookaheads it treats alike; _filler_item
     # is the definition, one pair at a time
     parser = _fresh_parser()
-    terminals = sorted(parser._terminals)
+    terminals = sorted({symbol for row in parser._actions for symbol in row})  # and $END
     for symbol in terminals:
         learned = parser._learn_filler(symbol)
         assert learned == {la for la in terminals if parser._filler_item(symbol, la)}, symbol
-        assert (symbol in parser._always) == (learned == parser._terminals)
-    assert {"THE", "DEGREE"} <= parser._always and "TEXT" not in parser._always
+    assert parser._fillers["THE"] == parser._fillers["DEGREE"] == set(terminals)
+    assert "THEREFORE" not in parser._fillers["TEXT"]
     assert "$END" not in parser._fillers["$END"] and not parser._fillers["BECAUSE"]
 
 

@@ -59,10 +59,9 @@ class PlanParser:
         rules: dict[int, tuple[Any, ...]] = {}
         self._chains: dict[tuple[int, int, str], tuple[int, bool]] = {}
         #: for each token type met so far, the lookaheads after which it is a filler
-        #: item between items (_learn_filler); the types that are one before any
-        #: lookahead, apart; the sets of lookaheads of the stacks the walks met
+        #: item between items (_learn_filler); the sets of lookaheads of the stacks
+        #: the walks met
         self._fillers: dict[str, frozenset[str]] = {}
-        self._always: set[str] = set()
         self._walks: dict[tuple[int, ...], frozenset[str]] = {}
         #: items read from between items: their tokens and lookahead -> the lists of
         #: plans they add, at token indices counted from the item's first token
@@ -97,8 +96,6 @@ class PlanParser:
         self._accepts = (accept is not None and accept[:3] == (1, "start", _START)
                          and accept[4] == (True,)
                          and self._goto[self._start].get("start") == self._end)
-        #: the terminals, and "$END"
-        self._terminals = frozenset(symbol for row in self._actions for symbol in row)
         #: Whether the plans are Lark's: they are not for a grammar whose rules drop
         #: tokens from their children (anonymous literals such as ``"("``, terminals named
         #: ``_X``), collapse a single child (``?rule``) or are templates, which Lark's tree
@@ -119,7 +116,8 @@ class PlanParser:
                 accepts every sequence of its terminals; a user grammar may not).
         """
         base = self._base
-        symbols = [*types, "$END"]
+        # "$END" twice: the filler loop below reads the lookahead of "$END" too
+        symbols = [*types, "$END", "$END"]
         last = len(types)  # the index of "$END"
         values: list[Any] = []
         if base < 0:  # a start rule that is not a list of items: the table alone
@@ -140,24 +138,21 @@ class PlanParser:
                 return tuple(values[-1])
             items_list = values[0]
             self._remember_opening(symbols[:i + 1], items_list)
-        fillers, always = self._fillers, self._always
+        fillers, filler_after = self._fillers, self._fillers.get
         items, item_sizes = self._items, self._item_sizes
+        none: frozenset[str] = frozenset()
         while True:
             # Between items, a token that the next one shows to be a plain filler item
             # adds nothing the start rule keeps: it is skipped, which leaves the parse
             # of the rest as it was (_filler_item). Most tokens are; a run of them is
-            # skipped here in one go. ("$END" is never a filler: each has a lookahead.)
+            # skipped here in one go. ("$END" is never a filler.)
             while True:
-                symbol = symbols[i]
-                if symbol in always:
+                while symbols[i + 1] in filler_after(symbols[i], none):
                     i += 1
-                    continue
-                filler = fillers.get(symbol)
-                if filler is None:
-                    filler = self._learn_filler(symbol)
-                if not filler or symbols[i + 1] not in filler:
+                symbol = symbols[i]
+                if symbol in fillers:
                     break
-                i += 1
+                self._learn_filler(symbol)  # a type met for the first time
             if i == last and self._accepts:
                 # the table reduces ``start: _item*`` and accepts: the start rule keeps
                 # the lists of plans of the items (_value)
@@ -320,14 +315,12 @@ class PlanParser:
 
     def _learn_filler(self, symbol: str) -> frozenset[str]:
         """The lookaheads after which ``symbol`` is a filler item (:meth:`_filler_item`),
-        remembered; ``symbol`` joins the types that are one before any lookahead."""
+        remembered."""
         action = self._actions[self._base].get(symbol) if self._base >= 0 else None
         found: frozenset[str] = frozenset()
         if action is not None and len(action) == 1:
             found = self._fillers_from((self._start, self._base, action[0]))
         self._fillers[symbol] = found
-        if found >= self._terminals:
-            self._always.add(symbol)
         return found
 
     def _fillers_from(self, states: tuple[int, ...]) -> frozenset[str]:
