@@ -98,15 +98,28 @@ def test_hit_terminals_are_markers_and_cardinals() -> None:
     assert not {"TEXT", "THE", "COMMA", "NEG", "AND_OR", *SYNTHETIC} & GRAMMAR.hit_terminals
 
 
-def test_memo_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_memo_is_bounded(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    # the memo of whole sequences, for a grammar that Lark parses (see below)
     import argmap.grammar as grammar_module
 
-    fresh = Grammar(GRAMMAR.source, GRAMMAR.terminals, GRAMMAR.parser, GRAMMAR.scanner,
-                    GRAMMAR.group_names, GRAMMAR.clause_terminals, GRAMMAR.hit_terminals)
+    user = tmp_path / "paren.lark"
+    user.write_text('%extend list_item: SOS "(" list_marker\n', encoding="utf-8")
+    grammar = load_grammar((user,))
+    fresh = Grammar(grammar.source, grammar.terminals, grammar.parser, grammar.scanner,
+                    grammar.group_names, grammar.clause_terminals, grammar.hit_terminals)
     monkeypatch.setattr(grammar_module, "MEMO_SIZE", 3)
     for n in range(10):
-        fresh.hits(_tokens(["TEXT"] * n))
-        assert len(fresh._plans) <= 3
+        types = ["SOS", *["TEXT"] * n, "COMMA", "BUT", "TEXT", "EOS"]
+        assert fresh.plan(types) == (("joiner", (n + 2,), None),)
+        assert 1 <= len(fresh._plans) <= 3
+
+
+def test_the_plan_driver_keeps_no_memo_of_whole_sequences() -> None:
+    grammar = Grammar(GRAMMAR.source, GRAMMAR.terminals, GRAMMAR.parser, GRAMMAR.scanner,
+                      GRAMMAR.group_names, GRAMMAR.clause_terminals, GRAMMAR.hit_terminals)
+    types = ["SOS", "TEXT", "COMMA", "BUT", "TEXT", "EOS"]
+    assert grammar.plan(types) == grammar.plan(types) == (("joiner", (3,), None),)
+    assert not grammar._plans and grammar.plan_parser._items
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -247,9 +260,9 @@ def test_forget_empties_the_memos_of_the_text_read_and_changes_no_plan() -> None
                  ["SOS", "TEXT", "SEMI", "HOWEVER", "COMMA", "TEXT", "COMMA", "BUT", "TEXT",
                   "EOS"]]
     first = [grammar.plan(types) for types in sentences]
-    assert grammar._plans and grammar.plan_parser._items
+    assert grammar.plan_parser._items and grammar.plan_parser._openings
     grammar.forget()
-    assert not grammar._plans and not grammar.plan_parser._items
+    assert not grammar.plan_parser._items
     assert not grammar.plan_parser._item_sizes
     assert not grammar.plan_parser._openings and not grammar.plan_parser._opening_sizes
     assert [grammar.plan(types) for types in sentences] == first
