@@ -269,6 +269,7 @@ class PlanParser:
             tuple(child) for child in added if isinstance(child, list))
         if len(symbols) - 1 not in self._opening_sizes:
             self._opening_sizes.append(len(symbols) - 1)
+            self._opening_sizes.sort()  # the short ones, most often read, first
 
     def _remember_item(self, symbols: list[str], added: list[Any], first: int) -> None:
         """Remember what one item added to the ``_item*`` list, read from between items.
@@ -287,6 +288,7 @@ class PlanParser:
         sizes = self._item_sizes.setdefault(symbols[0], [])
         if len(symbols) - 1 not in sizes:
             sizes.append(len(symbols) - 1)
+            sizes.sort()  # the short ones, most often read, first
 
     def _refusal(self, types: Sequence[str]) -> ValueError:
         """The error for a sequence the table does not accept: at its first token that
@@ -394,12 +396,13 @@ class PlanParser:
 def _shift(plan: Plan, by: int) -> Plan:
     """``plan`` with its token indices moved by ``by``."""
     rule, picks, head = plan
-    return rule, tuple([n + by for n in picks]), None if head is None else head + by
+    return rule, tuple(map(by.__add__, picks)), None if head is None else head + by
 
 
 def _shifted(found: tuple[tuple[Plan, ...], ...], by: int) -> list[list[Plan]]:
     """The remembered lists of plans of an item that begins at token ``by``."""
-    return [[_shift(plan, by) for plan in child] for child in found]
+    return [[(rule, tuple(map(by.__add__, picks)), None if head is None else head + by)
+             for rule, picks, head in child] for child in found]
 
 
 def _modelled(rule: Any) -> bool:
