@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from argmap.grammar import SYNTHETIC, Grammar, Hit, Token, load_grammar
+from argmap.grammar import SYNTHETIC, Grammar, Hit, Plan, Token, load_grammar
 from argmap.lalr import PlanParser
 from argmap.segment import segment
 from strategies import prose_documents
@@ -222,6 +222,30 @@ def test_remembered_first_items_give_larks_plans(sentences: list[list[str]]) -> 
         for types in sentences:
             assert parser.plans(types) == GRAMMAR._lark_plan(types), types
     assert parser._openings
+
+
+@pytest.mark.parametrize(
+    ("types", "expected"),
+    [
+        # a filler run up to a token that is no filler before its lookahead
+        (["SOS", "TEXT", "THE", "DEGREE", "TEXT", "THEREFORE", "TEXT", "EOS"],
+         [("medial", (5,), None)]),
+        (["SOS", "TEXT", "SO", "DEGREE", "TEXT", "EOS"], []),
+        (["SOS", "TEXT", "SO", "TEXT", "EOS"], []),
+        (["SOS", "TEXT", "COMMA", "SO", "TEXT", "EOS"], [("joiner", (3,), None)]),
+        (["SOS", "TEXT", "CARD_3", "TEXT", "EOS"], [("announcement", (2,), 3)]),
+        (["SOS", "TEXT", "CARD_3"], []),  # a cardinal at the end: "$END" its lookahead
+        (["SOS", "TEXT", "HOWEVER"], [("medial", (2,), None)]),
+        (["SOS", "TEXT", "HOWEVER", "EOS"], [("final", (2,), None)]),  # medial_final
+        (["SOS", "TEXT", "AND", "LIST_NUM", "TEXT"], [("list_item", (3,), 2)]),
+        (["TEXT", "THE", "TEXT"], []),  # no SOS, no EOS, only fillers
+        ([], []),
+    ],
+)
+def test_filler_runs_give_larks_plans(types: list[str], expected: list[Plan]) -> None:
+    parser = _fresh_parser()
+    for _ in range(2):  # with empty memos, then with what they remembered
+        assert parser.plans(types) == GRAMMAR._lark_plan(types) == tuple(expected), types
 
 
 def _fresh_parser() -> PlanParser:
