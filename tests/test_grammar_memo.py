@@ -291,3 +291,16 @@ def test_forget_empties_the_memos_of_the_text_read_and_changes_no_plan() -> None
     assert not grammar.plan_parser._openings and not grammar.plan_parser._opening_sizes
     assert [grammar.plan(types) for types in sentences] == first
     assert first[1] == (("opener", (1,), None),)
+
+
+def test_memos_of_items_are_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    import argmap.lalr as lalr_module
+
+    monkeypatch.setattr(lalr_module, "_ITEM_MEMO", 2)
+    parser = _fresh_parser()
+    for lead in ("BUT", "HOWEVER", "SO", "AND", "TEXT", "THE"):
+        for tail in (["COMMA", "BUT", "TEXT"], ["SEMI", "THUS", "COMMA"], ["CARD_2", "TEXT"]):
+            types = ["SOS", lead, "TEXT", *tail, "EOS"]
+            assert parser.plans(types) == GRAMMAR._lark_plan(types), types
+            assert len(parser._items) <= 2 and len(parser._openings) <= 2
+            assert set(parser._opening_sizes) == {len(k) - 1 for k in parser._openings}

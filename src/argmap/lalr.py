@@ -248,7 +248,8 @@ class PlanParser:
                     return -1
 
     def forget(self) -> None:
-        """Empty the memo of items (it fills up with the text read)."""
+        """Empty the memos of items and of first items (they fill up with the text
+        read). What depends on the grammar alone (fillers, chains) is kept."""
         self._items.clear()
         self._item_sizes.clear()
         self._openings.clear()
@@ -281,7 +282,8 @@ class PlanParser:
         the start rule reads nothing else. Bounded like the grammar's memo.
         """
         if len(self._items) >= _ITEM_MEMO:
-            self.forget()
+            self._items.clear()
+            self._item_sizes.clear()
         self._items[tuple(symbols)] = tuple(
             tuple(_shift(plan, -first) for plan in child)
             for child in added if isinstance(child, list))
