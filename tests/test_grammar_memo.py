@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from argmap.grammar import SYNTHETIC, Grammar, Hit, Token, load_grammar
+from argmap.grammar import SYNTHETIC, Grammar, Hit, Plan, Token, load_grammar
 from argmap.lalr import PlanParser
 from argmap.segment import segment
 from strategies import prose_documents
@@ -76,6 +76,21 @@ def test_plan_parser_refuses_what_its_grammar_does_not_accept() -> None:
     assert parser.plans(["A", "B"]) == ()
     with pytest.raises(ValueError, match="cannot read B at token 0 of B; it expects one of: A"):
         parser.plans(["B"])
+    with pytest.raises(ValueError, match="cannot read C at token 1 of A C; it expects one of: B"):
+        parser.plans(["A", "C"])  # a type the grammar does not know
+
+
+def test_fillers_learned_for_all_lookaheads_are_the_fillers_of_each_pair() -> None:
+    # _learn_filler walks the table once for lookaheads it treats alike; _filler_item
+    # is the definition, one pair at a time
+    parser = _fresh_parser()
+    terminals = sorted({symbol for row in parser._actions for symbol in row})  # and $END
+    for symbol in terminals:
+        learned = parser._learn_filler(symbol)
+        assert learned == {la for la in terminals if parser._filler_item(symbol, la)}, symbol
+    assert parser._fillers["THE"] == parser._fillers["DEGREE"] == set(terminals)
+    assert "THEREFORE" not in parser._fillers["TEXT"]
+    assert "$END" not in parser._fillers["$END"] and not parser._fillers["BECAUSE"]
 
 
 def test_hit_terminals_are_markers_and_cardinals() -> None:
@@ -83,15 +98,28 @@ def test_hit_terminals_are_markers_and_cardinals() -> None:
     assert not {"TEXT", "THE", "COMMA", "NEG", "AND_OR", *SYNTHETIC} & GRAMMAR.hit_terminals
 
 
-def test_memo_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_memo_is_bounded(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    # the memo of whole sequences, for a grammar that Lark parses (see below)
     import argmap.grammar as grammar_module
 
-    fresh = Grammar(GRAMMAR.source, GRAMMAR.terminals, GRAMMAR.parser, GRAMMAR.scanner,
-                    GRAMMAR.group_names, GRAMMAR.clause_terminals, GRAMMAR.hit_terminals)
+    user = tmp_path / "paren.lark"
+    user.write_text('%extend list_item: SOS "(" list_marker\n', encoding="utf-8")
+    grammar = load_grammar((user,))
+    fresh = Grammar(grammar.source, grammar.terminals, grammar.parser, grammar.scanner,
+                    grammar.group_names, grammar.clause_terminals, grammar.hit_terminals)
     monkeypatch.setattr(grammar_module, "MEMO_SIZE", 3)
     for n in range(10):
-        fresh.hits(_tokens(["TEXT"] * n))
-        assert len(fresh._plans) <= 3
+        types = ["SOS", *["TEXT"] * n, "COMMA", "BUT", "TEXT", "EOS"]
+        assert fresh.plan(types) == (("joiner", (n + 2,), None),)
+        assert 1 <= len(fresh._plans) <= 3
+
+
+def test_the_plan_driver_keeps_no_memo_of_whole_sequences() -> None:
+    grammar = Grammar(GRAMMAR.source, GRAMMAR.terminals, GRAMMAR.parser, GRAMMAR.scanner,
+                      GRAMMAR.group_names, GRAMMAR.clause_terminals, GRAMMAR.hit_terminals)
+    types = ["SOS", "TEXT", "COMMA", "BUT", "TEXT", "EOS"]
+    assert grammar.plan(types) == grammar.plan(types) == (("joiner", (3,), None),)
+    assert not grammar._plans and grammar.plan_parser._items
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -175,6 +203,51 @@ def test_a_remembered_item_is_not_read_across_the_end() -> None:
     assert parser.plans(["TEXT", "COMMA", "BUT"]) == (("joiner", (2,), None),)
 
 
+@pytest.mark.parametrize(
+    "sentences",
+    [
+        # the first item ("SOS BUT" before TEXT) read again, then with more after it
+        [["SOS", "BUT", "TEXT", "EOS"], ["SOS", "BUT", "TEXT", "COMMA", "BUT", "TEXT", "EOS"]],
+        # a first item of 3 tokens is not read across the end of a shorter sentence
+        [["SOS", "HOWEVER", "COMMA", "TEXT"], ["SOS", "HOWEVER", "COMMA"], ["SOS", "HOWEVER"]],
+        # the same first tokens, another lookahead: another first item
+        [["SOS", "THE", "TEXT"], ["SOS", "THE", "ORD_2", "TEXT"], ["SOS", "THE", "TEXT"]],
+        [["SOS", "WHILE", "TEXT", "TEXT", "EOS"], ["SOS", "WHILE", "TEXT", "PAST_AUX", "EOS"],
+         ["SOS", "WHILE", "TEXT", "TEXT", "COMMA", "BUT", "TEXT"]],
+    ],
+)
+def test_remembered_first_items_give_larks_plans(sentences: list[list[str]]) -> None:
+    parser = _fresh_parser()
+    for _ in range(2):
+        for types in sentences:
+            assert parser.plans(types) == GRAMMAR._lark_plan(types), types
+    assert parser._openings
+
+
+@pytest.mark.parametrize(
+    ("types", "expected"),
+    [
+        # a filler run up to a token that is no filler before its lookahead
+        (["SOS", "TEXT", "THE", "DEGREE", "TEXT", "THEREFORE", "TEXT", "EOS"],
+         [("medial", (5,), None)]),
+        (["SOS", "TEXT", "SO", "DEGREE", "TEXT", "EOS"], []),
+        (["SOS", "TEXT", "SO", "TEXT", "EOS"], []),
+        (["SOS", "TEXT", "COMMA", "SO", "TEXT", "EOS"], [("joiner", (3,), None)]),
+        (["SOS", "TEXT", "CARD_3", "TEXT", "EOS"], [("announcement", (2,), 3)]),
+        (["SOS", "TEXT", "CARD_3"], []),  # a cardinal at the end: "$END" its lookahead
+        (["SOS", "TEXT", "HOWEVER"], [("medial", (2,), None)]),
+        (["SOS", "TEXT", "HOWEVER", "EOS"], [("final", (2,), None)]),  # medial_final
+        (["SOS", "TEXT", "AND", "LIST_NUM", "TEXT"], [("list_item", (3,), 2)]),
+        (["TEXT", "THE", "TEXT"], []),  # no SOS, no EOS, only fillers
+        ([], []),
+    ],
+)
+def test_filler_runs_give_larks_plans(types: list[str], expected: list[Plan]) -> None:
+    parser = _fresh_parser()
+    for _ in range(2):  # with empty memos, then with what they remembered
+        assert parser.plans(types) == GRAMMAR._lark_plan(types) == tuple(expected), types
+
+
 def _fresh_parser() -> PlanParser:
     from argmap.grammar import _GROUPS, _POSITIONS
 
@@ -211,9 +284,23 @@ def test_forget_empties_the_memos_of_the_text_read_and_changes_no_plan() -> None
                  ["SOS", "TEXT", "SEMI", "HOWEVER", "COMMA", "TEXT", "COMMA", "BUT", "TEXT",
                   "EOS"]]
     first = [grammar.plan(types) for types in sentences]
-    assert grammar._plans and grammar.plan_parser._items
+    assert grammar.plan_parser._items and grammar.plan_parser._openings
     grammar.forget()
-    assert not grammar._plans and not grammar.plan_parser._items
+    assert not grammar.plan_parser._items
     assert not grammar.plan_parser._item_sizes
+    assert not grammar.plan_parser._openings and not grammar.plan_parser._opening_sizes
     assert [grammar.plan(types) for types in sentences] == first
     assert first[1] == (("opener", (1,), None),)
+
+
+def test_memos_of_items_are_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    import argmap.lalr as lalr_module
+
+    monkeypatch.setattr(lalr_module, "_ITEM_MEMO", 2)
+    parser = _fresh_parser()
+    for lead in ("BUT", "HOWEVER", "SO", "AND", "TEXT", "THE"):
+        for tail in (["COMMA", "BUT", "TEXT"], ["SEMI", "THUS", "COMMA"], ["CARD_2", "TEXT"]):
+            types = ["SOS", lead, "TEXT", *tail, "EOS"]
+            assert parser.plans(types) == GRAMMAR._lark_plan(types), types
+            assert len(parser._items) <= 2 and len(parser._openings) <= 2
+            assert set(parser._opening_sizes) == {len(k) - 1 for k in parser._openings}

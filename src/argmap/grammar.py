@@ -313,21 +313,23 @@ class Grammar:
     def plan(self, types: Sequence[str]) -> tuple[Plan, ...]:
         """The marker patterns of a sentence with these token types, as token indices.
 
-        The patterns depend only on the sequence of token types, so the parse is done
-        once per distinct sequence (a bounded memo of :data:`MEMO_SIZE` sequences). A
-        sentence with no token that a hit can hold (:attr:`hit_terminals`) is not parsed
-        at all: every pattern it could match is a non-marker one.
+        The patterns depend only on the sequence of token types. A sentence with no token
+        that a hit can hold (:attr:`hit_terminals`) is not parsed at all: every pattern
+        it could match is a non-marker one. The others go to the plan driver
+        (:class:`~argmap.lalr.PlanParser`), which remembers the items it has read: few
+        whole sequences recur, and a memo of them cost more than it saved. A grammar the
+        driver does not model is parsed by Lark, once per distinct sequence (a bounded
+        memo of :data:`MEMO_SIZE` sequences).
         """
+        if self.hit_terminals.isdisjoint(types):
+            return ()
+        if self.plan_parser.exact:
+            return self.plan_parser.plans(types)
         key = tuple(types)
         plans = self._plans
         plan = plans.get(key)
         if plan is None:
-            if self.hit_terminals.isdisjoint(key):
-                plan = ()
-            elif self.plan_parser.exact:
-                plan = self.plan_parser.plans(key)
-            else:
-                plan = self._lark_plan(key)
+            plan = self._lark_plan(key)
             if len(plans) >= MEMO_SIZE:
                 plans.clear()
             plans[key] = plan
@@ -335,7 +337,8 @@ class Grammar:
 
     def forget(self) -> None:
         """Empty the memos that fill up with the text read: the plans of whole sentences
-        (:meth:`plan`) and of single items (:class:`~argmap.lalr.PlanParser`). The memos
+        (:meth:`plan`, for a grammar that Lark parses) and of single items
+        (:class:`~argmap.lalr.PlanParser`). The memos
         that depend on the grammar alone are kept. For benchmarks that time a run as a
         fresh process would make it; the results never depend on the memos."""
         self._plans.clear()

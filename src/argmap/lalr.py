@@ -58,12 +58,20 @@ class PlanParser:
         self._goto: list[dict[str, int]] = []
         rules: dict[int, tuple[Any, ...]] = {}
         self._chains: dict[tuple[int, int, str], tuple[int, bool]] = {}
-        self._fillers: dict[tuple[str, str], bool] = {}
+        #: for each token type met so far, the lookaheads after which it is a filler
+        #: item between items (_learn_filler); the sets of lookaheads of the stacks
+        #: the walks met
+        self._fillers: dict[str, frozenset[str]] = {}
+        self._walks: dict[tuple[int, ...], frozenset[str]] = {}
         #: items read from between items: their tokens and lookahead -> the lists of
         #: plans they add, at token indices counted from the item's first token
         self._items: dict[tuple[str, ...], tuple[tuple[Plan, ...], ...]] = {}
         #: for each first token type, the sizes (in tokens) of the items remembered
         self._item_sizes: dict[str, list[int]] = {}
+        #: first items of sentences (parsed from ``start``): their tokens and lookahead
+        #: -> the lists of plans they add (token indices from 0), and their sizes
+        self._openings: dict[tuple[str, ...], tuple[tuple[Plan, ...], ...]] = {}
+        self._opening_sizes: list[int] = []
         for state in range(max(table.states) + 1):
             actions: dict[str, tuple[Any, ...]] = {}
             goto: dict[str, int] = {}
@@ -82,6 +90,12 @@ class PlanParser:
             self._goto.append(goto)
         #: the state between items: ``start`` with its ``_item*`` list on the stack
         self._base = self._goto[self._start].get(_ITEMS, -1)
+        #: whether, between items, the table accepts at "$END" by reducing the start
+        #: rule (``start: _item*``) as :meth:`plans` does in one step
+        accept = self._actions[self._base].get("$END") if self._base >= 0 else None
+        self._accepts = (accept is not None and accept[:3] == (1, "start", _START)
+                         and accept[4] == (True,)
+                         and self._goto[self._start].get("start") == self._end)
         #: Whether the plans are Lark's: they are not for a grammar whose rules drop
         #: tokens from their children (anonymous literals such as ``"("``, terminals named
         #: ``_X``), collapse a single child (``?rule``) or are templates, which Lark's tree
@@ -92,61 +106,97 @@ class PlanParser:
     def plans(self, types: Sequence[str]) -> tuple[Plan, ...]:
         """The marker patterns of one sentence, given its token types (SOS … EOS).
 
+        The parse is the LALR table's (:meth:`_parse`), read in items: the first item of
+        the sentence, then from between items (the stack ``[start, base]``) each next
+        one. Between items, a run of filler items is skipped and an item read before is
+        taken from the memo; only the others are parsed.
+
         Raises:
             ValueError: the grammar does not accept the sequence (the built-in grammar
                 accepts every sequence of its terminals; a user grammar may not).
         """
-        actions, goto, chains = self._actions, self._goto, self._chains
-        base, fillers = self._base, self._fillers
-        items, item_sizes = self._items, self._item_sizes
-        states = [self._start]
-        values: list[Any] = []
-        symbols = [*types, "$END"]
+        base = self._base
+        # "$END" twice: the filler loop below reads the lookahead of "$END" too
+        symbols = [*types, "$END", "$END"]
         last = len(types)  # the index of "$END"
-        # the item being parsed from between items: its first token (or -1), the
-        # ``_item*`` list it grows and how long that list was when it began
-        item, items_list, kept = -1, [], 0
-        i = 0
+        values: list[Any] = []
+        if base < 0:  # a start rule that is not a list of items: the table alone
+            self._parse(symbols, types, [self._start], values, 0)
+            return tuple(values[-1])
+        # The first item is parsed from ``start`` alone, not from between items: it has
+        # a memo of its own (_remember_opening).
+        for size in self._opening_sizes:
+            if size <= last:
+                found = self._openings.get(tuple(symbols[:size + 1]))
+                if found is not None:
+                    items_list = [list(child) for child in found]
+                    i = size
+                    break
+        else:
+            i = self._parse(symbols, types, [self._start], values, 0)
+            if i < 0:  # accepted without an item (no tokens)
+                return tuple(values[-1])
+            items_list = values[0]
+            self._remember_opening(symbols[:i + 1], items_list)
+        fillers, filler_after = self._fillers, self._fillers.get
+        items, item_sizes = self._items, self._item_sizes
+        none: frozenset[str] = frozenset()
+        while True:
+            # Between items, a token that the next one shows to be a plain filler item
+            # adds nothing the start rule keeps: it is skipped, which leaves the parse
+            # of the rest as it was (_filler_item). Most tokens are; a run of them is
+            # skipped here in one go. ("$END" is never a filler.)
+            while True:
+                while symbols[i + 1] in filler_after(symbols[i], none):
+                    i += 1
+                symbol = symbols[i]
+                if symbol in fillers:
+                    break
+                self._learn_filler(symbol)  # a type met for the first time
+            if i == last and self._accepts:
+                # the table reduces ``start: _item*`` and accepts: the start rule keeps
+                # the lists of plans of the items (_value)
+                return tuple([plan for child in items_list if isinstance(child, list)
+                              for plan in child])
+            # An item read before from between items, on the same tokens and lookahead,
+            # is read the same way (_remember_item).
+            for size in item_sizes.get(symbol, ()):
+                if i + size > last:
+                    continue  # the slice would be cut short by the end
+                found = items.get(tuple(symbols[i:i + size + 1]))
+                if found is not None:
+                    items_list.extend(_shifted(found, i))
+                    i += size
+                    break
+            else:
+                kept = len(items_list)
+                values = [items_list]
+                end = self._parse(symbols, types, [self._start, base], values, i)
+                if end < 0:
+                    return tuple(values[-1])
+                if values[0] is items_list:  # grown in place, as always
+                    self._remember_item(symbols[i:end + 1], items_list[kept:], i)
+                items_list = values[0]
+                i = end
+
+    def _parse(self, symbols: list[str], types: Sequence[str], states: list[int],
+               values: list[Any], i: int) -> int:
+        """Run the LALR table from the stack ``states`` (values ``values``) at token ``i``
+        until the stack is back between items (``[start, base]``) after a token: return
+        the index of the lookahead then, or -1 once the table accepts (the plans are
+        then ``values[-1]``)."""
+        actions, goto, chains = self._actions, self._goto, self._chains
+        base, first = self._base, i
         while True:
             symbol = symbols[i]
             while True:
+                if len(states) == 2 and states[1] == base and i > first:
+                    return i
                 try:
                     action = actions[states[-1]][symbol]
                 except KeyError:
-                    expected = ", ".join(sorted(k for k in actions[states[-1]] if k.isupper()))
-                    raise ValueError(f"the marker grammar cannot read {symbol} at token {i} "
-                                     f"of {' '.join(types)}; it expects one of: {expected}",
-                                     ) from None
+                    raise self._refusal(types) from None
                 if len(action) == 1:  # shift
-                    if len(states) == 2 and states[1] == base and i < last:
-                        # Between items, a token that the next one shows to be a plain
-                        # filler item adds nothing the start rule keeps: it is skipped,
-                        # which leaves the parse of the rest as it was (_filler_item).
-                        # Most tokens are; a run of them is skipped here in one go.
-                        skipped = i
-                        while i < last:
-                            pair = (symbols[i], symbols[i + 1])
-                            filler = fillers.get(pair)
-                            if filler is None:
-                                filler = fillers[pair] = self._filler_item(*pair)
-                            if not filler:
-                                break
-                            i += 1
-                        if i > skipped:
-                            break
-                        # An item read before from between items, on the same tokens and
-                        # lookahead, is read the same way (_remember_item).
-                        for size in item_sizes.get(symbol, ()):
-                            if i + size > last:
-                                continue  # the slice would be cut short by the end
-                            found = items.get(tuple(symbols[i:i + size + 1]))
-                            if found is not None:
-                                values[-1].extend(_shifted(found, i))
-                                i += size
-                                break
-                        if i > skipped:
-                            break
-                        item, items_list, kept = i, values[-1], len(values[-1])
                     states.append(action[0])
                     values.append(i)
                     i += 1
@@ -175,10 +225,6 @@ class PlanParser:
                         values[-1].append(second)
                     del states[-2:]
                     states.append(goto[states[-1]][origin])
-                    if item >= 0 and len(states) == 2 and states[1] == base:
-                        if values[0] is items_list:  # grown in place, as always
-                            self._remember_item(symbols[item:i + 1], values[0][kept:], item)
-                        item = -1
                     continue
                 if size == 1:
                     child = values.pop()
@@ -198,16 +244,33 @@ class PlanParser:
                     flat = _Spliced()
                 values.append(flat if kind == _INLINE else _value(kind, name, flat, types))
                 states.append(goto[states[-1]][origin])
-                if len(states) == 2:
-                    item = -1  # an item ended otherwise than by _item* growing: not kept
                 if symbol == "$END" and states[-1] == self._end:
-                    return tuple(values[-1])
-        raise AssertionError("the LALR table ended without accepting")  # pragma: no cover
+                    return -1
 
     def forget(self) -> None:
-        """Empty the memo of items (it fills up with the text read)."""
+        """Empty the memos of items and of first items (they fill up with the text
+        read). What depends on the grammar alone (fillers, chains) is kept."""
         self._items.clear()
         self._item_sizes.clear()
+        self._openings.clear()
+        self._opening_sizes.clear()
+
+    def _remember_opening(self, symbols: list[str], added: list[Any]) -> None:
+        """Remember what the first item of a sentence put on the ``_item*`` list.
+
+        From the stack ``[start]``, the parse up to the first time the stack is
+        ``[start, base]`` reads only the tokens so far and the lookahead that ends the
+        item (``symbols``): the same tokens at the start of another sentence leave the
+        same list. Only its lists of plans are kept: the start rule reads nothing else.
+        """
+        if len(self._openings) >= _ITEM_MEMO:
+            self._openings.clear()
+            self._opening_sizes.clear()
+        self._openings[tuple(symbols)] = tuple(
+            tuple(child) for child in added if isinstance(child, list))
+        if len(symbols) - 1 not in self._opening_sizes:
+            self._opening_sizes.append(len(symbols) - 1)
+            self._opening_sizes.sort()  # the short ones, most often read, first
 
     def _remember_item(self, symbols: list[str], added: list[Any], first: int) -> None:
         """Remember what one item added to the ``_item*`` list, read from between items.
@@ -219,13 +282,76 @@ class PlanParser:
         the start rule reads nothing else. Bounded like the grammar's memo.
         """
         if len(self._items) >= _ITEM_MEMO:
-            self.forget()
+            self._items.clear()
+            self._item_sizes.clear()
         self._items[tuple(symbols)] = tuple(
             tuple(_shift(plan, -first) for plan in child)
             for child in added if isinstance(child, list))
         sizes = self._item_sizes.setdefault(symbols[0], [])
         if len(symbols) - 1 not in sizes:
             sizes.append(len(symbols) - 1)
+            sizes.sort()  # the short ones, most often read, first
+
+    def _refusal(self, types: Sequence[str]) -> ValueError:
+        """The error for a sequence the table does not accept: at its first token that
+        the plain LALR parse has no action for (the fast paths skip only what that parse
+        reads without error, so it is where they stopped or would have)."""
+        actions, goto = self._actions, self._goto
+        states = [self._start]
+        symbols = [*types, "$END"]
+        for i, symbol in enumerate(symbols):
+            while symbol in actions[states[-1]]:
+                action = actions[states[-1]][symbol]
+                if len(action) == 1:
+                    states.append(action[0])
+                    break
+                size, origin = action[:2]
+                if size:
+                    del states[-size:]
+                states.append(goto[states[-1]][origin])
+                if symbol == "$END" and states[-1] == self._end:
+                    raise AssertionError("the sequence is accepted")  # pragma: no cover
+            else:
+                expected = ", ".join(sorted(k for k in actions[states[-1]] if k.isupper()))
+                return ValueError(f"the marker grammar cannot read {symbol} at token {i} "
+                                  f"of {' '.join(types)}; it expects one of: {expected}")
+        raise AssertionError("the LALR table ended without accepting")  # pragma: no cover
+
+    def _learn_filler(self, symbol: str) -> frozenset[str]:
+        """The lookaheads after which ``symbol`` is a filler item (:meth:`_filler_item`),
+        remembered."""
+        action = self._actions[self._base].get(symbol) if self._base >= 0 else None
+        found: frozenset[str] = frozenset()
+        if action is not None and len(action) == 1:
+            found = self._fillers_from((self._start, self._base, action[0]))
+        self._fillers[symbol] = found
+        return found
+
+    def _fillers_from(self, states: tuple[int, ...]) -> frozenset[str]:
+        """The lookaheads with which the :meth:`_filler_item` walk from the stack
+        ``states`` ends between items: those whose reduction leads there, or to a stack
+        from which the walk with the same lookahead does. Done once for each set of
+        lookaheads that the table treats alike, and remembered for each stack."""
+        found = self._walks.get(states)
+        if found is not None:
+            return found
+        alike: dict[int, tuple[tuple[Any, ...], set[str]]] = {}
+        for lookahead, action in self._actions[states[-1]].items():
+            if len(action) != 1:  # a reduction: lookaheads with the same one go alike
+                alike.setdefault(id(action), (action, set()))[1].add(lookahead)
+        ends: set[str] = set()
+        for action, same in alike.values():
+            size, origin, kind = action[:3]
+            if kind not in (_INLINE, _GROUP, _OTHER) or size >= len(states):
+                continue
+            after = states[:-size] if size else states
+            after = (*after, self._goto[after[-1]][origin])
+            if after == (self._start, self._base):
+                ends |= same
+            else:
+                ends |= same & self._fillers_from(after)
+        found = self._walks[states] = frozenset(ends)
+        return found
 
     def _filler_item(self, symbol: str, lookahead: str) -> bool:
         """Whether ``symbol``, read between items and followed by ``lookahead``, is
@@ -272,12 +398,13 @@ class PlanParser:
 def _shift(plan: Plan, by: int) -> Plan:
     """``plan`` with its token indices moved by ``by``."""
     rule, picks, head = plan
-    return rule, tuple([n + by for n in picks]), None if head is None else head + by
+    return rule, tuple(map(by.__add__, picks)), None if head is None else head + by
 
 
 def _shifted(found: tuple[tuple[Plan, ...], ...], by: int) -> list[list[Plan]]:
     """The remembered lists of plans of an item that begins at token ``by``."""
-    return [[_shift(plan, by) for plan in child] for child in found]
+    return [[(rule, tuple(map(by.__add__, picks)), None if head is None else head + by)
+             for rule, picks, head in child] for child in found]
 
 
 def _modelled(rule: Any) -> bool:
