@@ -18,16 +18,21 @@ from argmap.ingest import BlockKind, Document, read_document
 from argmap.model import Span, _unchecked_span
 from argmap.segment import (
     _ALNUM,
+    _NEXT_WORD,
+    _PREV_WORD,
+    _SPACE,
     _add,
     _auxiliary_words,
     _Clauses,
     _corrective,
+    _protected,
     _SentenceTokens,
     _strip,
     _subject_follows,
+    sentence_vocabulary,
     split_sentences,
 )
-from strategies import messy_documents, prose_documents
+from strategies import arbitrary_text, messy_documents, prose_documents
 from test_segmentation_cases import CASES
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -206,3 +211,108 @@ def test_add_trims_as_str_strip_on_real_text(document: Document) -> None:
             _add(text, start, end, fast)
             _plain_add(text, start, end, plain)
             assert fast == plain
+
+
+# ------------------------------------------------------------------ sentence splitter
+
+#: The candidate stops as the splitter read them before its pattern also read the word
+#: after the stop (the same pattern, without its final lookahead).
+_PLAIN_CANDIDATE = re.compile(
+    r"[.!?…。！？]"
+    r"(?:(?<=[.!?…])(?<![.!?…][\s\S])[.!?…]*[\"'”’»)\]*_]*(?=\s|$)"
+    r"|(?<=\.)(?=[A-Z][a-z])"
+    r"|(?<=[。！？])[。！？]*[」』”’）)]*)"
+)
+
+
+def _plain_is_marker(word: str, text: str, at: int, grammar: Grammar) -> bool:
+    space = _SPACE.match(text, at)
+    terminal = grammar.terminal_at(text, space.end() if space else at)
+    info = grammar.info(terminal) if terminal else None
+    return info is not None and info.function is not None
+
+
+def _plain_boundary(text: str, start: int, m: re.Match[str], word: str,
+                    grammar: Grammar) -> bool:
+    """The splitter's decision at a stop as it read it with no cache and no shortcut."""
+    abbr = sentence_vocabulary()
+    punct = m.group()
+    if punct[0] in "。！？":
+        return True
+    at = m.end()
+    if word[0].islower() and (".." in punct or "…" in punct
+                              or not _plain_is_marker(word, text, at, grammar)):
+        return False
+    if punct[0] != "." or punct.startswith(".."):
+        return True
+    stop = m.start()
+    if at - stop == 1 and at < len(text) and not text[at].isspace():
+        return word[0].isupper() and _plain_is_marker(word, text, at, grammar)
+    if stop - start <= 3 and text[start:stop].strip().isdigit():
+        return False
+    prev = _PREV_WORD.search(text[max(start, stop - 48) : stop])
+    if prev is None:
+        return True
+    token = prev.group(1)
+    if abbr["TITLE"].fullmatch(token) or abbr["LATIN"].fullmatch(token):
+        return False
+    if word[0].isdigit() and abbr["NUMBERED"].fullmatch(token):
+        return False
+    if "." in token or (len(token) == 1 and token.isupper()):
+        return abbr["STARTER"].fullmatch(word) is not None \
+            or _plain_is_marker(word, text, at, grammar)
+    return True
+
+
+def _plain_split(text: str, span: Span, grammar: Grammar = GRAMMAR) -> list[Span]:
+    """:func:`split_sentences` as it was written before its fast paths: the next word
+    matched on its own, every piece trimmed by ``str.strip``, no cache."""
+    regions = _protected(text, span.start, span.end)
+    spans: list[Span] = []
+    start = span.start
+    for m in _PLAIN_CANDIDATE.finditer(text, span.start, span.end):
+        end = m.end()
+        if any(a < m.start() and end <= b for a, b in regions):
+            continue
+        nxt = _NEXT_WORD.match(text, end, span.end)
+        if nxt is None or not _plain_boundary(text, start, m, nxt.group(1), grammar):
+            continue
+        _plain_add(text, start, end, spans)
+        start = end
+    _plain_add(text, start, span.end, spans)
+    return spans
+
+
+SPLIT_CASES = [
+    "The U.S. economy grew. However, wages stagnated.", "It failed.However, we tried.",
+    "Version 2.Beta is out.", "See no. 7. It is there. Dr. Okafor agreed, e.g. here.",
+    "1. Cut fees. 2. Raise pay.", "   12. Cut fees.", "Plan B. It costs. Plan B. Costs rise.",
+    "P. 7 says so. Wait… or not. Wait... Or not.", "He said \"Stop. Now.\" Then left.",
+    "A (b. c. D.) e. F", "中文。句子！好？ ok.", "fees.however, x. bad. however, good.",
+    "Q.E.D. The end.  \n  Next one.\u3000 Last.\u2028", "etc. The end. et al. They said.",
+    "ſt. Okafor. ST. X. Mr.Smith. Mr. 5.", "x.  1. Cut. y. 12. Cut", ". . . A. b.",
+]
+
+
+@pytest.mark.parametrize("text", SPLIT_CASES)
+def test_split_sentences_equals_the_plain_splitter_on_cases(text: str) -> None:
+    for a, b in itertools.combinations_with_replacement(range(0, len(text) + 1, 3), 2):
+        assert split_sentences(text, Span(a, b), GRAMMAR) == \
+            _plain_split(text, Span(a, b)), (a, b)
+
+
+@pytest.mark.parametrize("document", REAL, ids=range(len(REAL)))
+def test_split_sentences_equals_the_plain_splitter_on_real_text(document: Document) -> None:
+    for block in document.blocks:
+        assert split_sentences(document.text, block.span, GRAMMAR) == \
+            _plain_split(document.text, block.span)
+    whole = Span(0, len(document.text))
+    assert split_sentences(document.text, whole, GRAMMAR) == _plain_split(document.text, whole)
+
+
+@FEW
+@given(prose_documents() | messy_documents() | arbitrary_text())
+def test_split_sentences_equals_the_plain_splitter_on_generated_text(text: str) -> None:
+    for a in (0, 1, 5):
+        span = Span(min(a, len(text)), len(text))
+        assert split_sentences(text, span, GRAMMAR) == _plain_split(text, span)

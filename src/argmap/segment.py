@@ -78,6 +78,12 @@ _CANDIDATE = re.compile(
     r"(?:(?<=[.!?…])(?<![.!?…][\s\S])[.!?…]*[\"'”’»)\]*_]*(?=\s|$)"
     r"|(?<=\.)(?=[A-Z][a-z])"  # missing space: "old.Therefore" (checked below)
     r"|(?<=[。！？])[。！？]*[」』”’）)]*)"  # CJK full stops need no space after them
+    # Then, without moving the end, the word after the stop as ``_NEXT_WORD`` reads it
+    # from the end of the match (group 2, ``None`` if there is none), and where the white
+    # space before it ends (group 1): a lookahead at the end of the pattern cannot change
+    # which stops match or where, and the window's end bounds it as it bounds
+    # ``_NEXT_WORD.match``.
+    r"(?=(\s*)[\"“‘'(\[*_]*([\w'’-]+))?"
 )
 _PREV_WORD = re.compile(r"((?:[A-Za-z]\.)+[A-Za-z]?|[\w'’-]+)\.?$")
 _NEXT_WORD = re.compile(r"\s*[\"“‘'(\[*_]*([\w'’-]+)")
@@ -134,63 +140,96 @@ def split_sentences(text: str, span: Span, grammar: Grammar | None = None) -> li
         ['The U.S. economy grew.', 'However, wages stagnated.']
     """
     grammar = grammar or load_grammar()
-    abbr = sentence_vocabulary()
-    regions = sorted(_protected(text, span.start, span.end))
-    opens = [a for a, _ in regions]
-    reach = list(itertools.accumulate((b for _, b in regions), max))
+    regions = _protected(text, span.start, span.end)
+    if regions:
+        regions.sort()
+        opens = [a for a, _ in regions]
+        reach = list(itertools.accumulate((b for _, b in regions), max))
     spans: list[Span] = []
+    # The sentence begun at ``start`` runs from ``first``, after the white space that
+    # ``_add`` would trim: the span's first other character, then where ``_CANDIDATE``
+    # saw the word after the last cut. A match of ``_CANDIDATE`` ends with a stop or a
+    # closing mark, so nothing is trimmed at the cut's end either, and a cut sentence
+    # holds at least its stop (``\s`` is ``str.isspace``). ``_boundary`` reads ``start``.
     start = span.start
+    first = _SPACE.match(text, start, span.end).end()  # type: ignore[union-attr]
     for m in _CANDIDATE.finditer(text, span.start, span.end):
-        end = m.end()
-        if opens and _inside(opens, reach, m.start(), end):
+        word = m[2]  # the word after the stop (see _CANDIDATE)
+        if word is None:
+            continue
+        stop, end = m.span()
+        if regions and _inside(opens, reach, stop, end):
             continue  # inside a quotation or brackets (a closing mark ends the match)
-        nxt = _NEXT_WORD.match(text, end, span.end)
-        if nxt is None:
+        if not _boundary(text, start, stop, end, word, grammar):
             continue
-        word = nxt.group(1)
-        if not _boundary(text, start, m, word, abbr, grammar):
-            continue
-        _add(text, start, end, spans)
-        start = end
-    _add(text, start, span.end, spans)
+        spans.append(_unchecked_span(first, end))
+        start, first = end, m.end(1)
+    _add(text, first, span.end, spans)
     return spans
 
 
-def _boundary(text: str, start: int, m: re.Match[str], word: str,
-              abbr: dict[str, re.Pattern[str]], grammar: Grammar) -> bool:
-    """Whether the candidate stop ``m`` ends the sentence begun at ``start``; ``word`` is
-    the word after it. The grammar is asked for a marker there only when the answer
-    depends on one."""
-    punct = m.group()
-    if punct[0] in "。！？":
+def _boundary(text: str, start: int, stop: int, at: int, word: str, grammar: Grammar) -> bool:
+    """Whether the candidate stop ``text[stop:at]`` (a match of ``_CANDIDATE``) ends the
+    sentence begun at ``start``; ``word`` is the word after it. The grammar is asked for
+    a marker there only when the answer depends on one."""
+    first = text[stop]
+    if first in "。！？":
         return True
-    at = m.end()
-    if word[0].islower() and (".." in punct or "…" in punct
-                              or not _is_marker(word, text, at, grammar)):
-        return False  # "work... or it might not", "e.g. most"; but "bad. however, …"
-    if punct[0] != "." or punct.startswith(".."):
+    if word[0].islower():
+        punct = text[stop:at]
+        if ".." in punct or "…" in punct or not _is_marker(word, text, at, grammar):
+            return False  # "work... or it might not", "e.g. most"; but "bad. however, …"
+    if first != "." or text.startswith("..", stop):
         return True
-    stop = m.start()
     if at - stop == 1 and at < len(text) and not text[at].isspace():
         # "old.Therefore" but not "2.Beta"
         return word[0].isupper() and _is_marker(word, text, at, grammar)
     if stop - start <= 3 and text[start:stop].strip().isdigit():
         return False  # "1. Cut fees": a list number, not a sentence
-    window = max(start, stop - 48)
-    # The word before the stop holds no space: search from after the last one.
-    prev = _PREV_WORD.search(text, max(window, text.rfind(" ", window, stop) + 1), stop)
-    if prev is None:
+    window = stop - 48 if stop - 48 > start else start
+    # The word before the stop holds no space: read it from after the last one.
+    before = _before(text[max(window, text.rfind(" ", window, stop) + 1) : stop])
+    if before is _ENDS:
         return True
-    token = prev.group(1)
-    if abbr["TITLE"].fullmatch(token) or abbr["LATIN"].fullmatch(token):
-        return False
-    if word[0].isdigit() and abbr["NUMBERED"].fullmatch(token):
-        return False
-    if "." in token or (len(token) == 1 and token.isupper()):
+    if before is _NEVER_ENDS or (word[0].isdigit() and before in _NUMBERED_ANY):
+        return False  # "Dr. Okafor", "e.g. Lyon", "no. 7"
+    if before is _ACRONYM or before is _NUMBERED_ACRONYM:
         # "the U.S. Therefore", "Plan B. It costs"
-        return abbr["STARTER"].fullmatch(word) is not None \
+        return sentence_vocabulary()["STARTER"].fullmatch(word) is not None \
             or _is_marker(word, text, at, grammar)
     return True
+
+
+#: What the word before a full stop says about it (see :func:`_before`).
+_ENDS, _NEVER_ENDS, _NUMBERED, _ACRONYM, _NUMBERED_ACRONYM = "ends", "never", "no.", "U.S.", \
+    "no.U.S."
+_NUMBERED_ANY = (_NUMBERED, _NUMBERED_ACRONYM)
+
+
+@functools.lru_cache(maxsize=4096)
+def _before(chars: str) -> str:
+    """What the characters between the last space before a full stop and the stop (at
+    most 48, none before the sentence's start) say about it: ``_ENDS`` when the word
+    there (``_PREV_WORD``) lets any word after the stop start a sentence, or there is
+    none; ``_NEVER_ENDS`` after a title or a Latin abbreviation ("Dr.", "e.g."),
+    ``_NUMBERED`` after an abbreviation before a number ("no. 7"), ``_ACRONYM`` after an
+    acronym or a single capital ("U.S.", "Plan B."), ``_NUMBERED_ACRONYM`` if both.
+
+    A function of those characters alone (``$`` is the end of the window either way),
+    so it is cached: the same few thousand words end most sentences, and the three
+    abbreviation patterns cost more than the rest of :func:`_boundary`.
+    """
+    prev = _PREV_WORD.search(chars)
+    if prev is None:
+        return _ENDS
+    token = prev.group(1)
+    abbr = sentence_vocabulary()
+    if abbr["TITLE"].fullmatch(token) or abbr["LATIN"].fullmatch(token):
+        return _NEVER_ENDS
+    numbered = abbr["NUMBERED"].fullmatch(token) is not None
+    if "." in token or (len(token) == 1 and token.isupper()):
+        return _NUMBERED_ACRONYM if numbered else _ACRONYM
+    return _NUMBERED if numbered else _ENDS
 
 
 def _is_marker(word: str, text: str, at: int, grammar: Grammar) -> bool:
