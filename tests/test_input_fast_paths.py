@@ -147,6 +147,42 @@ def test_foreign_equals_the_script_share(text: str, body: str) -> None:
     assert ingest._foreign(text, body) == (bool(total) and letters.get(body, 0) / total < 0.5)
 
 
+#: Pieces where the "e" shortcut of ``_latin_majority`` decides, or nearly: "e"s
+#: against non-ASCII letters and other characters, and a lone surrogate.
+MAJORITY_PIECES = (*SCRIPT_PIECES, "e", "ee", "e e", "Привет", "中文", "’", "—", "\ud800",
+                   "\U0001d400", "ſ")
+
+
+@PROPERTY
+@given(_soup(*MAJORITY_PIECES))
+@example("")
+@example("eé")
+@example("ee中文")
+@example("e\ud800")
+def test_body_script_is_the_most_common_script(text: str) -> None:
+    slow = _slow_scripts(text)
+    assert ingest._body_script(text) == (slow.most_common(1)[0][0] if slow else "LATIN")
+
+
+@PROPERTY
+@given(_soup(*MAJORITY_PIECES), st.sampled_from(["LATIN", "CYRILLIC", "CJK"]))
+@example("eeé中", "LATIN")
+@example("e中", "LATIN")
+def test_foreign_with_the_latin_shortcut_equals_the_script_share(text: str, body: str,
+                                                                 ) -> None:
+    letters = _slow_scripts(text)
+    total = sum(letters.values())
+    assert ingest._foreign(text, body) == (bool(total) and letters.get(body, 0) / total < 0.5)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("", False), ("e", True), ("eé", False), ("eeé", True), ("ee中", False), ("eee中", True),
+    ("Привет", False), ("e\ud800", False), ("eeee\ud800", True), ("xyz", False),
+])
+def test_latin_majority_table(text: str, expected: bool) -> None:
+    assert ingest._latin_majority(text) is expected
+
+
 def _slow_lines(text: str) -> list[tuple[int, int, str, bool, bool]]:
     """The lines as the regex-based splitter found them."""
     out = []
@@ -224,6 +260,41 @@ def test_previous_word_from_the_last_space_equals_a_search_of_the_window(text: s
         fast = segment._PREV_WORD.search(
             text, max(window, text.rfind(" ", window, stop) + 1), stop)
         assert (slow and slow.group(1)) == (fast and fast.group(1))
+
+
+def _slow_protected(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``_protected`` as written before it looked for the first quote or bracket: the
+    same reading from the span's start."""
+    regions: list[tuple[int, int]] = []
+    stack: list[tuple[str, int]] = []
+    straight: int | None = None
+    for i in range(start, end):
+        ch = text[i]
+        if ch == '"':
+            if straight is None and (i == start or text[i - 1] in segment._OPENS_QUOTE):
+                straight = i
+            elif straight is not None and (i + 1 == end
+                                           or text[i + 1] in segment._CLOSES_QUOTE):
+                regions.append((straight, i))
+                straight = None
+        elif ch in segment._OPEN_CLOSE:
+            stack.append((segment._OPEN_CLOSE[ch], i))
+        elif stack and ch == stack[-1][0]:
+            regions.append((stack.pop()[1], i))
+        elif ch in "”»)]" and stack:
+            stack.clear()
+    return regions
+
+
+@PROPERTY
+@given(_soup('"', "“", "”", "«", "»", "(", ")", "[", "]", "„", " ", "a", ".", "-", "\n",
+             max_size=30), st.integers(0, 30), st.integers(0, 30))
+@example('"a" (b) "', 0, 99)
+@example('x "a"', 2, 99)
+def test_protected_equals_a_scan_of_every_character(text: str, pos: int, endpos: int,
+                                                    ) -> None:
+    pos, endpos = min(pos, len(text)), min(max(pos, endpos), len(text))
+    assert segment._protected(text, pos, endpos) == _slow_protected(text, pos, endpos)
 
 
 @PROPERTY

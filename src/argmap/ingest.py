@@ -19,7 +19,7 @@ from argmap.decode import decode
 from argmap.exceptions import EmptyInputError, InputError
 from argmap.html import extract_html, looks_like_html
 from argmap.markdown import looks_like_markdown, markdown_blocks
-from argmap.model import Boilerplate, Span
+from argmap.model import Boilerplate, Span, _unchecked_span
 
 __all__ = ["FORMATS", "Block", "BlockKind", "Document", "read_document"]
 
@@ -148,11 +148,11 @@ def read_document(source: str | bytes | os.PathLike[str], *, encoding: str | Non
     if _blank(text):
         raise EmptyInputError(f"{where} is empty")
     try:
-        text.encode("utf-8")
+        encoded = text.encode("utf-8")
     except UnicodeEncodeError as exc:
         raise InputError(f"{where} is not valid Unicode text: a lone surrogate "
                          f"at character {exc.start}") from None
-    if "\x00" in text:
+    if b"\x00" in encoded:  # U+0000 is the one character whose UTF-8 holds a zero byte
         raise InputError(f"{where} looks binary (it contains NUL characters)")
     if format == "text?":  # a .txt file: text, unless it is a saved HTML page
         format = "html" if looks_like_html(text) else "text"
@@ -255,11 +255,33 @@ def _scripts(text: str) -> Counter[str]:
     return counts
 
 
+def _latin_majority(text: str) -> bool:
+    """Whether the ``LATIN`` letters of ``text`` surely outnumber all its other letters
+    together: a quick test that says so when its ASCII "e"s alone outnumber its non-ASCII
+    characters (each of which takes two bytes or more in UTF-8). ``False`` says nothing.
+
+    Then ``LATIN`` is the most common script of :func:`_scripts` whatever the order of
+    its counts, and holds more than half the letters."""
+    return text.count("e") > len(text.encode("utf-8", "surrogatepass")) - len(text)
+
+
+def _body_script(text: str) -> str:
+    """The script of most letters of ``text`` (``LATIN`` if it has none), as
+    ``_scripts(text).most_common(1)`` names it, without counting when
+    :func:`_latin_majority` already answers."""
+    if _latin_majority(text):
+        return "LATIN"
+    scripts = _scripts(text)
+    return scripts.most_common(1)[0][0] if scripts else "LATIN"
+
+
 def _foreign(text: str, body_script: str) -> bool:
     """Whether fewer than half the letters of ``text`` (if it has any) are of the body's
     script."""
     if text.isascii():  # its letters, if any, are all Latin
         return body_script != "LATIN" and _ASCII_LETTER.search(text) is not None
+    if body_script == "LATIN" and _latin_majority(text):
+        return False
     letters = _scripts(text)
     total = sum(letters.values())
     return bool(total) and letters.get(body_script, 0) / total < 0.5
@@ -328,7 +350,8 @@ def _has_date(text: str) -> bool:
 def _has_columns(text: str) -> bool:
     """Whether ``text`` holds a gap of three or more blanks (spaces, tabs, no-break and
     ideographic spaces) between two other characters (``_COLUMNS``)."""
-    if "   " not in text and not any(c in text for c in "\t\u00a0\u3000"):
+    if "   " not in text and "\t" not in text and "\u00a0" not in text \
+            and "\u3000" not in text:
         return False  # a gap of three blanks is three spaces or holds another blank
     return _COLUMNS.search(text) is not None
 
@@ -389,8 +412,7 @@ def _heading_like(line: _Line) -> bool:
 
 def _split(text: str) -> tuple[list[Block], list[Boilerplate]]:
     lines = list(_lines(text))
-    scripts = _scripts(text)
-    body_script = scripts.most_common(1)[0][0] if scripts else "LATIN"
+    body_script = _body_script(text)
     boiler: list[Boilerplate] = []
     kept: list[_Line] = []
     separators = "".join(c for c in _SEPARATOR_CHARS if c in text)
@@ -429,7 +451,8 @@ def _split(text: str) -> tuple[list[Block], list[Boilerplate]]:
     blocks: list[Block] = []
     first_prose = next((i for i, h in enumerate(heading_flags) if not h), len(groups))
     for i, (group, heading) in enumerate(zip(groups, heading_flags, strict=True)):
-        span = Span(group[0].start, group[-1].end)
+        # a group's lines are in text order, so these offsets make a valid span
+        span = _unchecked_span(group[0].start, group[-1].end)
         if heading:
             if i < first_prose - 1:
                 # Short lines above the title: site furniture (menus, section names).
