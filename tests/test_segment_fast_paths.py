@@ -21,6 +21,7 @@ from argmap.segment import (
     _NEXT_WORD,
     _PREV_WORD,
     _SPACE,
+    _abbreviations,
     _add,
     _auxiliary_words,
     _Clauses,
@@ -316,3 +317,21 @@ def test_split_sentences_equals_the_plain_splitter_on_generated_text(text: str) 
     for a in (0, 1, 5):
         span = Span(min(a, len(text)), len(text))
         assert split_sentences(text, span, GRAMMAR) == _plain_split(text, span)
+
+
+def test_abbreviations_are_no_longer_than_their_bound() -> None:
+    """Every word of TITLE, LATIN and NUMBERED fits the bound ``_before`` skips above,
+    and the one pattern classes each as the three patterns do."""
+    pattern, longest = _abbreviations()
+    vocabulary = sentence_vocabulary()
+    words = []
+    for name in ("TITLE", "LATIN", "NUMBERED"):
+        body = vocabulary[name].pattern.removeprefix("(?:").removesuffix(")")
+        words += [w.replace("\\.", ".") for w in body.split("|")]
+    assert longest == max(map(len, words))
+    for word in [*words, *(w.upper() for w in words), "ſt", "Sept", "fees", "x" * longest]:
+        m = pattern.fullmatch(word)
+        never = bool(vocabulary["TITLE"].fullmatch(word) or vocabulary["LATIN"].fullmatch(word))
+        assert (m is not None and m.start(1) >= 0) == never, word
+        if not never:
+            assert (m is not None) == (vocabulary["NUMBERED"].fullmatch(word) is not None)

@@ -59,11 +59,18 @@ class Segmentation:
 
 
 @functools.lru_cache(maxsize=1)
+def _sentence_terminals() -> tuple[lark.lexer.TerminalDef, ...]:
+    """The terminals of ``grammars/sentences.lark``."""
+    parser = lark.Lark((grammar_dir() / "sentences.lark").read_text("utf-8"), parser="lalr")
+    return tuple(parser.terminals)
+
+
+@functools.lru_cache(maxsize=1)
 def sentence_vocabulary() -> dict[str, re.Pattern[str]]:
     """The word classes of ``grammars/sentences.lark`` as compiled patterns, by terminal."""
-    parser = lark.Lark((grammar_dir() / "sentences.lark").read_text("utf-8"), parser="lalr")
     return {
-        t.name: re.compile(rf"(?:{t.pattern.value})", re.IGNORECASE) for t in parser.terminals
+        t.name: re.compile(rf"(?:{t.pattern.value})", re.IGNORECASE)
+        for t in _sentence_terminals()
     }
 
 
@@ -239,7 +246,8 @@ def _before(chars: str) -> str:
     if prev is None:
         return _ENDS
     token = prev.group(1)
-    m = _abbreviations().fullmatch(token)
+    abbreviations, longest = _abbreviations()
+    m = abbreviations.fullmatch(token) if len(token) <= longest else None
     if m is not None and m.start(1) >= 0:
         return _NEVER_ENDS
     numbered = m is not None
@@ -249,13 +257,17 @@ def _before(chars: str) -> str:
 
 
 @functools.lru_cache(maxsize=1)
-def _abbreviations() -> re.Pattern[str]:
+def _abbreviations() -> tuple[re.Pattern[str], int]:
     """``TITLE`` or ``LATIN`` (then group 1, empty, matches), else ``NUMBERED`` of
     ``sentences.lark``, in one pattern: a full match tries the first two before the
-    third, so one call answers what the three patterns would, in order."""
+    third, so one call answers what the three patterns would, in order. With it, the
+    longest text any of the three matches (Lark's ``max_width``; ignoring case, ``re``
+    still matches one character with one): a longer word needs no match."""
     abbr = sentence_vocabulary()
+    names = ("TITLE", "LATIN", "NUMBERED")
+    longest = max(t.pattern.max_width for t in _sentence_terminals() if t.name in names)
     return re.compile(rf"(?:{abbr['TITLE'].pattern}|{abbr['LATIN'].pattern})()"
-                      rf"|{abbr['NUMBERED'].pattern}", re.IGNORECASE)
+                      rf"|{abbr['NUMBERED'].pattern}", re.IGNORECASE), longest
 
 
 def _is_marker(word: str, text: str, at: int, grammar: Grammar) -> bool:
