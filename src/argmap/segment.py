@@ -202,7 +202,7 @@ def _boundary(text: str, start: int, stop: int, at: int, word: str, grammar: Gra
         punct = text[stop:at]
         if ".." in punct or "…" in punct or not _is_marker(word, text, at, grammar):
             return False  # "work... or it might not", "e.g. most"; but "bad. however, …"
-    if first != "." or text.startswith("..", stop):
+    if first != "." or (at - stop > 1 and text[stop + 1] == "."):
         return True
     if at - stop == 1 and at < len(text) and not text[at].isspace():
         # "old.Therefore" but not "2.Beta"
@@ -210,8 +210,9 @@ def _boundary(text: str, start: int, stop: int, at: int, word: str, grammar: Gra
     if stop - start <= 3 and text[start:stop].strip().isdigit():
         return False  # "1. Cut fees": a list number, not a sentence
     window = stop - 48 if stop - 48 > start else start
-    # The word before the stop holds no space: read it from after the last one.
-    before = _before(text[max(window, text.rfind(" ", window, stop) + 1) : stop])
+    # The word before the stop holds no space: read it from after the last one (``or``:
+    # with no space in the window, ``rfind`` gives -1, and the window's start is taken).
+    before = _before(text[text.rfind(" ", window, stop) + 1 or window : stop])
     if before is _ENDS:
         return True
     if before is _NEVER_ENDS or (word[0].isdigit() and before in _NUMBERED_ANY):
