@@ -77,6 +77,10 @@ def test_has_date_table(text: str, expected: bool) -> None:
 @example("Jan.  5, 2020 Jan 5, 2020")
 def test_has_date_equals_a_search_of_the_whole_line(text: str) -> None:
     assert ingest._has_date(text) == (ingest._DATE.search(text) is not None)
+    plain = re.compile(ingest._DATE.pattern.removeprefix(r"(?=[\dJFMASOND])"))
+    assert plain.pattern != ingest._DATE.pattern
+    assert [m.span() for m in ingest._DATE.finditer(text)] == \
+        [m.span() for m in plain.finditer(text)]
 
 
 @PROPERTY
