@@ -253,6 +253,26 @@ def test_candidate_regex_equals_the_slow_one(text: str, pos: int, endpos: int) -
 
 
 @PROPERTY
+@given(_soup(*STOP_PIECES, max_size=6),
+       _soup(*(p for p in STOP_PIECES if p not in segment._OTHER_STOPS), "Fees", "old.The",
+             "“", "(", max_size=30),
+       _soup(*STOP_PIECES, max_size=6))
+@example("!", ". x", "")
+@example("…", ".. x. Ab", "?")
+@example("", "Fees.Therefore x", "!")
+def test_full_stop_candidate_equals_the_candidate_without_other_stops(
+        before: str, window: str, after: str) -> None:
+    """In a window without ``_OTHER_STOPS`` (they may stand just outside it), the same
+    matches, with the same groups."""
+    text = before + window + after
+    pos, endpos = len(before), len(before) + len(window)
+    fast = [(m.span(), m.groups()) for m in
+            segment._FULL_STOP_CANDIDATE.finditer(text, pos, endpos)]
+    slow = [(m.span(), m.groups()) for m in segment._CANDIDATE.finditer(text, pos, endpos)]
+    assert fast == slow
+
+
+@PROPERTY
 @given(_soup("U", "S", ".", "e", "g", "Dr", "the", " ", "  ", "'", "’", "-", "(", "\n", "7",
              "é", max_size=20))
 def test_previous_word_from_the_last_space_equals_a_search_of_the_window(text: str) -> None:

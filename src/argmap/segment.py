@@ -74,14 +74,8 @@ def sentence_vocabulary() -> dict[str, re.Pattern[str]]:
     }
 
 
-_CANDIDATE = re.compile(
-    # The first character is one class, so ``re`` skips to the next stop without trying
-    # the alternatives at every character; each branch then checks that character with
-    # a lookbehind. First branch: a run of stops (not inside one: the stop before it is
-    # checked), then closing quotes, brackets or emphasis, then space or end; its
-    # closers are one class, so it never backtracks more than linearly ("……x",
-    # "Fees.*****x").
-    r"[.!?…。！？]"
+#: What follows the first character of a candidate stop (see ``_CANDIDATE``).
+_AFTER_STOP = (
     r"(?:(?<=[.!?…])(?<![.!?…][\s\S])[.!?…]*[\"'”’»)\]*_]*(?=\s|$)"
     r"|(?<=\.)(?=[A-Z][a-z])"  # missing space: "old.Therefore" (checked below)
     r"|(?<=[。！？])[。！？]*[」』”’）)]*)"  # CJK full stops need no space after them
@@ -92,6 +86,19 @@ _CANDIDATE = re.compile(
     # ``_NEXT_WORD.match``.
     r"(?=(\s*)[\"“‘'(\[*_]*([\w'’-]+))?"
 )
+#: The first character is one class, so ``re`` skips to the next stop without trying
+#: the alternatives at every character; each branch then checks that character with a
+#: lookbehind. First branch: a run of stops (not inside one: the stop before it is
+#: checked), then closing quotes, brackets or emphasis, then space or end; its closers
+#: are one class, so it never backtracks more than linearly ("……x", "Fees.*****x").
+_CANDIDATE = re.compile(r"[.!?…。！？]" + _AFTER_STOP)
+#: The stops of ``_CANDIDATE``'s first class but the full stop.
+_OTHER_STOPS = "!?…。！？"
+#: ``_CANDIDATE`` for a window without ``_OTHER_STOPS``: there its first character can
+#: only be a full stop, and the rest is the same (its lookbehinds, which may look
+#: before the window, are unchanged), so it finds the same matches. ``re`` skips to a
+#: literal first character several times faster than to one of a class.
+_FULL_STOP_CANDIDATE = re.compile(r"\." + _AFTER_STOP)
 _PREV_WORD = re.compile(r"((?:[A-Za-z]\.)+[A-Za-z]?|[\w'’-]+)\.?$")
 _NEXT_WORD = re.compile(r"\s*[\"“‘'(\[*_]*([\w'’-]+)")
 _SPACE = re.compile(r"\s*")
@@ -176,7 +183,12 @@ def split_sentences(text: str, span: Span, grammar: Grammar | None = None) -> li
     # holds at least its stop (``\s`` is ``str.isspace``). ``_boundary`` reads ``start``.
     start = span.start
     first = _SPACE.match(text, start, span.end).end()  # type: ignore[union-attr]
-    for m in _CANDIDATE.finditer(text, span.start, span.end):
+    candidate = _FULL_STOP_CANDIDATE
+    for ch in _OTHER_STOPS:
+        if text.find(ch, span.start, span.end) >= 0:
+            candidate = _CANDIDATE
+            break
+    for m in candidate.finditer(text, span.start, span.end):
         word = m[2]  # the word after the stop (see _CANDIDATE)
         if word is None:
             continue
