@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import enum
 import functools
 import hashlib
 import itertools
@@ -236,14 +237,22 @@ def _boundary(text: str, start: int, stop: int, at: int, word: str, grammar: Gra
     return True
 
 
-#: What the word before a full stop says about it (see :func:`_before`).
-_ENDS, _NEVER_ENDS, _NUMBERED, _ACRONYM, _NUMBERED_ACRONYM = "ends", "never", "no.", "U.S.", \
-    "no.U.S."
+class _Before(enum.Enum):
+    """What the word before a full stop says about it (see :func:`_before`)."""
+
+    ENDS = "any word after the stop may start a sentence"
+    NEVER_ENDS = 'a title or Latin abbreviation: "Dr.", "e.g."'
+    NUMBERED = 'an abbreviation before a number: "no. 7"'
+    ACRONYM = 'an acronym or a single capital: "U.S.", "Plan B."'
+    NUMBERED_ACRONYM = "both of the last two"
+
+
+_ENDS, _NEVER_ENDS, _NUMBERED, _ACRONYM, _NUMBERED_ACRONYM = _Before
 _NUMBERED_ANY = (_NUMBERED, _NUMBERED_ACRONYM)
 
 
 @functools.lru_cache(maxsize=4096)
-def _before(chars: str) -> str:
+def _before(chars: str) -> _Before:
     """What the characters between the last space before a full stop and the stop (at
     most 48, none before the sentence's start) say about it: ``_ENDS`` when the word
     there (``_PREV_WORD``) lets any word after the stop start a sentence, or there is
