@@ -130,7 +130,9 @@ def test_a_unit_with_a_new_role_equals_its_evolved_copy() -> None:
                 for role in Role:
                     made, evolved = twin.with_role(role), attrs.evolve(twin, role=role)
                     assert made == evolved
-                    assert made._text is evolved._text
+                    assert hash(made) == hash(evolved) and repr(made) == repr(evolved)
+                    assert type(made) is Unit and made.role is role
+                    assert made._text is evolved._text and made.lead is evolved.lead
 
 
 def test_aside_equals_the_plain_reading_of_the_unit_text() -> None:
