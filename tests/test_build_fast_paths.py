@@ -26,6 +26,7 @@ from argmap.structure import (
     _aside,
     _Builder,
     _Built,
+    _may_hold_asides,
     _negated,
     _read_intent,
     build_map,
@@ -149,6 +150,54 @@ def test_aside_equals_the_plain_reading_of_the_unit_text() -> None:
         assert [_aside(seg.document.text, u) for u in seg.units] == \
             [plain(u) for u in seg.units]
     assert sum(plain(u) for u in made) >= 3
+
+
+def test_a_paragraph_without_brackets_holds_no_aside() -> None:
+    text = "(Most pay.) [Few do]. ( x ) Fees rose. () (.) [ok.]. (a"
+    made = tuple(Unit(f"u{n}", Span(m.start(), m.end()), m.group())
+                 for n, m in enumerate(re.finditer(r"\S+(?: \S+)?", text)))
+    for seg in [*_real_segmentations(), Segmentation(Document(text, ()), made, (), ())]:
+        units, text = seg.units, seg.document.text
+        for start in range(0, len(units), 3):
+            for size in (0, 1, 2, 5, 9):
+                run = units[start : start + size]
+                if not _may_hold_asides(text, run):
+                    assert not any(_aside(text, u) for u in run)
+
+
+# ------------------------------------------------------------------ relations
+
+
+def _pairs(seg: Segmentation, thesis: str | None) -> list[tuple[str, str]]:
+    """Pairs of ends to relate: neighbours both ways, to and from the thesis, to
+    itself, again, and to and from ids of no unit."""
+    ids = [u.id for u in seg.units]
+    pairs = [(a, b) for a, b in zip(ids[1:], ids, strict=False)]
+    pairs += [(b, a) for a, b in pairs[::4]] + pairs[::3]
+    pairs += [(a, a) for a in ids[::7]] + [(a, "r-x-y") for a in ids[::11]]
+    pairs += [("r-x-y", a) for a in ids[::13]] + [("r-x-y", "r-x-y"), ("r-x-y", "u0")]
+    if thesis is not None:
+        pairs += [(thesis, a) for a in ids[::5]] + [(a, thesis) for a in ids[::6]]
+    return pairs
+
+
+@pytest.mark.parametrize("subtype", ["default", "restatement"])
+def test_relate_each_equals_relate_for_each_pair(subtype: str) -> None:
+    for seg in _real_segmentations():
+        for thesis in (None, seg.units[len(seg.units) // 2].id):
+            each, one = _Builder(seg, GRAMMAR), _Builder(seg, GRAMMAR)
+            each.thesis = one.thesis = thesis
+            pairs = _pairs(seg, thesis)
+            each.relate_each(pairs, RelationKind.SUPPORT, subtype, "default.paragraph")
+            for source, target in pairs:
+                one.relate(source, target, RelationKind.SUPPORT, subtype,
+                           "default.paragraph")
+            assert each.relations == one.relations
+            assert [r.id for r in each.relations] == [r.id for r in one.relations]
+            assert each.sources.flags == one.sources.flags
+            assert each.sources._other == one.sources._other and each.loose == one.loose
+            assert (each.graph.src, each.graph.dst, each.graph.order) == \
+                (one.graph.src, one.graph.dst, one.graph.order)
 
 
 # ------------------------------------------------------------------ intents

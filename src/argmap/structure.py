@@ -165,11 +165,12 @@ class _Graph:
 class _UnitSet:
     """A set of unit ids stored as one byte per unit; ids of no unit go to a plain set."""
 
-    __slots__ = ("_flags", "_index", "_other")
+    __slots__ = ("_index", "_other", "flags")
 
     def __init__(self, index: dict[str, int], units: int) -> None:
         self._index = index
-        self._flags = bytearray(units)
+        #: one byte per unit, by position: 1 for a member
+        self.flags = bytearray(units)
         self._other: set[str] = set()
 
     def add(self, unit_id: str, position: int | None = None) -> None:
@@ -178,18 +179,18 @@ class _UnitSet:
         if n is None:
             self._other.add(unit_id)
         else:
-            self._flags[n] = 1
+            self.flags[n] = 1
 
     def discard(self, unit_id: str) -> None:
         n = self._index.get(unit_id)
         if n is None:
             self._other.discard(unit_id)
         else:
-            self._flags[n] = 0
+            self.flags[n] = 0
 
     def __contains__(self, unit_id: object) -> bool:
         n = self._index.get(unit_id) if isinstance(unit_id, str) else None
-        return unit_id in self._other if n is None else bool(self._flags[n])
+        return unit_id in self._other if n is None else bool(self.flags[n])
 
 
 #: Terminals of attribution ("say", "according to") and negation cues.
@@ -342,6 +343,29 @@ class _Builder:
                                               marker))
         if subtype != "restatement":
             self.sources.add(source, s)
+
+    def relate_each(self, pairs: Iterable[tuple[str, str]], kind: RelationKind, subtype: str,
+                    rule: str) -> None:
+        """``relate(source, target, kind, subtype, rule)`` for each pair, in order.
+
+        The usual pair (two units, the source neither the thesis nor the target) takes
+        the steps of :meth:`relate` that it needs, with the builder's look-ups made once
+        for all pairs: a unit-to-unit edge (:meth:`_Graph.link`), the relation, and the
+        source's mark as attached (``sources``, by position). Every other pair goes
+        through :meth:`relate` itself. The default attachments of a paragraph's units
+        and of a section's heads (most relations of a map) are made here.
+        """
+        index, link, thesis = self.unit_index.get, self.graph.link, self.thesis
+        relations, attached = self.relations, self.sources.flags
+        rule = sys.intern(rule)
+        for source, target in pairs:
+            s, t = index(source, -1), index(target, -1)
+            if s < 0 or t < 0 or source in (thesis, target):
+                self.relate(source, target, kind, subtype, rule)
+            elif link(s, t):
+                relations.append(_usual_relation(source, target, kind, subtype, rule))
+                if subtype != "restatement":
+                    attached[s] = 1
 
     def built(self) -> _Built:
         """The relations, and each unit's final role: the one a rule gave it, else a
@@ -496,6 +520,17 @@ def _aside(text: str, unit: Unit) -> bool:
     # the first character is read in the input: most units fail here, unsliced
     return text.startswith(("(", "["), span.start, span.end) and \
         unit.text.rstrip(".!?").endswith((")", "]"))
+
+
+def _may_hold_asides(text: str, units: Sequence[Unit]) -> bool:
+    """``False`` when none of ``units`` (in text order, cut from the input ``text``) is
+    an :func:`_aside`: an aside starts with a bracket, and no bracket opens between the
+    first unit's start and the last one's end. Two searches of the input per paragraph
+    spare a call of ``_aside`` per unit in the paragraphs without brackets (most)."""
+    if not units:
+        return False
+    start, end = units[0].span.start, units[-1].span.end
+    return text.find("(", start, end) >= 0 or text.find("[", start, end) >= 0
 
 
 def _announcement(unit: Unit) -> Marker | None:
@@ -703,9 +738,9 @@ def _section_claim(b: _Builder, summary: Unit | None, first_head: Unit, heads: l
     if rest and last_paragraph is not None and rest[-1] is last_paragraph[0]:
         closing = rest.pop()
         b.roles[closing.id] = Role.CONCLUSION
-    for h in rest:
-        b.relate(h.id, (closing or first_head).id, RelationKind.SUPPORT, "default",
-                 "conclusion.closing" if closing else "default.section")
+    claim_id = (closing or first_head).id
+    b.relate_each([(h.id, claim_id) for h in rest], RelationKind.SUPPORT, "default",
+                  "conclusion.closing" if closing else "default.section")
     if closing is not None:
         b.relate(closing.id, first_head.id, RelationKind.SUPPORT, "conclusion",
                  "conclusion.closing")
@@ -733,8 +768,9 @@ def _sentence_level(b: _Builder, head: Unit, main: Sequence[Unit]) -> None:
     pending: list[tuple[str, str]] = []
     rest = main[main.index(head) + 1 :]
     text = b.seg.document.text
+    asides = _may_hold_asides(text, rest)
     for k, unit in enumerate(rest):
-        if _aside(text, unit):
+        if asides and _aside(text, unit):
             # A bracketed sentence elaborates the one before and is skipped by later
             # markers ("Fees rose. (Most pay.) As a result, …" -> the result of "Fees rose").
             b.relate(unit.id, previous.id, RelationKind.SUPPORT, "elaboration",
@@ -811,8 +847,7 @@ def _sentence_level(b: _Builder, head: Unit, main: Sequence[Unit]) -> None:
         if announcement is not None:
             b.open_enumeration(unit, announcement)
         previous = unit
-    for source, target in pending:
-        b.relate(source, target, RelationKind.SUPPORT, "default", "default.paragraph")
+    b.relate_each(pending, RelationKind.SUPPORT, "default", "default.paragraph")
 
 
 def _answered_next(b: _Builder, unit: Unit, following: Unit | None) -> bool:
