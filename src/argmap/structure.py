@@ -342,7 +342,10 @@ class _Builder:
         self.relations.append(_usual_relation(source, target, kind, subtype, sys.intern(rule),
                                               marker))
         if subtype != "restatement":
-            self.sources.add(source, s)
+            if s >= 0:
+                self.sources.flags[s] = 1  # sources.add(source, s), without the call
+            else:
+                self.sources.add(source)
 
     def relate_each(self, pairs: Iterable[tuple[str, str]], kind: RelationKind, subtype: str,
                     rule: str) -> None:
@@ -691,11 +694,11 @@ def _relate(seg: Segmentation, grammar: Grammar, title: str | None) -> _Built:
     if thesis is not None:
         for unit in seg.units:
             # most units have no marker, so concede nothing: that test goes first
-            if unit.markers and b.concedes(unit) and unit.id != thesis.id \
-                    and unit.id not in b.sources:
-                intent = b.intent(unit)
+            intent = b.intent(unit) if unit.markers else None
+            if intent is not None and intent.concedes and unit.id != thesis.id \
+                    and unit.id not in b.sources:  # b.concedes(unit), its intent kept
                 b.relate(unit.id, thesis.id, RelationKind.ATTACK, "concession",
-                         "concession.thesis", intent.marker if intent else None)
+                         "concession.thesis", intent.marker)
 
     _parallel_clauses(b, parallel)
     return b.built()
@@ -929,8 +932,9 @@ def _paragraph_target(b: _Builder, intent: Intent, head: Unit, previous: Sequenc
 
 def _assemble(seg: Segmentation, built: _Built, title: str | None) -> ArgumentMap:
     # most units keep the role they came with: those are shared with the segmentation
-    units = tuple(unit if unit.role is _ROLES[code] else unit.with_role(_ROLES[code])
-                  for unit, code in zip(seg.units, built.roles, strict=True))
+    roles = _ROLES
+    units = tuple([unit if unit.role is roles[code] else unit.with_role(roles[code])
+                   for unit, code in zip(seg.units, built.roles, strict=True)])
     doc = seg.document
     metadata: dict[str, object] = {
         "source": doc.source,
