@@ -60,12 +60,14 @@ class _Graph:
     list per unit and end took about 100.
     """
 
-    __slots__ = ("dst", "in_head", "in_next", "order", "out_head", "out_next", "src")
+    __slots__ = ("dst", "in_head", "in_next", "order", "out_head", "out_next", "src", "top")
 
     def __init__(self, units: int) -> None:
         #: ``order[s] < order[t]`` for every edge ``s -> t``; units start in reverse text
         #: order, so the usual relation (a later unit backing an earlier one) is in order
         self.order = array("i", range(0, -units, -1))
+        #: an order above every unit's (see :meth:`make_room`)
+        self.top = 1
         self.out_head = array("i", [-1]) * units
         self.in_head = array("i", [-1]) * units
         self.src, self.dst = array("i"), array("i")
@@ -130,11 +132,23 @@ class _Graph:
         algorithm for directed acyclic graphs", JEA 11): only the units whose order lies
         between the two ends are searched and renumbered, so a long chain of relations
         in order stays linear.
+
+        A target that has no edge out yet (the usual case: a conclusion drawn from the
+        unit before it, "X. Therefore Y.") reaches no unit, so the edge closes no cycle;
+        it takes an order above every unit's instead (``top``): every edge into it still
+        comes from a lower order, and no edge leaves it. The orders then stay distinct
+        but are no longer a permutation of the first ones, which nothing asks of them:
+        only the comparisons of the orders are read, and a valid order gives the same
+        answers (cycle or none) as any other.
         """
         order = self.order
         lower, upper = order[target], order[source]
         if upper < lower:
             return True  # already in order
+        if self.out_head[target] < 0 and source != target:
+            order[target] = self.top
+            self.top += 1
+            return True
         ahead = self._search(target, self.out_head, self.out_next, self.dst,
                              lambda n: n <= upper)
         if source in ahead:
