@@ -18,7 +18,15 @@ from hypothesis import strategies as st
 
 from argmap.grammar import load_grammar
 from argmap.ingest import Document
-from argmap.model import MarkerFunction, RelationKind, Role, SharedText, Span, Unit
+from argmap.model import (
+    Marker,
+    MarkerFunction,
+    RelationKind,
+    Role,
+    SharedText,
+    Span,
+    Unit,
+)
 from argmap.relate import Direction, corrected, unit_intent
 from argmap.segment import Segmentation, segment
 from argmap.structure import (
@@ -198,6 +206,23 @@ def test_relate_each_equals_relate_for_each_pair(subtype: str) -> None:
             assert each.sources._other == one.sources._other and each.loose == one.loose
             assert (each.graph.src, each.graph.dst, each.graph.order) == \
                 (one.graph.src, one.graph.dst, one.graph.order)
+
+
+def test_unmarked_units_attach_as_units_whose_marker_asks_nothing() -> None:
+    """_sentence_level takes an unmarked unit straight to its default attachment; a
+    unit whose only marker asks for no relation (a clause joiner's reason marker: no
+    intent, no announcement) goes through every step for marked units, to the same."""
+    for seg in _real_segmentations():
+        def silent(unit: Unit) -> Unit:
+            marker = Marker("so", Span(unit.span.start, unit.span.start), MarkerFunction.REASON,
+                            "Contingency.Cause", "joiner", "SO")
+            return unit if unit.markers else attrs.evolve(unit, markers=(marker,))
+
+        marked = attrs.evolve(seg, units=tuple(silent(u) for u in seg.units))
+        fast, plain = build_map(seg, grammar=GRAMMAR), build_map(marked, grammar=GRAMMAR)
+        assert fast.relations == plain.relations and fast.central_claim == plain.central_claim
+        assert [u.role for u in fast.units] == [u.role for u in plain.units]
+        assert fast.enumerations == plain.enumerations
 
 
 # ------------------------------------------------------------------ intents

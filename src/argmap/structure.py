@@ -786,12 +786,23 @@ def _sentence_level(b: _Builder, head: Unit, main: Sequence[Unit]) -> None:
     rest = main[main.index(head) + 1 :]
     text = b.seg.document.text
     asides = _may_hold_asides(text, rest)
+    at_thesis, answered = home == b.thesis, b.answered
     for k, unit in enumerate(rest):
         if asides and _aside(text, unit):
             # A bracketed sentence elaborates the one before and is skipped by later
             # markers ("Fees rose. (Most pay.) As a result, …" -> the result of "Fees rose").
             b.relate(unit.id, previous.id, RelationKind.SUPPORT, "elaboration",
                      "elaboration.aside")
+            continue
+        if not unit.markers and not (at_thesis and local_head is head
+                                     and unit.id in answered):
+            # Most units: no marker (so no intent, no announcement) and no contrast
+            # answers them. The steps below take them to the default attachment; here
+            # they go there without the tests of the marked units.
+            target = home if local_head is head else local_head.id
+            pending.append((unit.id, target))
+            last_target = target
+            previous = unit
             continue
         if unit.markers:
             intent = _read_intent(b, unit)
