@@ -50,6 +50,17 @@ from argmap.thesis import (
 __all__ = ["RESTATEMENT_OVERLAP", "build_map", "central_claim"]
 
 
+#: Enum members that the loops over units and markers compare with, read once here:
+#: in Python 3.11 reading a member off its class (``Direction.ITEM``) costs about ten
+#: times reading a module global, and these are read several times per marked unit.
+_SUPPORT, _ATTACK = RelationKind.SUPPORT, RelationKind.ATTACK
+_FORWARD, _SUMMARY, _PARALLEL, _ITEM = (Direction.FORWARD, Direction.SUMMARY,
+                                        Direction.PARALLEL, Direction.ITEM)
+_ELABORATION, _ANNOUNCEMENT = MarkerFunction.ELABORATION, MarkerFunction.ANNOUNCEMENT
+#: The functions of the contrast markers that answer the clause they join
+_ANSWERING = (MarkerFunction.CONTRAST, MarkerFunction.CONTRA_EXPECTATION)
+
+
 class _Graph:
     """The relations between units as arrays of C ints, kept in a topological order.
 
@@ -392,7 +403,7 @@ class _Builder:
         # by position, from the weakest reading to the strongest, each one overwriting
         # the one before: a premise; a claim, if a support targets it; ...
         roles = bytearray([codes[Role.PREMISE]]) * len(self.seg.units)
-        support, claim = RelationKind.SUPPORT, codes[Role.CLAIM]  # looked up once
+        support, claim = _SUPPORT, codes[Role.CLAIM]  # looked up once
         for target, r in zip(self.graph.dst, self.relations, strict=True):
             if target >= 0 and r.kind is support:
                 roles[target] = claim
@@ -402,7 +413,7 @@ class _Builder:
                 intent = self.intent(unit)
                 if intent is not None and intent.concedes:
                     roles[n] = codes[Role.CONCESSION]
-                elif intent is not None and intent.direction is Direction.FORWARD:
+                elif intent is not None and intent.direction is _FORWARD:
                     roles[n] = codes[Role.CONCLUSION]
         # ... the role a rule gave it
         for unit_id, role in self.roles.items():
@@ -425,7 +436,7 @@ class _Builder:
         return first
 
     def apply(self, unit: Unit, intent: Intent, target: str) -> None:
-        if intent.direction is Direction.FORWARD:
+        if intent.direction is _FORWARD:
             self.relate(target, unit.id, intent.kind, intent.subtype, intent.rule, intent.marker)
         else:
             self.relate(unit.id, target, intent.kind, intent.subtype, intent.rule, intent.marker)
@@ -552,7 +563,7 @@ def _may_hold_asides(text: str, units: Sequence[Unit]) -> bool:
 
 def _announcement(unit: Unit) -> Marker | None:
     for marker in unit.markers:  # a loop, not next() of a generator: twice as fast
-        if marker.function is MarkerFunction.ANNOUNCEMENT:
+        if marker.function is _ANNOUNCEMENT:
             return marker
     return None
 
@@ -620,7 +631,7 @@ def _relate(seg: Segmentation, grammar: Grammar, title: str | None) -> _Built:
         b.thesis = thesis.id
     b.answered = {
         target: marker for _, target, marker in seg.links
-        if marker.function in (MarkerFunction.CONTRAST, MarkerFunction.CONTRA_EXPECTATION)}
+        if marker.function in _ANSWERING}
 
     # Clause links inside sentences.
     parallel: list[tuple[str, str, Intent]] = []
@@ -791,7 +802,7 @@ def _sentence_level(b: _Builder, head: Unit, main: Sequence[Unit]) -> None:
         if asides and _aside(text, unit):
             # A bracketed sentence elaborates the one before and is skipped by later
             # markers ("Fees rose. (Most pay.) As a result, …" -> the result of "Fees rose").
-            b.relate(unit.id, previous.id, RelationKind.SUPPORT, "elaboration",
+            b.relate(unit.id, previous.id, _SUPPORT, "elaboration",
                      "elaboration.aside")
             continue
         if not unit.markers and not (at_thesis and local_head is head
@@ -813,9 +824,9 @@ def _sentence_level(b: _Builder, head: Unit, main: Sequence[Unit]) -> None:
                 and _answered_next(b, unit, rest[k + 1] if k + 1 < len(rest) else None):
             # "Indeed X, but Y": an affirming adverb that a contrast answers concedes X
             # (the Concede-Counter pattern, Couper-Kuhlen & Thompson 2000).
-            intent = attrs.evolve(intent, kind=RelationKind.ATTACK, subtype="concession",
+            intent = attrs.evolve(intent, kind=_ATTACK, subtype="concession",
                                   rule=f"{intent.rule}.concessive", concedes=True)
-        if intent is not None and intent.direction is Direction.ITEM:
+        if intent is not None and intent.direction is _ITEM:
             if b.take_item(unit, intent, local_head.id):
                 local_head = unit
                 previous = unit
@@ -828,37 +839,37 @@ def _sentence_level(b: _Builder, head: Unit, main: Sequence[Unit]) -> None:
             target = home if local_head is head else local_head.id
             pending.append((unit.id, target))
             last_target = target
-        elif intent.direction is Direction.SUMMARY:
+        elif intent.direction is _SUMMARY:
             earlier = [head.id] + [source for source, _ in pending]
             for source in earlier:
                 if source not in b.sources:
-                    b.relate(source, unit.id, RelationKind.SUPPORT, "summary", intent.rule,
+                    b.relate(source, unit.id, _SUPPORT, "summary", intent.rule,
                              intent.marker)
             pending = []
             b.roles[unit.id] = Role.CONCLUSION
-        elif intent.direction is Direction.PARALLEL and last_target is not None:
+        elif intent.direction is _PARALLEL and last_target is not None:
             # "Moreover, Y": a further premise of the claim the last one supported; after
             # an exchange of attacks (a concession and its answer) that is the home claim.
             last = b.relations[-1] if b.relations else None
-            if last is not None and last.kind is RelationKind.ATTACK:
+            if last is not None and last.kind is _ATTACK:
                 last_target = home
             b.apply(unit, intent, last_target)
         else:
             target = previous.id
             unmarked = [source for source, _ in pending]
             before = b.before(unit)
-            if intent.kind is RelationKind.ATTACK and not intent.concedes and \
+            if intent.kind is _ATTACK and not intent.concedes and \
                     concession is None and before is not None and before.id in b.sources \
                     and _concedes_clause(before):
                 concession = before  # "X, although/unless Y. But Z.": Z answers Y
-            if intent.kind is RelationKind.ATTACK and not intent.concedes and \
+            if intent.kind is _ATTACK and not intent.concedes and \
                     concession is None and unmarked and unmarked[-1] == previous.id and \
                     home == b.thesis and local_head is head and \
                     _concede(b, previous, intent.marker):
                 # "X. But Y.": the author grants X and answers it with Y.
                 pending = [p for p in pending if p[0] != previous.id]
                 concession = previous
-            if intent.kind is RelationKind.ATTACK and concession is not None and \
+            if intent.kind is _ATTACK and concession is not None and \
                     not intent.concedes:
                 target = concession.id
                 intent = attrs.evolve(intent, rule=f"{intent.rule}.answers-concession")
@@ -867,7 +878,7 @@ def _sentence_level(b: _Builder, head: Unit, main: Sequence[Unit]) -> None:
             last_target = target
             if intent.concedes:
                 concession = unit
-            if intent.direction is Direction.FORWARD:
+            if intent.direction is _FORWARD:
                 if target == local_head.id:
                     local_head = unit  # "X. Therefore Y. Z." : Z goes on to support Y
                 # the conclusion takes the place its premise was waiting for
@@ -875,7 +886,7 @@ def _sentence_level(b: _Builder, head: Unit, main: Sequence[Unit]) -> None:
         if announcement is not None:
             b.open_enumeration(unit, announcement)
         previous = unit
-    b.relate_each(pending, RelationKind.SUPPORT, "default", "default.paragraph")
+    b.relate_each(pending, _SUPPORT, "default", "default.paragraph")
 
 
 def _answered_next(b: _Builder, unit: Unit, following: Unit | None) -> bool:
@@ -885,7 +896,7 @@ def _answered_next(b: _Builder, unit: Unit, following: Unit | None) -> bool:
     if following is None:
         return False
     intent = b.intent(following)
-    return intent is not None and intent.kind is RelationKind.ATTACK and \
+    return intent is not None and intent.kind is _ATTACK and \
         intent.subtype == "contrast"
 
 
@@ -922,14 +933,14 @@ def _read_intent(b: _Builder, unit: Unit) -> Intent | None:
     returns any other unchanged), so only then is the unit searched for a negation.
     """
     intent = b.intent(unit)
-    if intent is None or intent.marker.function is not MarkerFunction.ELABORATION:
+    if intent is None or intent.marker.function is not _ELABORATION:
         return intent
     return corrected(intent) if _negated(b, unit) else intent
 
 
 def _negated(b: _Builder, unit: Unit) -> bool:
     """Whether an elaboration-marked unit holds a negation (for corrective "in fact")."""
-    if not any(m.function is MarkerFunction.ELABORATION for m in unit.markers):
+    if not any(m.function is _ELABORATION for m in unit.markers):
         return False
     return b.holds(unit, _NEGATION)
 
@@ -943,14 +954,14 @@ def _paragraph_target(b: _Builder, intent: Intent, head: Unit, previous: Sequenc
     paragraph if there is one; a section-initial attack answers the previous section's
     claim; otherwise the previous paragraph's head.
     """
-    if intent.kind is RelationKind.ATTACK:
+    if intent.kind is _ATTACK:
         # the last reported view: the previous paragraph is searched from its end
         reported = next((u for u in reversed(previous) if b.holds(u, _ATTRIBUTION)), None)
         if reported is not None:
             return reported.id
         if is_section_start and section_claims:
             return section_claims[-1][1]
-    if intent.direction is Direction.FORWARD:
+    if intent.direction is _FORWARD:
         return previous[-1].id
     return previous[0].id
 
