@@ -27,7 +27,15 @@ from argmap.model import (
     Span,
     Unit,
 )
-from argmap.relate import Direction, corrected, unit_intent
+from argmap.relate import (
+    _INNER_RULES,
+    _OPENING_RULES,
+    Direction,
+    Intent,
+    clause_intent,
+    corrected,
+    unit_intent,
+)
 from argmap.segment import Segmentation, segment
 from argmap.structure import (
     _ROLES,
@@ -240,6 +248,32 @@ def test_a_negated_unit_intent_is_the_corrected_plain_one() -> None:
                 and i.marker.function is MarkerFunction.ELABORATION)
     negated = unit_intent(fact, negated=True)
     assert negated is not None and negated.rule == "elaboration.corrective"
+
+
+def _plain_unit_intent(unit: Unit, *, negated: bool = False) -> Intent | None:
+    """``unit_intent`` as first written: the governing markers listed, the last first."""
+    governing = [m for m in unit.markers if m.rule in _OPENING_RULES] or \
+        [m for m in unit.markers if m.rule in _INNER_RULES]
+    for marker in reversed(governing):
+        intent = clause_intent(marker)
+        if intent is not None:
+            return corrected(intent) if negated else intent
+    return None
+
+
+def test_unit_intent_equals_the_plain_reading() -> None:
+    units = [u for seg in _real_segmentations() for u in seg.units if u.markers]
+    rules = sorted(_OPENING_RULES | _INNER_RULES | {"joiner", "other"})
+    for n, (function, rule) in enumerate(
+            (f, r) for f in MarkerFunction for r in rules):
+        marker = Marker("m", Span(0, 1), function, "Sense", rule, "M")
+        units.append(Unit(f"g{n}", Span(2, 3), "x", markers=(marker,)))
+        units.append(Unit(f"h{n}", Span(2, 3), "x", markers=(marker, marker)))
+    assert any(len(u.markers) == 1 for u in units) and any(len(u.markers) > 1 for u in units)
+    for unit in units:
+        for negated in (False, True):
+            assert unit_intent(unit, negated=negated) == \
+                _plain_unit_intent(unit, negated=negated)
 
 
 def test_the_builders_intents_equal_unit_intent() -> None:

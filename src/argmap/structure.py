@@ -317,9 +317,11 @@ class _Builder:
         three times (their attachment, the concession pass, their final role)."""
         if not unit.markers:
             return None
-        if unit.id not in self.intents:
-            self.intents[unit.id] = unit_intent(unit)
-        return self.intents[unit.id]
+        try:
+            return self.intents[unit.id]  # one look-up for the units asked before
+        except KeyError:
+            intent = self.intents[unit.id] = unit_intent(unit)
+            return intent
 
     def concedes(self, unit: Unit) -> bool:
         """Whether the unit opens with a concession marker (:func:`argmap.thesis.concedes`)."""
