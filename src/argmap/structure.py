@@ -317,11 +317,9 @@ class _Builder:
         three times (their attachment, the concession pass, their final role)."""
         if not unit.markers:
             return None
-        try:
-            return self.intents[unit.id]  # one look-up for the units asked before
-        except KeyError:
-            intent = self.intents[unit.id] = unit_intent(unit)
-            return intent
+        if unit.id not in self.intents:
+            self.intents[unit.id] = unit_intent(unit)
+        return self.intents[unit.id]
 
     def concedes(self, unit: Unit) -> bool:
         """Whether the unit opens with a concession marker (:func:`argmap.thesis.concedes`)."""
