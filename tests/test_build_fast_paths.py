@@ -233,6 +233,27 @@ def test_unmarked_units_attach_as_units_whose_marker_asks_nothing() -> None:
         assert fast.enumerations == plain.enumerations
 
 
+def test_first_unattached_equals_the_plain_search(monkeypatch: pytest.MonkeyPatch) -> None:
+    builders: list[_Builder] = []
+    original = _Builder.built
+
+    def built(self: _Builder) -> _Built:
+        builders.append(self)
+        return original(self)
+
+    monkeypatch.setattr(_Builder, "built", built)
+    for seg in _real_segmentations():
+        build_map(seg, grammar=GRAMMAR)
+    assert len(builders) == len(_real_segmentations())
+    for b in builders:
+        units = b.seg.units
+        for start in range(0, len(units), 4):
+            for size in (0, 1, 3, 8):
+                run = units[start : start + size]
+                assert b.first_unattached(run) is next(
+                    (u for u in run if u.id not in b.sources and not b.concedes(u)), None)
+
+
 # ------------------------------------------------------------------ intents
 
 

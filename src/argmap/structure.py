@@ -423,6 +423,18 @@ class _Builder:
         return _Built(self.thesis, tuple(self.relations), bytes(roles),
                       tuple(self.enumerations), tuple(self.warnings))
 
+    def first_unattached(self, units: Iterable[Unit]) -> Unit | None:
+        """The first of ``units`` that is the source of no relation (but a restatement)
+        and does not concede: ``next((u for u in units if u.id not in self.sources and
+        not self.concedes(u)), None)``, reading ``sources`` by position (these are units
+        of the map) without a call per unit. Most units of a paragraph are attached,
+        and all are read."""
+        index, attached = self.unit_index, self.sources.flags
+        for unit in units:
+            if not attached[index[unit.id]] and not self.concedes(unit):
+                return unit
+        return None
+
     def first_relation_from(self, source: str) -> Relation | None:
         """The earliest relation from ``source`` that is not a restatement."""
         s = self.unit_index.get(source)
@@ -690,8 +702,7 @@ def _relate(seg: Segmentation, grammar: Grammar, title: str | None) -> _Built:
             _sentence_level(b, head, main)
             # The paragraph's root: its first unit that supports or attacks nothing yet
             # (the head, or the conclusion a "therefore" drew from it).
-            root = next((u for u in main if u.id not in b.sources and not b.concedes(u)),
-                        None)
+            root = b.first_unattached(main)
             if root is not None and root is not summary and not (attached and root is head):
                 heads.append(root)
             previous_paragraph = para
