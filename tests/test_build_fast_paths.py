@@ -44,6 +44,7 @@ from argmap.structure import (
     _Built,
     _may_hold_asides,
     _negated,
+    _paragraph_starts,
     _read_intent,
     build_map,
 )
@@ -179,6 +180,16 @@ def test_a_paragraph_without_brackets_holds_no_aside() -> None:
                 run = units[start : start + size]
                 if not _may_hold_asides(text, run):
                     assert not any(_aside(text, u) for u in run)
+
+
+@given(st.lists(st.integers(0, 4), max_size=12))
+def test_paragraph_starts_equal_the_plain_scan(numbers: list[int]) -> None:
+    units = [Unit(f"u{n}", Span(0, 0), "", paragraph=p) for n, p in enumerate(numbers)]
+    plain = [n for n, unit in enumerate(units)
+             if n == 0 or unit.paragraph != units[n - 1].paragraph] + [len(units)]
+    assert list(_paragraph_starts(units)) == plain
+    assert _Builder(Segmentation(Document("", ()), tuple(units), (), ()), GRAMMAR
+                    ).unit_index == {u.id: n for n, u in enumerate(units)}
 
 
 # ------------------------------------------------------------------ relations

@@ -21,6 +21,8 @@ import re
 import sys
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from itertools import pairwise
+from operator import attrgetter
 
 import attrs
 
@@ -57,6 +59,8 @@ _SUPPORT, _ATTACK = RelationKind.SUPPORT, RelationKind.ATTACK
 _FORWARD, _SUMMARY, _PARALLEL, _ITEM = (Direction.FORWARD, Direction.SUMMARY,
                                         Direction.PARALLEL, Direction.ITEM)
 _ELABORATION, _ANNOUNCEMENT = MarkerFunction.ELABORATION, MarkerFunction.ANNOUNCEMENT
+#: A unit's id and paragraph number, read by ``map`` over all units
+_ID, _PARAGRAPH = attrgetter("id"), attrgetter("paragraph")
 #: The functions of the contrast markers that answer the clause they join
 _ANSWERING = (MarkerFunction.CONTRAST, MarkerFunction.CONTRA_EXPECTATION)
 
@@ -299,7 +303,7 @@ class _Builder:
 
     def __attrs_post_init__(self) -> None:
         units = self.seg.units
-        self.unit_index = {u.id: n for n, u in enumerate(units)}
+        self.unit_index = dict(zip(map(_ID, units), range(len(units)), strict=True))
         self.graph = _Graph(len(units))
         self.sources = _UnitSet(self.unit_index, len(units))
 
@@ -583,8 +587,10 @@ def _announcement(unit: Unit) -> Marker | None:
 def _paragraph_starts(units: Sequence[Unit]) -> array[int]:
     """Where each paragraph (a run of units with one paragraph number) starts in
     ``units``, then ``len(units)``: paragraph ``n`` is ``units[starts[n]:starts[n + 1]]``."""
-    starts = array("i", (n for n, unit in enumerate(units)
-                         if n == 0 or unit.paragraph != units[n - 1].paragraph))
+    numbers = list(map(_PARAGRAPH, units))  # each unit's number read once, in C
+    starts = array("i", [0] if numbers else [])
+    starts.extend([n for n, (before, number) in enumerate(pairwise(numbers), 1)
+                   if number != before])
     starts.append(len(units))
     return starts
 
