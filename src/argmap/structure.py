@@ -288,6 +288,8 @@ class _Builder:
     warnings: list[str] = attrs.field(factory=list)
     pending: _OpenEnumeration | None = None
     thesis: str | None = None  # the central claim: the root, source of no relation
+    #: the thesis's paragraph number (``None`` without a thesis)
+    thesis_paragraph: int | None = None
     #: units a contrast clause answers (", but …"), with the answering marker
     answered: dict[str, Marker] = attrs.field(factory=dict)
     #: the position of each unit in ``seg.units``, by id
@@ -646,7 +648,7 @@ def _relate(seg: Segmentation, grammar: Grammar, title: str | None) -> _Built:
     thesis, restating = choose_thesis(seg, title, never)
     if thesis is not None:
         b.roles[thesis.id] = Role.CENTRAL_CLAIM
-        b.thesis = thesis.id
+        b.thesis, b.thesis_paragraph = thesis.id, thesis.paragraph
     b.answered = {
         target: marker for _, target, marker in seg.links
         if marker.function in _ANSWERING}
@@ -804,7 +806,9 @@ def _sentence_level(b: _Builder, head: Unit, main: Sequence[Unit]) -> None:
     previous = head
     # Inside the thesis's paragraph the thesis is the local root: unmarked units
     # support it, wherever it stands (first, or last after "therefore").
-    home = b.thesis if b.thesis in {u.id for u in main} else head.id
+    # (main's units share the head's paragraph number: only there is the set needed)
+    home = b.thesis if head.paragraph == b.thesis_paragraph and \
+        b.thesis in {u.id for u in main} else head.id
     if home == b.thesis and head.id in b.answered:
         _concede(b, head, b.answered[head.id])
     last_target: str | None = None
