@@ -18,15 +18,33 @@ from hypothesis import strategies as st
 
 from argmap.grammar import load_grammar
 from argmap.ingest import Document
-from argmap.model import MarkerFunction, RelationKind, Role, SharedText, Span, Unit
-from argmap.relate import Direction, corrected, unit_intent
+from argmap.model import (
+    Marker,
+    MarkerFunction,
+    RelationKind,
+    Role,
+    SharedText,
+    Span,
+    Unit,
+)
+from argmap.relate import (
+    _INNER_RULES,
+    _OPENING_RULES,
+    Direction,
+    Intent,
+    clause_intent,
+    corrected,
+    unit_intent,
+)
 from argmap.segment import Segmentation, segment
 from argmap.structure import (
     _ROLES,
     _aside,
     _Builder,
     _Built,
+    _may_hold_asides,
     _negated,
+    _paragraph_starts,
     _read_intent,
     build_map,
 )
@@ -130,7 +148,9 @@ def test_a_unit_with_a_new_role_equals_its_evolved_copy() -> None:
                 for role in Role:
                     made, evolved = twin.with_role(role), attrs.evolve(twin, role=role)
                     assert made == evolved
-                    assert made._text is evolved._text
+                    assert hash(made) == hash(evolved) and repr(made) == repr(evolved)
+                    assert type(made) is Unit and made.role is role
+                    assert made._text is evolved._text and made.lead is evolved.lead
 
 
 def test_aside_equals_the_plain_reading_of_the_unit_text() -> None:
@@ -149,6 +169,102 @@ def test_aside_equals_the_plain_reading_of_the_unit_text() -> None:
     assert sum(plain(u) for u in made) >= 3
 
 
+def test_a_paragraph_without_brackets_holds_no_aside() -> None:
+    text = "(Most pay.) [Few do]. ( x ) Fees rose. () (.) [ok.]. (a"
+    made = tuple(Unit(f"u{n}", Span(m.start(), m.end()), m.group())
+                 for n, m in enumerate(re.finditer(r"\S+(?: \S+)?", text)))
+    for seg in [*_real_segmentations(), Segmentation(Document(text, ()), made, (), ())]:
+        units, text = seg.units, seg.document.text
+        for start in range(0, len(units), 3):
+            for size in (0, 1, 2, 5, 9):
+                run = units[start : start + size]
+                if not _may_hold_asides(text, run):
+                    assert not any(_aside(text, u) for u in run)
+
+
+@given(st.lists(st.integers(0, 4), max_size=12))
+def test_paragraph_starts_equal_the_plain_scan(numbers: list[int]) -> None:
+    units = [Unit(f"u{n}", Span(0, 0), "", paragraph=p) for n, p in enumerate(numbers)]
+    plain = [n for n, unit in enumerate(units)
+             if n == 0 or unit.paragraph != units[n - 1].paragraph] + [len(units)]
+    assert list(_paragraph_starts(units)) == plain
+    assert _Builder(Segmentation(Document("", ()), tuple(units), (), ()), GRAMMAR
+                    ).unit_index == {u.id: n for n, u in enumerate(units)}
+
+
+# ------------------------------------------------------------------ relations
+
+
+def _pairs(seg: Segmentation, thesis: str | None) -> list[tuple[str, str]]:
+    """Pairs of ends to relate: neighbours both ways, to and from the thesis, to
+    itself, again, and to and from ids of no unit."""
+    ids = [u.id for u in seg.units]
+    pairs = [(a, b) for a, b in zip(ids[1:], ids, strict=False)]
+    pairs += [(b, a) for a, b in pairs[::4]] + pairs[::3]
+    pairs += [(a, a) for a in ids[::7]] + [(a, "r-x-y") for a in ids[::11]]
+    pairs += [("r-x-y", a) for a in ids[::13]] + [("r-x-y", "r-x-y"), ("r-x-y", "u0")]
+    if thesis is not None:
+        pairs += [(thesis, a) for a in ids[::5]] + [(a, thesis) for a in ids[::6]]
+    return pairs
+
+
+@pytest.mark.parametrize("subtype", ["default", "restatement"])
+def test_relate_each_equals_relate_for_each_pair(subtype: str) -> None:
+    for seg in _real_segmentations():
+        for thesis in (None, seg.units[len(seg.units) // 2].id):
+            each, one = _Builder(seg, GRAMMAR), _Builder(seg, GRAMMAR)
+            each.thesis = one.thesis = thesis
+            pairs = _pairs(seg, thesis)
+            each.relate_each(pairs, RelationKind.SUPPORT, subtype, "default.paragraph")
+            for source, target in pairs:
+                one.relate(source, target, RelationKind.SUPPORT, subtype,
+                           "default.paragraph")
+            assert each.relations == one.relations
+            assert [r.id for r in each.relations] == [r.id for r in one.relations]
+            assert each.sources.flags == one.sources.flags
+            assert each.sources._other == one.sources._other and each.loose == one.loose
+            assert (each.graph.src, each.graph.dst, each.graph.order) == \
+                (one.graph.src, one.graph.dst, one.graph.order)
+
+
+def test_unmarked_units_attach_as_units_whose_marker_asks_nothing() -> None:
+    """_sentence_level takes an unmarked unit straight to its default attachment; a
+    unit whose only marker asks for no relation (a clause joiner's reason marker: no
+    intent, no announcement) goes through every step for marked units, to the same."""
+    for seg in _real_segmentations():
+        def silent(unit: Unit) -> Unit:
+            marker = Marker("so", Span(unit.span.start, unit.span.start), MarkerFunction.REASON,
+                            "Contingency.Cause", "joiner", "SO")
+            return unit if unit.markers else attrs.evolve(unit, markers=(marker,))
+
+        marked = attrs.evolve(seg, units=tuple(silent(u) for u in seg.units))
+        fast, plain = build_map(seg, grammar=GRAMMAR), build_map(marked, grammar=GRAMMAR)
+        assert fast.relations == plain.relations and fast.central_claim == plain.central_claim
+        assert [u.role for u in fast.units] == [u.role for u in plain.units]
+        assert fast.enumerations == plain.enumerations
+
+
+def test_first_unattached_equals_the_plain_search(monkeypatch: pytest.MonkeyPatch) -> None:
+    builders: list[_Builder] = []
+    original = _Builder.built
+
+    def built(self: _Builder) -> _Built:
+        builders.append(self)
+        return original(self)
+
+    monkeypatch.setattr(_Builder, "built", built)
+    for seg in _real_segmentations():
+        build_map(seg, grammar=GRAMMAR)
+    assert len(builders) == len(_real_segmentations())
+    for b in builders:
+        units = b.seg.units
+        for start in range(0, len(units), 4):
+            for size in (0, 1, 3, 8):
+                run = units[start : start + size]
+                assert b.first_unattached(run) is next(
+                    (u for u in run if u.id not in b.sources and not b.concedes(u)), None)
+
+
 # ------------------------------------------------------------------ intents
 
 
@@ -164,6 +280,32 @@ def test_a_negated_unit_intent_is_the_corrected_plain_one() -> None:
                 and i.marker.function is MarkerFunction.ELABORATION)
     negated = unit_intent(fact, negated=True)
     assert negated is not None and negated.rule == "elaboration.corrective"
+
+
+def _plain_unit_intent(unit: Unit, *, negated: bool = False) -> Intent | None:
+    """``unit_intent`` as first written: the governing markers listed, the last first."""
+    governing = [m for m in unit.markers if m.rule in _OPENING_RULES] or \
+        [m for m in unit.markers if m.rule in _INNER_RULES]
+    for marker in reversed(governing):
+        intent = clause_intent(marker)
+        if intent is not None:
+            return corrected(intent) if negated else intent
+    return None
+
+
+def test_unit_intent_equals_the_plain_reading() -> None:
+    units = [u for seg in _real_segmentations() for u in seg.units if u.markers]
+    rules = sorted(_OPENING_RULES | _INNER_RULES | {"joiner", "other"})
+    for n, (function, rule) in enumerate(
+            (f, r) for f in MarkerFunction for r in rules):
+        marker = Marker("m", Span(0, 1), function, "Sense", rule, "M")
+        units.append(Unit(f"g{n}", Span(2, 3), "x", markers=(marker,)))
+        units.append(Unit(f"h{n}", Span(2, 3), "x", markers=(marker, marker)))
+    assert any(len(u.markers) == 1 for u in units) and any(len(u.markers) > 1 for u in units)
+    for unit in units:
+        for negated in (False, True):
+            assert unit_intent(unit, negated=negated) == \
+                _plain_unit_intent(unit, negated=negated)
 
 
 def test_the_builders_intents_equal_unit_intent() -> None:

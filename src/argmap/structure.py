@@ -21,6 +21,8 @@ import re
 import sys
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from itertools import pairwise
+from operator import attrgetter
 
 import attrs
 
@@ -50,6 +52,19 @@ from argmap.thesis import (
 __all__ = ["RESTATEMENT_OVERLAP", "build_map", "central_claim"]
 
 
+#: Enum members that the loops over units and markers compare with, read once here:
+#: in Python 3.11 reading a member off its class (``Direction.ITEM``) costs about ten
+#: times reading a module global, and these are read several times per marked unit.
+_SUPPORT, _ATTACK = RelationKind.SUPPORT, RelationKind.ATTACK
+_FORWARD, _SUMMARY, _PARALLEL, _ITEM = (Direction.FORWARD, Direction.SUMMARY,
+                                        Direction.PARALLEL, Direction.ITEM)
+_ELABORATION, _ANNOUNCEMENT = MarkerFunction.ELABORATION, MarkerFunction.ANNOUNCEMENT
+#: A unit's id and paragraph number, read by ``map`` over all units
+_ID, _PARAGRAPH = attrgetter("id"), attrgetter("paragraph")
+#: The functions of the contrast markers that answer the clause they join
+_ANSWERING = (MarkerFunction.CONTRAST, MarkerFunction.CONTRA_EXPECTATION)
+
+
 class _Graph:
     """The relations between units as arrays of C ints, kept in a topological order.
 
@@ -60,12 +75,14 @@ class _Graph:
     list per unit and end took about 100.
     """
 
-    __slots__ = ("dst", "in_head", "in_next", "order", "out_head", "out_next", "src")
+    __slots__ = ("dst", "in_head", "in_next", "order", "out_head", "out_next", "src", "top")
 
     def __init__(self, units: int) -> None:
         #: ``order[s] < order[t]`` for every edge ``s -> t``; units start in reverse text
         #: order, so the usual relation (a later unit backing an earlier one) is in order
         self.order = array("i", range(0, -units, -1))
+        #: an order above every unit's (see :meth:`make_room`)
+        self.top = 1
         self.out_head = array("i", [-1]) * units
         self.in_head = array("i", [-1]) * units
         self.src, self.dst = array("i"), array("i")
@@ -130,11 +147,23 @@ class _Graph:
         algorithm for directed acyclic graphs", JEA 11): only the units whose order lies
         between the two ends are searched and renumbered, so a long chain of relations
         in order stays linear.
+
+        A target that has no edge out yet (the usual case: a conclusion drawn from the
+        unit before it, "X. Therefore Y.") reaches no unit, so the edge closes no cycle;
+        it takes an order above every unit's instead (``top``): every edge into it still
+        comes from a lower order, and no edge leaves it. The orders then stay distinct
+        but are no longer a permutation of the first ones, which nothing asks of them:
+        only the comparisons of the orders are read, and a valid order gives the same
+        answers (cycle or none) as any other.
         """
         order = self.order
         lower, upper = order[target], order[source]
         if upper < lower:
             return True  # already in order
+        if self.out_head[target] < 0 and source != target:
+            order[target] = self.top
+            self.top += 1
+            return True
         ahead = self._search(target, self.out_head, self.out_next, self.dst,
                              lambda n: n <= upper)
         if source in ahead:
@@ -165,11 +194,12 @@ class _Graph:
 class _UnitSet:
     """A set of unit ids stored as one byte per unit; ids of no unit go to a plain set."""
 
-    __slots__ = ("_flags", "_index", "_other")
+    __slots__ = ("_index", "_other", "flags")
 
     def __init__(self, index: dict[str, int], units: int) -> None:
         self._index = index
-        self._flags = bytearray(units)
+        #: one byte per unit, by position: 1 for a member
+        self.flags = bytearray(units)
         self._other: set[str] = set()
 
     def add(self, unit_id: str, position: int | None = None) -> None:
@@ -178,18 +208,18 @@ class _UnitSet:
         if n is None:
             self._other.add(unit_id)
         else:
-            self._flags[n] = 1
+            self.flags[n] = 1
 
     def discard(self, unit_id: str) -> None:
         n = self._index.get(unit_id)
         if n is None:
             self._other.discard(unit_id)
         else:
-            self._flags[n] = 0
+            self.flags[n] = 0
 
     def __contains__(self, unit_id: object) -> bool:
         n = self._index.get(unit_id) if isinstance(unit_id, str) else None
-        return unit_id in self._other if n is None else bool(self._flags[n])
+        return unit_id in self._other if n is None else bool(self.flags[n])
 
 
 #: Terminals of attribution ("say", "according to") and negation cues.
@@ -258,6 +288,8 @@ class _Builder:
     warnings: list[str] = attrs.field(factory=list)
     pending: _OpenEnumeration | None = None
     thesis: str | None = None  # the central claim: the root, source of no relation
+    #: the thesis's paragraph number (``None`` without a thesis)
+    thesis_paragraph: int | None = None
     #: units a contrast clause answers (", but …"), with the answering marker
     answered: dict[str, Marker] = attrs.field(factory=dict)
     #: the position of each unit in ``seg.units``, by id
@@ -273,7 +305,7 @@ class _Builder:
 
     def __attrs_post_init__(self) -> None:
         units = self.seg.units
-        self.unit_index = {u.id: n for n, u in enumerate(units)}
+        self.unit_index = dict(zip(map(_ID, units), range(len(units)), strict=True))
         self.graph = _Graph(len(units))
         self.sources = _UnitSet(self.unit_index, len(units))
 
@@ -341,7 +373,33 @@ class _Builder:
         self.relations.append(_usual_relation(source, target, kind, subtype, sys.intern(rule),
                                               marker))
         if subtype != "restatement":
-            self.sources.add(source, s)
+            if s >= 0:
+                self.sources.flags[s] = 1  # sources.add(source, s), without the call
+            else:
+                self.sources.add(source)
+
+    def relate_each(self, pairs: Iterable[tuple[str, str]], kind: RelationKind, subtype: str,
+                    rule: str) -> None:
+        """``relate(source, target, kind, subtype, rule)`` for each pair, in order.
+
+        The usual pair (two units, the source neither the thesis nor the target) takes
+        the steps of :meth:`relate` that it needs, with the builder's look-ups made once
+        for all pairs: a unit-to-unit edge (:meth:`_Graph.link`), the relation, and the
+        source's mark as attached (``sources``, by position). Every other pair goes
+        through :meth:`relate` itself. The default attachments of a paragraph's units
+        and of a section's heads (most relations of a map) are made here.
+        """
+        index, link, thesis = self.unit_index.get, self.graph.link, self.thesis
+        relations, attached = self.relations, self.sources.flags
+        rule = sys.intern(rule)
+        for source, target in pairs:
+            s, t = index(source, -1), index(target, -1)
+            if s < 0 or t < 0 or source in (thesis, target):
+                self.relate(source, target, kind, subtype, rule)
+            elif link(s, t):
+                relations.append(_usual_relation(source, target, kind, subtype, rule))
+                if subtype != "restatement":
+                    attached[s] = 1
 
     def built(self) -> _Built:
         """The relations, and each unit's final role: the one a rule gave it, else a
@@ -351,7 +409,7 @@ class _Builder:
         # by position, from the weakest reading to the strongest, each one overwriting
         # the one before: a premise; a claim, if a support targets it; ...
         roles = bytearray([codes[Role.PREMISE]]) * len(self.seg.units)
-        support, claim = RelationKind.SUPPORT, codes[Role.CLAIM]  # looked up once
+        support, claim = _SUPPORT, codes[Role.CLAIM]  # looked up once
         for target, r in zip(self.graph.dst, self.relations, strict=True):
             if target >= 0 and r.kind is support:
                 roles[target] = claim
@@ -361,7 +419,7 @@ class _Builder:
                 intent = self.intent(unit)
                 if intent is not None and intent.concedes:
                     roles[n] = codes[Role.CONCESSION]
-                elif intent is not None and intent.direction is Direction.FORWARD:
+                elif intent is not None and intent.direction is _FORWARD:
                     roles[n] = codes[Role.CONCLUSION]
         # ... the role a rule gave it
         for unit_id, role in self.roles.items():
@@ -370,6 +428,18 @@ class _Builder:
                 roles[n] = codes[role]
         return _Built(self.thesis, tuple(self.relations), bytes(roles),
                       tuple(self.enumerations), tuple(self.warnings))
+
+    def first_unattached(self, units: Iterable[Unit]) -> Unit | None:
+        """The first of ``units`` that is the source of no relation (but a restatement)
+        and does not concede: ``next((u for u in units if u.id not in self.sources and
+        not self.concedes(u)), None)``, reading ``sources`` by position (these are units
+        of the map) without a call per unit. Most units of a paragraph are attached,
+        and all are read."""
+        index, attached = self.unit_index, self.sources.flags
+        for unit in units:
+            if not attached[index[unit.id]] and not self.concedes(unit):
+                return unit
+        return None
 
     def first_relation_from(self, source: str) -> Relation | None:
         """The earliest relation from ``source`` that is not a restatement."""
@@ -384,7 +454,7 @@ class _Builder:
         return first
 
     def apply(self, unit: Unit, intent: Intent, target: str) -> None:
-        if intent.direction is Direction.FORWARD:
+        if intent.direction is _FORWARD:
             self.relate(target, unit.id, intent.kind, intent.subtype, intent.rule, intent.marker)
         else:
             self.relate(unit.id, target, intent.kind, intent.subtype, intent.rule, intent.marker)
@@ -498,9 +568,20 @@ def _aside(text: str, unit: Unit) -> bool:
         unit.text.rstrip(".!?").endswith((")", "]"))
 
 
+def _may_hold_asides(text: str, units: Sequence[Unit]) -> bool:
+    """``False`` when none of ``units`` (in text order, cut from the input ``text``) is
+    an :func:`_aside`: an aside starts with a bracket, and no bracket opens between the
+    first unit's start and the last one's end. Two searches of the input per paragraph
+    spare a call of ``_aside`` per unit in the paragraphs without brackets (most)."""
+    if not units:
+        return False
+    start, end = units[0].span.start, units[-1].span.end
+    return text.find("(", start, end) >= 0 or text.find("[", start, end) >= 0
+
+
 def _announcement(unit: Unit) -> Marker | None:
     for marker in unit.markers:  # a loop, not next() of a generator: twice as fast
-        if marker.function is MarkerFunction.ANNOUNCEMENT:
+        if marker.function is _ANNOUNCEMENT:
             return marker
     return None
 
@@ -508,8 +589,10 @@ def _announcement(unit: Unit) -> Marker | None:
 def _paragraph_starts(units: Sequence[Unit]) -> array[int]:
     """Where each paragraph (a run of units with one paragraph number) starts in
     ``units``, then ``len(units)``: paragraph ``n`` is ``units[starts[n]:starts[n + 1]]``."""
-    starts = array("i", (n for n, unit in enumerate(units)
-                         if n == 0 or unit.paragraph != units[n - 1].paragraph))
+    numbers = list(map(_PARAGRAPH, units))  # each unit's number read once, in C
+    starts = array("i", [0] if numbers else [])
+    starts.extend([n for n, (before, number) in enumerate(pairwise(numbers), 1)
+                   if number != before])
     starts.append(len(units))
     return starts
 
@@ -565,10 +648,10 @@ def _relate(seg: Segmentation, grammar: Grammar, title: str | None) -> _Built:
     thesis, restating = choose_thesis(seg, title, never)
     if thesis is not None:
         b.roles[thesis.id] = Role.CENTRAL_CLAIM
-        b.thesis = thesis.id
+        b.thesis, b.thesis_paragraph = thesis.id, thesis.paragraph
     b.answered = {
         target: marker for _, target, marker in seg.links
-        if marker.function in (MarkerFunction.CONTRAST, MarkerFunction.CONTRA_EXPECTATION)}
+        if marker.function in _ANSWERING}
 
     # Clause links inside sentences.
     parallel: list[tuple[str, str, Intent]] = []
@@ -627,8 +710,7 @@ def _relate(seg: Segmentation, grammar: Grammar, title: str | None) -> _Built:
             _sentence_level(b, head, main)
             # The paragraph's root: its first unit that supports or attacks nothing yet
             # (the head, or the conclusion a "therefore" drew from it).
-            root = next((u for u in main if u.id not in b.sources and not b.concedes(u)),
-                        None)
+            root = b.first_unattached(main)
             if root is not None and root is not summary and not (attached and root is head):
                 heads.append(root)
             previous_paragraph = para
@@ -656,11 +738,11 @@ def _relate(seg: Segmentation, grammar: Grammar, title: str | None) -> _Built:
     if thesis is not None:
         for unit in seg.units:
             # most units have no marker, so concede nothing: that test goes first
-            if unit.markers and b.concedes(unit) and unit.id != thesis.id \
-                    and unit.id not in b.sources:
-                intent = b.intent(unit)
+            intent = b.intent(unit) if unit.markers else None
+            if intent is not None and intent.concedes and unit.id != thesis.id \
+                    and unit.id not in b.sources:  # b.concedes(unit), its intent kept
                 b.relate(unit.id, thesis.id, RelationKind.ATTACK, "concession",
-                         "concession.thesis", intent.marker if intent else None)
+                         "concession.thesis", intent.marker)
 
     _parallel_clauses(b, parallel)
     return b.built()
@@ -703,9 +785,9 @@ def _section_claim(b: _Builder, summary: Unit | None, first_head: Unit, heads: l
     if rest and last_paragraph is not None and rest[-1] is last_paragraph[0]:
         closing = rest.pop()
         b.roles[closing.id] = Role.CONCLUSION
-    for h in rest:
-        b.relate(h.id, (closing or first_head).id, RelationKind.SUPPORT, "default",
-                 "conclusion.closing" if closing else "default.section")
+    claim_id = (closing or first_head).id
+    b.relate_each([(h.id, claim_id) for h in rest], RelationKind.SUPPORT, "default",
+                  "conclusion.closing" if closing else "default.section")
     if closing is not None:
         b.relate(closing.id, first_head.id, RelationKind.SUPPORT, "conclusion",
                  "conclusion.closing")
@@ -724,7 +806,9 @@ def _sentence_level(b: _Builder, head: Unit, main: Sequence[Unit]) -> None:
     previous = head
     # Inside the thesis's paragraph the thesis is the local root: unmarked units
     # support it, wherever it stands (first, or last after "therefore").
-    home = b.thesis if b.thesis in {u.id for u in main} else head.id
+    # (main's units share the head's paragraph number: only there is the set needed)
+    home = b.thesis if head.paragraph == b.thesis_paragraph and \
+        b.thesis in {u.id for u in main} else head.id
     if home == b.thesis and head.id in b.answered:
         _concede(b, head, b.answered[head.id])
     last_target: str | None = None
@@ -733,12 +817,24 @@ def _sentence_level(b: _Builder, head: Unit, main: Sequence[Unit]) -> None:
     pending: list[tuple[str, str]] = []
     rest = main[main.index(head) + 1 :]
     text = b.seg.document.text
+    asides = _may_hold_asides(text, rest)
+    at_thesis, answered = home == b.thesis, b.answered
     for k, unit in enumerate(rest):
-        if _aside(text, unit):
+        if asides and _aside(text, unit):
             # A bracketed sentence elaborates the one before and is skipped by later
             # markers ("Fees rose. (Most pay.) As a result, …" -> the result of "Fees rose").
-            b.relate(unit.id, previous.id, RelationKind.SUPPORT, "elaboration",
+            b.relate(unit.id, previous.id, _SUPPORT, "elaboration",
                      "elaboration.aside")
+            continue
+        if not unit.markers and not (at_thesis and local_head is head
+                                     and unit.id in answered):
+            # Most units: no marker (so no intent, no announcement) and no contrast
+            # answers them. The steps below take them to the default attachment; here
+            # they go there without the tests of the marked units.
+            target = home if local_head is head else local_head.id
+            pending.append((unit.id, target))
+            last_target = target
+            previous = unit
             continue
         if unit.markers:
             intent = _read_intent(b, unit)
@@ -749,9 +845,9 @@ def _sentence_level(b: _Builder, head: Unit, main: Sequence[Unit]) -> None:
                 and _answered_next(b, unit, rest[k + 1] if k + 1 < len(rest) else None):
             # "Indeed X, but Y": an affirming adverb that a contrast answers concedes X
             # (the Concede-Counter pattern, Couper-Kuhlen & Thompson 2000).
-            intent = attrs.evolve(intent, kind=RelationKind.ATTACK, subtype="concession",
+            intent = attrs.evolve(intent, kind=_ATTACK, subtype="concession",
                                   rule=f"{intent.rule}.concessive", concedes=True)
-        if intent is not None and intent.direction is Direction.ITEM:
+        if intent is not None and intent.direction is _ITEM:
             if b.take_item(unit, intent, local_head.id):
                 local_head = unit
                 previous = unit
@@ -764,37 +860,37 @@ def _sentence_level(b: _Builder, head: Unit, main: Sequence[Unit]) -> None:
             target = home if local_head is head else local_head.id
             pending.append((unit.id, target))
             last_target = target
-        elif intent.direction is Direction.SUMMARY:
+        elif intent.direction is _SUMMARY:
             earlier = [head.id] + [source for source, _ in pending]
             for source in earlier:
                 if source not in b.sources:
-                    b.relate(source, unit.id, RelationKind.SUPPORT, "summary", intent.rule,
+                    b.relate(source, unit.id, _SUPPORT, "summary", intent.rule,
                              intent.marker)
             pending = []
             b.roles[unit.id] = Role.CONCLUSION
-        elif intent.direction is Direction.PARALLEL and last_target is not None:
+        elif intent.direction is _PARALLEL and last_target is not None:
             # "Moreover, Y": a further premise of the claim the last one supported; after
             # an exchange of attacks (a concession and its answer) that is the home claim.
             last = b.relations[-1] if b.relations else None
-            if last is not None and last.kind is RelationKind.ATTACK:
+            if last is not None and last.kind is _ATTACK:
                 last_target = home
             b.apply(unit, intent, last_target)
         else:
             target = previous.id
             unmarked = [source for source, _ in pending]
             before = b.before(unit)
-            if intent.kind is RelationKind.ATTACK and not intent.concedes and \
+            if intent.kind is _ATTACK and not intent.concedes and \
                     concession is None and before is not None and before.id in b.sources \
                     and _concedes_clause(before):
                 concession = before  # "X, although/unless Y. But Z.": Z answers Y
-            if intent.kind is RelationKind.ATTACK and not intent.concedes and \
+            if intent.kind is _ATTACK and not intent.concedes and \
                     concession is None and unmarked and unmarked[-1] == previous.id and \
                     home == b.thesis and local_head is head and \
                     _concede(b, previous, intent.marker):
                 # "X. But Y.": the author grants X and answers it with Y.
                 pending = [p for p in pending if p[0] != previous.id]
                 concession = previous
-            if intent.kind is RelationKind.ATTACK and concession is not None and \
+            if intent.kind is _ATTACK and concession is not None and \
                     not intent.concedes:
                 target = concession.id
                 intent = attrs.evolve(intent, rule=f"{intent.rule}.answers-concession")
@@ -803,7 +899,7 @@ def _sentence_level(b: _Builder, head: Unit, main: Sequence[Unit]) -> None:
             last_target = target
             if intent.concedes:
                 concession = unit
-            if intent.direction is Direction.FORWARD:
+            if intent.direction is _FORWARD:
                 if target == local_head.id:
                     local_head = unit  # "X. Therefore Y. Z." : Z goes on to support Y
                 # the conclusion takes the place its premise was waiting for
@@ -811,8 +907,7 @@ def _sentence_level(b: _Builder, head: Unit, main: Sequence[Unit]) -> None:
         if announcement is not None:
             b.open_enumeration(unit, announcement)
         previous = unit
-    for source, target in pending:
-        b.relate(source, target, RelationKind.SUPPORT, "default", "default.paragraph")
+    b.relate_each(pending, _SUPPORT, "default", "default.paragraph")
 
 
 def _answered_next(b: _Builder, unit: Unit, following: Unit | None) -> bool:
@@ -822,7 +917,7 @@ def _answered_next(b: _Builder, unit: Unit, following: Unit | None) -> bool:
     if following is None:
         return False
     intent = b.intent(following)
-    return intent is not None and intent.kind is RelationKind.ATTACK and \
+    return intent is not None and intent.kind is _ATTACK and \
         intent.subtype == "contrast"
 
 
@@ -859,14 +954,14 @@ def _read_intent(b: _Builder, unit: Unit) -> Intent | None:
     returns any other unchanged), so only then is the unit searched for a negation.
     """
     intent = b.intent(unit)
-    if intent is None or intent.marker.function is not MarkerFunction.ELABORATION:
+    if intent is None or intent.marker.function is not _ELABORATION:
         return intent
     return corrected(intent) if _negated(b, unit) else intent
 
 
 def _negated(b: _Builder, unit: Unit) -> bool:
     """Whether an elaboration-marked unit holds a negation (for corrective "in fact")."""
-    if not any(m.function is MarkerFunction.ELABORATION for m in unit.markers):
+    if not any(m.function is _ELABORATION for m in unit.markers):
         return False
     return b.holds(unit, _NEGATION)
 
@@ -880,22 +975,23 @@ def _paragraph_target(b: _Builder, intent: Intent, head: Unit, previous: Sequenc
     paragraph if there is one; a section-initial attack answers the previous section's
     claim; otherwise the previous paragraph's head.
     """
-    if intent.kind is RelationKind.ATTACK:
+    if intent.kind is _ATTACK:
         # the last reported view: the previous paragraph is searched from its end
         reported = next((u for u in reversed(previous) if b.holds(u, _ATTRIBUTION)), None)
         if reported is not None:
             return reported.id
         if is_section_start and section_claims:
             return section_claims[-1][1]
-    if intent.direction is Direction.FORWARD:
+    if intent.direction is _FORWARD:
         return previous[-1].id
     return previous[0].id
 
 
 def _assemble(seg: Segmentation, built: _Built, title: str | None) -> ArgumentMap:
     # most units keep the role they came with: those are shared with the segmentation
-    units = tuple(unit if unit.role is _ROLES[code] else unit.with_role(_ROLES[code])
-                  for unit, code in zip(seg.units, built.roles, strict=True))
+    roles = _ROLES
+    units = tuple([unit if unit.role is roles[code] else unit.with_role(roles[code])
+                   for unit, code in zip(seg.units, built.roles, strict=True)])
     doc = seg.document
     metadata: dict[str, object] = {
         "source": doc.source,
