@@ -26,6 +26,7 @@ from argmap.model import (
     SharedText,
     Span,
     Unit,
+    _unmarked_unit,
 )
 from argmap.relate import (
     _INNER_RULES,
@@ -151,6 +152,26 @@ def test_a_unit_with_a_new_role_equals_its_evolved_copy() -> None:
                     assert hash(made) == hash(evolved) and repr(made) == repr(evolved)
                     assert type(made) is Unit and made.role is role
                     assert made._text is evolved._text and made.lead is evolved.lead
+
+
+def test_an_unmarked_unit_equals_the_constructed_one() -> None:
+    """``model._unmarked_unit`` fills the slots that ``Unit(...)`` fills through attrs."""
+    for seg in _real_segmentations():
+        shared = SharedText(seg.document.text)
+        plain = [u for u in seg.units if not u.markers]
+        assert plain
+        for unit in plain[::3]:
+            for text in (unit.text, shared):
+                for section, paragraph, sentence in ((unit.section, unit.paragraph,
+                                                      unit.sentence), (None, 0, 0)):
+                    made = _unmarked_unit(unit.id, unit.span, text, section, paragraph,
+                                          sentence)
+                    built = Unit(unit.id, unit.span, text, Role.PREMISE, (), section,
+                                 paragraph, sentence)
+                    assert made == built
+                    assert hash(made) == hash(built) and repr(made) == repr(built)
+                    assert type(made) is Unit and made._text is built._text
+                    assert made.lead is built.lead == "" and made.markers == ()
 
 
 def test_aside_equals_the_plain_reading_of_the_unit_text() -> None:

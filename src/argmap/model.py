@@ -247,6 +247,28 @@ _UNIT_SLOTS = tuple(Unit.__dict__[name].__set__ for name in
                      "sentence", "lead"))
 
 
+def _unmarked_unit(id: str, span: Span, text: str | SharedText, section: str | None,
+                   paragraph: int, sentence: int) -> Unit:
+    """``Unit(id, span, text, Role.PREMISE, (), section, paragraph, sentence)``: a unit
+    with no marker and no lead, made by filling the slots as :meth:`Unit.with_role` does
+    (``Unit`` has no validator, and its converter interns the empty lead to the empty
+    string itself). Equal, in hash, repr and everything else, to the one the constructor
+    makes; the segmenter makes one for each sentence that is a single unmarked unit."""
+    unit = object.__new__(Unit)
+    set_id, set_span, set_text, set_role, set_markers, set_section, set_paragraph, \
+        set_sentence, set_lead = _UNIT_SLOTS
+    set_id(unit, id)
+    set_span(unit, span)
+    set_text(unit, text)
+    set_role(unit, Role.PREMISE)
+    set_markers(unit, ())
+    set_section(unit, section)
+    set_paragraph(unit, paragraph)
+    set_sentence(unit, sentence)
+    set_lead(unit, "")
+    return unit
+
+
 @attrs.frozen(init=False, repr=False)
 class Relation:
     """A directed argumentative relation ``source -> target``.

@@ -26,6 +26,7 @@ from argmap.model import (
     Span,
     Unit,
     _unchecked_span,
+    _unmarked_unit,
 )
 
 __all__ = ["Segmentation", "segment", "split_sentences", "unit_id"]
@@ -580,6 +581,14 @@ def _sentence_units(
         # no marker pattern and no result adverb: the sentence is one unit, unmarked
         whole = _strip(text, sentence.start, sentence.end, sentence)
         return ([(whole, [])] if whole else []), []
+    return _marked_units(grammar, text, sentence, types, bounds, plan)
+
+
+def _marked_units(grammar: Grammar, text: str, sentence: Span, types: list[str],
+                  bounds: list[int], plan: tuple[Plan, ...],
+                  ) -> tuple[list[tuple[Span, list[Marker]]], list[tuple[int, int, Marker]]]:
+    """:func:`_sentence_units` of a sentence with a marker pattern (``plan``, not empty)
+    or a result adverb, from its scan (:meth:`Grammar.scan_types`)."""
     tokens = _SentenceTokens(grammar, text, types, bounds)
     hits = tokens.hits(plan)
     clauses: _Clauses | None = None  # built at the first "but" that may correct
@@ -710,6 +719,7 @@ def segment(document: Document, grammar: Grammar | None = None) -> Segmentation:
     taken: dict[str, int] = {}
     sections: list[tuple[str, str | None, Span | None, list[str]]] = [("lead", None, None, [])]
     paragraph = -1
+    result_terminals = grammar.result_terminals
     for block in document.blocks:
         if block.kind is BlockKind.TITLE:
             continue
@@ -724,14 +734,22 @@ def segment(document: Document, grammar: Grammar | None = None) -> Segmentation:
         for sentence in split_sentences(text, block.span, grammar):
             number = len(sentences)
             sentences.append(sentence)
-            clause_units, clause_links = _sentence_units(grammar, text, sentence)
+            # _sentence_units, its common case (no marker pattern, no result adverb: one
+            # unmarked unit) made here directly
+            types, bounds = grammar.scan_types(text, sentence.start, sentence.end)
+            plan = grammar.plan(types)
+            if not plan and result_terminals.isdisjoint(types):
+                whole = _strip(text, sentence.start, sentence.end, sentence)
+                clause_units, clause_links = ([(whole, [])] if whole else []), []
+            else:
+                clause_units, clause_links = _marked_units(grammar, text, sentence, types,
+                                                           bounds, plan)
             if len(clause_units) == 1 and not clause_units[0][1]:
-                # the common case, one unmarked unit: no lead, no markers, no links
+                # one unmarked unit: no lead, no markers, no links
                 span = clause_units[0][0]
                 uid = unit_id(text[span.start : span.end], taken)
                 section_units.append(uid)
-                units.append(Unit(uid, span, shared, Role.PREMISE, (), section, paragraph,
-                                  number))
+                units.append(_unmarked_unit(uid, span, shared, section, paragraph, number))
                 continue
             made: list[str] = []
             for span, markers in clause_units:
