@@ -54,15 +54,18 @@ def median_time(fn: Callable[[], object], runs: int) -> float:
 
 
 def argmap_analyze(text: str) -> Callable[[], object]:
-    """Each run starts with empty memos of marker patterns (as a fresh process would):
-    memos warmed by the same text would flatter the figure."""
+    """Each run starts with empty memos of marker patterns and of the words before full
+    stops (as a fresh process would): memos warmed by the same text would flatter the
+    figure."""
     from argmap.grammar import load_grammar
     from argmap.pipeline import analyze
+    from argmap.segment import _before
 
     grammar = load_grammar()
 
     def run() -> object:
         grammar.forget()
+        _before.cache_clear()
         return analyze(text)
 
     return run
