@@ -15,7 +15,16 @@ from hypothesis import HealthCheck, given, settings
 
 from argmap.grammar import Grammar, Hit, Token, load_grammar
 from argmap.ingest import BlockKind, Document, read_document
-from argmap.model import Span, _unchecked_span
+from argmap.model import (
+    Marker,
+    Role,
+    SharedText,
+    Span,
+    Unit,
+    _new_marker,
+    _premise_unit,
+    _unchecked_span,
+)
 from argmap.segment import (
     _ALNUM,
     _NEXT_WORD,
@@ -30,6 +39,7 @@ from argmap.segment import (
     _SentenceTokens,
     _strip,
     _subject_follows,
+    segment,
     sentence_vocabulary,
     split_sentences,
 )
@@ -335,3 +345,45 @@ def test_abbreviations_are_no_longer_than_their_bound() -> None:
         assert (m is not None and m.start(1) >= 0) == never, word
         if not never:
             assert (m is not None) == (vocabulary["NUMBERED"].fullmatch(word) is not None)
+
+
+def _real_markers() -> Iterator[tuple[Unit, Marker]]:
+    for document in REAL:
+        for unit in segment(document).units:
+            for marker in unit.markers:
+                yield unit, marker
+
+
+def test_a_new_marker_equals_the_constructed_one() -> None:
+    """``model._new_marker`` fills the slots that ``Marker(...)`` fills through attrs."""
+    markers = [marker for _, marker in _real_markers()]
+    assert len(markers) > 50
+    for marker in markers:
+        # a fresh copy of the text, which both must intern to the same object
+        text = "".join(list(marker.text))
+        made = _new_marker(text, marker.span, marker.function, marker.sense, marker.rule,
+                           marker.terminal, marker.value)
+        built = Marker(text, marker.span, marker.function, marker.sense, marker.rule,
+                       marker.terminal, marker.value)
+        assert made == built == marker
+        assert hash(made) == hash(built) and repr(made) == repr(built)
+        assert type(made) is Marker and made.text is built.text
+
+
+def test_a_premise_unit_equals_the_constructed_one() -> None:
+    """``model._premise_unit`` fills the slots that ``Unit(...)`` fills through attrs."""
+    units = [unit for unit, _ in _real_markers()]
+    assert len(units) > 50
+    for unit in units:
+        shared = SharedText(unit.text)
+        for text in (unit.text, shared):
+            for markers, lead in ((unit.markers, unit.lead), ((), ""),
+                                  (unit.markers, "".join(list("But ")))):
+                made = _premise_unit(unit.id, unit.span, text, markers, unit.section,
+                                     unit.paragraph, unit.sentence, lead)
+                built = Unit(unit.id, unit.span, text, Role.PREMISE, markers, unit.section,
+                             unit.paragraph, unit.sentence, lead)
+                assert made == built
+                assert hash(made) == hash(built) and repr(made) == repr(built)
+                assert type(made) is Unit and made._text is built._text
+                assert made.lead is built.lead and made.markers is built.markers

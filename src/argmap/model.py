@@ -147,6 +147,31 @@ class Marker:
     value: int = 0
 
 
+#: The setters of the slots of :class:`Marker`, in field order (see :func:`_new_marker`).
+_MARKER_SLOTS = tuple(Marker.__dict__[name].__set__ for name in
+                      ("text", "span", "function", "sense", "rule", "terminal", "value"))
+
+
+def _new_marker(text: str, span: Span, function: MarkerFunction, sense: str, rule: str,
+                terminal: str, value: int) -> Marker:
+    """``Marker(text, span, function, sense, rule, terminal, value)`` made by filling the
+    slots, as :func:`_unmarked_unit` makes a unit: ``Marker`` has no validator, and its
+    one converter (``text``'s :func:`_shared`) is applied here. Equal, in hash, repr and
+    everything else, to the one the constructor makes; the segmenter makes one per
+    marker it finds."""
+    marker = object.__new__(Marker)
+    set_text, set_span, set_function, set_sense, set_rule, set_terminal, set_value = \
+        _MARKER_SLOTS
+    set_text(marker, _shared(text))
+    set_span(marker, span)
+    set_function(marker, function)
+    set_sense(marker, sense)
+    set_rule(marker, rule)
+    set_terminal(marker, terminal)
+    set_value(marker, value)
+    return marker
+
+
 class SharedText:
     """The text of a document, which its units read their own text from.
 
@@ -266,6 +291,27 @@ def _unmarked_unit(id: str, span: Span, text: str | SharedText, section: str | N
     set_paragraph(unit, paragraph)
     set_sentence(unit, sentence)
     set_lead(unit, "")
+    return unit
+
+
+def _premise_unit(id: str, span: Span, text: str | SharedText, markers: tuple[Marker, ...],
+                  section: str | None, paragraph: int, sentence: int, lead: str) -> Unit:
+    """``Unit(id, span, text, Role.PREMISE, markers, section, paragraph, sentence, lead)``
+    made by filling the slots, as :func:`_unmarked_unit` does, with the lead's converter
+    (:func:`_shared`) applied here. Equal, in hash, repr and everything else, to the one
+    the constructor makes; the segmenter makes one per unit of a marked sentence."""
+    unit = object.__new__(Unit)
+    set_id, set_span, set_text, set_role, set_markers, set_section, set_paragraph, \
+        set_sentence, set_lead = _UNIT_SLOTS
+    set_id(unit, id)
+    set_span(unit, span)
+    set_text(unit, text)
+    set_role(unit, Role.PREMISE)
+    set_markers(unit, markers)
+    set_section(unit, section)
+    set_paragraph(unit, paragraph)
+    set_sentence(unit, sentence)
+    set_lead(unit, _shared(lead))
     return unit
 
 

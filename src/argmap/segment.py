@@ -20,11 +20,12 @@ from argmap.lalr import Plan
 from argmap.model import (
     Marker,
     MarkerFunction,
-    Role,
     Section,
     SharedText,
     Span,
     Unit,
+    _new_marker,
+    _premise_unit,
     _unchecked_span,
     _unmarked_unit,
 )
@@ -358,14 +359,15 @@ def _marker(grammar: Grammar, hit: Hit, token: Token) -> Marker | None:
         value = int(str(token).rstrip(".)"))
     if function is None:
         return None
-    return Marker(
-        text=str(token),
-        span=_unchecked_span(token.start_pos, token.end_pos),
-        function=function,
-        sense="Comparison.Concession" if hit.rule == "while_concession" else info.sense,
-        rule=hit.rule,
-        terminal=token.type,
-        value=value,
+    # Marker(text, span, function, sense, rule, terminal, value), its slots filled
+    return _new_marker(
+        token.value,  # str(token)
+        _unchecked_span(token.start_pos, token.end_pos),
+        function,
+        "Comparison.Concession" if hit.rule == "while_concession" else info.sense,
+        hit.rule,
+        token.type,
+        value,
     )
 
 
@@ -756,9 +758,10 @@ def segment(document: Document, grammar: Grammar | None = None) -> Segmentation:
                 body = text[span.start : span.end]
                 uid = unit_id(body, taken)
                 made.append(uid)
-                # id, span, text, role, markers, section, paragraph, sentence, lead
-                units.append(Unit(uid, span, shared, Role.PREMISE, tuple(markers), section,
-                                  paragraph, number, _lead(text, span, markers)))
+                # Unit(uid, span, shared, Role.PREMISE, tuple(markers), section,
+                #      paragraph, number, lead), its slots filled
+                units.append(_premise_unit(uid, span, shared, tuple(markers), section,
+                                           paragraph, number, _lead(text, span, markers)))
             section_units.extend(made)
             if clause_links:
                 links.extend((made[a], made[b], mk) for a, b, mk in clause_links)
