@@ -17,6 +17,7 @@ from argmap.grammar import Grammar, Hit, Token, load_grammar
 from argmap.ingest import BlockKind, Document, read_document
 from argmap.model import (
     Marker,
+    MarkerFunction,
     Role,
     SharedText,
     Span,
@@ -28,10 +29,12 @@ from argmap.model import (
 from argmap.segment import (
     _ALNUM,
     _NEXT_WORD,
+    _PLURAL,
     _PREV_WORD,
     _SPACE,
     _abbreviations,
     _add,
+    _announcement,
     _auxiliary_words,
     _Clauses,
     _corrective,
@@ -387,3 +390,44 @@ def test_a_premise_unit_equals_the_constructed_one() -> None:
                 assert hash(made) == hash(built) and repr(made) == repr(built)
                 assert type(made) is Unit and made._text is built._text
                 assert made.lead is built.lead and made.markers is built.markers
+
+
+def _plain_announcement(grammar: Grammar, hit: Hit, text: str) -> Marker | None:
+    """:func:`_announcement` with every word of the head listed, then the first three."""
+    cardinal, head = hit.tokens[0], hit.head
+    if head is None or (head.start_pos or 0) - (cardinal.end_pos or 0) > 2:
+        return None
+    for w in list(re.finditer(r"\S+", str(head)))[:3]:
+        if _PLURAL.fullmatch(w.group().rstrip(",.:;")):
+            end = (head.start_pos or 0) + w.start() + len(w.group().rstrip(",.:;"))
+            info = grammar.info(cardinal.type)
+            return Marker(text=text[cardinal.start_pos : end],
+                          span=Span(cardinal.start_pos or 0, end),
+                          function=MarkerFunction.ANNOUNCEMENT,
+                          sense=info.sense if info else "Expansion.List",
+                          rule="announcement", terminal=cardinal.type,
+                          value=info.value if info else 0)
+    return None
+
+
+def _same_announcements(document: Document) -> int:
+    seen = 0
+    for sentence in _sentences(document):
+        types, bounds = GRAMMAR.scan_types(document.text, sentence.start, sentence.end)
+        for hit in _SentenceTokens(GRAMMAR, document.text, types, bounds).hits(
+                GRAMMAR.plan(types)):
+            if hit.rule == "announcement":
+                seen += 1
+                assert _announcement(GRAMMAR, hit, document.text) == \
+                    _plain_announcement(GRAMMAR, hit, document.text)
+    return seen
+
+
+def test_announcement_equals_the_plain_reading_on_real_text() -> None:
+    assert sum(_same_announcements(document) for document in REAL) > 0
+
+
+@FEW
+@given(prose_documents() | messy_documents())
+def test_announcement_equals_the_plain_reading_on_generated_text(text: str) -> None:
+    _same_announcements(Document.from_text(text))

@@ -372,6 +372,7 @@ def _marker(grammar: Grammar, hit: Hit, token: Token) -> Marker | None:
 
 
 _PLURAL = re.compile(r"[A-Za-z-]{3,}(?<![su])s\b")
+_NONSPACE = re.compile(r"\S+")
 
 
 def _announcement(grammar: Grammar, hit: Hit, text: str) -> Marker | None:
@@ -379,7 +380,8 @@ def _announcement(grammar: Grammar, hit: Hit, text: str) -> Marker | None:
     head = hit.head
     if head is None or (head.start_pos or 0) - (cardinal.end_pos or 0) > 2:
         return None
-    words = list(re.finditer(r"\S+", str(head)))[:3]
+    # the first three words only: the head is the rest of the clause, often long
+    words = itertools.islice(_NONSPACE.finditer(str(head)), 3)
     for w in words:
         if _PLURAL.fullmatch(w.group().rstrip(",.:;")):
             end = (head.start_pos or 0) + w.start() + len(w.group().rstrip(",.:;"))
