@@ -431,3 +431,29 @@ def test_announcement_equals_the_plain_reading_on_real_text() -> None:
 @given(prose_documents() | messy_documents())
 def test_announcement_equals_the_plain_reading_on_generated_text(text: str) -> None:
     _same_announcements(Document.from_text(text))
+
+
+def _same_auxiliaries(document: Document) -> None:
+    """``_Clauses.auxiliary_between`` asked at every token's end, in text order, then
+    backwards (its kept answer must not leak), equals a search of that stretch."""
+    text = document.text
+    for sentence in _sentences(document):
+        types, bounds = GRAMMAR.scan_types(text, sentence.start, sentence.end)
+        clauses = _Clauses(text, types, bounds)
+        ends = [b for b in bounds[1::2] if sentence.start < b <= clauses.last]
+        for start in ends + ends[::-1]:
+            for end in (clauses.last, (start + clauses.last) // 2):
+                m = _auxiliary_words().search(text, start, clauses.last)
+                assert clauses.auxiliary_between(start, end) == \
+                    (m is not None and m.start() < end)
+
+
+@pytest.mark.parametrize("document", REAL, ids=range(len(REAL)))
+def test_auxiliary_between_equals_a_search_on_real_text(document: Document) -> None:
+    _same_auxiliaries(document)
+
+
+@FEW
+@given(prose_documents() | messy_documents())
+def test_auxiliary_between_equals_a_search_on_generated_text(text: str) -> None:
+    _same_auxiliaries(Document.from_text(text))

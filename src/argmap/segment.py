@@ -445,11 +445,13 @@ class _Clauses:
         self.types = types
         #: start offsets of the tokens, in order
         self.starts = bounds[0::2]
-        first, last = (self.starts[0], self.starts[-1]) if types else (0, 0)
+        last = self.starts[-1] if types else 0
         #: where the sentence's EOS token starts: after its last word
         self.last = last
         self.text = text
-        self.offset = first
+        #: the start of the last search for an auxiliary, and the first one it found
+        #: (see :meth:`auxiliary_between`)
+        self._searched_from = self._first_after = -1
         #: index of the nearest clause edge or negation at or before each token, else -1
         self.edge: list[int] = []
         nearest = -1
@@ -458,16 +460,25 @@ class _Clauses:
                 nearest = i
             self.edge.append(nearest)
 
-    @functools.cached_property
-    def auxiliaries(self) -> list[int]:
-        """Start offsets of the auxiliaries in the sentence, in order, relative to its
-        start (read at the first "but" that asks: a subject after it answers alone)."""
-        return [m.start() for m in
-                _auxiliary_words().finditer(self.text[self.offset : self.last])]
-
     def auxiliary_between(self, start: int, end: int) -> bool:
-        i = bisect.bisect_left(self.auxiliaries, start - self.offset)
-        return i < len(self.auxiliaries) and self.auxiliaries[i] < end - self.offset
+        """Whether an auxiliary (:func:`_auxiliary_words`) starts in ``start:end``, for
+        ``start`` after the sentence's start and ``end`` at most :attr:`last`.
+
+        The search runs from ``start`` to :attr:`last` and its answer is kept: the first
+        auxiliary at or after ``start`` (:attr:`last` if none), which is also the first
+        one at or after any later ``start`` up to it. The "but"s of a sentence ask in
+        text order, so each stretch of it is searched at most once, and a sentence of
+        many joined clauses stays linear; most ask once, and the search stops at the
+        first auxiliary after "but" rather than listing those of the whole sentence.
+        An auxiliary is a whole word (its pattern is bounded by non-word lookarounds),
+        so matches never overlap: the first one found from ``start`` is the first that
+        a scan of the whole sentence finds there.
+        """
+        if not self._searched_from <= start <= self._first_after:
+            m = _auxiliary_words().search(self.text, start, self.last)
+            self._searched_from = start
+            self._first_after = self.last if m is None else m.start()
+        return self._first_after < end
 
 
 class _SentenceTokens:
