@@ -38,6 +38,8 @@ from argmap.segment import (
     _auxiliary_words,
     _Clauses,
     _corrective,
+    _new_hit,
+    _new_tuple,
     _protected,
     _SentenceTokens,
     _strip,
@@ -77,8 +79,12 @@ def _same_tokens(document: Document) -> None:
         plan = GRAMMAR.plan(types)
         tokens = GRAMMAR.tokens(document.text, types, bounds)
         lazy = _SentenceTokens(GRAMMAR, document.text, types, bounds)
-        assert lazy.hits(plan) == GRAMMAR.hits(tokens, plan)
+        hits = lazy.hits(plan)
+        assert hits == GRAMMAR.hits(tokens, plan)
+        assert all(type(hit) is Hit and all(type(t) is Token for t in hit.tokens)
+                   and (hit.head is None or type(hit.head) is Token) for hit in hits)
         assert [lazy[n] for n in range(len(types))] == tokens
+        assert all(type(lazy[n]) is Token for n in range(len(types)))
         assert [lazy[n - len(types)] for n in range(len(types))] == tokens
 
 
@@ -457,3 +463,21 @@ def test_auxiliary_between_equals_a_search_on_real_text(document: Document) -> N
 @given(prose_documents() | messy_documents())
 def test_auxiliary_between_equals_a_search_on_generated_text(text: str) -> None:
     _same_auxiliaries(Document.from_text(text))
+
+
+@pytest.mark.parametrize(("rule", "tokens", "head"), [
+    ("joiner", (Token("BUT", "but", 3, 6),), None),
+    ("announcement", (Token("TWO", "two", 0, 3),), Token("TEXT", "reasons", 4, 11)),
+    ("opener", (), None),
+])
+def test_a_new_hit_equals_the_constructed_one(rule: str, tokens: tuple[Token, ...],
+                                              head: Token | None) -> None:
+    made, built = _new_hit(rule, tokens, head), Hit(rule, tokens, head)
+    assert made == built and hash(made) == hash(built) and repr(made) == repr(built)
+    assert type(made) is Hit and attrs.astuple(made, recurse=False) == (rule, tokens, head)
+
+
+def test_a_new_tuple_is_the_token_the_constructor_makes() -> None:
+    made, built = _new_tuple(Token, ("BUT", "but", 3, 6)), Token("BUT", "but", 3, 6)
+    assert made == built and type(made) is Token and repr(made) == repr(built)
+    assert (made.type, made.value, made.start_pos, made.end_pos) == ("BUT", "but", 3, 6)

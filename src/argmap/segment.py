@@ -504,13 +504,36 @@ class _SentenceTokens:
         kind, a, b = self.types[n], self.bounds[2 * n], self.bounds[2 * n + 1]
         if kind == "TEXT":  # the bounds hold the white space around its words
             return self.grammar.tokens(self.text, [kind], [a, b])[0]
-        return Token(kind, self.text[a:b], a, b)
+        # Token(kind, self.text[a:b], a, b), without the Python frame of its __new__
+        return _new_tuple(Token, (kind, self.text[a:b], a, b))
 
     def hits(self, plan: tuple[Plan, ...]) -> list[Hit]:
         """The hits of ``plan`` (as :meth:`Grammar.hits` makes them), from the tokens
         they hold only."""
-        return [Hit(rule, tuple([self[n] for n in picks]), None if head is None else self[head])
+        token = self.__getitem__
+        return [_new_hit(rule, tuple([token(n) for n in picks]),
+                         None if head is None else token(head))
                 for rule, picks, head in plan]
+
+
+#: ``tuple.__new__``: ``_new_tuple(Token, fields)`` is the token ``Token(*fields)`` (a
+#: ``NamedTuple``, whose generated ``__new__`` calls it with the fields as one tuple).
+_new_tuple = tuple.__new__
+#: The setters of the slots of :class:`Hit`, in field order (see :func:`_new_hit`).
+_HIT_SLOTS = tuple(Hit.__dict__[name].__set__ for name in ("rule", "tokens", "head"))
+
+
+def _new_hit(rule: str, tokens: tuple[Token, ...], head: Token | None) -> Hit:
+    """``Hit(rule, tokens, head)`` made by filling the slots, as ``model._unmarked_unit``
+    makes a unit: ``Hit`` has no validator or converter, so the hit is equal, in hash,
+    repr and everything else, to the one the constructor makes (a frozen attrs class
+    sets its fields one ``object.__setattr__`` at a time)."""
+    hit = object.__new__(Hit)
+    set_rule, set_tokens, set_head = _HIT_SLOTS
+    set_rule(hit, rule)
+    set_tokens(hit, tokens)
+    set_head(hit, head)
+    return hit
 
 
 def _subject_follows(text: str, marker: Token) -> bool:
