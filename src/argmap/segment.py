@@ -630,8 +630,9 @@ def _marked_units(grammar: Grammar, text: str, sentence: Span, types: list[str],
     tokens = _SentenceTokens(grammar, text, types, bounds)
     hits = tokens.hits(plan)
     clauses: _Clauses | None = None  # built at the first "but" that may correct
-    # a "but" corrects only a negated clause: without a negation, no "but" can
-    negated = "NEG" in types or "CLITIC_NEG" in types
+    # a "but" corrects only a negated clause: without a negation, no "but" can (read at
+    # the first joining "but": most sentences have none, and need not scan their types)
+    negated: bool | None = None
     cuts: list[tuple[int, int, Marker]] = []  # (cut start, unit start, marker)
     opening: list[Marker] = []
     inner: list[Marker] = []
@@ -664,7 +665,8 @@ def _marked_units(grammar: Grammar, text: str, sentence: Span, types: list[str],
         elif hit.rule in _LEADING_CLAUSE:
             opening.extend(markers)
             leading = markers[-1]
-        elif hit.rule in _SPLITTING and hit.tokens[0].type == "BUT" and negated and \
+        elif hit.rule in _SPLITTING and hit.tokens[0].type == "BUT" and \
+                (negated := _negated(types) if negated is None else negated) and \
                 _corrective(text, hit, clauses := clauses or _Clauses(text, types, bounds)):
             continue  # "not X, but Y": one claim with its correction, not two units
         elif hit.rule in _SPLITTING and _coordinated_phrase(text, sentence, hit):
@@ -718,6 +720,24 @@ def _marked_units(grammar: Grammar, text: str, sentence: Span, types: list[str],
         # the sentence is only markers ("But.", "Finally!"): keep it whole, as plain text
         whole = _strip(text, sentence.start, sentence.end)
         return ([(whole, [])] if whole else []), []
+    if orphans or inner:
+        _place_strays(text, units, orphans, inner)
+    kept_links = [(index_map[a], index_map[b], mk) for a, b, mk in links
+                  if a in index_map and b in index_map]
+    return units, kept_links
+
+
+def _negated(types: list[str]) -> bool:
+    """Whether a sentence with these token types holds a negation."""
+    return "NEG" in types or "CLITIC_NEG" in types
+
+
+def _place_strays(text: str, units: list[tuple[Span, list[Marker]]], orphans: list[Marker],
+                  inner: list[Marker]) -> None:
+    """Make each marker that marks no unit (``orphans``, and those of ``inner`` that
+    no unit took) plain text of its neighbouring unit, in ``units`` (in place). Called
+    only when there are orphans or inner markers: most sentences have neither, and then
+    it would do nothing."""
     kept = {id(mk) for _, own in units for mk in own} if inner else set()
     for marker in orphans + [mk for mk in inner if id(mk) not in kept]:
         # a marker with no clause to mark is plain text of its neighbouring unit
@@ -730,9 +750,6 @@ def _marked_units(grammar: Grammar, text: str, sentence: Span, types: list[str],
             units[k] = (grown, [mk for mk in own if mk.span.end <= grown.start
                                 or (grown.contains(mk.span) and span.start <= mk.span.start
                                     and mk.rule not in _OPENERS)])
-    kept_links = [(index_map[a], index_map[b], mk) for a, b, mk in links
-                  if a in index_map and b in index_map]
-    return units, kept_links
 
 
 def segment(document: Document, grammar: Grammar | None = None) -> Segmentation:
