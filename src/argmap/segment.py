@@ -793,6 +793,8 @@ def segment(document: Document, grammar: Grammar | None = None) -> Segmentation:
             # unmarked unit) made here directly
             types, bounds = grammar.scan_types(text, sentence.start, sentence.end)
             plan = grammar.plan(types)
+            clause_units: list[tuple[Span, list[Marker]]]
+            clause_links: list[tuple[int, int, Marker]]
             if not plan and result_terminals.isdisjoint(types):
                 whole = _strip(text, sentence.start, sentence.end, sentence)
                 clause_units, clause_links = ([(whole, [])] if whole else []), []
