@@ -26,7 +26,7 @@ from argmap.model import (
     SharedText,
     Span,
     Unit,
-    _unmarked_unit,
+    _premise_unit,
 )
 from argmap.relate import (
     _INNER_RULES,
@@ -155,7 +155,8 @@ def test_a_unit_with_a_new_role_equals_its_evolved_copy() -> None:
 
 
 def test_an_unmarked_unit_equals_the_constructed_one() -> None:
-    """``model._unmarked_unit`` fills the slots that ``Unit(...)`` fills through attrs."""
+    """``model._premise_unit`` with no marker and no lead, as the segmenter makes most
+    units, fills the slots that ``Unit(...)`` fills through attrs."""
     for seg in _real_segmentations():
         shared = SharedText(seg.document.text)
         plain = [u for u in seg.units if not u.markers]
@@ -164,8 +165,8 @@ def test_an_unmarked_unit_equals_the_constructed_one() -> None:
             for text in (unit.text, shared):
                 for section, paragraph, sentence in ((unit.section, unit.paragraph,
                                                       unit.sentence), (None, 0, 0)):
-                    made = _unmarked_unit(unit.id, unit.span, text, section, paragraph,
-                                          sentence)
+                    made = _premise_unit(unit.id, unit.span, text, (), section, paragraph,
+                                         sentence, "")
                     built = Unit(unit.id, unit.span, text, Role.PREMISE, (), section,
                                  paragraph, sentence)
                     assert made == built

@@ -155,7 +155,7 @@ _MARKER_SLOTS = tuple(Marker.__dict__[name].__set__ for name in
 def _new_marker(text: str, span: Span, function: MarkerFunction, sense: str, rule: str,
                 terminal: str, value: int) -> Marker:
     """``Marker(text, span, function, sense, rule, terminal, value)`` made by filling the
-    slots, as :func:`_unmarked_unit` makes a unit: ``Marker`` has no validator, and its
+    slots, as :func:`_premise_unit` makes a unit: ``Marker`` has no validator, and its
     one converter (``text``'s :func:`_shared`) is applied here. Equal, in hash, repr and
     everything else, to the one the constructor makes; the segmenter makes one per
     marker it finds."""
@@ -272,34 +272,13 @@ _UNIT_SLOTS = tuple(Unit.__dict__[name].__set__ for name in
                      "sentence", "lead"))
 
 
-def _unmarked_unit(id: str, span: Span, text: str | SharedText, section: str | None,
-                   paragraph: int, sentence: int) -> Unit:
-    """``Unit(id, span, text, Role.PREMISE, (), section, paragraph, sentence)``: a unit
-    with no marker and no lead, made by filling the slots as :meth:`Unit.with_role` does
-    (``Unit`` has no validator, and its converter interns the empty lead to the empty
-    string itself). Equal, in hash, repr and everything else, to the one the constructor
-    makes; the segmenter makes one for each sentence that is a single unmarked unit."""
-    unit = object.__new__(Unit)
-    set_id, set_span, set_text, set_role, set_markers, set_section, set_paragraph, \
-        set_sentence, set_lead = _UNIT_SLOTS
-    set_id(unit, id)
-    set_span(unit, span)
-    set_text(unit, text)
-    set_role(unit, Role.PREMISE)
-    set_markers(unit, ())
-    set_section(unit, section)
-    set_paragraph(unit, paragraph)
-    set_sentence(unit, sentence)
-    set_lead(unit, "")
-    return unit
-
-
 def _premise_unit(id: str, span: Span, text: str | SharedText, markers: tuple[Marker, ...],
                   section: str | None, paragraph: int, sentence: int, lead: str) -> Unit:
     """``Unit(id, span, text, Role.PREMISE, markers, section, paragraph, sentence, lead)``
-    made by filling the slots, as :func:`_unmarked_unit` does, with the lead's converter
-    (:func:`_shared`) applied here. Equal, in hash, repr and everything else, to the one
-    the constructor makes; the segmenter makes one per unit of a marked sentence."""
+    made by filling the slots, as :meth:`Unit.with_role` does (``Unit`` has no validator),
+    with the lead's converter (:func:`_shared`) applied here. Equal, in hash, repr and
+    everything else, to the one the constructor makes; the segmenter makes every unit
+    with it."""
     unit = object.__new__(Unit)
     set_id, set_span, set_text, set_role, set_markers, set_section, set_paragraph, \
         set_sentence, set_lead = _UNIT_SLOTS

@@ -27,7 +27,6 @@ from argmap.model import (
     _new_marker,
     _premise_unit,
     _unchecked_span,
-    _unmarked_unit,
 )
 
 __all__ = ["Segmentation", "segment", "split_sentences", "unit_id"]
@@ -524,7 +523,7 @@ _HIT_SLOTS = tuple(Hit.__dict__[name].__set__ for name in ("rule", "tokens", "he
 
 
 def _new_hit(rule: str, tokens: tuple[Token, ...], head: Token | None) -> Hit:
-    """``Hit(rule, tokens, head)`` made by filling the slots, as ``model._unmarked_unit``
+    """``Hit(rule, tokens, head)`` made by filling the slots, as ``model._premise_unit``
     makes a unit: ``Hit`` has no validator or converter, so the hit is equal, in hash,
     repr and everything else, to the one the constructor makes (a frozen attrs class
     sets its fields one ``object.__setattr__`` at a time)."""
@@ -806,7 +805,7 @@ def segment(document: Document, grammar: Grammar | None = None) -> Segmentation:
                 span = clause_units[0][0]
                 uid = unit_id(text[span.start : span.end], taken)
                 section_units.append(uid)
-                units.append(_unmarked_unit(uid, span, shared, section, paragraph, number))
+                units.append(_premise_unit(uid, span, shared, (), section, paragraph, number, ""))
                 continue
             made: list[str] = []
             for span, markers in clause_units:
