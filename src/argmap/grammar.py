@@ -382,7 +382,8 @@ class Grammar:
 _CLOSERS = frozenset(".!?…\"'”’»)]")
 _WORDISH = re.compile(r"\w")
 
-#: How many distinct token-type sequences :meth:`Grammar.hits` remembers.
+#: How many distinct token-type sequences :meth:`Grammar.plan` remembers for a grammar
+#: that Lark parses itself (:attr:`argmap.lalr.PlanParser.exact` false).
 MEMO_SIZE = 1 << 14
 
 

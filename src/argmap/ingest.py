@@ -302,9 +302,9 @@ def _cues() -> dict[str, re.Pattern[str]]:
     return cues
 
 
-#: A date or a time of day. Each starts with a digit or the capital of a month's name:
-#: the first lookahead, which admits nothing else, spares the alternatives at most
-#: characters of a line (a search is then about twice as fast).
+#: A date or a time of day. Each starts with a digit or the capital of a month's name,
+#: so a lookahead for one of those comes first: at most characters of a line it fails
+#: at once, without trying the alternatives (a search is then about twice as fast).
 _DATE = re.compile(
     r"(?=[\dJFMASOND])\b(?:\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}:\d{2}(?::\d{2})?"
     r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2},? \d{4}"

@@ -24,11 +24,12 @@ __all__ = ["Plan", "PlanParser"]
 #: One marker pattern: (rule, indices of its marker tokens, index of its head or None).
 Plan = tuple[str, tuple[int, ...], "int | None"]
 
-# How a reduction computes its value (see PlanParser._reduce).
+# How a reduction computes its value (see PlanParser._parse and _value).
 _INLINE, _GROUP, _POSITION, _START, _OTHER = range(5)
 #: The inlined rule Lark makes of ``start: _item*``.
 _ITEMS = "__start_star_0"
-#: How many items :meth:`PlanParser._remember_item` keeps before it starts afresh.
+#: How many items :meth:`PlanParser._remember_item` keeps, and apart how many first
+#: items :meth:`PlanParser._remember_opening` keeps, before each starts afresh.
 _ITEM_MEMO = 1 << 12
 #: Rules (or aliases) with a reading of their own, as in ``grammar._Collect``.
 _SPECIAL = frozenset({"opener_weak", "medial_final", "final_though", "list_item",
@@ -356,6 +357,9 @@ class PlanParser:
     def _filler_item(self, symbol: str, lookahead: str) -> bool:
         """Whether ``symbol``, read between items and followed by ``lookahead``, is
         reduced to an item of its own that holds no hit, the stack back between items.
+
+        The definition of a filler, one pair at a time: :meth:`_learn_filler` computes it
+        for all lookaheads at once, and the tests compare the two.
 
         Such an item adds only a token index or a group pair to the ``_item*`` list, which
         the start rule drops; skipping the token leaves the parse of the rest unchanged.

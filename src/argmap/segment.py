@@ -101,6 +101,8 @@ _OTHER_STOPS = "!?…。！？"
 #: before the window, are unchanged), so it finds the same matches. ``re`` skips to a
 #: literal first character several times faster than to one of a class.
 _FULL_STOP_CANDIDATE = re.compile(r"\." + _AFTER_STOP)
+#: How many characters before a full stop :func:`_boundary` reads for the word there.
+_LOOKBACK = 48
 _PREV_WORD = re.compile(r"((?:[A-Za-z]\.)+[A-Za-z]?|[\w'’-]+)\.?$")
 _NEXT_WORD = re.compile(r"\s*[\"“‘'(\[*_]*([\w'’-]+)")
 _SPACE = re.compile(r"\s*")
@@ -172,11 +174,9 @@ def split_sentences(text: str, span: Span, grammar: Grammar | None = None) -> li
         ['The U.S. economy grew.', 'However, wages stagnated.']
     """
     grammar = grammar or load_grammar()
-    regions = _protected(text, span.start, span.end)
-    if regions:
-        regions.sort()
-        opens = [a for a, _ in regions]
-        reach = list(itertools.accumulate((b for _, b in regions), max))
+    regions = sorted(_protected(text, span.start, span.end))
+    opens = [a for a, _ in regions]
+    reach = list(itertools.accumulate((b for _, b in regions), max))
     spans: list[Span] = []
     # The sentence begun at ``start`` runs from ``first``, after the white space that
     # ``_add`` would trim: the span's first other character, then where ``_CANDIDATE``
@@ -195,7 +195,7 @@ def split_sentences(text: str, span: Span, grammar: Grammar | None = None) -> li
         if word is None:
             continue
         stop, end = m.span()
-        if regions and _inside(opens, reach, stop, end):
+        if opens and _inside(opens, reach, stop, end):
             continue  # inside a quotation or brackets (a closing mark ends the match)
         if not _boundary(text, start, stop, end, word, grammar):
             continue
@@ -214,16 +214,16 @@ def _boundary(text: str, start: int, stop: int, at: int, word: str, grammar: Gra
         return True
     if word[0].islower():
         punct = text[stop:at]
-        if ".." in punct or "…" in punct or not _is_marker(word, text, at, grammar):
+        if ".." in punct or "…" in punct or not _is_marker(text, at, grammar):
             return False  # "work... or it might not", "e.g. most"; but "bad. however, …"
     if first != "." or (at - stop > 1 and text[stop + 1] == "."):
         return True
     if at - stop == 1 and at < len(text) and not text[at].isspace():
         # "old.Therefore" but not "2.Beta"
-        return word[0].isupper() and _is_marker(word, text, at, grammar)
+        return word[0].isupper() and _is_marker(text, at, grammar)
     if stop - start <= 3 and text[start:stop].strip().isdigit():
         return False  # "1. Cut fees": a list number, not a sentence
-    window = stop - 48 if stop - 48 > start else start
+    window = stop - _LOOKBACK if stop - _LOOKBACK > start else start
     # The word before the stop holds no space: read it from after the last one (``or``:
     # with no space in the window, ``rfind`` gives -1, and the window's start is taken).
     before = _before(text[text.rfind(" ", window, stop) + 1 or window : stop])
@@ -234,7 +234,7 @@ def _boundary(text: str, start: int, stop: int, at: int, word: str, grammar: Gra
     if before is _ACRONYM or before is _NUMBERED_ACRONYM:
         # "the U.S. Therefore", "Plan B. It costs"
         return sentence_vocabulary()["STARTER"].fullmatch(word) is not None \
-            or _is_marker(word, text, at, grammar)
+            or _is_marker(text, at, grammar)
     return True
 
 
@@ -255,9 +255,9 @@ _NUMBERED_ANY = (_NUMBERED, _NUMBERED_ACRONYM)
 @functools.lru_cache(maxsize=4096)
 def _before(chars: str) -> _Before:
     """What the characters between the last space before a full stop and the stop (at
-    most 48, none before the sentence's start) say about it: ``_ENDS`` when the word
-    there (``_PREV_WORD``) lets any word after the stop start a sentence, or there is
-    none; ``_NEVER_ENDS`` after a title or a Latin abbreviation ("Dr.", "e.g."),
+    most ``_LOOKBACK``, none before the sentence's start) say about it: ``_ENDS`` when
+    the word there (``_PREV_WORD``) lets any word after the stop start a sentence, or
+    there is none; ``_NEVER_ENDS`` after a title or a Latin abbreviation ("Dr.", "e.g."),
     ``_NUMBERED`` after an abbreviation before a number ("no. 7"), ``_ACRONYM`` after an
     acronym or a single capital ("U.S.", "Plan B."), ``_NUMBERED_ACRONYM`` if both.
 
@@ -293,7 +293,7 @@ def _abbreviations() -> tuple[re.Pattern[str], int]:
                       rf"|{abbr['NUMBERED'].pattern}", re.IGNORECASE), longest
 
 
-def _is_marker(word: str, text: str, at: int, grammar: Grammar) -> bool:
+def _is_marker(text: str, at: int, grammar: Grammar) -> bool:
     space = _SPACE.match(text, at)
     terminal = grammar.terminal_at(text, space.end() if space else at)
     info = grammar.info(terminal) if terminal else None
@@ -665,7 +665,7 @@ def _marked_units(grammar: Grammar, text: str, sentence: Span, types: list[str],
             opening.extend(markers)
             leading = markers[-1]
         elif hit.rule in _SPLITTING and hit.tokens[0].type == "BUT" and \
-                (negated := _negated(types) if negated is None else negated) and \
+                (negated := _has_negation(types) if negated is None else negated) and \
                 _corrective(text, hit, clauses := clauses or _Clauses(text, types, bounds)):
             continue  # "not X, but Y": one claim with its correction, not two units
         elif hit.rule in _SPLITTING and _coordinated_phrase(text, sentence, hit):
@@ -726,7 +726,7 @@ def _marked_units(grammar: Grammar, text: str, sentence: Span, types: list[str],
     return units, kept_links
 
 
-def _negated(types: list[str]) -> bool:
+def _has_negation(types: list[str]) -> bool:
     """Whether a sentence with these token types holds a negation."""
     return "NEG" in types or "CLITIC_NEG" in types
 
@@ -773,7 +773,6 @@ def segment(document: Document, grammar: Grammar | None = None) -> Segmentation:
     taken: dict[str, int] = {}
     sections: list[tuple[str, str | None, Span | None, list[str]]] = [("lead", None, None, [])]
     paragraph = -1
-    result_terminals = grammar.result_terminals
     for block in document.blocks:
         if block.kind is BlockKind.TITLE:
             continue
@@ -788,29 +787,10 @@ def segment(document: Document, grammar: Grammar | None = None) -> Segmentation:
         for sentence in split_sentences(text, block.span, grammar):
             number = len(sentences)
             sentences.append(sentence)
-            # _sentence_units, its common case (no marker pattern, no result adverb: one
-            # unmarked unit) made here directly
-            types, bounds = grammar.scan_types(text, sentence.start, sentence.end)
-            plan = grammar.plan(types)
-            clause_units: list[tuple[Span, list[Marker]]]
-            clause_links: list[tuple[int, int, Marker]]
-            if not plan and result_terminals.isdisjoint(types):
-                whole = _strip(text, sentence.start, sentence.end, sentence)
-                clause_units, clause_links = ([(whole, [])] if whole else []), []
-            else:
-                clause_units, clause_links = _marked_units(grammar, text, sentence, types,
-                                                           bounds, plan)
-            if len(clause_units) == 1 and not clause_units[0][1]:
-                # one unmarked unit: no lead, no markers, no links
-                span = clause_units[0][0]
-                uid = unit_id(text[span.start : span.end], taken)
-                section_units.append(uid)
-                units.append(_premise_unit(uid, span, shared, (), section, paragraph, number, ""))
-                continue
+            clause_units, clause_links = _sentence_units(grammar, text, sentence)
             made: list[str] = []
             for span, markers in clause_units:
-                body = text[span.start : span.end]
-                uid = unit_id(body, taken)
+                uid = unit_id(text[span.start : span.end], taken)
                 made.append(uid)
                 # Unit(uid, span, shared, Role.PREMISE, tuple(markers), section,
                 #      paragraph, number, lead), its slots filled

@@ -839,7 +839,7 @@ def _sentence_level(b: _Builder, head: Unit, main: Sequence[Unit]) -> None:
         if unit.markers:
             intent = _read_intent(b, unit)
             announcement = _announcement(unit)
-        else:  # most units: no marker, so neither an intent nor an announcement
+        else:  # no marker, but a contrast answers it (the others went on above)
             intent, announcement = None, None
         if intent is not None and intent.subtype == "elaboration" and home == b.thesis \
                 and _answered_next(b, unit, rest[k + 1] if k + 1 < len(rest) else None):
