@@ -93,9 +93,9 @@ _AFTER_STOP = (
 #: lookbehind. First branch: a run of stops (not inside one: the stop before it is
 #: checked), then closing quotes, brackets or emphasis, then space or end; its closers
 #: are one class, so it never backtracks more than linearly ("……x", "Fees.*****x").
-_CANDIDATE = re.compile(r"[.!?…。！？]" + _AFTER_STOP)
 #: The stops of ``_CANDIDATE``'s first class but the full stop.
 _OTHER_STOPS = "!?…。！？"
+_CANDIDATE = re.compile(f"[.{re.escape(_OTHER_STOPS)}]" + _AFTER_STOP)
 #: ``_CANDIDATE`` for a window without ``_OTHER_STOPS``: there its first character can
 #: only be a full stop, and the rest is the same (its lookbehinds, which may look
 #: before the window, are unchanged), so it finds the same matches. ``re`` skips to a
@@ -109,12 +109,10 @@ _SPACE = re.compile(r"\s*")
 _OPENS_QUOTE = frozenset(" \t\n\r\u00a0([{—–-")
 _CLOSES_QUOTE = frozenset(" \t\n\r\u00a0.,;:!?)]}—–-")
 _OPEN_CLOSE = {"“": "”", "«": "»", "(": ")", "[": "]", "„": "“"}
-#: Every character :func:`_protected` looks at (the others cannot open or close a region).
-_QUOTE_OR_BRACKET = re.compile(r'["“”«»()\[\]„]')
-
-
-#: The characters of ``_QUOTE_OR_BRACKET``.
+#: Every character :func:`_protected` looks at (the others cannot open or close a
+#: region), as a string and as a pattern.
 _QUOTES_AND_BRACKETS = '"“”«»()[]„'
+_QUOTE_OR_BRACKET = re.compile(f"[{re.escape(_QUOTES_AND_BRACKETS)}]")
 
 
 def _protected(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -105,22 +105,14 @@ class _Graph:
         cycle or is there already; return whether it was added.
 
         ``make_room``, ``has`` and ``add`` in one call, for the map builder's one edge
-        per relation: most edges are in order already and leave a unit with no edge yet.
+        per relation; ``make_room`` only when the order asks for it (most edges are in
+        order already).
         """
-        order, out_head, in_head = self.order, self.out_head, self.in_head
-        if order[source] >= order[target] and not self.make_room(source, target):
+        if self.order[source] >= self.order[target] and not self.make_room(source, target):
             return False
-        edge, dst, out_next = out_head[source], self.dst, self.out_next
-        while edge >= 0:
-            if dst[edge] == target:
-                return False
-            edge = out_next[edge]
-        edge = len(dst)
-        self.src.append(source)
-        dst.append(target)
-        out_next.append(out_head[source])
-        self.in_next.append(in_head[target])
-        out_head[source] = in_head[target] = edge
+        if self.has(source, target):
+            return False
+        self.add(source, target)
         return True
 
     def has(self, source: int, target: int) -> bool:
@@ -202,9 +194,9 @@ class _UnitSet:
         self.flags = bytearray(units)
         self._other: set[str] = set()
 
-    def add(self, unit_id: str, position: int | None = None) -> None:
-        """Add a unit by id; ``position``, when known and not negative, spares a look-up."""
-        n = self._index.get(unit_id) if position is None or position < 0 else position
+    def add(self, unit_id: str) -> None:
+        """Add a unit by id."""
+        n = self._index.get(unit_id)
         if n is None:
             self._other.add(unit_id)
         else:
@@ -374,7 +366,7 @@ class _Builder:
                                               marker))
         if subtype != "restatement":
             if s >= 0:
-                self.sources.flags[s] = 1  # sources.add(source, s), without the call
+                self.sources.flags[s] = 1  # sources.add(source), by position
             else:
                 self.sources.add(source)
 
