@@ -801,8 +801,9 @@ def _sentence_level(b: _Builder, head: Unit, main: Sequence[Unit]) -> None:
     # (main's units share the head's paragraph number: only there is the set needed)
     home = b.thesis if head.paragraph == b.thesis_paragraph and \
         b.thesis in {u.id for u in main} else head.id
-    if home == b.thesis and head.id in b.answered:
-        _concede(b, head, b.answered[head.id])
+    at_thesis, answered = home == b.thesis, b.answered
+    if at_thesis and head.id in answered:
+        _concede(b, head, answered[head.id])
     last_target: str | None = None
     # Unmarked units wait here for their default attachment to the paragraph head, so
     # that a later summary ("Taken together, …") can claim them instead.
@@ -810,7 +811,6 @@ def _sentence_level(b: _Builder, head: Unit, main: Sequence[Unit]) -> None:
     rest = main[main.index(head) + 1 :]
     text = b.seg.document.text
     asides = _may_hold_asides(text, rest)
-    at_thesis, answered = home == b.thesis, b.answered
     for k, unit in enumerate(rest):
         if asides and _aside(text, unit):
             # A bracketed sentence elaborates the one before and is skipped by later
@@ -833,7 +833,7 @@ def _sentence_level(b: _Builder, head: Unit, main: Sequence[Unit]) -> None:
             announcement = _announcement(unit)
         else:  # no marker, but a contrast answers it (the others went on above)
             intent, announcement = None, None
-        if intent is not None and intent.subtype == "elaboration" and home == b.thesis \
+        if intent is not None and intent.subtype == "elaboration" and at_thesis \
                 and _answered_next(b, unit, rest[k + 1] if k + 1 < len(rest) else None):
             # "Indeed X, but Y": an affirming adverb that a contrast answers concedes X
             # (the Concede-Counter pattern, Couper-Kuhlen & Thompson 2000).
@@ -845,8 +845,8 @@ def _sentence_level(b: _Builder, head: Unit, main: Sequence[Unit]) -> None:
                 previous = unit
                 continue
             intent = None
-        if intent is None and home == b.thesis and local_head is head and \
-                unit.id in b.answered and _concede(b, unit, b.answered[unit.id]):
+        if intent is None and at_thesis and local_head is head and \
+                unit.id in answered and _concede(b, unit, answered[unit.id]):
             last_target = b.thesis
         elif intent is None:
             target = home if local_head is head else local_head.id
@@ -877,7 +877,7 @@ def _sentence_level(b: _Builder, head: Unit, main: Sequence[Unit]) -> None:
                 concession = before  # "X, although/unless Y. But Z.": Z answers Y
             if intent.kind is _ATTACK and not intent.concedes and \
                     concession is None and unmarked and unmarked[-1] == previous.id and \
-                    home == b.thesis and local_head is head and \
+                    at_thesis and local_head is head and \
                     _concede(b, previous, intent.marker):
                 # "X. But Y.": the author grants X and answers it with Y.
                 pending = [p for p in pending if p[0] != previous.id]
