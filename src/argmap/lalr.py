@@ -139,21 +139,10 @@ class PlanParser:
                 return tuple(values[-1])
             items_list = values[0]
             self._remember_opening(symbols[:i + 1], items_list)
-        fillers, filler_after = self._fillers, self._fillers.get
         items, item_sizes = self._items, self._item_sizes
-        none: frozenset[str] = frozenset()
         while True:
-            # Between items, a token that the next one shows to be a plain filler item
-            # adds nothing the start rule keeps: it is skipped, which leaves the parse
-            # of the rest as it was (_filler_item). Most tokens are; a run of them is
-            # skipped here in one go. ("$END" is never a filler.)
-            while True:
-                while symbols[i + 1] in filler_after(symbols[i], none):
-                    i += 1
-                symbol = symbols[i]
-                if symbol in fillers:
-                    break
-                self._learn_filler(symbol)  # a type met for the first time
+            i = self._skip_fillers(symbols, i)
+            symbol = symbols[i]
             if i == last and self._accepts:
                 # the table reduces ``start: _item*`` and accepts: the start rule keeps
                 # the lists of plans of the items (_value)
@@ -179,6 +168,24 @@ class PlanParser:
                     self._remember_item(symbols[i:end + 1], items_list[kept:], i)
                 items_list = values[0]
                 i = end
+
+    def _skip_fillers(self, symbols: list[str], i: int) -> int:
+        """The index of the first token from ``i`` on that is not a filler item before
+        the next one.
+
+        Between items, a token that the next one shows to be a plain filler item adds
+        nothing the start rule keeps: it is skipped, which leaves the parse of the rest
+        as it was (:meth:`_filler_item`). Most tokens are; a run of them is skipped here
+        in one go. ("$END" is never a filler, and ``symbols`` ends with it twice.)
+        """
+        fillers = self._fillers
+        while True:
+            after = fillers.get(symbols[i])
+            if after is None:  # a type met for the first time
+                after = self._learn_filler(symbols[i])
+            if symbols[i + 1] not in after:
+                return i
+            i += 1
 
     def _parse(self, symbols: list[str], types: Sequence[str], states: list[int],
                values: list[Any], i: int) -> int:
