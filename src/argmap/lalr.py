@@ -14,7 +14,7 @@ plans equal Lark's own parse is a tested property (``tests/test_grammar_memo.py`
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 import lark
 from lark.parsers.lalr_analysis import Shift
@@ -94,8 +94,9 @@ class PlanParser:
         #: whether, between items, the table accepts at "$END" by reducing the start
         #: rule (``start: _item*``) as :meth:`plans` does in one step
         accept = self._actions[self._base].get("$END") if self._base >= 0 else None
-        self._accepts = (accept is not None and accept[:3] == (1, "start", _START)
-                         and accept[4] == (True,)
+        self._accepts = (isinstance(accept, _Reduce) and accept.size == 1
+                         and accept.origin == "start" and accept.kind == _START
+                         and accept.splices == (True,)
                          and self._goto[self._start].get("start") == self._end)
         #: Whether the plans are Lark's: they are not for a grammar whose rules drop
         #: tokens from their children (anonymous literals such as ``"("``, terminals named
@@ -396,13 +397,13 @@ class PlanParser:
         first = True
         while True:
             action = self._actions[top][symbol]
-            if len(action) == 1 or action[0] != 1 or action[2] != _INLINE:
+            if not isinstance(action, _Reduce) or action.size != 1 or action.kind != _INLINE:
                 return top, wrap
-            if not action[4][0]:
+            if not action.splices[0]:
                 if not first:
                     return top, wrap  # a second wrap: left to the general path
                 wrap = True
-            top = self._goto[below][action[1]]
+            top = self._goto[below][action.origin]
             first = False
 
 
@@ -428,9 +429,24 @@ def _modelled(rule: Any) -> bool:
         s.is_term and s.filter_out for s in rule.expansion)
 
 
-def _reduction(rule: Any, groups: Collection[str], positions: Collection[str],
-               ) -> tuple[Any, ...]:
-    """What reducing ``rule`` does: (size, origin, kind, name, which children splice)."""
+class _Reduce(NamedTuple):
+    """A reduction of the table as :meth:`PlanParser._parse` reads it (a shift is a
+    1-tuple of the next state): unpacked in the parse loop, read by name elsewhere."""
+
+    #: how many symbols the rule pops
+    size: int
+    #: the rule's name (the nonterminal it pushes)
+    origin: str
+    #: how its value is computed: _INLINE, _GROUP, _POSITION, _START or _OTHER
+    kind: int
+    #: the rule's alias, or its name
+    name: str
+    #: for each child, whether its children are spliced into this rule's (an ``_x`` rule)
+    splices: tuple[bool, ...]
+
+
+def _reduction(rule: Any, groups: Collection[str], positions: Collection[str]) -> _Reduce:
+    """What reducing ``rule`` does."""
     origin = str(rule.origin.name)
     name = str(rule.alias or origin)
     if name.startswith("_"):
@@ -444,7 +460,7 @@ def _reduction(rule: Any, groups: Collection[str], positions: Collection[str],
     else:
         kind = _OTHER
     expand = tuple(not s.is_term and s.name.startswith("_") for s in rule.expansion)
-    return (len(rule.expansion), origin, kind, name, expand)
+    return _Reduce(len(rule.expansion), origin, kind, name, expand)
 
 
 def _value(kind: int, name: str, flat: list[Any], types: Sequence[str]) -> Any:
