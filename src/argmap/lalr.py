@@ -288,7 +288,7 @@ class PlanParser:
         tokens and the lookahead that ends it (``symbols``, types), and nothing else: the
         same tokens elsewhere add the same values, their token indices moved by where
         they begin. Only the lists of plans are kept (``added``, from token ``first``):
-        the start rule reads nothing else. Bounded like the grammar's memo.
+        the start rule reads nothing else. Bounded by :data:`_ITEM_MEMO`.
         """
         if len(self._items) >= _ITEM_MEMO:
             self._items.clear()
@@ -415,8 +415,7 @@ def _shift(plan: Plan, by: int) -> Plan:
 
 def _shifted(found: tuple[tuple[Plan, ...], ...], by: int) -> list[list[Plan]]:
     """The remembered lists of plans of an item that begins at token ``by``."""
-    return [[(rule, tuple(map(by.__add__, picks)), None if head is None else head + by)
-             for rule, picks, head in child] for child in found]
+    return [[_shift(plan, by) for plan in child] for child in found]
 
 
 def _modelled(rule: Any) -> bool:
