@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import itertools
 import textwrap
+from collections.abc import Callable
 from typing import Literal
 
 import attrs
 import graphviz
 
 from argmap.exceptions import OptionError, RenderError
+from argmap.markdown import inline_text
 from argmap.model import ArgumentMap, Relation, Role, Unit
 
-__all__ = ["ENGINES", "MAX_LABEL", "RANKDIRS", "WRAP", "DrawOptions", "pipe", "shown_text",
+__all__ = ["ENGINES", "MAX_LABEL", "RANKDIRS", "WRAP", "DrawOptions", "pipe", "shown_as",
+           "shown_text",
            "to_digraph"]
 
 #: Node text is wrapped at this many characters per line.
@@ -137,6 +140,17 @@ def shown_text(unit: Unit, source: str | None = None) -> str:
     return unit.lead + unit.text
 
 
+def shown_as(m: ArgumentMap) -> Callable[[str], str]:
+    """How labels of ``m`` show a unit's, heading's or title's text: without inline
+    markup (:func:`argmap.markdown.inline_text`) for a map read from Markdown
+    (``m.metadata["format"] == "markdown"``), as written for any other."""
+    return inline_text if m.metadata.get("format") == "markdown" else _as_written
+
+
+def _as_written(text: str) -> str:
+    return text
+
+
 def edge_kind(rel: Relation, relation_ids: set[str] | frozenset[str]) -> str:
     """The drawing style of a relation: support, attack, undercut, restatement or item."""
     if rel.target in relation_ids:
@@ -155,8 +169,11 @@ def to_digraph(m: ArgumentMap, *, source: str | None = None,
     edges point from premise to claim; each section is a cluster labelled with its
     heading; the items of an enumeration share a rank, in text order; edges carry their
     marker ("however") as label; an undercut points at a small dot on the edge it attacks.
-    Node and edge ids are the unit and relation ids, which are derived from the text, so
-    an edit in one paragraph leaves the rest of the drawing's source unchanged.
+    A map read from Markdown (``m.metadata["format"] == "markdown"``) shows its labels,
+    title and headings without inline markup (:func:`argmap.markdown.inline_text`):
+    ``**abolished**`` reads ``abolished``, a link its text. Node and edge ids are the
+    unit and relation ids, which are derived from the text, so an edit in one paragraph
+    leaves the rest of the drawing's source unchanged.
 
     Args:
         m: the map.
@@ -170,10 +187,11 @@ def to_digraph(m: ArgumentMap, *, source: str | None = None,
         opts = attrs.evolve(opts, wrap=opts.wrap if wrap is None else wrap,
                             legend=opts.legend if legend is None else legend)
     graph_rankdir = RANKDIRS[opts.rankdir]
+    shown = shown_as(m)
     g = graphviz.Digraph(name="argmap", engine=opts.engine, graph_attr={
         "rankdir": graph_rankdir, "fontname": _FONT, "newrank": "true", "nodesep": "0.25",
         "ranksep": "0.45", "labelloc": "t", "fontsize": "18",
-        "label": label(m.title or "", 80) if m.title else "",
+        "label": label(shown(m.title), 80) if m.title else "",
         **({"layout": opts.engine, "overlap": "false"} if opts.engine != "dot" else {}),
     }, node_attr={"shape": "box", "style": "rounded,filled", "fontname": _FONT,
                   "fontsize": "10", "margin": "0.12,0.06"},
@@ -182,7 +200,7 @@ def to_digraph(m: ArgumentMap, *, source: str | None = None,
     edge_style = _EDGE_STYLE[opts.palette]
 
     def add_node(graph: graphviz.Digraph, unit: Unit) -> None:
-        graph.node(unit.id, label(shown_text(unit, source), opts.wrap), id=unit.id,
+        graph.node(unit.id, label(shown(shown_text(unit, source)), opts.wrap), id=unit.id,
                    tooltip=graphviz.escape(f"{unit.id} [{unit.role.value}]"),
                    **node_style.get(unit.role, {}))
 
@@ -205,7 +223,7 @@ def to_digraph(m: ArgumentMap, *, source: str | None = None,
             continue
         # labelloc "b" puts the heading at the top when the ranks run bottom to top.
         with g.subgraph(name=f"cluster_{section_id}", graph_attr={
-            "label": label(heading, 60), "style": "rounded,filled", "fontsize": "14",
+            "label": label(shown(heading), 60), "style": "rounded,filled", "fontsize": "14",
             # Graphviz mirrors "l"/"b" with the rank direction: keep headings top left.
             "labeljust": "r" if graph_rankdir == "RL" else "l",
             "labelloc": "b" if graph_rankdir == "BT" else "t",

@@ -10,10 +10,11 @@ quotes); code, tables, raw HTML and YAML front matter are boilerplate.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from argmap.model import Boilerplate, Span
 
-__all__ = ["MarkdownBlocks", "looks_like_markdown", "markdown_blocks"]
+__all__ = ["MarkdownBlocks", "inline_text", "looks_like_markdown", "markdown_blocks"]
 
 #: ``(kind, span)`` per block (``title``, ``heading`` or ``paragraph``), and boilerplate.
 MarkdownBlocks = tuple[list[tuple[str, Span]], list[Boilerplate]]
@@ -153,3 +154,58 @@ def _trim(text: str, span: Span) -> Span:
     chunk = span.slice(text)
     lead = len(chunk) - len(chunk.lstrip())
     return Span(span.start + lead, span.start + len(chunk.rstrip()))
+
+
+#: A delimiter run of emphasis (``*``, ``**``, ``_``, ``__``, ``***``) that touches a word
+#: on one side only: the opening or closing half of an emphasis whose other half lies
+#: outside the text (CommonMark 0.31 §6.2, left- and right-flanking runs).
+_STRAY_DELIMITER = re.compile(r"(?<!\w)(?:\*{1,3}|_{1,3})(?=\w)"
+                              r"|(?<=\w)(?:\*{1,3}|_{1,3})(?!\w)")
+#: Private-use stand-ins for the escaped ``\*`` and ``\_`` while stray runs are removed.
+_ESCAPED = {"\\*": "\ue000", "\\_": "\ue001"}
+_UNESCAPED = str.maketrans({"\ue000": "*", "\ue001": "_"})
+
+
+def inline_text(source: str) -> str:
+    r"""The text a reader sees of Markdown inline ``source``, without its markup.
+
+    Emphasis and strong emphasis lose their delimiters, links and images keep their
+    text (``[the report](https://…)`` reads ``the report``), code spans keep their
+    content, raw inline HTML is dropped, entities and backslash escapes are decoded and
+    line breaks become spaces: the inline rules of CommonMark 0.31, parsed by
+    markdown-it-py. A unit can begin or end inside an emphasis (a clause boundary in
+    ``**high, but** costs``); the half of that emphasis inside the unit, a delimiter run
+    touching a word on one side only, is dropped too. Escaped ``\*`` and ``\_`` stay.
+
+    Example:
+        >>> inline_text("Fees are **high** (see [the report](https://example.org)).")
+        'Fees are high (see the report).'
+        >>> inline_text("costs rise** sharply, \\*not\\* `a*b`")
+        'costs rise sharply, *not* a*b'
+    """
+    if not any(c in source for c in "*_`[]<>&\\\n!"):
+        return source  # no markup: most labels
+    escaped = source
+    for escape, stand_in in _ESCAPED.items():
+        escaped = escaped.replace(escape, stand_in)
+    pieces: list[str] = []
+    for token in _inline_parser().parseInline(escaped)[0].children or []:
+        if token.type == "text":
+            pieces.append(_STRAY_DELIMITER.sub("", token.content))
+        elif token.type in ("code_inline", "image"):
+            pieces.append(token.content)
+        elif token.type in ("softbreak", "hardbreak"):
+            pieces.append(" ")
+    return "".join(pieces).translate(_UNESCAPED)
+
+
+_PARSER: list[Any] = []
+
+
+def _inline_parser() -> Any:
+    """markdown-it-py's CommonMark parser, made at the first use (imported lazily)."""
+    if not _PARSER:
+        from markdown_it import MarkdownIt
+
+        _PARSER.append(MarkdownIt("commonmark"))
+    return _PARSER[0]

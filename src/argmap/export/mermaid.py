@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import textwrap
 
-from argmap.diagram import RANKDIRS, WRAP, shown_text
+from argmap.diagram import RANKDIRS, WRAP, shown_as, shown_text
 from argmap.model import ArgumentMap, RelationKind, Role
 
 __all__ = ["to_mermaid"]
@@ -61,21 +61,23 @@ def to_mermaid(m: ArgumentMap, *, source: str | None = None, rankdir: str = "TB"
             u_they_fund_1ba9 -. "however" .-x u_fees_must_9d92
     """
     direction = RANKDIRS[rankdir.upper()]
+    shown = shown_as(m)  # a map read from Markdown: labels without inline markup
     out = [f"flowchart {direction}"]
     if m.title:
-        out.insert(0, f"---\ntitle: {_text(m.title, 10_000)}\n---")
+        out.insert(0, f"---\ntitle: {_text(shown(m.title), 10_000)}\n---")
     headings = {s.id: s.heading for s in m.sections}
     groups: dict[str | None, list[str]] = {}
     for u in m.units:
         key = u.section if clusters and headings.get(u.section or "") and \
             u.id != m.central_claim else None
         groups.setdefault(key, []).append(
-            f"    {_node_id(u.id)}[{_text(shown_text(u, source), wrap)}]:::{u.role.value}")
+            f"    {_node_id(u.id)}[{_text(shown(shown_text(u, source)), wrap)}]:::{u.role.value}")
     for key, lines in groups.items():
         if key is None:
             out += lines
         else:
-            out.append(f"    subgraph {_node_id('s-' + key)} [{_text(headings[key] or '', 60)}]")
+            heading = _text(shown(headings[key] or ""), 60)
+            out.append(f"    subgraph {_node_id('s-' + key)} [{heading}]")
             out += ["    " + line for line in lines]
             out.append("    end")
     by_id = {r.id: r for r in m.relations}
