@@ -78,6 +78,15 @@ NOT_A_MARKER = [
     pytest.param("On balance sheets, debts are listed.", [], id="pp-on-balance-sheets"),
     pytest.param("After all the effort, the plan failed.", [], id="pp-after-all-the-effort"),
     pytest.param("Because of the fees, students left.", [], id="because-of-noun-phrase"),
+    # a cardinal that counts a proportion, or is followed by no plural noun, announces
+    # no list: "one in five", "four out of five"; "always", "seems"
+    pytest.param("A survey found that one in five skipped trips.", [],
+                 id="proportion-one-in-five"),
+    pytest.param("Four out of five doctors agree.", [], id="proportion-out-of"),
+    pytest.param("Nearly 9 in ten voters agree.", [], id="proportion-after-digits"),
+    pytest.param("We two always disagree.", [], id="cardinal-then-adverb-in-s"),
+    pytest.param("That two and two make five seems certain.", [],
+                 id="cardinal-subject-then-seems"),
 ]
 
 MARKER = [
@@ -179,6 +188,18 @@ MARKER = [
                  id="announcement-cardinal-plural"),
     pytest.param("This approach allows it to address four sets of problems.",
                  [("four sets", "announcement", "announcement")], id="announcement-sets-of"),
+    # "in" and "of" before a cardinal without a number before them: still a count
+    pytest.param("Fees do damage in three ways.",
+                 [("three ways", "announcement", "announcement")], id="announcement-in-ways"),
+    pytest.param("The essay consists of three parts.",
+                 [("three parts", "announcement", "announcement")],
+                 id="announcement-of-parts"),
+    pytest.param("We may mean one of two things.",
+                 [("two things", "announcement", "announcement")],
+                 id="announcement-one-of-two-alternatives"),
+    pytest.param("Fees cause two always costly problems.",
+                 [("two always costly problems", "announcement", "announcement")],
+                 id="announcement-past-an-adverb-in-s"),
     # e.g. / i.e. inside a sentence introduce an apposition, not a new unit
     # (../shared/cases/segmentation.md, case 4)
     pytest.param("Some cities (e.g. Lyon) already ban cars downtown.",
@@ -455,6 +476,14 @@ ENUMERATIONS = [
                  "fees cause three problems.",
                  ["The first problem is cost.", "The second problem is debt.",
                   "The third problem is stress."], id="announcement-in-a-marked-sentence"),
+    # a proportion inside an item ("one in five skipped trips") announces no new list
+    pytest.param("Fares should go. The case rests on three arguments.\n\nFirst, fares keep "
+                 "the poor off buses: a survey found that one in five skipped trips. Second, "
+                 "free transit cuts traffic. Third, fares cost much to collect.",
+                 "The case rests on three arguments.",
+                 ["fares keep the poor off buses: a survey found that one in five skipped "
+                  "trips.", "free transit cuts traffic.", "fares cost much to collect."],
+                 id="proportion-inside-an-item"),
     # ../shared/cases/segmentation.md, cases 18B, 19 and 20
     pytest.param("Two costs matter: 1.\u00a0rent and 2.\u00a0transport.", "Two costs matter",
                  ["rent", "transport."], id="inline-numbers-after-nbsp"),

@@ -370,18 +370,39 @@ def _marker(grammar: Grammar, hit: Hit, token: Token) -> Marker | None:
 
 _PLURAL = re.compile(r"[A-Za-z-]{3,}(?<![su])s\b")
 _NONSPACE = re.compile(r"\S+")
+#: Closed-class words that end in "s" like a plural noun (adverbs, conjunctions,
+#: determiners, pronouns; Quirk et al. 1985 §2.35), and "seems", a verb that follows
+#: a cardinal subject ("two and two make five seems …"): never the head of a count.
+_NOT_PLURAL = frozenset({
+    "always", "perhaps", "sometimes", "besides", "nevertheless", "nonetheless", "whereas",
+    "thus", "this", "towards", "afterwards", "backwards", "forwards", "unless", "hers",
+    "ours", "yours", "theirs", "seems"})
+#: A cardinal that is the second number of a proportion ("one in five", "9 out of 10"):
+#: a ratio, not the size of a list. Matched on the characters before the cardinal.
+#: "one of two things" is left alone: it announces the alternatives that follow.
+_PROPORTION = re.compile(
+    r"(?:\b(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
+    r"(?:in|out\s+of)\s+)\Z", re.IGNORECASE)
 
 
 def _announcement(grammar: Grammar, hit: Hit, text: str) -> Marker | None:
+    """The announcement marker of a cardinal and a plural noun ("three occasions",
+    "four sets of problems"), or ``None`` when the words after the cardinal hold no
+    plural head among their first three, or the cardinal is the second number of a
+    proportion ("one in five skipped trips")."""
     cardinal = hit.tokens[0]
     head = hit.head
     if head is None or (head.start_pos or 0) - (cardinal.end_pos or 0) > 2:
         return None
+    at = cardinal.start_pos or 0
+    if _PROPORTION.search(text, max(0, at - 24), at):
+        return None
     # the first three words only: the head is the rest of the clause, often long
     words = itertools.islice(_NONSPACE.finditer(str(head)), 3)
     for w in words:
-        if _PLURAL.fullmatch(w.group().rstrip(",.:;")):
-            end = (head.start_pos or 0) + w.start() + len(w.group().rstrip(",.:;"))
+        word = w.group().rstrip(",.:;")
+        if _PLURAL.fullmatch(word) and word.lower() not in _NOT_PLURAL:
+            end = (head.start_pos or 0) + w.start() + len(word)
             info = grammar.info(cardinal.type)
             return Marker(
                 text=text[cardinal.start_pos : end],
