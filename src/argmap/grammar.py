@@ -275,7 +275,12 @@ class Grammar:
         kinds, literal = scanner.kinds, scanner.literals.get
         for m in scanner.pattern.finditer(text, start, stop):
             a, b = m.span()
-            if a > pos and wordish(text, pos, a):
+            # A gap with a word character in it is a TEXT token. Most gaps are one space
+            # between two terminals, or a space and then a word: those are told from
+            # their first two characters (a space is no word character; a letter or
+            # digit, ``str.isalnum``, is one), the others by a search of the gap.
+            if a > pos and ((text[pos] != " " and wordish(text, pos, a)) if a - pos == 1
+                            else text[pos + 1].isalnum() or wordish(text, pos, a)):
                 add_type("TEXT")
                 add_bound(pos)
                 add_bound(a)
