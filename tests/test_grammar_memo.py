@@ -287,8 +287,8 @@ def test_forget_empties_the_memos_of_the_text_read_and_changes_no_plan() -> None
     assert grammar.plan_parser._items and grammar.plan_parser._openings
     grammar.forget()
     assert not grammar.plan_parser._items
-    assert not grammar.plan_parser._item_sizes
-    assert not grammar.plan_parser._openings and not grammar.plan_parser._opening_sizes
+    assert not grammar.plan_parser._items.sizes
+    assert not grammar.plan_parser._openings and not grammar.plan_parser._openings.sizes
     assert [grammar.plan(types) for types in sentences] == first
     assert first[1] == (("opener", (1,), None),)
 
@@ -303,4 +303,6 @@ def test_memos_of_items_are_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
             types = ["SOS", lead, "TEXT", *tail, "EOS"]
             assert parser.plans(types) == GRAMMAR._lark_plan(types), types
             assert len(parser._items) <= 2 and len(parser._openings) <= 2
-            assert set(parser._opening_sizes) == {len(k) - 1 for k in parser._openings}
+            for memo in (parser._items, parser._openings):
+                assert {(key[0], len(key) - 1) for key in memo.added} == {
+                    (first, size) for first, sizes in memo.sizes.items() for size in sizes}

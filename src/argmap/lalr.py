@@ -28,8 +28,7 @@ Plan = tuple[str, tuple[int, ...], "int | None"]
 _INLINE, _GROUP, _POSITION, _START, _OTHER = range(5)
 #: The inlined rule Lark makes of ``start: _item*``.
 _ITEMS = "__start_star_0"
-#: How many items :meth:`PlanParser._remember_item` keeps, and apart how many first
-#: items :meth:`PlanParser._remember_opening` keeps, before each starts afresh.
+#: How many items each :class:`_ItemMemo` keeps before it starts afresh.
 _ITEM_MEMO = 1 << 12
 #: Rules (or aliases) with a reading of their own, as in ``grammar._Collect``.
 _SPECIAL = frozenset({"opener_weak", "medial_final", "final_though", "list_item",
@@ -38,6 +37,57 @@ _SPECIAL = frozenset({"opener_weak", "medial_final", "final_though", "list_item"
 
 class _Spliced(list[Any]):
     """The children of an inlined ``_rule``, to be spliced into its parent's."""
+
+
+#: The lists of plans an item adds to the ``_item*`` list, at token indices counted from
+#: the item's first token.
+_Added = tuple[tuple[Plan, ...], ...]
+
+
+class _ItemMemo:
+    """A bounded memo of items: the token types of an item and the lookahead that ends
+    it -> the lists of plans the item adds (:data:`_Added`), and its size in tokens.
+
+    A lookup at token ``i`` tries the sizes of the items remembered with the same first
+    type, shortest first (the short ones are read most often). At :data:`_ITEM_MEMO`
+    entries the memo starts afresh: a long text's items would otherwise fill it.
+    """
+
+    __slots__ = ("added", "sizes")
+
+    def __init__(self) -> None:
+        self.added: dict[tuple[str, ...], tuple[_Added, int]] = {}
+        #: for each first token type, the sizes (in tokens) of the items remembered
+        self.sizes: dict[str, list[int]] = {}
+
+    def __len__(self) -> int:
+        return len(self.added)
+
+    def clear(self) -> None:
+        self.added.clear()
+        self.sizes.clear()
+
+    def find(self, symbols: list[str], i: int, last: int) -> tuple[_Added, int] | None:
+        """What the item remembered at ``symbols[i:]`` adds, and its size in tokens; or
+        ``None``. ``last`` is the index of "$END": no item reads past it."""
+        added = self.added
+        for size in self.sizes.get(symbols[i], ()):
+            if i + size <= last:
+                found = added.get(tuple(symbols[i:i + size + 1]))
+                if found is not None:
+                    return found  # (added, size), made once in add()
+        return None
+
+    def add(self, symbols: list[str], added: _Added) -> None:
+        """Remember that the item of ``symbols`` (its tokens, then its lookahead) adds
+        ``added``."""
+        if len(self.added) >= _ITEM_MEMO:
+            self.clear()
+        self.added[tuple(symbols)] = (added, len(symbols) - 1)
+        sizes = self.sizes.setdefault(symbols[0], [])
+        if len(symbols) - 1 not in sizes:
+            sizes.append(len(symbols) - 1)
+            sizes.sort()
 
 
 class PlanParser:
@@ -64,15 +114,10 @@ class PlanParser:
         #: the walks met
         self._fillers: dict[str, frozenset[str]] = {}
         self._walks: dict[tuple[int, ...], frozenset[str]] = {}
-        #: items read from between items: their tokens and lookahead -> the lists of
-        #: plans they add, at token indices counted from the item's first token
-        self._items: dict[tuple[str, ...], tuple[tuple[Plan, ...], ...]] = {}
-        #: for each first token type, the sizes (in tokens) of the items remembered
-        self._item_sizes: dict[str, list[int]] = {}
-        #: first items of sentences (parsed from ``start``): their tokens and lookahead
-        #: -> the lists of plans they add (token indices from 0), and their sizes
-        self._openings: dict[tuple[str, ...], tuple[tuple[Plan, ...], ...]] = {}
-        self._opening_sizes: list[int] = []
+        #: items read from between items (_remember_item)
+        self._items = _ItemMemo()
+        #: first items of sentences, parsed from ``start`` (_remember_opening)
+        self._openings = _ItemMemo()
         for state in range(max(table.states) + 1):
             actions: dict[str, tuple[Any, ...]] = {}
             goto: dict[str, int] = {}
@@ -127,23 +172,19 @@ class PlanParser:
             return tuple(values[-1])
         # The first item is parsed from ``start`` alone, not from between items: it has
         # a memo of its own (_remember_opening).
-        for size in self._opening_sizes:
-            if size <= last:
-                found = self._openings.get(tuple(symbols[:size + 1]))
-                if found is not None:
-                    items_list = [list(child) for child in found]
-                    i = size
-                    break
+        opening = self._openings.find(symbols, 0, last)
+        if opening is not None:
+            items_list = [list(child) for child in opening[0]]
+            i = opening[1]
         else:
             i = self._parse(symbols, types, [self._start], values, 0)
             if i < 0:  # accepted without an item (no tokens)
                 return tuple(values[-1])
             items_list = values[0]
             self._remember_opening(symbols[:i + 1], items_list)
-        items, item_sizes = self._items, self._item_sizes
+        find_item = self._items.find
         while True:
             i = self._skip_fillers(symbols, i)
-            symbol = symbols[i]
             if i == last and self._accepts:
                 # the table reduces ``start: _item*`` and accepts: the start rule keeps
                 # the lists of plans of the items (_value)
@@ -151,14 +192,10 @@ class PlanParser:
                               for plan in child])
             # An item read before from between items, on the same tokens and lookahead,
             # is read the same way (_remember_item).
-            for size in item_sizes.get(symbol, ()):
-                if i + size > last:
-                    continue  # the slice would be cut short by the end
-                found = items.get(tuple(symbols[i:i + size + 1]))
-                if found is not None:
-                    items_list.extend(_shifted(found, i))
-                    i += size
-                    break
+            item = find_item(symbols, i, last)
+            if item is not None:
+                items_list.extend(_shifted(item[0], i))
+                i += item[1]
             else:
                 kept = len(items_list)
                 values = [items_list]
@@ -260,9 +297,7 @@ class PlanParser:
         """Empty the memos of items and of first items (they fill up with the text
         read). What depends on the grammar alone (fillers, chains) is kept."""
         self._items.clear()
-        self._item_sizes.clear()
         self._openings.clear()
-        self._opening_sizes.clear()
 
     def _remember_opening(self, symbols: list[str], added: list[Any]) -> None:
         """Remember what the first item of a sentence put on the ``_item*`` list.
@@ -272,14 +307,8 @@ class PlanParser:
         item (``symbols``): the same tokens at the start of another sentence leave the
         same list. Only its lists of plans are kept: the start rule reads nothing else.
         """
-        if len(self._openings) >= _ITEM_MEMO:
-            self._openings.clear()
-            self._opening_sizes.clear()
-        self._openings[tuple(symbols)] = tuple(
-            tuple(child) for child in added if isinstance(child, list))
-        if len(symbols) - 1 not in self._opening_sizes:
-            self._opening_sizes.append(len(symbols) - 1)
-            self._opening_sizes.sort()  # the short ones, most often read, first
+        self._openings.add(symbols, tuple(
+            tuple(child) for child in added if isinstance(child, list)))
 
     def _remember_item(self, symbols: list[str], added: list[Any], first: int) -> None:
         """Remember what one item added to the ``_item*`` list, read from between items.
@@ -290,16 +319,9 @@ class PlanParser:
         they begin. Only the lists of plans are kept (``added``, from token ``first``):
         the start rule reads nothing else. Bounded by :data:`_ITEM_MEMO`.
         """
-        if len(self._items) >= _ITEM_MEMO:
-            self._items.clear()
-            self._item_sizes.clear()
-        self._items[tuple(symbols)] = tuple(
+        self._items.add(symbols, tuple(
             tuple(_shift(plan, -first) for plan in child)
-            for child in added if isinstance(child, list))
-        sizes = self._item_sizes.setdefault(symbols[0], [])
-        if len(symbols) - 1 not in sizes:
-            sizes.append(len(symbols) - 1)
-            sizes.sort()  # the short ones, most often read, first
+            for child in added if isinstance(child, list)))
 
     def _refusal(self, types: Sequence[str]) -> ValueError:
         """The error for a sequence the table does not accept: at its first token that
@@ -413,7 +435,7 @@ def _shift(plan: Plan, by: int) -> Plan:
     return rule, tuple(map(by.__add__, picks)), None if head is None else head + by
 
 
-def _shifted(found: tuple[tuple[Plan, ...], ...], by: int) -> list[list[Plan]]:
+def _shifted(found: _Added, by: int) -> list[list[Plan]]:
     """The remembered lists of plans of an item that begins at token ``by``."""
     return [[_shift(plan, by) for plan in child] for child in found]
 
