@@ -940,7 +940,8 @@ def _concede(b: _Builder, unit: Unit, marker: Marker) -> bool:
 
 
 def _read_intent(b: _Builder, unit: Unit) -> Intent | None:
-    """``unit_intent(unit, negated=_negated(b, unit))``, from the builder's intents.
+    """``unit_intent(unit, negated=...)``, from the builder's intents: ``negated`` says
+    whether the unit holds a negation, for a corrective "In fact, X is not …".
 
     Negation corrects only an elaboration's intent (:func:`~argmap.relate.corrected`
     returns any other unchanged), so only then is the unit searched for a negation.
@@ -948,14 +949,7 @@ def _read_intent(b: _Builder, unit: Unit) -> Intent | None:
     intent = b.intent(unit)
     if intent is None or intent.marker.function is not _ELABORATION:
         return intent
-    return corrected(intent) if _negated(b, unit) else intent
-
-
-def _negated(b: _Builder, unit: Unit) -> bool:
-    """Whether an elaboration-marked unit holds a negation (for corrective "in fact")."""
-    if not any(m.function is _ELABORATION for m in unit.markers):
-        return False
-    return b.holds(unit, _NEGATION)
+    return corrected(intent) if b.holds(unit, _NEGATION) else intent
 
 
 def _paragraph_target(b: _Builder, intent: Intent, head: Unit, previous: Sequence[Unit],
