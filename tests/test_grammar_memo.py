@@ -306,3 +306,35 @@ def test_memos_of_items_are_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
             for memo in (parser._items, parser._openings):
                 assert {(key[0], len(key) - 1) for key in memo.added} == {
                     (first, size) for first, sizes in memo.sizes.items() for size in sizes}
+
+
+def test_what_is_derived_from_a_grammar_is_made_once_and_dies_with_it() -> None:
+    import gc
+    import weakref
+
+    from argmap.ingest import Document
+    from argmap.structure import build_map
+
+    grammar = Grammar(GRAMMAR.source, GRAMMAR.terminals, GRAMMAR.parser, GRAMMAR.scanner,
+                      GRAMMAR.group_names, GRAMMAR.clause_terminals, GRAMMAR.hit_terminals)
+    calls: list[int] = []
+
+    def make(g: Grammar) -> object:
+        calls.append(id(g))
+        return object()
+
+    first = grammar.derived("test.derived", make)
+    assert grammar.derived("test.derived", make) is first
+    assert calls == [id(grammar)]
+    assert grammar.derived("test.other", make) is not first  # another key, another value
+    assert GRAMMAR.derived("test.derived", make) is not first  # another grammar, its own
+    # the map builder's quick searches for cues are kept by the grammar that they serve
+    text = "Experts say that fees must fall. In fact, they do not fall."
+    build_map(segment(Document.from_text(text), grammar), grammar=grammar)
+    assert [k[0].__name__ for k in grammar._derived if isinstance(k, tuple)] == [
+        "_quick_pattern"] * 2
+    # and nothing else keeps the grammar alive
+    ref = weakref.ref(grammar)
+    del grammar, first
+    gc.collect()
+    assert ref() is None

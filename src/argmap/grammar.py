@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from importlib import resources
 from pathlib import Path
-from typing import Any, NamedTuple, cast
+from typing import Any, NamedTuple, TypeVar, cast
 
 import attrs
 import lark
@@ -26,6 +26,8 @@ __all__ = [
     "grammar_dir",
     "load_grammar",
 ]
+
+_T = TypeVar("_T")
 
 #: Terminals the scanner emits itself rather than finding them in the text.
 SYNTHETIC = ("SOS", "EOS", "TEXT")
@@ -236,6 +238,7 @@ class Grammar:
     result_terminals: frozenset[str] = attrs.field(eq=False, init=False)
     _plans: dict[tuple[str, ...], tuple[Plan, ...]] = \
         attrs.field(eq=False, repr=False, init=False, factory=dict)
+    _derived: dict[Hashable, Any] = attrs.field(eq=False, repr=False, init=False, factory=dict)
 
     @plan_parser.default
     def _plan_parser(self) -> PlanParser:
@@ -374,6 +377,18 @@ class Grammar:
         found = cast("list[_Found]", self.parser.parse(cast("str", larks)))
         return [Hit(h.rule, tuple(tokens[where[id(t)]] for t in h.tokens),
                     None if h.head is None else tokens[where[id(h.head)]]) for h in found]
+
+    def derived(self, key: Hashable, make: Callable[[Grammar], _T]) -> _T:
+        """``make(self)``, made at the first call with ``key`` and kept as long as the
+        grammar: for what other modules compute from the grammar alone (it is
+        immutable), such as :mod:`argmap.structure`'s quick searches for cue terminals.
+        ``key`` names what ``make`` computes (the function that computes it, with its
+        arguments, is a key no other module can take); calls with one key must make
+        the same."""
+        derived = self._derived
+        if key not in derived:
+            derived[key] = make(self)
+        return cast(_T, derived[key])
 
     def info(self, terminal: str) -> TerminalInfo | None:
         return self.terminals.get(terminal)

@@ -249,25 +249,13 @@ def _quick_pattern(grammar: Grammar, terminals: frozenset[str]) -> re.Pattern[st
     return build_scanner(terms).pattern
 
 
-#: :func:`_quick_pattern` of the grammars met lately, by the grammar's id and the set of
-#: terminals: a grammar is immutable, and the pattern takes about 0.4 ms to make, longer
-#: than a text of a few thousand characters takes to map. Each entry keeps its grammar,
-#: so that the id is not another's while the entry lives.
-_QUICK: dict[tuple[int, frozenset[str]], tuple[Grammar, re.Pattern[str] | None]] = {}
-#: How many entries ``_QUICK`` holds before it is emptied.
-_QUICK_ENTRIES = 32
-
-
 def _known_quick_pattern(grammar: Grammar, terminals: frozenset[str]
                          ) -> re.Pattern[str] | None:
-    """:func:`_quick_pattern`, made once per grammar and set of terminals."""
-    key = (id(grammar), terminals)
-    known = _QUICK.get(key)
-    if known is None:
-        if len(_QUICK) >= _QUICK_ENTRIES:
-            _QUICK.clear()
-        known = _QUICK[key] = (grammar, _quick_pattern(grammar, terminals))
-    return known[1]
+    """:func:`_quick_pattern`, made once per grammar and set of terminals and kept with
+    the grammar (:meth:`~argmap.grammar.Grammar.derived`): the pattern takes about
+    0.4 ms to make, longer than a text of a few thousand characters takes to map."""
+    return grammar.derived((_quick_pattern, terminals),
+                           lambda g: _quick_pattern(g, terminals))
 
 
 @attrs.define
