@@ -118,6 +118,10 @@ def test_a_failing_input_is_reported_and_does_not_stop_the_others(
     failed = [line for line in result.stderr.splitlines() if line.startswith("argmap: failed:")]
     assert len(failed) == 2
     assert any("empty.txt" in line for line in failed)
+    # each names its input once, whether or not the error itself names it
+    for name in ("empty.txt", "binary.txt"):
+        [line] = [line for line in failed if name in line]
+        assert line.count(str(corpus / name)) == 1, line
     assert "Traceback" not in result.output
     records = {Path(str(r["source"])).name: r for r in _records(out)}
     assert records["empty.txt"]["status"] == "failed"

@@ -143,6 +143,17 @@ def test_cli_errors(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[
     assert "Traceback" not in result.output
 
 
+def test_a_corpus_folder_without_xml_names_its_subfolders_that_have_some(
+        tmp_path: Path) -> None:
+    (tmp_path / "en").mkdir()
+    (tmp_path / "en" / "t1.xml").write_text("<arggraph/>", encoding="utf-8")
+    (tmp_path / "docs").mkdir()
+    result = CliRunner().invoke(main, ["eval", str(tmp_path)])
+    assert result.exit_code == 1
+    assert result.stderr.strip() == (f"argmap: error: {tmp_path} holds no ARG-XML (.xml) "
+                                     f"file; try {tmp_path / 'en'}")
+
+
 # ---------------------------------------------------------------- given units
 
 def test_given_units_are_the_units_with_their_markers() -> None:

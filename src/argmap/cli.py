@@ -461,7 +461,10 @@ def batch(inputs: tuple[str, ...], outdir: str, jobs: int | None, scheduler: str
         _fail(exc)
     bar.close()
     for outcome in report.failed:
-        click.echo(f"argmap: failed: {outcome.source}: {outcome.error}", err=True)
+        # most errors name their input already ("essays/a.txt is empty"): say it once
+        error = str(outcome.error)
+        named = error if error.startswith(str(outcome.source)) else f"{outcome.source}: {error}"
+        click.echo(f"argmap: failed: {named}", err=True)
     size = sum(o.size for o in report.outcomes if o.status == "ok")
     click.echo(f"argmap: {len(report.outcomes)} inputs: {report.count('ok')} analysed, "
                f"{report.count('skipped')} up to date, {report.count('failed')} failed; "

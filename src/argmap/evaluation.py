@@ -298,7 +298,10 @@ def evaluate_corpus(
         raise InputError(f"{folder} is not a folder")
     files = sorted(folder.glob("*.xml"))
     if not files:
-        raise InputError(f"{folder} holds no ARG-XML (.xml) file")
+        # a corpus keeps one folder per language (arg-microtexts/en): name those
+        inside = sorted(str(d) for d in folder.iterdir() if d.is_dir() and any(d.glob("*.xml")))
+        hint = f"; try {' or '.join(inside)}" if inside else ""
+        raise InputError(f"{folder} holds no ARG-XML (.xml) file{hint}")
     results = []
     for path in progress(files) if progress else files:
         gold = read_argxml(path)
