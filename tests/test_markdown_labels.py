@@ -1,12 +1,17 @@
-"""Labels of maps read from Markdown show the text without its inline markup."""
+"""Labels of maps read from Markdown show the text as a reader of the page sees it."""
 
 from __future__ import annotations
+
+import json
+import re
 
 import pytest
 
 import argmap
-from argmap.diagram import to_digraph
-from argmap.markdown import inline_text
+from argmap.diagram import to_digraph, unit_labels
+from argmap.export.html import to_html
+from argmap.export.mermaid import to_mermaid
+from argmap.markdown import inline_text, inline_texts, reference_env
 
 INLINE = [
     # (Markdown inline source, what the label shows)
@@ -15,21 +20,26 @@ INLINE = [
     ("Fees are __high__ and _rising_.", "Fees are high and rising."),
     ("***Both*** at once.", "Both at once."),
     ("See [the report](https://example.org/a/long/path).", "See the report."),
+    ("See [the *report*](https://example.org).", "See the report."),
     ("A chart: ![fees by year](chart.png).", "A chart: fees by year."),
     ("Call `free_tuition()` twice.", "Call free_tuition() twice."),
     ("Fees &amp; rents rose.", "Fees & rents rose."),
     ("Fees <em>rose</em> again.", "Fees rose again."),
+    ("Fees<br>rose, <BR/>again.", "Fees rose,  again."),
     ("Fees rose\nagain.", "Fees rose again."),
-    # a unit that begins or ends inside an emphasis keeps no half of its delimiters
-    ("Fees are **high", "Fees are high"),
-    ("costs rise** sharply.", "costs rise sharply."),
-    ("*Fees are high, but", "Fees are high, but"),
-    # not markup: the characters stay
+    # not markup, as CommonMark reads it: the characters stay
     ("Fees rose 3 * 4 times.", "Fees rose 3 * 4 times."),
     ("The snake_case_name stays.", "The snake_case_name stays."),
+    ("A footnote word* stays.", "A footnote word* stays."),
+    ("A trailing_ underscore stays.", "A trailing_ underscore stays."),
+    ("See https://example.org/a_b_ for data.", "See https://example.org/a_b_ for data."),
+    ("See <https://a.org/x_y_> now.", "See https://a.org/x_y_ now."),
     (r"An escaped \*star\* stays.", "An escaped *star* stays."),
-    (r"An escaped \_under\_ stays.", "An escaped _under_ stays."),
-    ("Code keeps `a*b*c`.", "Code keeps a*b*c."),
+    ("An &#42;entity&#42; stays.", "An *entity* stays."),
+    (r"An escaped \\*backslash* is one.", "An escaped \\backslash is one."),
+    ("Code keeps `a*b*c` and `a\\*b`.", "Code keeps a*b*c and a\\*b."),
+    ("A reference [link][1] stays without its definition.",
+     "A reference [link][1] stays without its definition."),
     ("Plain text needs no parse.", "Plain text needs no parse."),
     ("", ""),
 ]
@@ -40,27 +50,72 @@ def test_inline_text(source: str, expected: str) -> None:
     assert inline_text(source) == expected
 
 
+PARAGRAPHS = [
+    # (the labels of one paragraph's units, what they show read together)
+    (["**Fees are high", "but costs** rise."], ["Fees are high", "but costs rise."]),
+    (["**Fees must fall.", "They deter students.**", "But the state pays."],
+     ["Fees must fall.", "They deter students.", "But the state pays."]),
+    (["Note:** fees", "rise."], ["Note:** fees", "rise."]),  # nothing opened it: it stays
+    (["*Fees are high", "and rents* rise, but", "wages fall."],
+     ["Fees are high", "and rents rise, but", "wages fall."]),
+    (["A word* here", "and *there*."], ["A word* here", "and there."]),
+    # a label holding the joining character is read alone
+    (["**Fees\u2000are high", "but costs** rise."], ["**Fees\u2000are high", "but costs** rise."]),
+    (["No markup here.", "None here either."], ["No markup here.", "None here either."]),
+]
+
+
+@pytest.mark.parametrize(("pieces", "expected"), PARAGRAPHS)
+def test_inline_texts_read_a_paragraph_together(pieces: list[str],
+                                                expected: list[str]) -> None:
+    assert inline_texts(pieces) == expected
+
+
+def test_reference_links_read_as_their_text_with_the_documents_definitions() -> None:
+    document = "See [the *report*][1], and [this][].\n\n[1]: https://x.org\n[this]: /t\n"
+    env = reference_env(document)
+    assert inline_text("See [the *report*][1], and [this][].", env) == "See the report, and this."
+    assert inline_text("See [the *report*][1].") == "See [the report][1]."
+
+
 DOC = ("# Why *fees* fail\n\n## The **cost**\n\n"
        "Tuition fees should be **abolished**. First, they *deter* poor students, as "
-       "[the report](https://example.org/report) shows. However, some say `free` "
-       "education is costly.\n")
+       "[the report][r] shows. However, some say `free` education is costly.\n\n"
+       "**Fees are high, but rents** rise faster.\n\n[r]: https://example.org/report\n")
 
 
 def test_markdown_labels_lose_markup_but_units_keep_their_text() -> None:
     m = argmap.analyze(DOC)
     assert m.metadata["format"] == "markdown"
-    dot = to_digraph(m).source
-    assert "Tuition fees should be abolished." in dot
-    assert "they deter poor students" in dot
-    assert "the report shows" in dot
-    assert "https://example.org" not in dot
-    assert "**" not in dot and "`" not in dot
-    assert "label=\"Why fees fail\"" in dot  # the title
-    assert "label=\"The cost\"" in dot or "label=The cost" in dot  # the section heading
+    labels = unit_labels(m, DOC)
+    assert sorted(labels.values()) == sorted([
+        "Tuition fees should be abolished.", "First, they deter poor students",
+        "as the report shows.", "However, some say free education is costly.",
+        "Fees are high", "but rents rise faster."])
+    dot = to_digraph(m, source=DOC).source
+    for text in labels.values():
+        assert text.split(",")[0] in dot
+    assert "*" not in dot and "`" not in dot and "[r]" not in dot
+    assert 'label="Why fees fail"' in dot  # the title
+    assert "label=<The cost>" not in dot and 'label="The cost"' in dot  # the heading
     # the map itself is unchanged: spans still slice the Markdown source
-    texts = [u.text for u in m.units]
-    assert "Tuition fees should be **abolished**." in texts
+    assert "Tuition fees should be **abolished**." in [u.text for u in m.units]
     assert all(u.span.slice(DOC) == u.text for u in m.units)
+
+
+def test_mermaid_and_html_show_the_same_labels() -> None:
+    m = argmap.analyze(DOC)
+    chart = to_mermaid(m, source=DOC)
+    assert "Tuition fees should be abolished." in chart and "Why fees fail" in chart
+    assert "**" not in chart and "https://example.org" not in chart
+    page = to_html(m, source=DOC)
+    assert "<title>Why fees fail — argmap</title>" in page
+    assert "<h1>Why fees fail</h1>" in page
+    raw = re.search(r'id="argmap-data">(.*?)</script>', page, re.S)
+    assert raw is not None
+    data = json.loads(raw.group(1))
+    assert sorted(u["text"] for u in data["units"].values()) == sorted(
+        unit_labels(m, DOC).values())
 
 
 def test_plain_text_labels_keep_asterisks() -> None:
@@ -68,12 +123,4 @@ def test_plain_text_labels_keep_asterisks() -> None:
     m = argmap.analyze(text, format="text")
     assert m.metadata["format"] == "text"
     assert "Tuition fees should be **abolished**." in to_digraph(m).source
-
-
-def test_mermaid_labels_lose_markup_too() -> None:
-    from argmap.export.mermaid import to_mermaid
-
-    chart = to_mermaid(argmap.analyze(DOC))
-    assert "Tuition fees should be abolished." in chart
-    assert "Why fees fail" in chart and "The cost" in chart
-    assert "**" not in chart and "https://example.org" not in chart
+    assert unit_labels(m)[m.units[0].id] == "Tuition fees should be **abolished**."

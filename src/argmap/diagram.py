@@ -11,12 +11,11 @@ import attrs
 import graphviz
 
 from argmap.exceptions import OptionError, RenderError
-from argmap.markdown import inline_text
+from argmap.markdown import inline_text, inline_texts, reference_env
 from argmap.model import ArgumentMap, Relation, Role, Unit
 
 __all__ = ["ENGINES", "MAX_LABEL", "RANKDIRS", "WRAP", "DrawOptions", "pipe", "shown_as",
-           "shown_text",
-           "to_digraph"]
+           "shown_text", "to_digraph", "unit_labels"]
 
 #: Node text is wrapped at this many characters per line.
 WRAP = 40
@@ -140,15 +139,47 @@ def shown_text(unit: Unit, source: str | None = None) -> str:
     return unit.lead + unit.text
 
 
-def shown_as(m: ArgumentMap) -> Callable[[str], str]:
-    """How labels of ``m`` show a unit's, heading's or title's text: without inline
-    markup (:func:`argmap.markdown.inline_text`) for a map read from Markdown
-    (``m.metadata["format"] == "markdown"``), as written for any other."""
-    return inline_text if m.metadata.get("format") == "markdown" else _as_written
+def unit_labels(m: ArgumentMap, source: str | None = None) -> dict[str, str]:
+    """The text of each unit's label, by unit id: the clause as written, with the
+    markers that open it (:func:`shown_text`).
+
+    A map read from Markdown (``m.metadata["format"] == "markdown"``) shows it as a
+    reader of the page sees it, without inline markup: the labels of each paragraph
+    are read together (:func:`argmap.markdown.inline_texts`), so an emphasis that a
+    unit boundary cuts loses both halves; with ``source``, the analysed Markdown text,
+    reference links (``[text][1]``) read as their text too.
+    """
+    labels = {u.id: shown_text(u) for u in m.units}
+    if not _from_markdown(m):
+        return labels
+    env = reference_env(source) if source is not None else None
+    for _, group in itertools.groupby(m.units, key=_paragraph_of):
+        units = list(group)
+        read = inline_texts([labels[u.id] for u in units], env)
+        labels.update(zip([u.id for u in units], read, strict=True))
+    return labels
+
+
+def shown_as(m: ArgumentMap, source: str | None = None) -> Callable[[str], str]:
+    """How drawings of ``m`` show its title and section headings: as a reader of the
+    page sees them (:func:`argmap.markdown.inline_text`; with ``source``, reference
+    links too) for a map read from Markdown, as written for any other."""
+    if not _from_markdown(m):
+        return _as_written
+    env = reference_env(source) if source is not None else None
+    return lambda text: inline_text(text, env)
+
+
+def _from_markdown(m: ArgumentMap) -> bool:
+    return m.metadata.get("format") == "markdown"
 
 
 def _as_written(text: str) -> str:
     return text
+
+
+def _paragraph_of(unit: Unit) -> int:
+    return unit.paragraph
 
 
 def edge_kind(rel: Relation, relation_ids: set[str] | frozenset[str]) -> str:
@@ -170,7 +201,7 @@ def to_digraph(m: ArgumentMap, *, source: str | None = None,
     heading; the items of an enumeration share a rank, in text order; edges carry their
     marker ("however") as label; an undercut points at a small dot on the edge it attacks.
     A map read from Markdown (``m.metadata["format"] == "markdown"``) shows its labels,
-    title and headings without inline markup (:func:`argmap.markdown.inline_text`):
+    title and headings without inline markup (:func:`unit_labels`, :func:`shown_as`):
     ``**abolished**`` reads ``abolished``, a link its text. Node and edge ids are the
     unit and relation ids, which are derived from the text, so an edit in one paragraph
     leaves the rest of the drawing's source unchanged.
@@ -187,7 +218,7 @@ def to_digraph(m: ArgumentMap, *, source: str | None = None,
         opts = attrs.evolve(opts, wrap=opts.wrap if wrap is None else wrap,
                             legend=opts.legend if legend is None else legend)
     graph_rankdir = RANKDIRS[opts.rankdir]
-    shown = shown_as(m)
+    shown, labels = shown_as(m, source), unit_labels(m, source)
     g = graphviz.Digraph(name="argmap", engine=opts.engine, graph_attr={
         "rankdir": graph_rankdir, "fontname": _FONT, "newrank": "true", "nodesep": "0.25",
         "ranksep": "0.45", "labelloc": "t", "fontsize": "18",
@@ -200,7 +231,7 @@ def to_digraph(m: ArgumentMap, *, source: str | None = None,
     edge_style = _EDGE_STYLE[opts.palette]
 
     def add_node(graph: graphviz.Digraph, unit: Unit) -> None:
-        graph.node(unit.id, label(shown(shown_text(unit, source)), opts.wrap), id=unit.id,
+        graph.node(unit.id, label(labels[unit.id], opts.wrap), id=unit.id,
                    tooltip=graphviz.escape(f"{unit.id} [{unit.role.value}]"),
                    **node_style.get(unit.role, {}))
 

@@ -10,11 +10,13 @@ quotes); code, tables, raw HTML and YAML front matter are boilerplate.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from argmap.model import Boilerplate, Span
 
-__all__ = ["MarkdownBlocks", "inline_text", "looks_like_markdown", "markdown_blocks"]
+__all__ = ["MarkdownBlocks", "inline_text", "inline_texts", "looks_like_markdown",
+           "markdown_blocks", "reference_env"]
 
 #: ``(kind, span)`` per block (``title``, ``heading`` or ``paragraph``), and boilerplate.
 MarkdownBlocks = tuple[list[tuple[str, Span]], list[Boilerplate]]
@@ -156,47 +158,81 @@ def _trim(text: str, span: Span) -> Span:
     return Span(span.start + lead, span.start + len(chunk.rstrip()))
 
 
-#: A delimiter run of emphasis (``*``, ``**``, ``_``, ``__``, ``***``) that touches a word
-#: on one side only: the opening or closing half of an emphasis whose other half lies
-#: outside the text (CommonMark 0.31 §6.2, left- and right-flanking runs).
-_STRAY_DELIMITER = re.compile(r"(?<!\w)(?:\*{1,3}|_{1,3})(?=\w)"
-                              r"|(?<=\w)(?:\*{1,3}|_{1,3})(?!\w)")
-#: Private-use stand-ins for the escaped ``\*`` and ``\_`` while stray runs are removed.
-_ESCAPED = {"\\*": "\ue000", "\\_": "\ue001"}
-_UNESCAPED = str.maketrans({"\ue000": "*", "\ue001": "_"})
+#: What joins the pieces of one paragraph while they are parsed together: U+2000 EN
+#: QUAD, a character CommonMark reads as white space (so a delimiter run next to it
+#: flanks as it does next to the space or comma it stands for) and that text rarely holds.
+_JOIN = "\u2000"
+_LINE_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
 
 
-def inline_text(source: str) -> str:
-    r"""The text a reader sees of Markdown inline ``source``, without its markup.
+def inline_text(source: str, env: dict[str, Any] | None = None) -> str:
+    """The text a reader sees of Markdown inline ``source``, without its markup.
 
     Emphasis and strong emphasis lose their delimiters, links and images keep their
     text (``[the report](https://…)`` reads ``the report``), code spans keep their
-    content, raw inline HTML is dropped, entities and backslash escapes are decoded and
-    line breaks become spaces: the inline rules of CommonMark 0.31, parsed by
-    markdown-it-py. A unit can begin or end inside an emphasis (a clause boundary in
-    ``**high, but** costs``); the half of that emphasis inside the unit, a delimiter run
-    touching a word on one side only, is dropped too. Escaped ``\*`` and ``\_`` stay.
+    content, raw inline HTML is dropped (``<br>`` becomes a space), entities and
+    backslash escapes are decoded and line breaks become spaces: the inline rules of
+    CommonMark 0.31, as markdown-it-py parses them. Delimiters that match nothing stay,
+    as CommonMark keeps them (``word*``, ``a_b_``). ``env`` is markdown-it-py's
+    environment of the whole document (from :func:`reference_env`), without which a
+    reference link ``[text][1]`` stays as written.
 
     Example:
         >>> inline_text("Fees are **high** (see [the report](https://example.org)).")
         'Fees are high (see the report).'
-        >>> inline_text("costs rise** sharply, \\*not\\* `a*b`")
-        'costs rise sharply, *not* a*b'
+        >>> inline_text(r"costs rise* sharply, \\*not\\* `a*b`")
+        'costs rise* sharply, *not* a*b'
     """
-    if not any(c in source for c in "*_`[]<>&\\\n!"):
-        return source  # no markup: most labels
-    escaped = source
-    for escape, stand_in in _ESCAPED.items():
-        escaped = escaped.replace(escape, stand_in)
+    return inline_texts([source], env)[0]
+
+
+def inline_texts(pieces: Sequence[str], env: dict[str, Any] | None = None) -> list[str]:
+    """:func:`inline_text` of each of ``pieces``: consecutive parts of one Markdown
+    paragraph, in text order (the labels of its units), read as one.
+
+    A unit can begin or end inside an emphasis: "**fees are high, but** costs …" is cut
+    into two units, each holding one half of the ``**`` pair. Parsed alone, each label
+    would keep its half as a literal ``**``; parsed together, joined by a white-space
+    character (:data:`_JOIN`) where the units' separating space or comma stood, the pair
+    matches as it does for the reader of the page. If a piece holds that character, or
+    the parse does not return one piece per input (a join swallowed by markup), each
+    piece is parsed alone.
+
+    Example:
+        >>> inline_texts(["**Fees are high", "but costs** rise."])
+        ['Fees are high', 'but costs rise.']
+    """
+    if not any(_MARKUP & set(piece) for piece in pieces):
+        return list(pieces)  # no markup: most paragraphs
+    if len(pieces) > 1 and not any(_JOIN in piece for piece in pieces):
+        shown = _rendered(_JOIN.join(pieces), env).split(_JOIN)
+        if len(shown) == len(pieces):
+            return shown
+    return [_rendered(piece, env) for piece in pieces]
+
+
+#: Characters without which a text has no inline markup, entity or escape to read.
+_MARKUP = frozenset("*_`[]<>&\\\n!")
+
+
+def reference_env(document: str) -> dict[str, Any]:
+    """markdown-it-py's environment of a Markdown ``document``: its link reference
+    definitions (``[1]: https://…``), for :func:`inline_text`."""
+    env: dict[str, Any] = {}
+    _inline_parser().parse(document, env)
+    return env
+
+
+def _rendered(source: str, env: dict[str, Any] | None) -> str:
+    """The text of markdown-it-py's inline parse of ``source`` (see :func:`inline_text`)."""
     pieces: list[str] = []
-    for token in _inline_parser().parseInline(escaped)[0].children or []:
-        if token.type == "text":
-            pieces.append(_STRAY_DELIMITER.sub("", token.content))
-        elif token.type in ("code_inline", "image"):
-            pieces.append(token.content)
-        elif token.type in ("softbreak", "hardbreak"):
+    for token in _inline_parser().parseInline(source, env)[0].children or []:
+        if token.type in ("text", "code_inline", "image"):
+            pieces.append(token.content)  # an image's content is its alt text
+        elif token.type in ("softbreak", "hardbreak") or (
+                token.type == "html_inline" and _LINE_BREAK.fullmatch(token.content)):
             pieces.append(" ")
-    return "".join(pieces).translate(_UNESCAPED)
+    return "".join(pieces)
 
 
 _PARSER: list[Any] = []

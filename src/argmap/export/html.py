@@ -12,7 +12,7 @@ import json
 import re
 from typing import Any
 
-from argmap.diagram import DrawOptions, pipe, to_digraph
+from argmap.diagram import DrawOptions, pipe, shown_as, to_digraph, unit_labels
 from argmap.model import ArgumentMap
 
 __all__ = ["to_html"]
@@ -114,9 +114,10 @@ def _excerpt(text: str, limit: int = 70) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def _data(m: ArgumentMap) -> dict[str, Any]:
+def _data(m: ArgumentMap, source: str | None) -> dict[str, Any]:
+    labels = unit_labels(m, source)  # as the nodes show them
     units = {u.id: {"role": u.role.value, "start": u.span.start, "end": u.span.end,
-                    "text": _excerpt(u.text),
+                    "text": _excerpt(labels[u.id]),
                     "markers": [{"text": mk.text, "function": mk.function.value,
                                  "sense": mk.sense, "rule": mk.rule} for mk in u.markers]}
              for u in m.units}
@@ -143,9 +144,9 @@ def to_html(m: ArgumentMap, *, source: str | None = None,
     """
     svg = pipe(to_digraph(m, source=source, options=options), "svg").decode("utf-8")
     svg = _PROLOG.sub("", svg, count=1)
-    title = html.escape(m.title or "Argument map")
+    title = html.escape(shown_as(m, source)(m.title) if m.title else "Argument map")
     # "</" cannot close the script element early once "<" is escaped in the JSON.
-    data = json.dumps(_data(m), ensure_ascii=False).replace("<", "\\u003c")
+    data = json.dumps(_data(m, source), ensure_ascii=False).replace("<", "\\u003c")
     return (
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
         f"<title>{title} — argmap</title>\n<style>{_CSS}</style></head>\n<body>\n"

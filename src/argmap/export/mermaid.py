@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import textwrap
 
-from argmap.diagram import RANKDIRS, WRAP, shown_as, shown_text
+from argmap.diagram import RANKDIRS, WRAP, shown_as, unit_labels
 from argmap.model import ArgumentMap, RelationKind, Role
 
 __all__ = ["to_mermaid"]
@@ -61,7 +61,8 @@ def to_mermaid(m: ArgumentMap, *, source: str | None = None, rankdir: str = "TB"
             u_they_fund_1ba9 -. "however" .-x u_fees_must_9d92
     """
     direction = RANKDIRS[rankdir.upper()]
-    shown = shown_as(m)  # a map read from Markdown: labels without inline markup
+    # a map read from Markdown: labels, title and headings without inline markup
+    shown, labels = shown_as(m, source), unit_labels(m, source)
     out = [f"flowchart {direction}"]
     if m.title:
         out.insert(0, f"---\ntitle: {_text(shown(m.title), 10_000)}\n---")
@@ -71,7 +72,7 @@ def to_mermaid(m: ArgumentMap, *, source: str | None = None, rankdir: str = "TB"
         key = u.section if clusters and headings.get(u.section or "") and \
             u.id != m.central_claim else None
         groups.setdefault(key, []).append(
-            f"    {_node_id(u.id)}[{_text(shown(shown_text(u, source)), wrap)}]:::{u.role.value}")
+            f"    {_node_id(u.id)}[{_text(labels[u.id], wrap)}]:::{u.role.value}")
     for key, lines in groups.items():
         if key is None:
             out += lines
