@@ -84,6 +84,9 @@ NOT_A_MARKER = [
                  id="proportion-one-in-five"),
     pytest.param("Four out of five doctors agree.", [], id="proportion-out-of"),
     pytest.param("Nearly 9 in ten voters agree.", [], id="proportion-after-digits"),
+    pytest.param("One in every five students skipped classes.", [],
+                 id="proportion-in-every"),
+    pytest.param("Two always wins.", [], id="cardinal-then-adverb-then-verb"),
     pytest.param("We two always disagree.", [], id="cardinal-then-adverb-in-s"),
     pytest.param("That two and two make five seems certain.", [],
                  id="cardinal-subject-then-seems"),
@@ -197,9 +200,17 @@ MARKER = [
     pytest.param("We may mean one of two things.",
                  [("two things", "announcement", "announcement")],
                  id="announcement-one-of-two-alternatives"),
-    pytest.param("Fees cause two always costly problems.",
-                 [("two always costly problems", "announcement", "announcement")],
-                 id="announcement-past-an-adverb-in-s"),
+    # a year or a numbered noun before "in" is no proportion's first number
+    pytest.param("The law was passed in 2010 in two stages.",
+                 [("two stages", "announcement", "announcement")],
+                 id="announcement-after-a-year"),
+    pytest.param("Chapter one in two parts weighs costs.",
+                 [("two parts", "announcement", "announcement")],
+                 id="announcement-after-a-numbered-noun"),
+    # "-sis" nouns are singular: the head is the plural after them
+    pytest.param("We built three analysis tools.",
+                 [("three analysis tools", "announcement", "announcement")],
+                 id="announcement-past-a-sis-noun"),
     # e.g. / i.e. inside a sentence introduce an apposition, not a new unit
     # (../shared/cases/segmentation.md, case 4)
     pytest.param("Some cities (e.g. Lyon) already ban cars downtown.",

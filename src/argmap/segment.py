@@ -368,40 +368,63 @@ def _marker(grammar: Grammar, hit: Hit, token: Token) -> Marker | None:
     )
 
 
-_PLURAL = re.compile(r"[A-Za-z-]{3,}(?<![su])s\b")
+#: A plural noun, as far as its letters tell: four letters or more, ending in "s" but
+#: not in "ss", "us" or "sis" (singular "analysis", "basis", "crisis").
+_PLURAL = re.compile(r"[A-Za-z-]{3,}(?<![su])(?<!si)s\b")
 _NONSPACE = re.compile(r"\S+")
 #: Closed-class words that end in "s" like a plural noun (adverbs, conjunctions,
-#: determiners, pronouns; Quirk et al. 1985 §2.35), and "seems", a verb that follows
-#: a cardinal subject ("two and two make five seems …"): never the head of a count.
+#: determiners, pronouns; Quirk et al. 1985 §2.35) and "seems", a verb after a cardinal
+#: subject: after a cardinal, such a word shows that the cardinal heads no plural noun
+#: phrase ("two always win", "five seems …", "half-past two this afternoon"), so the
+#: search for the head stops there.
 _NOT_PLURAL = frozenset({
-    "always", "perhaps", "sometimes", "besides", "nevertheless", "nonetheless", "whereas",
-    "thus", "this", "towards", "afterwards", "backwards", "forwards", "unless", "hers",
-    "ours", "yours", "theirs", "seems"})
-#: A cardinal that is the second number of a proportion ("one in five", "9 out of 10"):
-#: a ratio, not the size of a list. Matched on the characters before the cardinal.
-#: "one of two things" is left alone: it announces the alternatives that follow.
+    "always", "perhaps", "sometimes", "besides", "whereas", "this", "towards",
+    "afterwards", "backwards", "forwards", "hers", "ours", "yours", "theirs", "seems"})
+#: A cardinal that is the second number of a proportion ("one in five", "9 out of 10",
+#: "one in every five"): a ratio, not the size of a list. Matched on the characters
+#: before the cardinal. "one of two things" is left alone: it announces the
+#: alternatives that follow; so is a year ("in 2010 in two stages"), whose digits are
+#: too many for a proportion's first number.
 _PROPORTION = re.compile(
-    r"(?:\b(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
-    r"(?:in|out\s+of)\s+)\Z", re.IGNORECASE)
+    r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
+    r"(?:in(?:\s+every)?|out\s+of)\s+\Z", re.IGNORECASE)
+#: Nouns named by a number that follows them ("Chapter one", "Section 4", "page 10"):
+#: such a number is no proportion's ("Chapter one in two parts" announces the parts).
+_NAMED_BY_NUMBER = frozenset({
+    "chapter", "section", "part", "page", "article", "volume", "book", "step", "stage",
+    "phase", "figure", "table", "act", "scene", "verse", "line", "number", "no", "room"})
+_LAST_WORD = re.compile(r"(\w+)\W*\Z")
+
+
+def _proportion(text: str, at: int) -> bool:
+    """Whether the cardinal at character ``at`` of ``text`` is the second number of a
+    proportion (:data:`_PROPORTION`) whose first number names no noun
+    (:data:`_NAMED_BY_NUMBER`)."""
+    m = _PROPORTION.search(text, max(0, at - 40), at)
+    if m is None:
+        return False
+    before = _LAST_WORD.search(text, max(0, m.start() - 24), m.start())
+    return before is None or before.group(1).lower() not in _NAMED_BY_NUMBER
 
 
 def _announcement(grammar: Grammar, hit: Hit, text: str) -> Marker | None:
     """The announcement marker of a cardinal and a plural noun ("three occasions",
     "four sets of problems"), or ``None`` when the words after the cardinal hold no
-    plural head among their first three, or the cardinal is the second number of a
-    proportion ("one in five skipped trips")."""
+    plural head among their first three (or a closed-class word comes first), or the
+    cardinal is the second number of a proportion ("one in five skipped trips")."""
     cardinal = hit.tokens[0]
     head = hit.head
     if head is None or (head.start_pos or 0) - (cardinal.end_pos or 0) > 2:
         return None
-    at = cardinal.start_pos or 0
-    if _PROPORTION.search(text, max(0, at - 24), at):
+    if _proportion(text, cardinal.start_pos or 0):
         return None
     # the first three words only: the head is the rest of the clause, often long
     words = itertools.islice(_NONSPACE.finditer(str(head)), 3)
     for w in words:
         word = w.group().rstrip(",.:;")
-        if _PLURAL.fullmatch(word) and word.lower() not in _NOT_PLURAL:
+        if word.lower() in _NOT_PLURAL:
+            return None
+        if _PLURAL.fullmatch(word):
             end = (head.start_pos or 0) + w.start() + len(word)
             info = grammar.info(cardinal.type)
             return Marker(
