@@ -51,30 +51,64 @@ def test_inline_text(source: str, expected: str) -> None:
 
 
 PARAGRAPHS = [
-    # (the labels of one paragraph's units, what they show read together)
-    (["**Fees are high", "but costs** rise."], ["Fees are high", "but costs rise."]),
-    (["**Fees must fall.", "They deter students.**", "But the state pays."],
+    # (the labels of one paragraph's units, the text between them, what they show)
+    (["**Fees are high", "but costs** rise."], [", "], ["Fees are high", "but costs rise."]),
+    (["**Fees must fall.", "They deter students.**", "But the state pays."], [" ", " "],
      ["Fees must fall.", "They deter students.", "But the state pays."]),
-    (["Note:** fees", "rise."], ["Note:** fees", "rise."]),  # nothing opened it: it stays
-    (["*Fees are high", "and rents* rise, but", "wages fall."],
-     ["Fees are high", "and rents rise, but", "wages fall."]),
-    (["A word* here", "and *there*."], ["A word* here", "and there."]),
-    # a label holding the joining character is read alone
-    (["**Fees\u2000are high", "but costs** rise."], ["**Fees\u2000are high", "but costs** rise."]),
-    (["No markup here.", "None here either."], ["No markup here.", "None here either."]),
+    # a delimiter that touches the next unit: the gap is empty
+    (["Fees are high *", "because* costs rise."], [""],
+     ["Fees are high", "because costs rise."]),
+    (["Fees are high; **", "however**, costs rise."], [""],
+     ["Fees are high", "however, costs rise."]),
+    (["*Fees are high", "but costs rise", "* so we keep them."], [", ", ","],
+     ["Fees are high", "but costs rise", "so we keep them."]),
+    # block-quote markers of later lines are not text
+    (["**Fees are\n> high", "but** costs rise,\n>", "so we keep them."], [", ", " "],
+     ["Fees are high", "but costs rise", "so we keep them."]),
+    # what nothing opened or closes stays, as CommonMark keeps it
+    (["Note:** fees", "rise."], [" "], ["Note:** fees", "rise."]),
+    (["A word* here", "but *there* not."], [", "], ["A word* here", "but there not."]),
+    # without the gaps a space is assumed
+    (["**Fees are high", "but costs** rise."], None, ["Fees are high", "but costs rise."]),
+    # a label holding the private-use mark is read alone
+    (["**Fees\ue000are high", "but costs** rise."], [", "],
+     ["**Fees\ue000are high", "but costs** rise."]),
+    (["No markup here.", "None here either."], [" "], ["No markup here.", "None here either."]),
 ]
 
 
-@pytest.mark.parametrize(("pieces", "expected"), PARAGRAPHS)
-def test_inline_texts_read_a_paragraph_together(pieces: list[str],
+@pytest.mark.parametrize(("pieces", "gaps", "expected"), PARAGRAPHS)
+def test_inline_texts_read_a_paragraph_together(pieces: list[str], gaps: list[str] | None,
                                                 expected: list[str]) -> None:
-    assert inline_texts(pieces) == expected
+    assert inline_texts(pieces, gaps) == expected
+
+
+LABELS = [
+    # (a Markdown paragraph, its units' labels as the drawing shows them)
+    ("Fees are high *because* costs rise.", ["Fees are high", "because costs rise."]),
+    ("Fees are high; **however**, costs rise.", ["Fees are high", "however, costs rise."]),
+    ("*Fees are high, but costs rise,* so we keep them.",
+     ["Fees are high", "but costs rise", "so we keep them."]),
+    ("Fees are high, **because costs rise**.", ["Fees are high", "because costs rise."]),
+    ("> **Fees are\n> high, but** costs rise,\n> so we keep them.",
+     ["Fees are high", "but costs rise", "so we keep them."]),
+    ("Fees are `high, but` costs rise.", ["Fees are high", "but costs rise."]),
+    ("_Fees are high, but_ costs rise.", ["Fees are high, but costs rise."]),
+]
+
+
+@pytest.mark.parametrize(("paragraph", "expected"), LABELS)
+def test_labels_of_a_markdown_paragraph(paragraph: str, expected: list[str]) -> None:
+    source = f"# Fees\n\n{paragraph}\n"
+    m = argmap.analyze(source, format="markdown")
+    assert list(unit_labels(m, source).values()) == expected
 
 
 def test_reference_links_read_as_their_text_with_the_documents_definitions() -> None:
     document = "See [the *report*][1], and [this][].\n\n[1]: https://x.org\n[this]: /t\n"
     env = reference_env(document)
-    assert inline_text("See [the *report*][1], and [this][].", env) == "See the report, and this."
+    assert inline_text("See [the *report*][1], and [this][].", env) == \
+        "See the report, and this."
     assert inline_text("See [the *report*][1].") == "See [the report][1]."
 
 

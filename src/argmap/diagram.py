@@ -146,8 +146,9 @@ def unit_labels(m: ArgumentMap, source: str | None = None) -> dict[str, str]:
     A map read from Markdown (``m.metadata["format"] == "markdown"``) shows it as a
     reader of the page sees it, without inline markup: the labels of each paragraph
     are read together (:func:`argmap.markdown.inline_texts`), so an emphasis that a
-    unit boundary cuts loses both halves; with ``source``, the analysed Markdown text,
-    reference links (``[text][1]``) read as their text too.
+    unit boundary cuts loses both halves. With ``source``, the analysed Markdown text,
+    they are read with the text between them, and reference links (``[text][1]``) read
+    as their text; without it, a space is assumed between two labels.
     """
     labels = {u.id: shown_text(u) for u in m.units}
     if not _from_markdown(m):
@@ -155,9 +156,22 @@ def unit_labels(m: ArgumentMap, source: str | None = None) -> dict[str, str]:
     env = reference_env(source) if source is not None else None
     for _, group in itertools.groupby(m.units, key=_paragraph_of):
         units = list(group)
-        read = inline_texts([labels[u.id] for u in units], env)
+        gaps = _gaps(units, source) if source is not None else None
+        read = inline_texts([labels[u.id] for u in units], gaps, env)
         labels.update(zip([u.id for u in units], read, strict=True))
     return labels
+
+
+def _gaps(units: list[Unit], source: str) -> list[str] | None:
+    """The text of ``source`` between each unit's label (its lead and text) and the
+    next one's, or ``None`` if the labels are not consecutive slices of ``source``."""
+    gaps = []
+    for before, unit in itertools.pairwise(units):
+        start = unit.span.start - len(unit.lead)
+        if not before.span.end <= start or source[start : unit.span.start] != unit.lead:
+            return None
+        gaps.append(source[before.span.end : start])
+    return gaps
 
 
 def shown_as(m: ArgumentMap, source: str | None = None) -> Callable[[str], str]:
@@ -208,7 +222,8 @@ def to_digraph(m: ArgumentMap, *, source: str | None = None,
 
     Args:
         m: the map.
-        source: the analysed text; when given, node labels show the opening markers.
+        source: the analysed text: a Markdown map's labels are then read with the text
+            between them and with its reference links (:func:`unit_labels`).
         options: how to draw; :class:`DrawOptions` defaults when ``None``.
         wrap: shorthand for ``options.wrap``.
         legend: shorthand for ``options.legend``.

@@ -158,11 +158,14 @@ def _trim(text: str, span: Span) -> Span:
     return Span(span.start + lead, span.start + len(chunk.rstrip()))
 
 
-#: What joins the pieces of one paragraph while they are parsed together: U+2000 EN
-#: QUAD, a character CommonMark reads as white space (so a delimiter run next to it
-#: flanks as it does next to the space or comma it stands for) and that text rarely holds.
-_JOIN = "\u2000"
+#: What marks where each piece of a paragraph begins while the pieces are parsed
+#: together: U+E000, a private-use character, which CommonMark reads as neither white
+#: space nor punctuation (like a letter), so a delimiter run next to it flanks as it
+#: does next to the piece's own first character.
+_MARK = "\ue000"
 _LINE_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
+#: The block-quote markers that open the later lines of a quoted paragraph ("\n> ").
+_QUOTED_LINE = re.compile(r"\n(?:[ \t]*>[ \t]?)+")
 
 
 def inline_text(source: str, env: dict[str, Any] | None = None) -> str:
@@ -183,32 +186,52 @@ def inline_text(source: str, env: dict[str, Any] | None = None) -> str:
         >>> inline_text(r"costs rise* sharply, \\*not\\* `a*b`")
         'costs rise* sharply, *not* a*b'
     """
-    return inline_texts([source], env)[0]
+    return inline_texts([source], env=env)[0]
 
 
-def inline_texts(pieces: Sequence[str], env: dict[str, Any] | None = None) -> list[str]:
+def inline_texts(pieces: Sequence[str], gaps: Sequence[str] | None = None,
+                 env: dict[str, Any] | None = None) -> list[str]:
     """:func:`inline_text` of each of ``pieces``: consecutive parts of one Markdown
-    paragraph, in text order (the labels of its units), read as one.
+    paragraph, in text order (the labels of its units), read as the paragraph.
 
     A unit can begin or end inside an emphasis: "**fees are high, but** costs …" is cut
-    into two units, each holding one half of the ``**`` pair. Parsed alone, each label
-    would keep its half as a literal ``**``; parsed together, joined by a white-space
-    character (:data:`_JOIN`) where the units' separating space or comma stood, the pair
-    matches as it does for the reader of the page. If a piece holds that character, or
-    the parse does not return one piece per input (a join swallowed by markup), each
-    piece is parsed alone.
+    into two units, each holding one half of the ``**`` pair, and "high *because* costs"
+    leaves the opening ``*`` with the first. Parsed alone, each label would keep its
+    half as a literal delimiter; parsed together, as the paragraph they were cut from,
+    the pair matches as it does for the reader of the page. ``gaps[i]`` is the text
+    between piece ``i`` and piece ``i + 1`` in the paragraph (white space and separating
+    punctuation, ``len(pieces) - 1`` of them); without them a space is assumed, which a
+    delimiter that touched the next piece no longer reads the same. Each piece's text
+    ends before its gap. If a piece holds the character that marks where pieces begin
+    (:data:`_MARK`), or markup swallows one of the marks, each piece is parsed alone.
+    Block-quote markers at the start of a later line ("\\n> ") are not text.
 
     Example:
-        >>> inline_texts(["**Fees are high", "but costs** rise."])
+        >>> inline_texts(["Fees are high *", "because* costs rise."], [""])
+        ['Fees are high', 'because costs rise.']
+        >>> inline_texts(["**Fees are high", "but costs** rise."], [", "])
         ['Fees are high', 'but costs rise.']
     """
     if not any(_MARKUP & set(piece) for piece in pieces):
         return list(pieces)  # no markup: most paragraphs
-    if len(pieces) > 1 and not any(_JOIN in piece for piece in pieces):
-        shown = _rendered(_JOIN.join(pieces), env).split(_JOIN)
+    between = list(gaps) if gaps is not None else [" "] * (len(pieces) - 1)
+    if len(pieces) > 1 and len(between) == len(pieces) - 1 and \
+            not any(_MARK in text for text in [*pieces, *between]):
+        joined = pieces[0] + "".join(gap + _MARK + piece
+                                     for gap, piece in zip(between, pieces[1:], strict=True))
+        shown = _rendered(_QUOTED_LINE.sub("\n", joined), env).split(_MARK)
         if len(shown) == len(pieces):
-            return shown
-    return [_rendered(piece, env) for piece in pieces]
+            # A piece read in the paragraph ends with its gap, and its own ends can hold
+            # what markup kept inside the unit ("high; **"): both are trimmed as the
+            # segmenter trims a unit (white space; separating punctuation at the end).
+            return [text.lstrip(_SPACE).rstrip(_TRIMMED) for text in shown]
+    return [_rendered(_QUOTED_LINE.sub("\n", piece), env) for piece in pieces]
+
+
+_SPACE = " \t\n\r\f\v\u00a0\u2000"
+#: What ends no label: white space, the separators that end no unit (see
+#: :func:`argmap.segment.segment`), and a quotation mark's ">" left by a line break.
+_TRIMMED = _SPACE + ",;:\u2014\u2013->"
 
 
 #: Characters without which a text has no inline markup, entity or escape to read.

@@ -111,8 +111,9 @@ def render(m: ArgumentMap, target: str | os.PathLike[str], *, source: str | None
         m: the map.
         target: a format name from :data:`FORMATS` (``"svg"``, ``"aif"`` …) or a path
             whose extension names the format (:data:`EXTENSIONS`).
-        source: the analysed text, so that labels show their opening markers and the
-            HTML page shows the article.
+        source: the analysed text, so that the HTML page shows the article and the
+            labels of a map read from Markdown are read with the text between them
+            and its reference links (:func:`argmap.diagram.unit_labels`).
         format: the format, overriding the path's extension.
         rankdir: where the thesis sits: ``TB`` (top, the default), ``BT``, ``LR``, ``RL``.
         wrap: characters per node-label line (default 40).
