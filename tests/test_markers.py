@@ -86,6 +86,7 @@ NOT_A_MARKER = [
     pytest.param("Nearly 9 in ten voters agree.", [], id="proportion-after-digits"),
     pytest.param("One in every five students skipped classes.", [],
                  id="proportion-in-every"),
+    pytest.param("One out of every three members voted.", [], id="proportion-out-of-every"),
     pytest.param("Two always wins.", [], id="cardinal-then-adverb-then-verb"),
     pytest.param("We two always disagree.", [], id="cardinal-then-adverb-in-s"),
     pytest.param("That two and two make five seems certain.", [],
@@ -207,6 +208,13 @@ MARKER = [
     pytest.param("Chapter one in two parts weighs costs.",
                  [("two parts", "announcement", "announcement")],
                  id="announcement-after-a-numbered-noun"),
+    # a proportion's first number is the smaller: these name a grade, a vote count
+    pytest.param("Pupils in grade nine in two schools sat the test.",
+                 [("two schools", "announcement", "announcement")],
+                 id="announcement-after-a-larger-number"),
+    pytest.param("The bill passed 52 in two readings.",
+                 [("two readings", "announcement", "announcement")],
+                 id="announcement-after-a-larger-count"),
     # "-sis" nouns are singular: the head is the plural after them
     pytest.param("We built three analysis tools.",
                  [("three analysis tools", "announcement", "announcement")],

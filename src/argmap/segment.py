@@ -381,13 +381,16 @@ _NOT_PLURAL = frozenset({
     "always", "perhaps", "sometimes", "besides", "whereas", "this", "towards",
     "afterwards", "backwards", "forwards", "hers", "ours", "yours", "theirs", "seems"})
 #: A cardinal that is the second number of a proportion ("one in five", "9 out of 10",
-#: "one in every five"): a ratio, not the size of a list. Matched on the characters
-#: before the cardinal. "one of two things" is left alone: it announces the
-#: alternatives that follow; so is a year ("in 2010 in two stages"), whose digits are
-#: too many for a proportion's first number.
+#: "one in every five", "one out of every three"): a ratio, not the size of a list.
+#: Matched on the characters before the cardinal; the first number is a part of the
+#: second, so smaller (:func:`_proportion`). "one of two things" is left alone: it
+#: announces the alternatives that follow.
 _PROPORTION = re.compile(
-    r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
-    r"(?:in(?:\s+every)?|out\s+of)\s+\Z", re.IGNORECASE)
+    r"\b(?P<part>one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\s+"
+    r"(?:in|out\s+of)(?:\s+every)?\s+\Z", re.IGNORECASE)
+#: The first number of a proportion, spelled out: its value.
+_SMALL = {w: n for n, w in enumerate(
+    ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"], 1)}
 #: Nouns named by a number that follows them ("Chapter one", "Section 4", "page 10"):
 #: such a number is no proportion's ("Chapter one in two parts" announces the parts).
 _NAMED_BY_NUMBER = frozenset({
@@ -396,12 +399,16 @@ _NAMED_BY_NUMBER = frozenset({
 _LAST_WORD = re.compile(r"(\w+)\W*\Z")
 
 
-def _proportion(text: str, at: int) -> bool:
-    """Whether the cardinal at character ``at`` of ``text`` is the second number of a
-    proportion (:data:`_PROPORTION`) whose first number names no noun
-    (:data:`_NAMED_BY_NUMBER`)."""
+def _proportion(text: str, at: int, whole: int) -> bool:
+    """Whether the cardinal at character ``at`` of ``text``, of value ``whole``, is the
+    second number of a proportion (:data:`_PROPORTION`): the first number is smaller
+    ("grade nine in two schools", "passed 52 in two readings" are no proportions) and
+    names no noun (:data:`_NAMED_BY_NUMBER`: "Chapter one in two parts")."""
     m = _PROPORTION.search(text, max(0, at - 40), at)
     if m is None:
+        return False
+    part = m.group("part").lower()
+    if not 0 < (int(part) if part.isdigit() else _SMALL[part]) < whole:
         return False
     before = _LAST_WORD.search(text, max(0, m.start() - 24), m.start())
     return before is None or before.group(1).lower() not in _NAMED_BY_NUMBER
@@ -416,7 +423,8 @@ def _announcement(grammar: Grammar, hit: Hit, text: str) -> Marker | None:
     head = hit.head
     if head is None or (head.start_pos or 0) - (cardinal.end_pos or 0) > 2:
         return None
-    if _proportion(text, cardinal.start_pos or 0):
+    info = grammar.info(cardinal.type)
+    if info is not None and _proportion(text, cardinal.start_pos or 0, info.value or 0):
         return None
     # the first three words only: the head is the rest of the clause, often long
     words = itertools.islice(_NONSPACE.finditer(str(head)), 3)
@@ -426,7 +434,6 @@ def _announcement(grammar: Grammar, hit: Hit, text: str) -> Marker | None:
             return None
         if _PLURAL.fullmatch(word):
             end = (head.start_pos or 0) + w.start() + len(word)
-            info = grammar.info(cardinal.type)
             return Marker(
                 text=text[cardinal.start_pos : end],
                 span=Span(cardinal.start_pos or 0, end),
