@@ -70,9 +70,16 @@ PARAGRAPHS = [
     (["A word* here", "but *there* not."], [", "], ["A word* here", "but there not."]),
     # without the gaps a space is assumed
     (["**Fees are high", "but costs** rise."], None, ["Fees are high", "but costs rise."]),
-    # a label holding the private-use mark is read alone
-    (["**Fees\ue000are high", "but costs** rise."], [", "],
-     ["**Fees\ue000are high", "but costs** rise."]),
+    # "_" opens and closes next to where a unit begins, as "*" does
+    (["Fees are high.", "_Costs_ rise."], [" "], ["Fees are high.", "Costs rise."]),
+    (["Fees are _high_", "costs rise."], ["; "], ["Fees are high", "costs rise."]),
+    (["Fees are high _", "because_ costs rise."], [""],
+     ["Fees are high", "because costs rise."]),
+    # separators and arrows that are the unit's own text stay
+    (["Fees rise", "but the arrow is `-->`"], [", "], ["Fees rise", "but the arrow is -->"]),
+    # a paragraph holding every character that may mark a piece is read piece by piece
+    (["**Fees \u2e19\u2e3c\u2058 are high", "but costs** rise."], [", "],
+     ["**Fees \u2e19\u2e3c\u2058 are high", "but costs** rise."]),
     (["No markup here.", "None here either."], [" "], ["No markup here.", "None here either."]),
 ]
 
@@ -94,6 +101,9 @@ LABELS = [
      ["Fees are high", "but costs rise", "so we keep them."]),
     ("Fees are `high, but` costs rise.", ["Fees are high", "but costs rise."]),
     ("_Fees are high, but_ costs rise.", ["Fees are high, but costs rise."]),
+    ("Fees are high. _Costs_ rise.", ["Fees are high.", "Costs rise."]),
+    # a line indented four spaces cannot open a block quote: its ">" is text
+    ("Fees rise, but wages\n    > fall sharply.", ["Fees rise", "but wages > fall sharply."]),
 ]
 
 
@@ -102,6 +112,17 @@ def test_labels_of_a_markdown_paragraph(paragraph: str, expected: list[str]) -> 
     source = f"# Fees\n\n{paragraph}\n"
     m = argmap.analyze(source, format="markdown")
     assert list(unit_labels(m, source).values()) == expected
+
+
+def test_units_given_with_words_between_them_are_read_with_spaces_between() -> None:
+    from argmap.model import Span
+
+    source = "# Fees\n\nFees are *high*, costs rise, wages fall.\n"
+    at = source.index("Fees are")
+    m = argmap.analyze(source, format="markdown",
+                       units=[Span(at, at + 15), Span(at + 29, at + 40)])
+    assert [u.text for u in m.units] == ["Fees are *high*", "wages fall."]
+    assert list(unit_labels(m, source).values()) == ["Fees are high", "wages fall."]
 
 
 def test_reference_links_read_as_their_text_with_the_documents_definitions() -> None:

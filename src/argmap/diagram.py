@@ -164,13 +164,16 @@ def unit_labels(m: ArgumentMap, source: str | None = None) -> dict[str, str]:
 
 def _gaps(units: list[Unit], source: str) -> list[str] | None:
     """The text of ``source`` between each unit's label (its lead and text) and the
-    next one's, or ``None`` if the labels are not consecutive slices of ``source``."""
+    next one's; ``None`` if the labels are not consecutive slices of ``source`` or
+    words lie between two of them (units given by the caller may leave words out)."""
     gaps = []
     for before, unit in itertools.pairwise(units):
         start = unit.span.start - len(unit.lead)
-        if not before.span.end <= start or source[start : unit.span.start] != unit.lead:
+        gap = source[before.span.end : start]
+        if not before.span.end <= start or source[start : unit.span.start] != unit.lead \
+                or any(c.isalnum() for c in gap):
             return None
-        gaps.append(source[before.span.end : start])
+        gaps.append(gap)
     return gaps
 
 

@@ -158,14 +158,20 @@ def _trim(text: str, span: Span) -> Span:
     return Span(span.start + lead, span.start + len(chunk.rstrip()))
 
 
-#: What marks where each piece of a paragraph begins while the pieces are parsed
-#: together: U+E000, a private-use character, which CommonMark reads as neither white
-#: space nor punctuation (like a letter), so a delimiter run next to it flanks as it
-#: does next to the piece's own first character.
-_MARK = "\ue000"
+#: What may mark where each piece of a paragraph begins while the pieces are parsed
+#: together: rare punctuation (U+2E19 PALM BRANCH, U+2E3C, U+2058; the first that the
+#: paragraph lacks). Next to punctuation a delimiter run can open (before a word) and
+#: close (after one) as it does after the space, comma or nothing that the mark
+#: follows, ``_`` too (CommonMark 0.31 §6.2, left- and right-flanking runs).
+_MARKS = ("\u2e19", "\u2e3c", "\u2058")
 _LINE_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
-#: The block-quote markers that open the later lines of a quoted paragraph ("\n> ").
-_QUOTED_LINE = re.compile(r"\n(?:[ \t]*>[ \t]?)+")
+#: The block-quote markers that open the later lines of a quoted paragraph ("\n> "; a
+#: line indented four spaces or more cannot open a block quote, CommonMark 0.31 §5.1).
+_QUOTED_LINE = re.compile(r"\n(?:[ ]{0,3}>[ \t]?)+")
+#: A piece that ends with an emphasis delimiter run or a separator (which only markup or
+#: a block-quote marker after it kept in the unit): what the segmenter would have
+#: trimmed from the unit's end is trimmed once the piece is read.
+_UNTRIMMED_END = re.compile(r"[*_,;:\u2014\u2013-]\s*\Z")
 
 
 def inline_text(source: str, env: dict[str, Any] | None = None) -> str:
@@ -202,9 +208,10 @@ def inline_texts(pieces: Sequence[str], gaps: Sequence[str] | None = None,
     between piece ``i`` and piece ``i + 1`` in the paragraph (white space and separating
     punctuation, ``len(pieces) - 1`` of them); without them a space is assumed, which a
     delimiter that touched the next piece no longer reads the same. Each piece's text
-    ends before its gap. If a piece holds the character that marks where pieces begin
-    (:data:`_MARK`), or markup swallows one of the marks, each piece is parsed alone.
-    Block-quote markers at the start of a later line ("\\n> ") are not text.
+    ends before its gap. If the paragraph holds every character that may mark where
+    pieces begin (:data:`_MARKS`), or markup swallows one of the marks (a cut inside an
+    HTML tag), each piece is parsed alone. Block-quote markers at the start of a later
+    line ("\\n> ") are not text.
 
     Example:
         >>> inline_texts(["Fees are high *", "because* costs rise."], [""])
@@ -215,23 +222,36 @@ def inline_texts(pieces: Sequence[str], gaps: Sequence[str] | None = None,
     if not any(_MARKUP & set(piece) for piece in pieces):
         return list(pieces)  # no markup: most paragraphs
     between = list(gaps) if gaps is not None else [" "] * (len(pieces) - 1)
-    if len(pieces) > 1 and len(between) == len(pieces) - 1 and \
-            not any(_MARK in text for text in [*pieces, *between]):
-        joined = pieces[0] + "".join(gap + _MARK + piece
+    everything = "".join([*pieces, *between])
+    mark = next((m for m in _MARKS if m not in everything), None)
+    if len(pieces) > 1 and len(between) == len(pieces) - 1 and mark is not None:
+        joined = pieces[0] + "".join(gap + mark + piece
                                      for gap, piece in zip(between, pieces[1:], strict=True))
-        shown = _rendered(_QUOTED_LINE.sub("\n", joined), env).split(_MARK)
+        shown = _rendered(_QUOTED_LINE.sub("\n", joined), env).split(mark)
         if len(shown) == len(pieces):
-            # A piece read in the paragraph ends with its gap, and its own ends can hold
-            # what markup kept inside the unit ("high; **"): both are trimmed as the
-            # segmenter trims a unit (white space; separating punctuation at the end).
-            return [text.lstrip(_SPACE).rstrip(_TRIMMED) for text in shown]
+            return [_trimmed(text, piece, gap) for text, piece, gap
+                    in zip(shown, pieces, [*between, ""], strict=True)]
     return [_rendered(_QUOTED_LINE.sub("\n", piece), env) for piece in pieces]
 
 
-_SPACE = " \t\n\r\f\v\u00a0\u2000"
-#: What ends no label: white space, the separators that end no unit (see
-#: :func:`argmap.segment.segment`), and a quotation mark's ">" left by a line break.
-_TRIMMED = _SPACE + ",;:\u2014\u2013->"
+_SPACE = " \t\n\r\f\v\u00a0"
+#: The separators that the segmenter trims from a unit's end (:func:`argmap.segment._strip`).
+_SEPARATORS = ",;:\u2014\u2013-"
+
+
+def _trimmed(text: str, piece: str, gap: str) -> str:
+    """A piece's ``text`` as read in its paragraph, without the ``gap`` after it (read
+    too) and without the white space that its markup left at either end; a piece that
+    ended with a delimiter run ("high; **") loses the separators before the run, as
+    the segmenter would have trimmed them without it (so does one that ended with a
+    separator and a block-quote marker: "rise,\\n>")."""
+    text = text.strip(_SPACE)
+    rest = " ".join(_QUOTED_LINE.sub("\n", gap).split())
+    if rest and text.endswith(rest):
+        text = text[: -len(rest)].rstrip(_SPACE)
+    if _UNTRIMMED_END.search(_QUOTED_LINE.sub("\n", piece)):
+        text = text.rstrip(_SPACE + _SEPARATORS)
+    return text
 
 
 #: Characters without which a text has no inline markup, entity or escape to read.
