@@ -113,7 +113,7 @@ def render(m: ArgumentMap, target: str | os.PathLike[str], *, source: str | None
             whose extension names the format (:data:`EXTENSIONS`).
         source: the analysed text, so that the HTML page shows the article and the
             labels of a map read from Markdown are read with the text between them
-            and its reference links (:func:`argmap.diagram.unit_labels`).
+            and its reference links (see ``argmap.diagram.unit_labels``).
         format: the format, overriding the path's extension.
         rankdir: where the thesis sits: ``TB`` (top, the default), ``BT``, ``LR``, ``RL``.
         wrap: characters per node-label line (default 40).
