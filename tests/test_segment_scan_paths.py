@@ -5,32 +5,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 
-from argmap.grammar import _CLOSERS, Grammar, load_grammar
-from argmap.ingest import BlockKind, Document, read_document
+from argmap.grammar import _CLOSERS, Grammar
+from argmap.ingest import BlockKind, Document
 from argmap.model import Span
 from argmap.segment import split_sentences
 from strategies import arbitrary_text, messy_documents, prose_documents
-from test_segmentation_cases import CASES
-
-ROOT = Path(__file__).resolve().parents[1]
-GRAMMAR = load_grammar()
-FEW = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-
-
-def _texts() -> Iterator[str]:
-    yield (ROOT / "seeds" / "000_ce97f1ba0d0e35d1.txt").read_text("utf-8")
-    for path in sorted((ROOT / "tests" / "data").iterdir()):
-        yield path.read_text("utf-8")
-    for case in CASES:
-        yield str(case.values[0])
-
-
-REAL = [read_document(text) for text in _texts()]
+from test_segment_fast_paths import FEW, GRAMMAR, REAL
 
 
 def _sentences(document: Document) -> Iterator[Span]:
