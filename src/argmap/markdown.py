@@ -9,9 +9,10 @@ quotes); code, tables, raw HTML and YAML front matter are boilerplate.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, cast
 
 from argmap.model import Boilerplate, Span
 
@@ -260,10 +261,19 @@ _MARKUP = frozenset("*_`[]<>&\\\n!")
 
 def reference_env(document: str) -> dict[str, Any]:
     """markdown-it-py's environment of a Markdown ``document``: its link reference
-    definitions (``[1]: https://…``), for :func:`inline_text`."""
+    definitions (``[1]: https://…``), for :func:`inline_text`.
+
+    The document is parsed once for its last few callers (a drawing asks for its labels
+    and for its headings, the HTML page for its panel too); each gets a fresh dict
+    around the shared definitions, which the inline parse only reads."""
+    return {"references": _references(document)}
+
+
+@functools.lru_cache(maxsize=4)
+def _references(document: str) -> dict[str, Any]:
     env: dict[str, Any] = {}
     _inline_parser().parse(document, env)
-    return env
+    return cast(dict[str, Any], env.get("references", {}))
 
 
 def _rendered(source: str, env: dict[str, Any] | None) -> str:
