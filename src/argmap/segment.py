@@ -28,7 +28,7 @@ from argmap.model import (
     _premise_unit,
     _unchecked_span,
 )
-from argmap.numerals import proportion
+from argmap.numerals import counts_no_list
 
 __all__ = ["Segmentation", "segment", "split_sentences", "unit_id"]
 
@@ -374,13 +374,16 @@ def _marker(grammar: Grammar, hit: Hit, token: Token) -> Marker | None:
 _PLURAL = re.compile(r"[A-Za-z-]{3,}(?<![su])(?<!si)s\b")
 _NONSPACE = re.compile(r"\S+")
 #: Closed-class words that end in "s" like a plural noun (adverbs, conjunctions,
-#: determiners, pronouns; Quirk et al. 1985 §2.35) and "seems", a verb after a cardinal
-#: subject: after a cardinal, such a word shows that the cardinal heads no plural noun
-#: phrase ("two always win", "five seems …", "half-past two this afternoon"), so the
-#: search for the head stops there.
+#: determiners, pronouns; Quirk et al. 1985 §2.35), "seems", and the auxiliaries and
+#: forms of "be" and "have": verbs after a cardinal subject. After a cardinal, such a
+#: word shows that the cardinal heads no plural noun phrase ("two always win", "five
+#: seems …", "only two are new forms", "two have been Jews", "half-past two this
+#: afternoon"): a noun phrase ends before its verb, so the search for the head stops.
 _NOT_PLURAL = frozenset({
     "always", "perhaps", "sometimes", "besides", "whereas", "this", "towards",
-    "afterwards", "backwards", "forwards", "hers", "ours", "yours", "theirs", "seems"})
+    "afterwards", "backwards", "forwards", "hers", "ours", "yours", "theirs", "seems",
+    "is", "are", "was", "were", "be", "been", "have", "has", "had", "do", "does", "did",
+    "will", "would", "shall", "should", "can", "could", "may", "might", "must"})
 def _announcement(grammar: Grammar, hit: Hit, text: str) -> Marker | None:
     """The announcement marker of a cardinal and a plural noun ("three occasions",
     "four sets of problems"), or ``None`` when the words after the cardinal hold no
@@ -391,7 +394,8 @@ def _announcement(grammar: Grammar, hit: Hit, text: str) -> Marker | None:
     if head is None or (head.start_pos or 0) - (cardinal.end_pos or 0) > 2:
         return None
     info = grammar.info(cardinal.type)
-    if info is not None and proportion(text, cardinal.start_pos or 0, info.value or 0):
+    if info is not None and counts_no_list(text, cardinal.start_pos or 0, info.value or 0,
+                                           head.start_pos or 0):
         return None
     # the first three words only: the head is the rest of the clause, often long
     words = itertools.islice(_NONSPACE.finditer(str(head)), 3)
