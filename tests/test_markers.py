@@ -91,6 +91,34 @@ NOT_A_MARKER = [
     pytest.param("We two always disagree.", [], id="cardinal-then-adverb-in-s"),
     pytest.param("That two and two make five seems certain.", [],
                  id="cardinal-subject-then-seems"),
+    # a cardinal subject, then its verb: the plural after the verb is not its head
+    pytest.param("Only one or two are new forms.", [], id="cardinal-subject-then-are"),
+    pytest.param("Of the twelve, two have been Jews.", [], id="cardinal-subject-then-have"),
+    # a fraction, the cardinal its numerator (CGEL ch. 5; Quirk et al. ch. 6): a
+    # denominator made from an ordinal always; "quarters", "halves" before "of"
+    pytest.param("Two thirds of voters agreed.", [], id="fraction-thirds-of"),
+    pytest.param("Two thirds agreed.", [], id="fraction-thirds-alone"),
+    pytest.param("Two fifths of the land lies fallow.", [], id="fraction-fifths-of"),
+    pytest.param("They are nine tenths of the population.", [], id="fraction-tenths-of"),
+    pytest.param("Three quarters of the budget went to defence.", [],
+                 id="fraction-quarters-of"),
+    # a larger number, the cardinal its multiplier; a range, the cardinal one end of it
+    pytest.param("The law stood for two hundred years.", [], id="number-two-hundred"),
+    pytest.param("The state holds four millions of slaves.", [], id="number-millions-of"),
+    pytest.param("The walls are ten to twenty times thicker.", [], id="range-ten-to-twenty"),
+    # a sum: the cardinal an operand (before or after the operator)
+    pytest.param("Two plus two equals four.", [], id="arithmetic-plus"),
+    pytest.param("Two minus one leaves one.", [], id="arithmetic-minus"),
+    pytest.param("Three times five makes fifteen.", [], id="arithmetic-times"),
+    pytest.param("Ten divided by two gives five.", [], id="arithmetic-divided-by"),
+    pytest.param("He might steal ninety times nine shillings.", [],
+                 id="arithmetic-operand-after-times"),
+    # a multiplier, or the part of a proportion counted in "times"
+    pytest.param("Achilles ran ten times as fast.", [], id="multiplier-times-as"),
+    pytest.param("Let him go ten times or a hundred times as fast.", [],
+                 id="multiplier-times-or-times-as"),
+    pytest.param("Nine times out of ten these things fail.", [],
+                 id="proportion-times-out-of"),
 ]
 
 MARKER = [
@@ -219,6 +247,22 @@ MARKER = [
     pytest.param("We built three analysis tools.",
                  [("three analysis tools", "announcement", "announcement")],
                  id="announcement-past-a-sis-noun"),
+    # the minimal pairs of the number-expression rows above: the cardinal counts a list
+    pytest.param("The three quarters of Paris voted differently.",
+                 [("three quarters", "announcement", "announcement")],
+                 id="announcement-quarters-of-a-city"),
+    pytest.param("He studied the two halves of the brain.",
+                 [("two halves", "announcement", "announcement")],
+                 id="announcement-halves-after-the"),
+    pytest.param("Two reasons, plus a caveat, follow.",
+                 [("Two reasons", "announcement", "announcement")],
+                 id="announcement-then-plus-a-noun"),
+    pytest.param("He was arrested three times: first in 1990, then in 1995.",
+                 [("three times", "announcement", "announcement")],
+                 id="announcement-times-as-occasions"),
+    pytest.param("Two main reasons are given.",
+                 [("Two main reasons", "announcement", "announcement")],
+                 id="announcement-then-its-verb"),
     # e.g. / i.e. inside a sentence introduce an apposition, not a new unit
     # (../shared/cases/segmentation.md, case 4)
     pytest.param("Some cities (e.g. Lyon) already ban cars downtown.",
@@ -503,6 +547,14 @@ ENUMERATIONS = [
                  ["fares keep the poor off buses: a survey found that one in five skipped "
                   "trips.", "free transit cuts traffic.", "fares cost much to collect."],
                  id="proportion-inside-an-item"),
+    # a fraction inside an item ("two thirds of riders") announces no new list
+    pytest.param("Fares should go. The case rests on three arguments.\n\nFirst, fares keep "
+                 "the poor off buses: two thirds of riders are poor. Second, free transit "
+                 "cuts traffic. Third, fares cost much to collect.",
+                 "The case rests on three arguments.",
+                 ["fares keep the poor off buses: two thirds of riders are poor.",
+                  "free transit cuts traffic.", "fares cost much to collect."],
+                 id="fraction-inside-an-item"),
     # ../shared/cases/segmentation.md, cases 18B, 19 and 20
     pytest.param("Two costs matter: 1.\u00a0rent and 2.\u00a0transport.", "Two costs matter",
                  ["rent", "transport."], id="inline-numbers-after-nbsp"),

@@ -28,6 +28,7 @@ from argmap.model import (
     _premise_unit,
     _unchecked_span,
 )
+from argmap.numerals import counts_no_list
 
 __all__ = ["Segmentation", "segment", "split_sentences", "unit_id"]
 
@@ -373,47 +374,16 @@ def _marker(grammar: Grammar, hit: Hit, token: Token) -> Marker | None:
 _PLURAL = re.compile(r"[A-Za-z-]{3,}(?<![su])(?<!si)s\b")
 _NONSPACE = re.compile(r"\S+")
 #: Closed-class words that end in "s" like a plural noun (adverbs, conjunctions,
-#: determiners, pronouns; Quirk et al. 1985 §2.35) and "seems", a verb after a cardinal
-#: subject: after a cardinal, such a word shows that the cardinal heads no plural noun
-#: phrase ("two always win", "five seems …", "half-past two this afternoon"), so the
-#: search for the head stops there.
+#: determiners, pronouns; Quirk et al. 1985 §2.35), "seems", and the auxiliaries and
+#: forms of "be" and "have": verbs after a cardinal subject. After a cardinal, such a
+#: word shows that the cardinal heads no plural noun phrase ("two always win", "five
+#: seems …", "only two are new forms", "two have been Jews", "half-past two this
+#: afternoon"): a noun phrase ends before its verb, so the search for the head stops.
 _NOT_PLURAL = frozenset({
     "always", "perhaps", "sometimes", "besides", "whereas", "this", "towards",
-    "afterwards", "backwards", "forwards", "hers", "ours", "yours", "theirs", "seems"})
-#: A cardinal that is the second number of a proportion ("one in five", "9 out of 10",
-#: "one in every five", "one out of every three"): a ratio, not the size of a list.
-#: Matched on the characters before the cardinal; the first number is a part of the
-#: second, so smaller (:func:`_proportion`). "one of two things" is left alone: it
-#: announces the alternatives that follow.
-_PROPORTION = re.compile(
-    r"\b(?P<part>one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\s+"
-    r"(?:in|out\s+of)(?:\s+every)?\s+\Z", re.IGNORECASE)
-#: The first number of a proportion, spelled out: its value.
-_SMALL = {w: n for n, w in enumerate(
-    ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"], 1)}
-#: Nouns named by a number that follows them ("Chapter one", "Section 4", "page 10"):
-#: such a number is no proportion's ("Chapter one in two parts" announces the parts).
-_NAMED_BY_NUMBER = frozenset({
-    "chapter", "section", "part", "page", "article", "volume", "book", "step", "stage",
-    "phase", "figure", "table", "act", "scene", "verse", "line", "number", "no", "room"})
-_LAST_WORD = re.compile(r"(\w+)\W*\Z")
-
-
-def _proportion(text: str, at: int, whole: int) -> bool:
-    """Whether the cardinal at character ``at`` of ``text``, of value ``whole``, is the
-    second number of a proportion (:data:`_PROPORTION`): the first number is smaller
-    ("grade nine in two schools", "passed 52 in two readings" are no proportions) and
-    names no noun (:data:`_NAMED_BY_NUMBER`: "Chapter one in two parts")."""
-    m = _PROPORTION.search(text, max(0, at - 40), at)
-    if m is None:
-        return False
-    part = m.group("part").lower()
-    if not 0 < (int(part) if part.isdigit() else _SMALL[part]) < whole:
-        return False
-    before = _LAST_WORD.search(text, max(0, m.start() - 24), m.start())
-    return before is None or before.group(1).lower() not in _NAMED_BY_NUMBER
-
-
+    "afterwards", "backwards", "forwards", "hers", "ours", "yours", "theirs", "seems",
+    "is", "are", "was", "were", "be", "been", "have", "has", "had", "do", "does", "did",
+    "will", "would", "shall", "should", "can", "could", "may", "might", "must"})
 def _announcement(grammar: Grammar, hit: Hit, text: str) -> Marker | None:
     """The announcement marker of a cardinal and a plural noun ("three occasions",
     "four sets of problems"), or ``None`` when the words after the cardinal hold no
@@ -424,7 +394,8 @@ def _announcement(grammar: Grammar, hit: Hit, text: str) -> Marker | None:
     if head is None or (head.start_pos or 0) - (cardinal.end_pos or 0) > 2:
         return None
     info = grammar.info(cardinal.type)
-    if info is not None and _proportion(text, cardinal.start_pos or 0, info.value or 0):
+    if info is not None and counts_no_list(text, cardinal.start_pos or 0, info.value or 0,
+                                           head.start_pos or 0):
         return None
     # the first three words only: the head is the rest of the clause, often long
     words = itertools.islice(_NONSPACE.finditer(str(head)), 3)

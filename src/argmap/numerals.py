@@ -1,0 +1,114 @@
+"""Cardinals that count no list: numbers of proportions, fractions, sums and larger numbers."""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["counts_no_list", "proportion"]
+
+#: A cardinal that is the second number of a proportion ("one in five", "9 out of 10",
+#: "one in every five", "one out of every three", "nine times out of ten"): a ratio, not
+#: the size of a list.
+#: Matched on the characters before the cardinal; the first number is a part of the
+#: second, so smaller (:func:`proportion`). "one of two things" is left alone: it
+#: announces the alternatives that follow.
+_PROPORTION = re.compile(
+    r"\b(?P<part>one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\s+"
+    r"(?:times\s+)?(?:in|out\s+of)(?:\s+every)?\s+\Z", re.IGNORECASE)
+#: The first number of a proportion, spelled out: its value.
+_SMALL = {w: n for n, w in enumerate(
+    ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"], 1)}
+#: Nouns named by a number that follows them ("Chapter one", "Section 4", "page 10"):
+#: such a number is no proportion's ("Chapter one in two parts" announces the parts).
+_NAMED_BY_NUMBER = frozenset({
+    "chapter", "section", "part", "page", "article", "volume", "book", "step", "stage",
+    "phase", "figure", "table", "act", "scene", "verse", "line", "number", "no", "room"})
+_LAST_WORD = re.compile(r"(\w+)\W*\Z")
+
+
+def proportion(text: str, at: int, whole: int) -> bool:
+    """Whether the cardinal at character ``at`` of ``text``, of value ``whole``, is the
+    second number of a proportion (:data:`_PROPORTION`): the first number is smaller
+    ("grade nine in two schools", "passed 52 in two readings" are no proportions) and
+    names no noun (:data:`_NAMED_BY_NUMBER`: "Chapter one in two parts")."""
+    m = _PROPORTION.search(text, max(0, at - 40), at)
+    if m is None:
+        return False
+    part = m.group("part").lower()
+    if not 0 < (int(part) if part.isdigit() else _SMALL[part]) < whole:
+        return False
+    before = _LAST_WORD.search(text, max(0, m.start() - 24), m.start())
+    return before is None or before.group(1).lower() not in _NAMED_BY_NUMBER
+
+
+#: A number word or numeral, as an operand or the other end of a range.
+_NUMBER = (r"(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+           r"(?:thir|four|fif|six|seven|eigh|nine)teen|twenty|thirty|forty|fifty|sixty|"
+           r"seventy|eighty|ninety|hundred|thousand|million)\b)")
+#: The words right after a cardinal that make it part of a number expression, not the
+#: size of a list (Quirk et al. 1985, ch. 6, numerals: fractions and multipliers;
+#: Huddleston & Pullum 2002 (CGEL), ch. 5, numerals and fractions):
+#:
+#: - a fraction, the cardinal its numerator: "two thirds", "nine tenths", "three
+#:   hundredths". A denominator made from an ordinal (thirds … tenths, hundredths) is a
+#:   fraction wherever it stands ("Two thirds agreed"). "halves" and "quarters" are also
+#:   nouns of parts (the halves of a brain, the quarters of a city): they make a
+#:   fraction only before "of" (the partitive: "three quarters of the budget"), and not
+#:   after a definite determiner (:data:`_DEFINITE`: "the three quarters of Paris", "the
+#:   two halves of the brain" count the parts) — group ``parts``;
+#: - a larger number, the cardinal its multiplier: "two hundred years", "ten thousand
+#:   throats", "four millions of slaves", "two dozen eggs" (no list of two hundred is
+#:   enumerated, and its value is not the cardinal's);
+#: - a range, the cardinal one end of it: "ten to twenty times" (as "two or three");
+#: - a sum, the cardinal its first operand: "two plus two", "two minus one", "ten
+#:   divided by two", "three multiplied by four", "three times five" (an operator and a
+#:   number: "Two reasons, plus a caveat, follow" is a list);
+#: - a multiplier: "ten times as fast", "three times too big", "five times more", "ten
+#:   times or a hundred times as fast"; or
+#:   the part of a proportion: "nine times out of ten". "three times" alone counts
+#:   occasions, which a list may follow ("He was arrested three times: first …").
+_NOT_A_COUNT = re.compile(
+    r"(?:(?:thirds|fourths|fifths|sixths|sevenths|eighths|ninths|tenths|hundredths|"
+    r"thousandths)\b"
+    r"|(?P<parts>halves|quarters)\s+of\b"
+    r"|(?:hundred|thousand|million|billion)s?\b|dozen\b|score\b"
+    r"|(?:to|plus|minus|(?:divided|multiplied)\s+by)\s+" + _NUMBER +
+    r"|times\s+(?:or\s+(?:a\s+)?" + _NUMBER + r"\s+times\s+)?"
+    r"(?:as|too|more|less|" + _NUMBER + r"|(?:in|out\s+of)\s+(?:every\s+)?" + _NUMBER + r"))",
+    re.IGNORECASE)
+#: A cardinal that is the second operand of a sum: "two plus two", "ten divided by two",
+#: "three times five" (a number, an operator, the cardinal). Matched on the characters
+#: before the cardinal.
+_OPERAND = re.compile(
+    r"(?<![\w-])" + _NUMBER.replace(r"\d", r"\d+") +
+    r"\s+(?:plus|minus|times|(?:divided|multiplied)\s+by)\s+\Z", re.IGNORECASE)
+#: Definite determiners: "the two halves of the brain" counts parts (see _NOT_A_COUNT).
+_DEFINITE = frozenset({"the", "these", "those", "its", "their", "his", "her", "our",
+                       "my", "your"})
+
+
+def counts_no_list(text: str, at: int, whole: int, after: int) -> bool:
+    """Whether the cardinal at character ``at`` of ``text``, of value ``whole``, whose
+    following word starts at character ``after``, belongs to a number expression that
+    counts no list: a proportion (:func:`proportion`), a fraction, a larger number, a
+    range, a sum or a multiplier (:data:`_NOT_A_COUNT`, :data:`_OPERAND`).
+
+    Examples:
+        >>> text = "Two thirds of voters agreed."
+        >>> counts_no_list(text, 0, 2, 4)
+        True
+        >>> text = "Two reasons, plus a caveat, follow."
+        >>> counts_no_list(text, 0, 2, 4)
+        False
+        >>> text = "The three quarters of Paris differ."
+        >>> counts_no_list(text, 4, 3, 10)
+        False
+    """
+    m = _NOT_A_COUNT.match(text, after)
+    if m is not None:
+        if m.group("parts") is None:
+            return True
+        before = _LAST_WORD.search(text, max(0, at - 24), at)
+        return before is None or before.group(1).lower() not in _DEFINITE
+    return _OPERAND.search(text, max(0, at - 40), at) is not None or \
+        proportion(text, at, whole)
