@@ -384,6 +384,8 @@ _NOT_PLURAL = frozenset({
     "afterwards", "backwards", "forwards", "hers", "ours", "yours", "theirs", "seems",
     "is", "are", "was", "were", "be", "been", "have", "has", "had", "do", "does", "did",
     "will", "would", "shall", "should", "can", "could", "may", "might", "must"})
+
+
 def _announcement(grammar: Grammar, hit: Hit, text: str) -> Marker | None:
     """The announcement marker of a cardinal and a plural noun ("three occasions",
     "four sets of problems"), or ``None`` when the words after the cardinal hold no
