@@ -669,6 +669,8 @@ def _relate(seg: Segmentation, grammar: Grammar, title: str | None) -> _Built:
             intent = _read_intent(b, head)
             announcement = _announcement(head)
             attached = False
+            # a head after a heading: the paragraph before it belongs to another section
+            section_start = n == paras[0] and previous_paragraph is not None
             if intent is not None and intent.direction is Direction.ITEM:
                 # Items of an unannounced list support the claim just before them.
                 before = previous_paragraph[0].id if previous_paragraph else None
@@ -681,8 +683,11 @@ def _relate(seg: Segmentation, grammar: Grammar, title: str | None) -> _Built:
                 b.roles[head.id] = Role.CONCLUSION
                 b.sources.discard(head.id)
             elif intent is not None and previous_paragraph is not None:
-                target = _paragraph_target(b, intent, head, previous_paragraph, section_claims,
-                                           is_section_start=head is first_head)
+                target, rule = _paragraph_target(
+                    b, intent, head, previous_paragraph,
+                    section_claims[-1][1] if section_start else None)
+                if rule != intent.rule:
+                    intent = attrs.evolve(intent, rule=rule)
                 b.apply(head, intent, target)
                 attached = True
             if announcement is not None:
@@ -941,24 +946,70 @@ def _read_intent(b: _Builder, unit: Unit) -> Intent | None:
 
 
 def _paragraph_target(b: _Builder, intent: Intent, head: Unit, previous: Sequence[Unit],
-                      section_claims: list[tuple[str | None, str]],
-                      *, is_section_start: bool) -> str:
-    """Where a marked paragraph head attaches.
+                      previous_claim: str | None) -> tuple[str, str]:
+    """Where a marked paragraph head attaches, and the id of the rule that says so.
+
+    Args:
+        b: the builder (the relations so far, the central claim).
+        intent: the head's intent (:func:`_read_intent`).
+        head: the paragraph's head (its first main unit).
+        previous: the units of the paragraph before it, in text order.
+        previous_claim: when a heading stands between the two paragraphs, the claim of
+            the section before (:func:`_section_claim`), else ``None``.
+
+    Returns:
+        ``(target unit id, rule id)``; the rule id is ``intent.rule``, or that id with a
+        suffix naming the position that chose the target (``.section-start``).
 
     An attack answers the last reported view (attribution cue, PARC 3.0) of the previous
-    paragraph if there is one; a section-initial attack answers the previous section's
-    claim; otherwise the previous paragraph's head.
+    paragraph if there is one: that is an explicit target, even across a heading.
+    Otherwise a head that opens a section does not take the previous paragraph (another
+    section's last one) as its target: see :func:`_section_start_target`. Within a
+    section, a result ("Therefore, …") is drawn from the previous paragraph's last unit;
+    any other head attaches to the previous paragraph's head.
     """
     if intent.kind is _ATTACK:
         # the last reported view: the previous paragraph is searched from its end
         reported = next((u for u in reversed(previous) if b.holds(u, _ATTRIBUTION)), None)
         if reported is not None:
-            return reported.id
-        if is_section_start and section_claims:
-            return section_claims[-1][1]
+            return reported.id, intent.rule
+    if previous_claim is not None:
+        return _section_start_target(b, intent, head, previous_claim)
     if intent.direction is _FORWARD:
-        return previous[-1].id
-    return previous[0].id
+        return previous[-1].id, intent.rule
+    return previous[0].id, intent.rule
+
+
+def _section_start_target(b: _Builder, intent: Intent, head: Unit,
+                          previous_claim: str) -> tuple[str, str]:
+    """Where a marked head that opens a section (the first paragraph after a heading)
+    attaches, and the rule id: ``(target unit id, rule id)``.
+
+    A connective's first argument need not be the sentence before it (PDTB 2.0, Prasad
+    et al. 2008: Arg1 of an explicit connective may lie anywhere earlier in the text).
+    After a heading the sentence before belongs to another section, and the section
+    answers or backs the text's main line, as its claim does (``section.thesis``): a
+    section-initial "However, …" or "Of course, …" attacks the central claim, a
+    "For example, …" or "Moreover, …" supports it. A result ("Therefore, …") is drawn
+    from the previous section's claim, which stands for that section, not from its last
+    sentence. These targets carry the rule id ``<marker rule>.section-start``.
+
+    The previous section's claim stays the target, with the marker's own rule id (the
+    reading every section-initial attack had before), of an attack that restates the
+    central claim (:func:`~argmap.thesis.restates`): a unit that says the thesis again
+    does not attack it; its contrast is with the section before (the seed article's
+    last section). It is also the target when there is no central claim, or the head's
+    paragraph holds it.
+    """
+    moved = f"{intent.rule}.section-start"
+    if intent.direction is _FORWARD:
+        return previous_claim, moved
+    thesis = b.thesis
+    main_line = thesis is not None and head.paragraph != b.thesis_paragraph
+    if intent.kind is _ATTACK and (thesis is None or not main_line or restates(
+            content_words(head.text), content_words(b.unit(thesis).text))):
+        return previous_claim, intent.rule
+    return (thesis if thesis is not None and main_line else previous_claim), moved
 
 
 def _assemble(seg: Segmentation, built: _Built, title: str | None) -> ArgumentMap:
