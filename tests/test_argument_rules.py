@@ -369,3 +369,88 @@ def test_section_initial_markers(text: str,
                                  expected: set[tuple[str, RelationKind, str, str]]) -> None:
     assert rules(text)[1] == expected
 
+
+_BIKES = "Cities should build bike lanes."
+_COST = "bike lanes cost money."
+
+PAST_CONCESSION = [
+    # An addition after a concession continues the author's line (the concession is the
+    # opponent's point: Peldszus & Stede 2016); additive markers of PDTB 2.0
+    # Expansion.Conjunction.
+    pytest.param(
+        f"{_BIKES}\n\nAdmittedly, bike lanes cost money. Moreover, they save lives.",
+        {(_COST, ATTACK, _BIKES, "concession.opener"),
+         ("they save lives.", SUPPORT, _BIKES, "addition.opener.past-concession")},
+        id="moreover-after-a-conceding-paragraph-head"),
+    pytest.param(
+        f"{_BIKES}\n\nAdmittedly, bike lanes cost money. Furthermore, they save lives.",
+        {(_COST, ATTACK, _BIKES, "concession.opener"),
+         ("they save lives.", SUPPORT, _BIKES, "addition.opener.past-concession")},
+        id="furthermore-after-admittedly"),
+    pytest.param(
+        f"{_BIKES}\n\nTo be sure, bike lanes cost money. In addition, they save lives.",
+        {(_COST, ATTACK, _BIKES, "concession.opener"),
+         ("they save lives.", SUPPORT, _BIKES, "addition.opener.past-concession")},
+        id="in-addition-after-to-be-sure"),
+    pytest.param(
+        f"{_BIKES}\n\nAdmittedly, bike lanes cost money. Also, they save lives.",
+        {(_COST, ATTACK, _BIKES, "concession.opener"),
+         ("they save lives.", SUPPORT, _BIKES, "addition.opener.past-concession")},
+        id="also-after-admittedly"),
+    pytest.param(
+        f"{_BIKES}\n\nOf course, bike lanes cost money. Besides, they save lives.",
+        {(_COST, ATTACK, _BIKES, "concession.opener"),
+         ("they save lives.", SUPPORT, _BIKES, "addition.opener.past-concession")},
+        id="besides-after-of-course"),
+    pytest.param(
+        f"{_BIKES}\n\nAdmittedly, bike lanes cost money. But they save lives. Moreover, "
+        "they cut traffic.",
+        {(_COST, ATTACK, _BIKES, "concession.opener"),
+         ("they save lives.", ATTACK, _COST, "contrast.opener.answers-concession"),
+         ("they cut traffic.", SUPPORT, _BIKES, "addition.opener.past-concession")},
+        id="moreover-after-a-conceding-head-and-its-answer"),
+    pytest.param(
+        f"{_BIKES}\n\nAdmittedly, bike lanes cost money.\n\nMoreover, they save lives.",
+        {(_COST, ATTACK, _BIKES, "concession.opener"),
+         ("they save lives.", SUPPORT, _BIKES, "addition.opener.past-concession")},
+        id="moreover-opening-the-paragraph-after-a-conceding-one"),
+    pytest.param(
+        f"{_BIKES}\n\nBike lanes make streets safer.\n\nAdmittedly, they slow cars. "
+        "Moreover, fewer cyclists are hurt.",
+        {("Bike lanes make streets safer.", SUPPORT, _BIKES, "default.section"),
+         ("they slow cars.", ATTACK, "Bike lanes make streets safer.", "concession.opener"),
+         ("fewer cyclists are hurt.", SUPPORT, "Bike lanes make streets safer.",
+          "addition.opener.past-concession")},
+        id="moreover-supports-the-claim-conceded-against-not-the-thesis"),
+    # where the rule must not fire
+    pytest.param(
+        f"{_BIKES} Admittedly, bike lanes cost money. Moreover, they save lives.",
+        {(_COST, ATTACK, _BIKES, "concession.opener"),
+         ("they save lives.", SUPPORT, _BIKES, "addition.opener")},
+        id="moreover-after-a-concession-inside-the-thesis-paragraph-as-before"),
+    pytest.param(
+        f"{_BIKES}\n\nAdmittedly, bike lanes cost money. For example, one lane costs a "
+        "million.",
+        {(_COST, ATTACK, _BIKES, "concession.opener"),
+         ("one lane costs a million.", SUPPORT, _COST, "example.opener")},
+        id="an-example-after-a-concession-backs-the-concession"),
+    pytest.param(
+        f"{_BIKES}\n\nAdmittedly, bike lanes cost money. In fact, one lane costs a "
+        "million.",
+        {(_COST, ATTACK, _BIKES, "concession.opener"),
+         ("one lane costs a million.", SUPPORT, _COST, "elaboration.opener")},
+        id="in-fact-after-a-concession-specifies-the-concession"),
+    pytest.param(
+        f"{_BIKES}\n\nBike lanes make streets safer. Moreover, they save lives.",
+        {("Bike lanes make streets safer.", SUPPORT, _BIKES, "conclusion.closing"),
+         ("they save lives.", SUPPORT, "Bike lanes make streets safer.",
+          "addition.opener")},
+        id="moreover-without-a-concession-supports-the-paragraph-head"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PAST_CONCESSION)
+def test_additions_after_a_concession(text: str,
+                                      expected: set[tuple[str, RelationKind, str, str]]
+                                      ) -> None:
+    assert rules(text) == (_BIKES, expected)

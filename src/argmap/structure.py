@@ -312,6 +312,26 @@ class _Builder:
         intent = self.intent(unit)
         return intent is not None and intent.concedes
 
+    def conceded_against(self, unit: Unit) -> str | None:
+        """The claim a concession ``unit`` was granted against: the target of its attack,
+        or (not attached yet: a concession nothing answered attacks the central claim at
+        the end, rule ``concession.thesis``) the central claim; ``None`` when there is
+        neither.
+
+        What the author adds after a concession ("Admittedly X. Moreover, Y.") supports
+        this claim, not the concession: in the microtext scheme (Peldszus & Stede 2016,
+        "An annotated corpus of argumentative microtexts") a conceded point is an ADU of
+        the opponent, attacking a claim of the proponent (the author), and the
+        proponent's further premises go on supporting the proponent's claims; an
+        additive ("moreover", "in addition": PDTB 2.0 Expansion.Conjunction, 100 of 101
+        and 165 of 165 tokens) adds a premise on the author's side.
+        """
+        for edge in self.graph.edges_from(self.unit_index[unit.id]):
+            relation = self.relations[edge]
+            if relation.kind is _ATTACK:
+                return relation.target
+        return self.thesis if self.thesis != unit.id else None
+
     def unit(self, unit_id: str) -> Unit:
         """The unit with this id (``KeyError`` if none)."""
         return self.seg.units[self.unit_index[unit_id]]
@@ -797,6 +817,11 @@ def _sentence_level(b: _Builder, head: Unit, main: Sequence[Unit]) -> None:
     at_thesis, answered = home == b.thesis, b.answered
     if at_thesis and head.id in answered:
         _concede(b, head, answered[head.id])
+    # The author's line, which an addition after a concession continues: the home
+    # claim, or, in a paragraph that opens with a concession, the claim conceded against.
+    line = (b.conceded_against(head) or home) if concession is head else home
+    # whether the unit before concedes (an addition after it goes to ``line``)
+    after_concession = concession is head
     last_target: str | None = None
     # Unmarked units wait here for their default attachment to the paragraph head, so
     # that a later summary ("Taken together, …") can claim them instead.
@@ -820,6 +845,7 @@ def _sentence_level(b: _Builder, head: Unit, main: Sequence[Unit]) -> None:
             pending.append((unit.id, target))
             last_target = target
             previous = unit
+            after_concession = False
             continue
         if unit.markers:
             intent = _read_intent(b, unit)
@@ -836,6 +862,7 @@ def _sentence_level(b: _Builder, head: Unit, main: Sequence[Unit]) -> None:
             if b.take_item(unit, intent, local_head.id):
                 local_head = unit
                 previous = unit
+                after_concession = False
                 continue
             intent = None
         if intent is None and at_thesis and local_head is head and \
@@ -853,12 +880,21 @@ def _sentence_level(b: _Builder, head: Unit, main: Sequence[Unit]) -> None:
                              intent.marker)
             pending = []
             b.roles[unit.id] = Role.CONCLUSION
-        elif intent.direction is _PARALLEL and last_target is not None:
-            # "Moreover, Y": a further premise of the claim the last one supported; after
-            # an exchange of attacks (a concession and its answer) that is the home claim.
+        elif intent.direction is _PARALLEL and (last_target is not None or after_concession):
+            # "Moreover, Y": a further premise of the claim the last one supported. Right
+            # after a concession, or after an exchange of attacks (a concession and its
+            # answer), it continues the author's line instead (``line``: the home claim,
+            # or the claim a conceding paragraph head was granted against); the rule id
+            # says so where that is not where the home claim rule (``usual``) put it.
             last = b.relations[-1] if b.relations else None
-            if last is not None and last.kind is _ATTACK:
-                last_target = home
+            exchange = last is not None and last.kind is _ATTACK
+            usual = home if exchange or last_target is None else last_target
+            if after_concession or exchange:
+                last_target = line
+                if line != usual:
+                    intent = attrs.evolve(intent, rule=f"{intent.rule}.past-concession")
+            else:
+                last_target = usual
             b.apply(unit, intent, last_target)
         else:
             target = previous.id
@@ -892,6 +928,7 @@ def _sentence_level(b: _Builder, head: Unit, main: Sequence[Unit]) -> None:
         if announcement is not None:
             b.open_enumeration(unit, announcement)
         previous = unit
+        after_concession = intent is not None and intent.concedes
     b.relate_each(pending, _SUPPORT, "default", "default.paragraph")
 
 
@@ -959,14 +996,17 @@ def _paragraph_target(b: _Builder, intent: Intent, head: Unit, previous: Sequenc
 
     Returns:
         ``(target unit id, rule id)``; the rule id is ``intent.rule``, or that id with a
-        suffix naming the position that chose the target (``.section-start``).
+        suffix naming the position that chose the target (``.section-start``,
+        ``.past-concession``).
 
     An attack answers the last reported view (attribution cue, PARC 3.0) of the previous
     paragraph if there is one: that is an explicit target, even across a heading.
     Otherwise a head that opens a section does not take the previous paragraph (another
     section's last one) as its target: see :func:`_section_start_target`. Within a
     section, a result ("Therefore, …") is drawn from the previous paragraph's last unit;
-    any other head attaches to the previous paragraph's head.
+    an addition after a paragraph that opens with a concession continues the author's
+    line (:meth:`_Builder.conceded_against`); any other head attaches to the previous
+    paragraph's head.
     """
     if intent.kind is _ATTACK:
         # the last reported view: the previous paragraph is searched from its end
@@ -977,6 +1017,10 @@ def _paragraph_target(b: _Builder, intent: Intent, head: Unit, previous: Sequenc
         return _section_start_target(b, intent, head, previous_claim)
     if intent.direction is _FORWARD:
         return previous[-1].id, intent.rule
+    if intent.direction is _PARALLEL and b.concedes(previous[0]):
+        line = b.conceded_against(previous[0])
+        if line is not None and line != head.id:
+            return line, f"{intent.rule}.past-concession"
     return previous[0].id, intent.rule
 
 
