@@ -5,10 +5,12 @@ argument structure, as in Peldszus & Stede 2013):
 
 1. sentence level: a unit attaches, by its marker, to the previous unit of its
    paragraph; an unmarked unit supports the paragraph head (its first unit), or the
-   central claim in the central claim's paragraph; "X. But Y." concedes X;
+   central claim in the central claim's paragraph; "X. But Y." concedes X; an addition
+   after a concession continues the author's line;
 2. paragraph level: a paragraph head attaches, by its marker, to an earlier paragraph
    (an ordinal to the open enumeration, a contrast to the paragraph or the reported
-   view it answers); unmarked heads support their section's claim;
+   view it answers); after a heading, to the central claim instead of the section
+   before; unmarked heads support their section's claim;
 3. section level: each section's claim (its summary or closing conclusion, else its
    first paragraph head) supports the central claim, unless it restates it.
 
