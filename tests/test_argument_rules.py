@@ -246,3 +246,211 @@ def test_implicit_concession_has_the_concession_role_and_its_evidence() -> None:
     (rel,) = [r for r in m.relations if r.source == conceded.id]
     assert rel.rule == "concession.implicit"
     assert rel.marker is not None and rel.marker.text == "But"
+
+
+def rules(text: str) -> tuple[str, set[tuple[str, RelationKind, str, str]]]:
+    """The central claim's text, and (source text, kind, target text, rule id) of every
+    relation."""
+    m = argmap.analyze(text)
+    texts = {u.id: u.text for u in m.units}
+    assert m.central_claim is not None
+    return texts[m.central_claim], {(texts[r.source], r.kind, texts[r.target], r.rule)
+                                    for r in m.relations}
+
+
+# A short Markdown article: its thesis, then a section of costs; each row adds or changes
+# a section. Section-initial heads are read against the main line, not against the last
+# sentence of the section before (PDTB 2.0: a connective's first argument; after a
+# heading that is the text's line of argument).
+_ARTICLE = ("# Parking minimums\n\n"
+            "Cities should abolish parking minimums. They raise the cost of housing.\n\n"
+            "## Costs\n\n"
+            "Every required space adds thousands of dollars to a new flat. "
+            "Builders pass that cost to renters.\n\n")
+_THESIS = "Cities should abolish parking minimums."
+_COSTS = "Every required space adds thousands of dollars to a new flat."
+_ARTICLE_RELATIONS = {
+    ("They raise the cost of housing.", SUPPORT, _THESIS, "default.paragraph"),
+    ("Builders pass that cost to renters.", SUPPORT, _COSTS, "default.paragraph"),
+    (_COSTS, SUPPORT, _THESIS, "section.thesis"),
+}
+
+SECTION_START = [
+    pytest.param(
+        _ARTICLE + "## Objections\n\nHowever, some residents fear that streets will fill "
+        "with cars. But studies found little change.\n",
+        _ARTICLE_RELATIONS | {
+            ("some residents fear that streets will fill with cars.", ATTACK, _THESIS,
+             "contrast.opener.section-start"),
+            ("studies found little change.", ATTACK,
+             "some residents fear that streets will fill with cars.", "contrast.opener")},
+        id="however-opening-a-section-attacks-the-thesis"),
+    pytest.param(
+        _ARTICLE + "## Objections\n\nYet some residents fear that streets will fill "
+        "with cars.\n",
+        _ARTICLE_RELATIONS | {
+            ("some residents fear that streets will fill with cars.", ATTACK, _THESIS,
+             "contrast.opener.section-start")},
+        id="yet-opening-a-section-attacks-the-thesis"),
+    pytest.param(
+        _ARTICLE + "## Objections\n\nOf course, some residents fear that streets will "
+        "fill with cars. But studies found little change.\n",
+        _ARTICLE_RELATIONS | {
+            ("some residents fear that streets will fill with cars.", ATTACK, _THESIS,
+             "concession.opener.section-start"),
+            ("studies found little change.", ATTACK,
+             "some residents fear that streets will fill with cars.",
+             "contrast.opener.answers-concession")},
+        id="concession-opening-a-section-attacks-the-thesis"),
+    pytest.param(
+        _ARTICLE + "## Evidence\n\nFor example, Oslo dropped its minimums in 2017.\n",
+        _ARTICLE_RELATIONS | {
+            ("Oslo dropped its minimums in 2017.", SUPPORT, _THESIS,
+             "example.opener.section-start")},
+        id="example-opening-a-section-supports-the-thesis"),
+    pytest.param(
+        _ARTICLE + "## Safety\n\nMoreover, fewer cars make streets safer.\n",
+        _ARTICLE_RELATIONS | {
+            ("fewer cars make streets safer.", SUPPORT, _THESIS,
+             "addition.opener.section-start")},
+        id="moreover-opening-a-section-supports-the-thesis"),
+    pytest.param(
+        _ARTICLE + "## Conclusion\n\nTherefore, the rule should go.\n",
+        (_ARTICLE_RELATIONS - {(_COSTS, SUPPORT, _THESIS, "section.thesis")}) | {
+            (_COSTS, SUPPORT, "the rule should go.", "result.opener.section-start"),
+            ("the rule should go.", SUPPORT, _THESIS, "section.thesis")},
+        id="therefore-opening-a-section-is-drawn-from-the-previous-sections-claim"),
+    # where the rule must not fire
+    pytest.param(
+        _ARTICLE.replace("Builders pass that cost to renters.",
+                         "However, builders absorb part of the cost."),
+        {("They raise the cost of housing.", SUPPORT, _THESIS, "default.paragraph"),
+         ("builders absorb part of the cost.", ATTACK, _COSTS, "contrast.opener"),
+         (_COSTS, SUPPORT, _THESIS, "section.thesis")},
+        id="however-mid-section-attacks-the-unit-before"),
+    pytest.param(
+        _ARTICLE + "## Objections\n\nSome residents fear that streets will fill with "
+        "cars.\n\nHowever, studies found little change.\n",
+        _ARTICLE_RELATIONS | {
+            ("studies found little change.", ATTACK,
+             "Some residents fear that streets will fill with cars.", "contrast.opener"),
+            ("Some residents fear that streets will fill with cars.", SUPPORT, _THESIS,
+             "section.thesis")},
+        id="however-opening-a-sections-second-paragraph-attacks-the-paragraph-before"),
+    pytest.param(
+        "# Parking minimums\n\nHowever, cities should abolish parking minimums. They "
+        "raise the cost of housing.\n\n## Costs\n\n" + _COSTS + "\n",
+        {("They raise the cost of housing.", SUPPORT,
+          "cities should abolish parking minimums.", "default.paragraph"),
+         (_COSTS, SUPPORT, "cities should abolish parking minimums.", "section.thesis")},
+        id="however-opening-the-first-paragraph-after-the-title-attacks-nothing"),
+    pytest.param(
+        _ARTICLE.replace("Builders pass that cost to renters.",
+                         "Critics say that parking will vanish.")
+        + "## Evidence\n\nHowever, studies found little change.\n",
+        {("They raise the cost of housing.", SUPPORT, _THESIS, "default.paragraph"),
+         ("Critics say that parking will vanish.", SUPPORT, _COSTS, "default.paragraph"),
+         (_COSTS, SUPPORT, _THESIS, "section.thesis"),
+         ("studies found little change.", ATTACK, "Critics say that parking will vanish.",
+          "contrast.opener")},
+        id="however-opening-a-section-answers-a-reported-view-before-the-heading"),
+    pytest.param(
+        _ARTICLE + "## Conclusion\n\nHowever, cities should abolish parking minimums.\n",
+        _ARTICLE_RELATIONS | {
+            ("cities should abolish parking minimums.", ATTACK, _COSTS, "contrast.opener"),
+            ("cities should abolish parking minimums.", SUPPORT, _THESIS,
+             "restatement.thesis")},
+        id="however-restating-the-thesis-opens-a-section-against-the-section-before"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SECTION_START)
+def test_section_initial_markers(text: str,
+                                 expected: set[tuple[str, RelationKind, str, str]]) -> None:
+    assert rules(text)[1] == expected
+
+
+_BIKES = "Cities should build bike lanes."
+_COST = "bike lanes cost money."
+
+PAST_CONCESSION = [
+    # An addition after a concession continues the author's line (the concession is the
+    # opponent's point: Peldszus & Stede 2016); additive markers of PDTB 2.0
+    # Expansion.Conjunction.
+    pytest.param(
+        f"{_BIKES}\n\nAdmittedly, bike lanes cost money. Moreover, they save lives.",
+        {(_COST, ATTACK, _BIKES, "concession.opener"),
+         ("they save lives.", SUPPORT, _BIKES, "addition.opener.past-concession")},
+        id="moreover-after-a-conceding-paragraph-head"),
+    pytest.param(
+        f"{_BIKES}\n\nAdmittedly, bike lanes cost money. Furthermore, they save lives.",
+        {(_COST, ATTACK, _BIKES, "concession.opener"),
+         ("they save lives.", SUPPORT, _BIKES, "addition.opener.past-concession")},
+        id="furthermore-after-admittedly"),
+    pytest.param(
+        f"{_BIKES}\n\nTo be sure, bike lanes cost money. In addition, they save lives.",
+        {(_COST, ATTACK, _BIKES, "concession.opener"),
+         ("they save lives.", SUPPORT, _BIKES, "addition.opener.past-concession")},
+        id="in-addition-after-to-be-sure"),
+    pytest.param(
+        f"{_BIKES}\n\nAdmittedly, bike lanes cost money. Also, they save lives.",
+        {(_COST, ATTACK, _BIKES, "concession.opener"),
+         ("they save lives.", SUPPORT, _BIKES, "addition.opener.past-concession")},
+        id="also-after-admittedly"),
+    pytest.param(
+        f"{_BIKES}\n\nOf course, bike lanes cost money. Besides, they save lives.",
+        {(_COST, ATTACK, _BIKES, "concession.opener"),
+         ("they save lives.", SUPPORT, _BIKES, "addition.opener.past-concession")},
+        id="besides-after-of-course"),
+    pytest.param(
+        f"{_BIKES}\n\nAdmittedly, bike lanes cost money. But they save lives. Moreover, "
+        "they cut traffic.",
+        {(_COST, ATTACK, _BIKES, "concession.opener"),
+         ("they save lives.", ATTACK, _COST, "contrast.opener.answers-concession"),
+         ("they cut traffic.", SUPPORT, _BIKES, "addition.opener.past-concession")},
+        id="moreover-after-a-conceding-head-and-its-answer"),
+    pytest.param(
+        f"{_BIKES}\n\nAdmittedly, bike lanes cost money.\n\nMoreover, they save lives.",
+        {(_COST, ATTACK, _BIKES, "concession.opener"),
+         ("they save lives.", SUPPORT, _BIKES, "addition.opener.past-concession")},
+        id="moreover-opening-the-paragraph-after-a-conceding-one"),
+    pytest.param(
+        f"{_BIKES}\n\nBike lanes make streets safer.\n\nAdmittedly, they slow cars. "
+        "Moreover, fewer cyclists are hurt.",
+        {("Bike lanes make streets safer.", SUPPORT, _BIKES, "default.section"),
+         ("they slow cars.", ATTACK, "Bike lanes make streets safer.", "concession.opener"),
+         ("fewer cyclists are hurt.", SUPPORT, "Bike lanes make streets safer.",
+          "addition.opener.past-concession")},
+        id="moreover-supports-the-claim-conceded-against-not-the-thesis"),
+    # where the rule must not fire
+    pytest.param(
+        f"{_BIKES} Admittedly, bike lanes cost money. Moreover, they save lives.",
+        {(_COST, ATTACK, _BIKES, "concession.opener"),
+         ("they save lives.", SUPPORT, _BIKES, "addition.opener")},
+        id="moreover-after-a-concession-inside-the-thesis-paragraph-as-before"),
+    pytest.param(
+        f"{_BIKES}\n\nAdmittedly, bike lanes cost money. For example, one lane costs a "
+        "million.",
+        {(_COST, ATTACK, _BIKES, "concession.opener"),
+         ("one lane costs a million.", SUPPORT, _COST, "example.opener")},
+        id="an-example-after-a-concession-backs-the-concession"),
+    pytest.param(
+        f"{_BIKES}\n\nAdmittedly, bike lanes cost money. In fact, one lane costs a "
+        "million.",
+        {(_COST, ATTACK, _BIKES, "concession.opener"),
+         ("one lane costs a million.", SUPPORT, _COST, "elaboration.opener")},
+        id="in-fact-after-a-concession-specifies-the-concession"),
+    pytest.param(
+        f"{_BIKES}\n\nBike lanes make streets safer. Moreover, they save lives.",
+        {("Bike lanes make streets safer.", SUPPORT, _BIKES, "conclusion.closing"),
+         ("they save lives.", SUPPORT, "Bike lanes make streets safer.",
+          "addition.opener")},
+        id="moreover-without-a-concession-supports-the-paragraph-head"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PAST_CONCESSION)
+def test_additions_after_a_concession(text: str,
+                                      expected: set[tuple[str, RelationKind, str, str]]
+                                      ) -> None:
+    assert rules(text) == (_BIKES, expected)

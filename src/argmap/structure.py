@@ -5,10 +5,12 @@ argument structure, as in Peldszus & Stede 2013):
 
 1. sentence level: a unit attaches, by its marker, to the previous unit of its
    paragraph; an unmarked unit supports the paragraph head (its first unit), or the
-   central claim in the central claim's paragraph; "X. But Y." concedes X;
+   central claim in the central claim's paragraph; "X. But Y." concedes X; an addition
+   after a concession continues the author's line;
 2. paragraph level: a paragraph head attaches, by its marker, to an earlier paragraph
    (an ordinal to the open enumeration, a contrast to the paragraph or the reported
-   view it answers); unmarked heads support their section's claim;
+   view it answers); after a heading, to the central claim instead of the section
+   before; unmarked heads support their section's claim;
 3. section level: each section's claim (its summary or closing conclusion, else its
    first paragraph head) supports the central claim, unless it restates it.
 
@@ -311,6 +313,26 @@ class _Builder:
         """Whether the unit opens with a concession marker (:func:`argmap.thesis.concedes`)."""
         intent = self.intent(unit)
         return intent is not None and intent.concedes
+
+    def conceded_against(self, unit: Unit) -> str | None:
+        """The claim a concession ``unit`` was granted against: the target of its attack,
+        or (not attached yet: a concession nothing answered attacks the central claim at
+        the end, rule ``concession.thesis``) the central claim; ``None`` when there is
+        neither.
+
+        What the author adds after a concession ("Admittedly X. Moreover, Y.") supports
+        this claim, not the concession: in the microtext scheme (Peldszus & Stede 2016,
+        "An annotated corpus of argumentative microtexts") a conceded point is an ADU of
+        the opponent, attacking a claim of the proponent (the author), and the
+        proponent's further premises go on supporting the proponent's claims; an
+        additive ("moreover", "in addition": PDTB 2.0 Expansion.Conjunction, 100 of 101
+        and 165 of 165 tokens) adds a premise on the author's side.
+        """
+        for edge in self.graph.edges_from(self.unit_index[unit.id]):
+            relation = self.relations[edge]
+            if relation.kind is _ATTACK:
+                return relation.target
+        return self.thesis if self.thesis != unit.id else None
 
     def unit(self, unit_id: str) -> Unit:
         """The unit with this id (``KeyError`` if none)."""
@@ -669,6 +691,8 @@ def _relate(seg: Segmentation, grammar: Grammar, title: str | None) -> _Built:
             intent = _read_intent(b, head)
             announcement = _announcement(head)
             attached = False
+            # a head after a heading: the paragraph before it belongs to another section
+            section_start = n == paras[0] and previous_paragraph is not None
             if intent is not None and intent.direction is Direction.ITEM:
                 # Items of an unannounced list support the claim just before them.
                 before = previous_paragraph[0].id if previous_paragraph else None
@@ -681,8 +705,11 @@ def _relate(seg: Segmentation, grammar: Grammar, title: str | None) -> _Built:
                 b.roles[head.id] = Role.CONCLUSION
                 b.sources.discard(head.id)
             elif intent is not None and previous_paragraph is not None:
-                target = _paragraph_target(b, intent, head, previous_paragraph, section_claims,
-                                           is_section_start=head is first_head)
+                target, rule = _paragraph_target(
+                    b, intent, head, previous_paragraph,
+                    section_claims[-1][1] if section_start else None)
+                if rule != intent.rule:
+                    intent = attrs.evolve(intent, rule=rule)
                 b.apply(head, intent, target)
                 attached = True
             if announcement is not None:
@@ -792,6 +819,11 @@ def _sentence_level(b: _Builder, head: Unit, main: Sequence[Unit]) -> None:
     at_thesis, answered = home == b.thesis, b.answered
     if at_thesis and head.id in answered:
         _concede(b, head, answered[head.id])
+    # The author's line, which an addition after a concession continues: the home
+    # claim, or, in a paragraph that opens with a concession, the claim conceded against.
+    line = (b.conceded_against(head) or home) if concession is head else home
+    # whether the unit before concedes (an addition after it goes to ``line``)
+    after_concession = concession is head
     last_target: str | None = None
     # Unmarked units wait here for their default attachment to the paragraph head, so
     # that a later summary ("Taken together, …") can claim them instead.
@@ -815,6 +847,7 @@ def _sentence_level(b: _Builder, head: Unit, main: Sequence[Unit]) -> None:
             pending.append((unit.id, target))
             last_target = target
             previous = unit
+            after_concession = False
             continue
         if unit.markers:
             intent = _read_intent(b, unit)
@@ -831,6 +864,7 @@ def _sentence_level(b: _Builder, head: Unit, main: Sequence[Unit]) -> None:
             if b.take_item(unit, intent, local_head.id):
                 local_head = unit
                 previous = unit
+                after_concession = False
                 continue
             intent = None
         if intent is None and at_thesis and local_head is head and \
@@ -848,12 +882,21 @@ def _sentence_level(b: _Builder, head: Unit, main: Sequence[Unit]) -> None:
                              intent.marker)
             pending = []
             b.roles[unit.id] = Role.CONCLUSION
-        elif intent.direction is _PARALLEL and last_target is not None:
-            # "Moreover, Y": a further premise of the claim the last one supported; after
-            # an exchange of attacks (a concession and its answer) that is the home claim.
+        elif intent.direction is _PARALLEL and (last_target is not None or after_concession):
+            # "Moreover, Y": a further premise of the claim the last one supported. Right
+            # after a concession, or after an exchange of attacks (a concession and its
+            # answer), it continues the author's line instead (``line``: the home claim,
+            # or the claim a conceding paragraph head was granted against); the rule id
+            # says so where that is not where the home claim rule (``usual``) put it.
             last = b.relations[-1] if b.relations else None
-            if last is not None and last.kind is _ATTACK:
-                last_target = home
+            exchange = last is not None and last.kind is _ATTACK
+            usual = home if exchange or last_target is None else last_target
+            if after_concession or exchange:
+                last_target = line
+                if line != usual:
+                    intent = attrs.evolve(intent, rule=f"{intent.rule}.past-concession")
+            else:
+                last_target = usual
             b.apply(unit, intent, last_target)
         else:
             target = previous.id
@@ -887,6 +930,7 @@ def _sentence_level(b: _Builder, head: Unit, main: Sequence[Unit]) -> None:
         if announcement is not None:
             b.open_enumeration(unit, announcement)
         previous = unit
+        after_concession = intent is not None and intent.concedes
     b.relate_each(pending, _SUPPORT, "default", "default.paragraph")
 
 
@@ -941,24 +985,77 @@ def _read_intent(b: _Builder, unit: Unit) -> Intent | None:
 
 
 def _paragraph_target(b: _Builder, intent: Intent, head: Unit, previous: Sequence[Unit],
-                      section_claims: list[tuple[str | None, str]],
-                      *, is_section_start: bool) -> str:
-    """Where a marked paragraph head attaches.
+                      previous_claim: str | None) -> tuple[str, str]:
+    """Where a marked paragraph head attaches, and the id of the rule that says so.
+
+    Args:
+        b: the builder (the relations so far, the central claim).
+        intent: the head's intent (:func:`_read_intent`).
+        head: the paragraph's head (its first main unit).
+        previous: the units of the paragraph before it, in text order.
+        previous_claim: when a heading stands between the two paragraphs, the claim of
+            the section before (:func:`_section_claim`), else ``None``.
+
+    Returns:
+        ``(target unit id, rule id)``; the rule id is ``intent.rule``, or that id with a
+        suffix naming the position that chose the target (``.section-start``,
+        ``.past-concession``).
 
     An attack answers the last reported view (attribution cue, PARC 3.0) of the previous
-    paragraph if there is one; a section-initial attack answers the previous section's
-    claim; otherwise the previous paragraph's head.
+    paragraph if there is one: that is an explicit target, even across a heading.
+    Otherwise a head that opens a section does not take the previous paragraph (another
+    section's last one) as its target: see :func:`_section_start_target`. Within a
+    section, a result ("Therefore, …") is drawn from the previous paragraph's last unit;
+    an addition after a paragraph that opens with a concession continues the author's
+    line (:meth:`_Builder.conceded_against`); any other head attaches to the previous
+    paragraph's head.
     """
     if intent.kind is _ATTACK:
         # the last reported view: the previous paragraph is searched from its end
         reported = next((u for u in reversed(previous) if b.holds(u, _ATTRIBUTION)), None)
         if reported is not None:
-            return reported.id
-        if is_section_start and section_claims:
-            return section_claims[-1][1]
+            return reported.id, intent.rule
+    if previous_claim is not None:
+        return _section_start_target(b, intent, head, previous_claim)
     if intent.direction is _FORWARD:
-        return previous[-1].id
-    return previous[0].id
+        return previous[-1].id, intent.rule
+    if intent.direction is _PARALLEL and b.concedes(previous[0]):
+        line = b.conceded_against(previous[0])
+        if line is not None and line != head.id:
+            return line, f"{intent.rule}.past-concession"
+    return previous[0].id, intent.rule
+
+
+def _section_start_target(b: _Builder, intent: Intent, head: Unit,
+                          previous_claim: str) -> tuple[str, str]:
+    """Where a marked head that opens a section (the first paragraph after a heading)
+    attaches, and the rule id: ``(target unit id, rule id)``.
+
+    A connective's first argument need not be the sentence before it (PDTB 2.0, Prasad
+    et al. 2008: Arg1 of an explicit connective may lie anywhere earlier in the text).
+    After a heading the sentence before belongs to another section, and the section
+    answers or backs the text's main line, as its claim does (``section.thesis``): a
+    section-initial "However, …" or "Of course, …" attacks the central claim, a
+    "For example, …" or "Moreover, …" supports it. A result ("Therefore, …") is drawn
+    from the previous section's claim, which stands for that section, not from its last
+    sentence. These targets carry the rule id ``<marker rule>.section-start``.
+
+    The previous section's claim stays the target, with the marker's own rule id (the
+    reading every section-initial attack had before), of an attack that restates the
+    central claim (:func:`~argmap.thesis.restates`): a unit that says the thesis again
+    does not attack it; its contrast is with the section before (the seed article's
+    last section). It is also the target when there is no central claim, or the head's
+    paragraph holds it.
+    """
+    moved = f"{intent.rule}.section-start"
+    if intent.direction is _FORWARD:
+        return previous_claim, moved
+    thesis = b.thesis
+    main_line = thesis is not None and head.paragraph != b.thesis_paragraph
+    if intent.kind is _ATTACK and (thesis is None or not main_line or restates(
+            content_words(head.text), content_words(b.unit(thesis).text))):
+        return previous_claim, intent.rule
+    return (thesis if thesis is not None and main_line else previous_claim), moved
 
 
 def _assemble(seg: Segmentation, built: _Built, title: str | None) -> ArgumentMap:
