@@ -119,6 +119,34 @@ NOT_A_MARKER = [
                  id="multiplier-times-or-times-as"),
     pytest.param("Nine times out of ten these things fail.", [],
                  id="proportion-times-out-of"),
+    # a measure phrase (CGEL chs. 5-7): a cardinal and a unit of time, length, area,
+    # volume, weight or money quantifies an amount, with or without an adverbial head
+    pytest.param("The light we see left the sun eight minutes ago.", [],
+                 id="measure-minutes-ago"),
+    pytest.param("The state of the world five minutes later is the effect.", [],
+                 id="measure-minutes-later"),
+    pytest.param("He was three years old when his father died.", [], id="measure-years-old"),
+    pytest.param("The town lies ten miles away.", [], id="measure-miles-away"),
+    pytest.param("Some were four inches high.", [], id="measure-inches-high"),
+    pytest.param("It takes three acres to keep each head of cattle.", [],
+                 id="measure-acres"),
+    pytest.param("He refused to pay nine shillings to the State.", [],
+                 id="measure-shillings"),
+    pytest.param("They work eight hours a day.", [], id="measure-hours-a-day"),
+    pytest.param("Eight years of captivity broke his health.", [],
+                 id="measure-years-of"),
+    pytest.param("He needs three more years to complete it.", [],
+                 id="measure-adjective-before-the-unit"),
+    pytest.param("He fought in the Seven Years War.", [], id="measure-unit-in-a-name"),
+    # the price: no enumeration on the essay corpus has a unit for its head
+    pytest.param("Two years stand out: 1848 and 1871.", [],
+                 id="measure-unit-even-before-a-list"),
+    # a noun that also counts things measures before an adverbial head; any noun
+    # before "ago"
+    pytest.param("The lake is ten degrees colder.", [], id="measure-like-degrees-colder"),
+    pytest.param("Two generations later, the farm was sold.", [],
+                 id="measure-like-generations-later"),
+    pytest.param("The country was at peace three wars ago.", [], id="measure-any-noun-ago"),
 ]
 
 MARKER = [
@@ -263,6 +291,23 @@ MARKER = [
     pytest.param("Two main reasons are given.",
                  [("Two main reasons", "announcement", "announcement")],
                  id="announcement-then-its-verb"),
+    # the minimal pairs of the measure rows above: a noun that also counts things, with
+    # no adverbial head (or "later" modifying the clause), and a unit after the head
+    pytest.param("He holds three degrees: a BA, an MA and a PhD.",
+                 [("three degrees", "announcement", "announcement")],
+                 id="announcement-degrees-as-diplomas"),
+    pytest.param("The year has four seasons: spring, summer, autumn and winter.",
+                 [("four seasons", "announcement", "announcement")],
+                 id="announcement-seasons-of-the-year"),
+    pytest.param("He treats crime under three heads: theft, violence and fraud.",
+                 [("three heads", "announcement", "announcement")],
+                 id="announcement-heads-as-topics"),
+    pytest.param("The essay makes two points later in the book.",
+                 [("two points", "announcement", "announcement")],
+                 id="announcement-points-then-later"),
+    pytest.param("The two parties for years have fought.",
+                 [("two parties", "announcement", "announcement")],
+                 id="announcement-unit-after-the-head"),
     # e.g. / i.e. inside a sentence introduce an apposition, not a new unit
     # (../shared/cases/segmentation.md, case 4)
     pytest.param("Some cities (e.g. Lyon) already ban cars downtown.",

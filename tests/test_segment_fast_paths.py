@@ -26,6 +26,7 @@ from argmap.model import (
     _premise_unit,
     _unchecked_span,
 )
+from argmap.numerals import measure
 from argmap.segment import (
     _ALNUM,
     _NEXT_WORD,
@@ -406,6 +407,8 @@ def _plain_announcement(grammar: Grammar, hit: Hit, text: str) -> Marker | None:
     for w in list(re.finditer(r"\S+", str(head)))[:3]:
         if _PLURAL.fullmatch(w.group().rstrip(",.:;")):
             end = (head.start_pos or 0) + w.start() + len(w.group().rstrip(",.:;"))
+            if measure(w.group().rstrip(",.:;"), text, end):
+                return None
             info = grammar.info(cardinal.type)
             return Marker(text=text[cardinal.start_pos : end],
                           span=Span(cardinal.start_pos or 0, end),

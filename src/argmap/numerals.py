@@ -1,10 +1,10 @@
-"""Cardinals that count no list: numbers of proportions, fractions, sums and larger numbers."""
+"""Cardinals that count no list: proportions, fractions, sums, larger numbers, measures."""
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["counts_no_list", "proportion"]
+__all__ = ["counts_no_list", "measure", "proportion"]
 
 #: A cardinal that is the second number of a proportion ("one in five", "9 out of 10",
 #: "one in every five", "one out of every three", "nine times out of ten"): a ratio, not
@@ -112,3 +112,92 @@ def counts_no_list(text: str, at: int, whole: int, after: int) -> bool:
         return before is None or before.group(1).lower() not in _DEFINITE
     return _OPERAND.search(text, max(0, at - 40), at) is not None or \
         proportion(text, at, whole)
+
+
+#: Units of measure, plural (Huddleston & Pullum 2002 (CGEL), ch. 5, measure nouns:
+#: "three pounds of flour"; Quirk et al. 1985, ch. 5, measure partitives): a cardinal
+#: with one of them for its head quantifies an amount of time, length, area, volume,
+#: weight or money ("eight minutes", "three acres", "nine shillings", "three more
+#: years"); it names no set of items to be enumerated. A closed class, of the nouns whose
+#: common sense is a unit: "seasons", "generations", "degrees", "points", "grains" (of
+#: seed), "stones", "marks", "crowns", "sovereigns", "talents", "rods" and "hands" also
+#: count things that a list may follow ("four seasons: spring …", "three degrees of
+#: certainty") and are left out (some measure before an adverbial head:
+#: :data:`_MEASURE_LIKE`). Temperature has no unit here for that reason ("degrees").
+#: On the essay corpus no enumeration was announced by a unit (about 110 announcements,
+#: the two with items both false): the rare one ("Two years stand out: 1848 and 1871")
+#: is the price.
+_UNITS = frozenset({
+    # time
+    "seconds", "minutes", "hours", "days", "weeks", "fortnights", "months", "years",
+    "twelvemonths", "decades", "centuries",
+    # length and area
+    "inches", "yards", "miles", "leagues", "furlongs", "fathoms", "cubits", "paces",
+    "metres", "meters", "centimetres", "centimeters", "millimetres", "millimeters",
+    "kilometres", "kilometers", "versts", "acres", "hectares", "roods",
+    # volume and weight
+    "pints", "quarts", "gallons", "litres", "liters", "bushels", "pecks", "spoonfuls",
+    "table-spoonfuls", "tablespoonfuls", "teaspoonfuls", "cupfuls", "ounces", "pounds",
+    "tons", "tonnes", "grams", "grammes", "kilograms", "kilogrammes", "kilos",
+    "hundredweights", "drams",
+    # money
+    "pennies", "shillings", "guineas", "farthings", "groats", "florins", "ducats",
+    "dollars", "cents", "francs", "roubles", "rubles", "rupees", "obols", "drachmas",
+    "minas", "sesterces"})
+#: Nouns that measure only before an adverbial head (see :data:`_MEASURE_HEAD`): "ten
+#: degrees colder", "three points higher", "two steps away", "two heads taller"; alone
+#: they count things ("three degrees of certainty", "two points: …", "three heads: theft
+#: …"). Those of :data:`_PERIODS` measure time before a temporal head too.
+_MEASURE_LIKE = frozenset({
+    "degrees", "points", "steps", "lengths", "stories", "storeys", "heads", "stones",
+    "generations", "seasons", "moments", "instants"})
+#: Nouns of periods that are no units: "two generations later", "three seasons earlier"
+#: ("four seasons: spring …" counts them).
+_PERIODS = frozenset({"generations", "seasons", "moments", "instants"})
+#: The adverbial head of a measure phrase, right after its noun (CGEL ch. 6, measure
+#: phrases modifying adjectives: "three years old", "ten feet high"; ch. 7, modifying
+#: prepositions and adverbs: "two miles off", "a few minutes before the end"). Group
+#: ``ago``: the preposition that follows its complement, a measure of time whatever its
+#: noun ("three wars ago", CGEL ch. 7). Group ``temporal``: heads that also modify a
+#: clause after its subject ("Two points later proved wrong"), so a measure only after
+#: a period (:data:`_PERIODS`). Heads that open a clause's own adverbial or modify its
+#: verb ("before", "after", "long", "further": "two points before we start", "two
+#: facts further weaken it") are left out.
+_MEASURE_HEAD = re.compile(
+    r"\s+(?:(?P<ago>ago)|(?P<temporal>later|earlier|hence)|old|away|off|apart|higher|"
+    r"lower|taller|older|younger|colder|warmer|hotter|longer|shorter|deeper|wider|nearer|"
+    r"closer|heavier|lighter)\b",
+    re.IGNORECASE)
+
+
+def measure(noun: str, text: str, end: int) -> bool:
+    """Whether ``noun``, the plural head of a cardinal's noun phrase, ending at character
+    ``end`` of ``text``, makes the phrase a measure of an amount, not the size of a
+    list: a unit (:data:`_UNITS`: "eight minutes", "three acres"), a measure-like noun
+    before an adverbial head (:data:`_MEASURE_LIKE`, :data:`_PERIODS`,
+    :data:`_MEASURE_HEAD`: "ten degrees colder", "two generations later"), or any noun
+    before "ago" ("three wars ago").
+
+    Examples:
+        >>> text = "He asked for three acres and a cow."
+        >>> measure("acres", text, 24)
+        True
+        >>> text = "It happened three wars ago."
+        >>> measure("wars", text, 22)
+        True
+        >>> text = "Ten degrees colder, the lake froze."
+        >>> measure("degrees", text, 11)
+        True
+        >>> text = "He holds three degrees: a BA, an MA and a PhD."
+        >>> measure("degrees", text, 22)
+        False
+    """
+    noun = noun.lower()
+    if noun in _UNITS:
+        return True
+    m = _MEASURE_HEAD.match(text, end)
+    if m is None:
+        return False
+    if m.group("ago") is not None:
+        return True
+    return noun in (_PERIODS if m.group("temporal") is not None else _MEASURE_LIKE)

@@ -28,7 +28,7 @@ from argmap.model import (
     _premise_unit,
     _unchecked_span,
 )
-from argmap.numerals import counts_no_list
+from argmap.numerals import counts_no_list, measure
 
 __all__ = ["Segmentation", "segment", "split_sentences", "unit_id"]
 
@@ -389,8 +389,9 @@ _NOT_PLURAL = frozenset({
 def _announcement(grammar: Grammar, hit: Hit, text: str) -> Marker | None:
     """The announcement marker of a cardinal and a plural noun ("three occasions",
     "four sets of problems"), or ``None`` when the words after the cardinal hold no
-    plural head among their first three (or a closed-class word comes first), or the
-    cardinal is the second number of a proportion ("one in five skipped trips")."""
+    plural head among their first three (or a closed-class word comes first), the
+    cardinal is in a number expression ("one in five skipped trips", "two thirds"), or
+    the head makes a measure ("eight minutes ago", "three acres")."""
     cardinal = hit.tokens[0]
     head = hit.head
     if head is None or (head.start_pos or 0) - (cardinal.end_pos or 0) > 2:
@@ -407,6 +408,8 @@ def _announcement(grammar: Grammar, hit: Hit, text: str) -> Marker | None:
             return None
         if _PLURAL.fullmatch(word):
             end = (head.start_pos or 0) + w.start() + len(word)
+            if measure(word, text, end):
+                return None
             return Marker(
                 text=text[cardinal.start_pos : end],
                 span=Span(cardinal.start_pos or 0, end),
