@@ -454,3 +454,47 @@ def test_additions_after_a_concession(text: str,
                                       expected: set[tuple[str, RelationKind, str, str]]
                                       ) -> None:
     assert rules(text) == (_BIKES, expected)
+
+
+# A lead-in that ends in a colon or a dash ("… under these heads:--", "… must be
+# made--") announces the list right after it, unless the paragraph before it (or its own
+# paragraph) already announced the list with a cardinal ("three laws … They are as
+# follows:"). Rows: (text, [(announcement, cardinal, rule, number of items)]).
+LEAD_INS = [
+    pytest.param("Fees must fall. There are two reasons for this.\n\nAid is scarce.\n\n"
+                 "Other points remain open.\n\nThe objections fall under these heads:--\n\n"
+                 "Firstly, fees deter students.\n\nSecondly, debt lasts for years.",
+                 [("The objections fall under these heads", 0, "enumeration.lead_in", 2)],
+                 id="lead-in-after-an-older-announcement"),
+    pytest.param("Fees must fall.\n\nSeveral observations must be made--\n\n"
+                 "(1) Aid is scarce.\n\n(2) Debt lasts for years.",
+                 [("Several observations must be made", 0, "enumeration.lead_in", 2)],
+                 id="double-hyphen-lead-in"),
+    pytest.param("Fees must fall.\n\nAid is scarce.\n\nOther points remain open.\n\n"
+                 "We may sum up the reasons as follows:\u2014\n\n1. Aid is scarce.\n\n"
+                 "2. Debt lasts for years.",
+                 [("We may sum up the reasons as follows", 0, "enumeration.lead_in", 2)],
+                 id="colon-em-dash-lead-in"),
+    # must not fire: the cardinal announcement is in the lead-in's paragraph or the one
+    # right before it
+    pytest.param("Fees must fall, and three laws show it.\n\nThey are as follows:\n\n"
+                 "(1) Aid is scarce.\n\n(2) Debt lasts for years.\n\n(3) Costs rise.",
+                 [("Fees must fall, and three laws show it.", 3, "enumeration.announced", 3)],
+                 id="announcement-in-the-paragraph-before"),
+    pytest.param("Fees must fall. We propose three changes. They are these:\n\n1. Cut fees.\n\n"
+                 "2. Expand aid.\n\n3. Publish results.",
+                 [("We propose three changes.", 3, "enumeration.announced", 3)],
+                 id="announcement-in-the-same-paragraph"),
+    pytest.param("Fees must fall.\n\nWe propose these changes:\n\n1. Cut fees.\n\n"
+                 "2. Expand aid.",
+                 [("We propose these changes", 0, "enumeration.lead_in", 2)],
+                 id="colon-lead-in"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), LEAD_INS)
+def test_lead_in_announces_the_list_after_it(
+        text: str, expected: list[tuple[str | None, int, str, int]]) -> None:
+    m = argmap.analyze(text)
+    assert [(m.unit(e.announcement).text if e.announcement else None, e.cardinal, e.rule,
+             len(e.items)) for e in m.enumerations] == expected

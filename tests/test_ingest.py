@@ -170,6 +170,104 @@ BLOCKS = [
 ]
 
 
+# A line that ends in a colon, a dash or a comma introduces the text after it (a lead-in
+# to a list or a quotation, the first part of a sentence), and a line that starts in
+# lower case, or that the next block goes on with ("--that is, …"), is part of a
+# sentence: none of them is a heading, which is a title (Chicago Manual of Style 8.159;
+# APA 7th ed. 2.27). The last rows are headings that must stay headings.
+LEAD_IN = f"{TITLE}\n\n{BODY}\n\n"
+HEADINGS = [
+    pytest.param(f"{LEAD_IN}Objections fall under the following heads:--\n\nFirstly, "
+                 "aid is scarce.",
+                 [("title", TITLE), ("paragraph", BODY),
+                  ("paragraph", "Objections fall under the following heads:--"),
+                  ("paragraph", "Firstly, aid is scarce.")], id="lead-in-colon-dashes"),
+    pytest.param(f"{LEAD_IN}Several observations must be made--\n\n(1) Aid is scarce.",
+                 [("title", TITLE), ("paragraph", BODY),
+                  ("paragraph", "Several observations must be made--"),
+                  ("paragraph", "(1) Aid is scarce.")], id="lead-in-double-hyphen"),
+    pytest.param(f"{LEAD_IN}The same writer remarks---\n\n\"Aid is scarce.\"",
+                 [("title", TITLE), ("paragraph", BODY),
+                  ("paragraph", "The same writer remarks---"),
+                  ("paragraph", "\"Aid is scarce.\"")], id="lead-in-triple-hyphen"),
+    pytest.param(f"{LEAD_IN}On behalf of the committee:\u2014\n\nAid is scarce.",
+                 [("title", TITLE), ("paragraph", BODY),
+                  ("paragraph", "On behalf of the committee:\u2014"),
+                  ("paragraph", "Aid is scarce.")], id="lead-in-colon-em-dash"),
+    pytest.param(f"{LEAD_IN}Compare the minister\u2019s words \u2013\n\nAid is scarce.",
+                 [("title", TITLE), ("paragraph", BODY),
+                  ("paragraph", "Compare the minister\u2019s words \u2013"),
+                  ("paragraph", "Aid is scarce.")], id="lead-in-en-dash"),
+    pytest.param(f"{LEAD_IN}Who is the true and who the false statesman?--\n\n"
+                 "The true one brings order.",
+                 [("title", TITLE), ("paragraph", BODY),
+                  ("paragraph", "Who is the true and who the false statesman?--"),
+                  ("paragraph", "The true one brings order.")], id="lead-in-question-dashes"),
+    pytest.param(f"{LEAD_IN}\u201cFees must rise, and\u2014\u201d\n\nAid is scarce.",
+                 [("title", TITLE), ("paragraph", BODY),
+                  ("paragraph", "\u201cFees must rise, and\u2014\u201d"),
+                  ("paragraph", "Aid is scarce.")], id="lead-in-dash-inside-quotes"),
+    pytest.param(f"{LEAD_IN}and\n\nAid is scarce.",
+                 [("title", TITLE), ("paragraph", BODY), ("paragraph", "and"),
+                  ("paragraph", "Aid is scarce.")], id="lower-case-word"),
+    pytest.param(f"{LEAD_IN}page 19: fess changed to fees\n\nAid is scarce.",
+                 [("title", TITLE), ("paragraph", BODY),
+                  ("paragraph", "page 19: fess changed to fees"),
+                  ("paragraph", "Aid is scarce.")], id="lower-case-note"),
+    pytest.param(f"{LEAD_IN}\"If fees were what fees seem\"\n\n--that is, small; then "
+                 "aid would do.",
+                 [("title", TITLE), ("paragraph", BODY),
+                  ("paragraph", "\"If fees were what fees seem\""),
+                  ("paragraph", "--that is, small; then aid would do.")],
+                 id="next-block-goes-on-after-a-dash"),
+    pytest.param(f"{LEAD_IN}Fees rose in every year\n\n\u2026and aid fell.",
+                 [("title", TITLE), ("paragraph", BODY),
+                  ("paragraph", "Fees rose in every year"),
+                  ("paragraph", "\u2026and aid fell.")], id="next-block-goes-on-after-dots"),
+    # must not fire: headings with a colon or a dash inside, a capital inside the first
+    # word, a menu line above the title, a Markdown heading, a next block in capitals
+    pytest.param(f"{LEAD_IN}Part One: The Problem\n\nAid is scarce.",
+                 [("title", TITLE), ("paragraph", BODY), ("heading", "Part One: The Problem"),
+                  ("paragraph", "Aid is scarce.")], id="colon-inside-heading"),
+    pytest.param(f"{LEAD_IN}CHAPTER IV--_The Ethics of Fees_\n\nAid is scarce.",
+                 [("title", TITLE), ("paragraph", BODY),
+                  ("heading", "CHAPTER IV--_The Ethics of Fees_"),
+                  ("paragraph", "Aid is scarce.")], id="dash-inside-heading"),
+    pytest.param(f"{LEAD_IN}Window for a dialogue\n\nAid is scarce.",
+                 [("title", TITLE), ("paragraph", BODY), ("heading", "Window for a dialogue"),
+                  ("paragraph", "Aid is scarce.")], id="sentence-case-heading"),
+    pytest.param(f"{LEAD_IN}iPhone Fees\n\nAid is scarce.",
+                 [("title", TITLE), ("paragraph", BODY), ("heading", "iPhone Fees"),
+                  ("paragraph", "Aid is scarce.")], id="capital-inside-first-word"),
+    pytest.param(f"{LEAD_IN}CHAPTER I\n\n\"Aid is scarce,\" they said.",
+                 [("title", TITLE), ("paragraph", BODY), ("heading", "CHAPTER I"),
+                  ("paragraph", "\"Aid is scarce,\" they said.")], id="next-block-quoted"),
+    pytest.param(f"{LEAD_IN}Introduction\n\n--Aid is scarce, they said.",
+                 [("title", TITLE), ("paragraph", BODY), ("heading", "Introduction"),
+                  ("paragraph", "--Aid is scarce, they said.")],
+                 id="next-block-dash-then-capital"),
+    pytest.param(f"latest stories\n{TITLE}\n\n{BODY}",
+                 [("title", TITLE), ("paragraph", BODY)], id="lower-case-menu-above-title"),
+    pytest.param(f"{LEAD_IN}## and what follows\n\nAid is scarce.",
+                 [("title", TITLE), ("paragraph", BODY), ("heading", "and what follows"),
+                  ("paragraph", "Aid is scarce.")], id="lower-case-markdown-heading"),
+    pytest.param(f"{LEAD_IN}## Costs --\n\nAid is scarce.",
+                 [("title", TITLE), ("paragraph", BODY), ("heading", "Costs --"),
+                  ("paragraph", "Aid is scarce.")], id="markdown-heading-with-a-dash"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), HEADINGS)
+def test_headings(text: str, expected: list[tuple[str, str]]) -> None:
+    assert blocks(Document.from_text(text)) == expected
+
+
+@pytest.mark.parametrize("heading", ["Is College Worth It?", "Part One: The Problem"])
+def test_markdown_headings_keep_their_punctuation(heading: str) -> None:
+    doc = read_document(f"# {TITLE}\n\n{BODY}\n\n## {heading}\n\nAid is scarce.\n")
+    assert (doc.format, blocks(doc)[2]) == ("markdown", ("heading", heading))
+
+
 @pytest.mark.parametrize(("text", "expected"), BLOCKS)
 def test_blocks(text: str, expected: list[tuple[str, str]]) -> None:
     doc = Document.from_text(text)

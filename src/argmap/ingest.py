@@ -324,6 +324,8 @@ _CLOSING = "'\"”’)]」』）"
 #: A list item line: "1. …", "2) …", "- …", "* …", "• …".
 _LIST_LINE = re.compile(r"^(?:\d{1,2}[.)]|[-*•+])\s+\S")
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
+#: What a block that goes on with the sentence before it may start with: a dash or dots.
+_CONTINUING = "-\u2013\u2014\u2015.\u2026"
 #: Matches a text of more than ``n`` words (runs of ``\w``), for ``n`` in the keys.
 _MORE_WORDS = {n: re.compile(rf"\W*(?:\w+\W+){{{n}}}\w")
                for n in (NAVIGATION_MAX_WORDS, HEADING_MAX_WORDS)}
@@ -399,6 +401,10 @@ def _boilerplate_kind(line: _Line, body_script: str, edge: bool,
 
 
 def _heading_like(line: _Line) -> bool:
+    """Whether ``line`` can be a heading, a title or a short navigation line: at most
+    ``HEADING_MAX_WORDS`` words and 100 characters, starting with a letter, a digit or
+    a quote, and ending in neither a stop (:func:`_ends_with_stop`) nor a lead-in dash
+    (:func:`_ends_with_lead_in`). A ``#`` prefix is left out of the test."""
     if _LIST_LINE.match(line.text):
         return False
     text = line.text
@@ -408,9 +414,36 @@ def _heading_like(line: _Line) -> bool:
     return (
         len(text) <= 100
         and not _ends_with_stop(text)
+        and (m is not None or not _ends_with_lead_in(text))
         and 0 < len(text.split()) <= HEADING_MAX_WORDS
         and (text[0].isalnum() or text[0] in "\"“'‘")
     )
+
+
+#: Dashes that end a lead-in ("… under the following heads:--", "And again:—").
+_LEAD_IN_DASHES = ("--", "\u2014", "\u2013", "\u2015")
+#: The first word of a line, after any opening quotes or brackets.
+_FIRST_WORD = re.compile(r"[\W_]*(\w+)")
+
+
+def _ends_with_lead_in(text: str) -> bool:
+    """Whether ``text`` ends in a dash (``--``, ``---``, ``—``, ``–``, ``―``, also after a
+    colon or a question mark), maybe followed by closing quotes or brackets: the line
+    introduces the text after it (the first part of a sentence, a lead-in to a list or
+    a quotation), so it is not a title. Headings are titles, and style guides give
+    them no such final punctuation (Chicago Manual of Style, 17th ed., on headings and
+    headline style, 8.159; APA Publication Manual, 7th ed., 2.27 on heading levels)."""
+    return text.rstrip(_CLOSING).endswith(_LEAD_IN_DASHES)
+
+
+def _starts_in_lower_case(text: str) -> bool:
+    """Whether the first word of ``text`` (after opening quotes, brackets, dashes or an
+    ellipsis) is all lower case ("and", "page 19: …", "--that is, …"); "iPhone" and
+    "eBay" are not. Headings and titles capitalise their first word in headline and in
+    sentence style alike (Chicago Manual of Style, 17th ed., 8.159; APA 7th ed., 6.17),
+    so such a line is prose, and a block that starts so continues the line before it."""
+    m = _FIRST_WORD.match(text)
+    return m is not None and m[1].islower()
 
 
 def _split(text: str) -> tuple[list[Block], list[Boilerplate]]:
@@ -431,10 +464,19 @@ def _split(text: str) -> tuple[list[Block], list[Boilerplate]]:
     groups: list[list[_Line]] = []
     heading_flags: list[bool] = []
     listed_before = False  # whether the line before is a list item
+    prose_before = False  # whether a line before is prose (not heading-like)
     for n, line in enumerate(kept):
         nxt = kept[n + 1] if n + 1 < len(kept) else None
-        continued = nxt is not None and not nxt.blank_before and nxt.text[:1].islower()
-        heading = not continued and _heading_like(line)
+        continued = nxt is not None and (
+            nxt.text[:1].islower() if not nxt.blank_before
+            # after a blank line: "--that is, …", "… and so on" go on with the sentence
+            else nxt.text[:1] in _CONTINUING and _starts_in_lower_case(nxt.text))
+        heading = not continued and _heading_like(line) and not (
+            # in the body a lower-case line is a sentence; above the first prose line
+            # it may still be site furniture (a menu line), dropped with the rest
+            prose_before and _starts_in_lower_case(line.text)
+            and not _MARKDOWN_HEADING.match(line.text))
+        prose_before = prose_before or not heading
         listed = _LIST_LINE.match(line.text) is not None
         starts_new = (
             not groups or heading or heading_flags[-1] or line.blank_before or line.indented

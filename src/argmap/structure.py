@@ -63,6 +63,8 @@ _FORWARD, _SUMMARY, _PARALLEL, _ITEM = (Direction.FORWARD, Direction.SUMMARY,
 _ELABORATION, _ANNOUNCEMENT = MarkerFunction.ELABORATION, MarkerFunction.ANNOUNCEMENT
 #: A unit's id and paragraph number, read by ``map`` over all units
 _ID, _PARAGRAPH = attrgetter("id"), attrgetter("paragraph")
+#: What follows a lead-in to a list: a colon or a dash ("heads:--", "made--", "this —").
+_LEAD_IN_GAPS = (":", "：", "--", "\u2014", "\u2013", "\u2015")
 #: The functions of the contrast markers that answer the clause they join
 _ANSWERING = (MarkerFunction.CONTRAST, MarkerFunction.CONTRA_EXPECTATION)
 
@@ -508,6 +510,16 @@ class _Builder:
             return False  # "The second half …" needs an announced list to be an item
         if value == 0:  # a bullet: the next item
             value = len(state.items) + 1 if state else 1
+        if state is not None and value == 1 and intent.marker.rule in ("opener", "list_item"):
+            lead_in = self.lead_in(unit)
+            if lead_in is not None and lead_in.paragraph > self.unit(
+                    state.announcement or state.target).paragraph + 1:
+                # "… under the following heads:-- / Firstly, …": this lead-in introduces
+                # the items, not a list announced paragraphs before; right after the
+                # announcing paragraph ("They are as follows:") it goes on with that one
+                self.close_enumeration()
+                state = self.pending = _OpenEnumeration(lead_in.id, lead_in.id, 0, None,
+                                                        "enumeration.lead_in")
         if state is None:
             if value != 1 or intent.marker.rule not in ("opener", "list_item") \
                     or fallback is None:
@@ -529,14 +541,15 @@ class _Builder:
 
 
     def lead_in(self, item: Unit) -> Unit | None:
-        """The unit that introduces a list with a colon ("We propose these changes:"),
-        when it comes right before the list's first item, else ``None``."""
+        """The unit that introduces a list with a colon or a dash ("We propose these
+        changes:", "… several observations must be made--"), when it comes right before
+        the list's first item, else ``None``."""
         index = self.unit_index.get(item.id, 0)
         if index == 0:
             return None
         before = self.seg.units[index - 1]
         gap = self.seg.document.text[before.span.end : item.span.start]
-        return before if gap.lstrip().startswith((":", "：")) else None
+        return before if gap.lstrip().startswith(_LEAD_IN_GAPS) else None
 
 
 @attrs.define
