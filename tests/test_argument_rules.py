@@ -498,3 +498,80 @@ def test_lead_in_announces_the_list_after_it(
     m = argmap.analyze(text)
     assert [(m.unit(e.announcement).text if e.announcement else None, e.cardinal, e.rule,
              len(e.items)) for e in m.enumerations] == expected
+
+
+def enumerations(text: str) -> list[tuple[str | None, str, list[str]]]:
+    """(announcement text or ``None``, rule, item texts) of each enumeration of the map."""
+    m = argmap.analyze(text)
+    texts = {u.id: u.text for u in m.units}
+    return [(texts[e.announcement] if e.announcement else None, e.rule,
+             [texts[i] for i in e.items]) for e in m.enumerations]
+
+
+_REASONS, _SLOWER, _SEEN = "There are three reasons.", "cars are slower.", "riders are seen."
+_ANNOUNCED, _IMPLICIT = "enumeration.announced", "enumeration.implicit"
+
+# When an open enumeration closes (structure._closes_before): its first item must come in
+# the announcement's paragraph or the next, each later item within two paragraphs of
+# the one before, and a "First,"/"(1)" that restarts the numbering begins a new list.
+ENUMERATIONS = [
+    pytest.param(
+        "There are two ways to pay for bike lanes.\n\nCities build lanes every year. "
+        "Drivers complain.\n\nThe costs rose last year.\n\nThe first step of the plan "
+        "was cheap.",
+        [], id="the-first-three-paragraphs-after-an-announcement-is-no-item"),
+    pytest.param(
+        "There are two ways to pay for bike lanes.\n\nCities build lanes every year.\n\n"
+        "The first step of the plan was cheap.",
+        [], id="the-first-two-paragraphs-after-an-announcement-is-no-item"),
+    pytest.param(
+        "Cities need two kinds of lanes.\n\nThe plan was debated for a year.\n\nThe "
+        "council met in May.\n\n(1) Lanes must be wide.\n\n(2) Lanes must be lit.",
+        [(None, _IMPLICIT, ["Lanes must be wide.", "Lanes must be lit."])],
+        id="numbered-items-far-from-an-announcement-are-a-list-of-their-own"),
+    pytest.param(
+        f"{_BIKES} There are two reasons. First, {_SLOWER}\n\nThe city tried it.\n\n"
+        f"The council met in May.\n\nSecond, {_SEEN}",
+        [("There are two reasons.", _ANNOUNCED, [_SLOWER])],
+        id="a-second-item-three-paragraphs-after-the-first-is-no-item"),
+    pytest.param(
+        f"{_BIKES}\n\nFirst, {_SLOWER} Second, {_SEEN}\n\nThe city tried it.\n\n"
+        "First, the cost is low. Second, the work is quick.",
+        [(None, _IMPLICIT, [_SLOWER, _SEEN]),
+         (None, _IMPLICIT, ["the cost is low.", "the work is quick."])],
+        id="first-restarts-the-numbering-of-an-unannounced-list"),
+    pytest.param(
+        f"{_BIKES} {_REASONS}\n\nFirst, {_SLOWER} Second, {_SEEN}\n\n"
+        "(1) Lanes must be wide. (2) Lanes must be lit.",
+        [(_REASONS, _ANNOUNCED, [_SLOWER, _SEEN]),
+         (None, _IMPLICIT, ["Lanes must be wide.", "Lanes must be lit."])],
+        id="a-numbered-1-restarts-the-numbering-of-an-announced-list"),
+    # where the rules must not fire: a true list, its items in paragraphs of their own
+    pytest.param(
+        f"{_BIKES} {_REASONS}\n\nFirst, {_SLOWER}\n\nSecond, {_SEEN}\n\n"
+        "Third, crashes fall.",
+        [(_REASONS, _ANNOUNCED, [_SLOWER, _SEEN, "crashes fall."])],
+        id="items-in-the-paragraphs-after-the-announcement"),
+    pytest.param(
+        "There were three turning points.\n\nThe first was in 1992.\n\nThe second came in "
+        "2002.\n\nThe third came in 2009.",
+        [("There were three turning points.", _ANNOUNCED,
+          ["The first was in 1992.", "The second came in 2002.", "The third came in 2009."])],
+        id="the-first-in-the-paragraph-after-the-announcement"),
+    pytest.param(
+        f"{_BIKES} It meets two objections.\n\n(1) Lanes cost money.\n\nThe money is well "
+        "spent.\n\n(2) Lanes slow cars.",
+        [("It meets two objections.", _ANNOUNCED, ["Lanes cost money.", "Lanes slow cars."])],
+        id="an-item-that-runs-over-two-paragraphs"),
+    pytest.param(
+        f"{_BIKES} {_REASONS}\n\nThe first reason is speed. The first step is paint.\n\n"
+        "The second reason is light.",
+        [(_REASONS, _ANNOUNCED, ["The first reason is speed.", "The second reason is light."])],
+        id="the-first-noun-phrase-inside-a-list-does-not-restart-it"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ENUMERATIONS)
+def test_enumerations_close(text: str, expected: list[tuple[str | None, str, list[str]]]
+                            ) -> None:
+    assert enumerations(text) == expected
