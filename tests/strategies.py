@@ -128,7 +128,8 @@ def prose_sentence(draw: st.DrawFn) -> str:
     """A well-formed sentence: markers only where the grammar places discourse markers.
 
     Shapes: ``[Opener,] clause[, joiner clause][, parenthetical,] .`` where the opener is
-    a sentence adverbial ("However,", "Of course,", "First,"), the joiner a
+    a sentence adverbial ("However,", "Of course,", "First,"), or one stacked after a
+    coordinator and a comma ("And, of course,", "But, in fact,"), the joiner a
     coordinating or subordinating conjunction after a comma (", but", ", because"),
     and the parenthetical an adverbial between commas (", however,").
     """
@@ -144,9 +145,14 @@ def prose_sentence(draw: st.DrawFn) -> str:
                                                       "result_conjunction")
     parentheticals = marker_words(MarkerFunction.CONTRAST, MarkerFunction.EXAMPLE,
                                   MarkerFunction.RESULT, clause=False)
+    coordinators = group_words("contrast_conjunction", "result_conjunction",
+                               "addition_conjunction")
     parts: list[str] = []
     if draw(st.booleans()):
-        parts.append(_cap(draw(st.sampled_from(adverbials))) + ", " + draw(clause()))
+        opener = draw(st.sampled_from(adverbials))
+        if opener not in coordinators and draw(st.integers(0, 3)) == 0:  # "And, of course, …"
+            opener = draw(st.sampled_from(coordinators)) + ", " + opener
+        parts.append(_cap(opener) + ", " + draw(clause()))
     else:
         parts.append(_cap(draw(clause())))
     shape = draw(st.sampled_from(["plain", "joiner", "parenthetical"]))

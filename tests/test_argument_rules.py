@@ -108,6 +108,14 @@ SEGMENTS = [
     pytest.param("Fees must fall unless costs rise.",
                  [("Fees must fall", []), ("costs rise.", [("unless", "concession", "joiner")])],
                  id="unless-clause"),
+    # a comma-stacked opener: both markers lie before the unit; a marker word without
+    # its closing comma stays in the unit's text
+    pytest.param("And, of course, they cost money.",
+                 [("they cost money.", [("And", "addition", "opener"),
+                                        ("of course", "concession", "opener")])],
+                 id="comma-stacked-opener"),
+    pytest.param("And, of course not.", [("of course not.", [("And", "addition", "opener")])],
+                 id="comma-stack-not-of-course-not"),
 ]
 
 
@@ -190,6 +198,31 @@ RELATIONS = [
         "Fines must rise.",
         {("dirt is getting worse.", SUPPORT, "Fines must rise.")},
         id="indeed-without-answer-elaborates"),
+    # a comma-stacked opener is read as the stack without commas: the last marker
+    # decides ("And, of course," concedes, and "Still" answers the concession)
+    pytest.param(
+        "Bikes save lives. And, of course, they cost money. Still, they pay off.",
+        "Bikes save lives.",
+        {("they cost money.", ATTACK, "Bikes save lives."),
+         ("they pay off.", ATTACK, "they cost money.")},
+        id="comma-stacked-concession-answered-by-still"),
+    pytest.param(
+        "Fees must fall. Critics call them fair. But, in fact, they are not fair.",
+        "Fees must fall.",
+        {("Critics call them fair.", ATTACK, "Fees must fall."),
+         ("they are not fair.", ATTACK, "Critics call them fair.")},
+        id="comma-stacked-in-fact-corrects"),
+    pytest.param(
+        "Fees must fall. They deter students. And, moreover, they burden families.",
+        "Fees must fall.",
+        {("They deter students.", SUPPORT, "Fees must fall."),
+         ("they burden families.", SUPPORT, "Fees must fall.")},
+        id="comma-stacked-moreover-adds-a-premise"),
+    pytest.param(
+        "Fees must fall. But, Mary, you are wrong.",
+        "Fees must fall.",
+        {("Mary, you are wrong.", ATTACK, "Fees must fall.")},
+        id="comma-after-but-before-a-vocative-stacks-nothing"),
     pytest.param(
         "Fees deter students. Fees burden families.",
         "Fees deter students.",

@@ -172,6 +172,57 @@ MARKER = [
     pytest.param("But still, Russia was not invited.",
                  [("But", "contrast", "opener"), ("still", "contra_expectation", "opener")],
                  id="but-still-opener"),
+    # a coordinator, a comma, then an adverbial between commas stacks as "But still"
+    # does: both are read, the adverbial last (PDTB 2.0: two connectives)
+    pytest.param("And, of course, they cost money.",
+                 [("And", "addition", "opener"), ("of course", "concession", "opener")],
+                 id="comma-stack-and-of-course"),
+    pytest.param("But, of course, the question is open.",
+                 [("But", "contrast", "opener"), ("of course", "concession", "opener")],
+                 id="comma-stack-but-of-course"),
+    pytest.param("Yet, of course, the question is open.",
+                 [("Yet", "contrast", "opener"), ("of course", "concession", "opener")],
+                 id="comma-stack-yet-of-course"),
+    pytest.param("And, indeed, the data agree.",
+                 [("And", "addition", "opener"), ("indeed", "elaboration", "opener")],
+                 id="comma-stack-and-indeed"),
+    pytest.param("But, in fact, fees rose.",
+                 [("But", "contrast", "opener"), ("in fact", "elaboration", "opener")],
+                 id="comma-stack-but-in-fact"),
+    pytest.param("And, moreover, they burden families.",
+                 [("And", "addition", "opener"), ("moreover", "addition", "opener")],
+                 id="comma-stack-and-moreover-and-clause"),
+    pytest.param("So, for example, fees rose.",
+                 [("So", "result", "opener"), ("for example", "example", "opener")],
+                 id="comma-stack-so-for-example"),
+    pytest.param("But, still, Russia was not invited.",
+                 [("But", "contrast", "opener"), ("still", "contra_expectation", "opener")],
+                 id="comma-stack-but-still"),
+    pytest.param("And, therefore, fees must fall.",
+                 [("And", "addition", "opener"), ("therefore", "result", "opener")],
+                 id="comma-stack-and-therefore"),
+    pytest.param("And, first, fees must fall.",
+                 [("And", "addition", "opener"), ("first", "ordinal", "opener")],
+                 id="comma-stack-and-first"),
+    pytest.param("But, after all, fees deter students.",
+                 [("But", "contrast", "opener"), ("after all", "reason", "opener")],
+                 id="comma-stack-but-after-all"),
+    # ... but not a word that is no marker, nor a marker word in another sense (no
+    # closing comma), nor after an adverbial opener, nor inside the sentence
+    pytest.param("And, Paris, too, is costly.", [("And", "addition", "opener")],
+                 id="comma-stack-not-a-name"),
+    pytest.param("But, Mary, you are wrong.", [("But", "contrast", "opener")],
+                 id="comma-stack-not-a-vocative"),
+    pytest.param("But, still water runs deep.", [("But", "contrast", "opener")],
+                 id="comma-stack-not-adjective-still"),
+    pytest.param("And, of course not.", [("And", "addition", "opener")],
+                 id="comma-stack-not-of-course-not"),
+    pytest.param("But, besides such differences, all agree.", [("But", "contrast", "opener")],
+                 id="comma-stack-not-preposition-besides"),
+    pytest.param("Therefore, of course, we must act.", [("Therefore", "result", "opener")],
+                 id="comma-stack-not-after-an-adverbial"),
+    pytest.param("Fees rose, but, of course, rents rose.", [("but", "contrast", "joiner")],
+                 id="comma-stack-not-mid-sentence"),
     pytest.param("Instead, cut spending.", [("Instead", "contrast", "opener")],
                  id="instead-opener"),
     pytest.param("The plan is cheap, while the alternative is costly.",
@@ -320,6 +371,19 @@ MARKER = [
 @pytest.mark.parametrize(("sentence", "expected"), NOT_A_MARKER + MARKER)
 def test_markers(sentence: str, expected: list[tuple[str, str, str]]) -> None:
     assert markers_of(sentence) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    pytest.param("And, of course, they cost money.", [(0, 3), (5, 14)],
+                 id="comma-stack-and-of-course"),
+    pytest.param("But ,  in fact , fees rose.", [(0, 3), (7, 14)], id="comma-stack-spaced"),
+])
+def test_stacked_opener_spans(sentence: str, expected: list[tuple[int, int]]) -> None:
+    """Each marker of a comma stack has its own span, which slices to its text."""
+    seg = segment(Document.from_text(sentence))
+    spans = [(m.span.start, m.span.end) for u in seg.units for m in u.markers]
+    assert spans == expected
+    assert [sentence[a:b] for a, b in spans] == [m.text for u in seg.units for m in u.markers]
 
 
 @pytest.mark.parametrize(("sentence", "terminal", "value"), [

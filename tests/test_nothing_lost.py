@@ -99,6 +99,9 @@ def test_account_names_each_share() -> None:
 
 @pytest.mark.parametrize(("text", "dropped"), [
     pytest.param("Fees rose. However, wages fell.", [], id="nothing-dropped"),
+    pytest.param("Bikes save lives. And, of course, they cost money.", [],
+                 id="comma-stacked-opener"),
+    pytest.param("Fees rose. But, of course not.", [], id="comma-after-but-no-stack"),
 ])
 def test_lost_lists_dropped_words(text: str, dropped: list[str]) -> None:
     assert [s.slice(text) for s in lost(argmap.analyze(text), text)] == dropped

@@ -123,7 +123,10 @@ def unit_intent(unit: Unit, *, negated: bool = False) -> Intent | None:
     """The relation asked for by the markers that open ``unit`` (or lie inside it).
 
     The last opening marker wins ("But still," is contra-expectation), because it is the
-    one closest to the unit's content; a parenthetical or clause-final marker
+    one closest to the unit's content; so too when commas set it off after a coordinator
+    ("And, of course," concedes): PDTB 2.0 reads a conjunction before another connective
+    as a connective of its own (The PDTB Research Group 2007, §1.5; Prasad et al. 2008),
+    and the adverbial, the nearer one, decides. A parenthetical or clause-final marker
     ("Its cost, however, is hidden.") counts when no marker opens the unit.
 
     An elaboration marker in a negated unit ("In fact, X is not …") is corrective: it
