@@ -212,6 +212,36 @@ RELATIONS = [
         {("Critics call them fair.", ATTACK, "Fees must fall."),
          ("they are not fair.", ATTACK, "Critics call them fair.")},
         id="comma-stacked-in-fact-corrects"),
+    # an elaboration marker after a contrastive one reinforces it: the contrast decides
+    # ("But in fact", adversative avowal; Halliday & Hasan 1976, §5.4)
+    pytest.param(
+        "Bike lanes are useless. Critics say they slow traffic. But in fact they speed "
+        "it up.",
+        "Bike lanes are useless.",
+        {("Critics say they slow traffic.", ATTACK, "Bike lanes are useless."),
+         ("they speed it up.", ATTACK, "Critics say they slow traffic.")},
+        id="but-in-fact-answers-a-reported-view"),
+    pytest.param(
+        "Lanes are never used. But actually, cyclists use them daily.",
+        "Lanes are never used.",
+        {("cyclists use them daily.", ATTACK, "Lanes are never used.")},
+        id="but-actually-contrasts"),
+    pytest.param(
+        "Fees are said to be fair. Yet, indeed, they hit the poor hardest.",
+        "they hit the poor hardest.",
+        {("Fees are said to be fair.", ATTACK, "they hit the poor hardest.")},
+        id="yet-indeed-contrasts"),
+    # must not fire: no contrastive marker before the avowal
+    pytest.param(
+        "Lanes are cheap. And in fact they are safe.",
+        "Lanes are cheap.",
+        {("they are safe.", SUPPORT, "Lanes are cheap.")},
+        id="and-in-fact-elaborates"),
+    pytest.param(
+        "Lanes are cheap. In fact, they cost less than roads.",
+        "Lanes are cheap.",
+        {("they cost less than roads.", SUPPORT, "Lanes are cheap.")},
+        id="in-fact-alone-elaborates"),
     pytest.param(
         "Fees must fall. They deter students. And, moreover, they burden families.",
         "Fees must fall.",

@@ -78,6 +78,9 @@ _OPENING_RULES = frozenset({"opener", "subordinate", "while_concession", "ordina
                             "list_item"})
 #: Marker rules that govern the unit from inside it, when no marker opens it.
 _INNER_RULES = frozenset({"parenthetical", "final", "inline", "medial"})
+#: The functions of contrastive connectives ("but", "yet", "however", "still"): an
+#: elaboration marker stacked after one reinforces it and does not govern the unit.
+_CONTRASTIVE = frozenset({MarkerFunction.CONTRAST, MarkerFunction.CONTRA_EXPECTATION})
 
 
 #: The slots of :class:`Intent`, which :func:`_intent` fills directly.
@@ -131,7 +134,10 @@ def unit_intent(unit: Unit, *, negated: bool = False) -> Intent | None:
 
     An elaboration marker in a negated unit ("In fact, X is not …") is corrective: it
     answers a reading given before, so it attacks (Halliday & Hasan 1976, §5.4: "in
-    fact", "actually", "as a matter of fact" as adversative avowal).
+    fact", "actually", "as a matter of fact" as adversative avowal). For the same reason
+    an elaboration marker stacked after a contrastive one does not win ("But in fact,
+    X", "Yet, indeed, X", "But actually, X"): the avowal reinforces the contrast, and
+    the contrastive marker decides.
 
     Example:
         >>> from argmap.model import Span
@@ -148,7 +154,11 @@ def unit_intent(unit: Unit, *, negated: bool = False) -> Intent | None:
         return corrected(intent) if negated and intent is not None else intent
     governing = [m for m in markers if m.rule in _OPENING_RULES] or \
         [m for m in markers if m.rule in _INNER_RULES]
-    for marker in reversed(governing):
+    for k in range(len(governing) - 1, -1, -1):
+        marker = governing[k]
+        if marker.function is MarkerFunction.ELABORATION and any(
+                m.function in _CONTRASTIVE for m in governing[:k]):
+            continue  # "But in fact, …": the avowal reinforces the contrast before it
         intent = _intent(marker, marker.rule)
         if intent is not None:
             return corrected(intent) if negated else intent
