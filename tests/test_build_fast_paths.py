@@ -304,10 +304,15 @@ def test_a_negated_unit_intent_is_the_corrected_plain_one() -> None:
 
 
 def _plain_unit_intent(unit: Unit, *, negated: bool = False) -> Intent | None:
-    """``unit_intent`` as first written: the governing markers listed, the last first."""
+    """``unit_intent`` as first written: the governing markers listed, the last first;
+    an elaboration marker after a contrastive one ("But in fact") is passed over."""
     governing = [m for m in unit.markers if m.rule in _OPENING_RULES] or \
         [m for m in unit.markers if m.rule in _INNER_RULES]
-    for marker in reversed(governing):
+    contrastive = {MarkerFunction.CONTRAST, MarkerFunction.CONTRA_EXPECTATION}
+    for k, marker in reversed(list(enumerate(governing))):
+        if marker.function is MarkerFunction.ELABORATION and \
+                contrastive & {m.function for m in governing[:k]}:
+            continue
         intent = clause_intent(marker)
         if intent is not None:
             return corrected(intent) if negated else intent
@@ -322,6 +327,9 @@ def test_unit_intent_equals_the_plain_reading() -> None:
         marker = Marker("m", Span(0, 1), function, "Sense", rule, "M")
         units.append(Unit(f"g{n}", Span(2, 3), "x", markers=(marker,)))
         units.append(Unit(f"h{n}", Span(2, 3), "x", markers=(marker, marker)))
+        # a contrastive marker before it ("But in fact"): stacked markers of two functions
+        but = Marker("But", Span(0, 1), MarkerFunction.CONTRAST, "Comparison", "opener", "B")
+        units.append(Unit(f"b{n}", Span(2, 3), "x", markers=(but, marker)))
     assert any(len(u.markers) == 1 for u in units) and any(len(u.markers) > 1 for u in units)
     for unit in units:
         for negated in (False, True):
