@@ -51,9 +51,10 @@ def analyze(
         argmap.exceptions.GrammarFileError: a grammar file is missing or invalid.
         ValueError: given ``units`` overlap or lie outside the text.
 
-    The cyclic garbage collector is paused while the map is built and restored after
-    (the module ``argmap.gcpause``): the map's objects form no cycles, and the
-    collector's passes over them cost 5–10% of the time on inputs of megabytes.
+    Called from the main thread, it pauses the cyclic garbage collector while the map is
+    built and restores it after (the module ``argmap.gcpause``): the map's objects form
+    no cycles, and the collector's passes over them cost 5–10% of the time on inputs of
+    megabytes. From other threads the collector is left alone.
 
     Examples:
         >>> m = analyze("Fees must fall. First, they deter students. Second, they "
