@@ -231,6 +231,18 @@ RELATIONS = [
         "they hit the poor hardest.",
         {("Fees are said to be fair.", ATTACK, "they hit the poor hardest.")},
         id="yet-indeed-contrasts"),
+    # and so do an example and a restatement marker: the contrast decides
+    pytest.param(
+        "Critics say bans hurt shops. But, for example, Oslo's retail sales rose after "
+        "its ban.",
+        "Oslo's retail sales rose after its ban.",
+        {("Critics say bans hurt shops.", ATTACK, "Oslo's retail sales rose after its ban.")},
+        id="but-for-example-contrasts"),
+    pytest.param(
+        "Critics say bans hurt shops. But, in other words, the critics are wrong.",
+        "the critics are wrong.",
+        {("Critics say bans hurt shops.", ATTACK, "the critics are wrong.")},
+        id="but-in-other-words-contrasts"),
     # must not fire: no contrastive marker before the avowal
     pytest.param(
         "Lanes are cheap. And in fact they are safe.",

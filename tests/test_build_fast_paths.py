@@ -305,12 +305,14 @@ def test_a_negated_unit_intent_is_the_corrected_plain_one() -> None:
 
 def _plain_unit_intent(unit: Unit, *, negated: bool = False) -> Intent | None:
     """``unit_intent`` as first written: the governing markers listed, the last first;
-    an elaboration marker after a contrastive one ("But in fact") is passed over."""
+    an elaboration, example or restatement marker after a contrastive one ("But in
+    fact", "But, for example") is passed over."""
     governing = [m for m in unit.markers if m.rule in _OPENING_RULES] or \
         [m for m in unit.markers if m.rule in _INNER_RULES]
     contrastive = {MarkerFunction.CONTRAST, MarkerFunction.CONTRA_EXPECTATION}
     for k, marker in reversed(list(enumerate(governing))):
-        if marker.function is MarkerFunction.ELABORATION and \
+        if marker.function in (MarkerFunction.ELABORATION, MarkerFunction.EXAMPLE,
+                               MarkerFunction.RESTATEMENT) and \
                 contrastive & {m.function for m in governing[:k]}:
             continue
         intent = clause_intent(marker)

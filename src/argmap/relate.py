@@ -79,8 +79,14 @@ _OPENING_RULES = frozenset({"opener", "subordinate", "while_concession", "ordina
 #: Marker rules that govern the unit from inside it, when no marker opens it.
 _INNER_RULES = frozenset({"parenthetical", "final", "inline", "medial"})
 #: The functions of contrastive connectives ("but", "yet", "however", "still"): an
-#: elaboration marker stacked after one reinforces it and does not govern the unit.
+#: elaborating marker (:data:`_ELABORATING`) stacked after one does not govern the unit.
 _CONTRASTIVE = frozenset({MarkerFunction.CONTRAST, MarkerFunction.CONTRA_EXPECTATION})
+#: The functions of markers that say how a unit states its own claim, more exactly or
+#: again (PDTB 2.0 Expansion: Instantiation, Restatement; avowal, Halliday & Hasan
+#: 1976, §5.4), not how it stands to the unit before: "in fact", "for example", "in
+#: other words". After a contrastive connective the contrast says that.
+_ELABORATING = frozenset({MarkerFunction.ELABORATION, MarkerFunction.EXAMPLE,
+                          MarkerFunction.RESTATEMENT})
 
 
 #: The slots of :class:`Intent`, which :func:`_intent` fills directly.
@@ -135,9 +141,10 @@ def unit_intent(unit: Unit, *, negated: bool = False) -> Intent | None:
     An elaboration marker in a negated unit ("In fact, X is not …") is corrective: it
     answers a reading given before, so it attacks (Halliday & Hasan 1976, §5.4: "in
     fact", "actually", "as a matter of fact" as adversative avowal). For the same reason
-    an elaboration marker stacked after a contrastive one does not win ("But in fact,
-    X", "Yet, indeed, X", "But actually, X"): the avowal reinforces the contrast, and
-    the contrastive marker decides.
+    an elaboration, example or restatement marker stacked after a contrastive one does
+    not win ("But in fact, X", "Yet, indeed, X", "But, for example, X", "But, in other
+    words, X"): it says how the unit states the contrasting claim, and the contrastive
+    marker decides how that claim stands to what came before.
 
     Example:
         >>> from argmap.model import Span
@@ -156,9 +163,9 @@ def unit_intent(unit: Unit, *, negated: bool = False) -> Intent | None:
         [m for m in markers if m.rule in _INNER_RULES]
     for k in range(len(governing) - 1, -1, -1):
         marker = governing[k]
-        if marker.function is MarkerFunction.ELABORATION and any(
+        if marker.function in _ELABORATING and any(
                 m.function in _CONTRASTIVE for m in governing[:k]):
-            continue  # "But in fact, …": the avowal reinforces the contrast before it
+            continue  # "But in fact, …", "But, for example, …": the contrast decides
         intent = _intent(marker, marker.rule)
         if intent is not None:
             return corrected(intent) if negated else intent
