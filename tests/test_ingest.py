@@ -246,6 +246,13 @@ HEADINGS = [
                  [("title", TITLE), ("paragraph", BODY), ("heading", "Introduction"),
                   ("paragraph", "--Aid is scarce, they said.")],
                  id="next-block-dash-then-capital"),
+    pytest.param(f"{LEAD_IN}Our proposals\n\n- cut fees for first-year students\n"
+                 "- raise grants for the poorest\n\nThese steps would cost little.",
+                 [("title", TITLE), ("paragraph", BODY), ("heading", "Our proposals"),
+                  ("paragraph", "- cut fees for first-year students"),
+                  ("paragraph", "- raise grants for the poorest"),
+                  ("paragraph", "These steps would cost little.")],
+                 id="next-block-a-lower-case-dash-list"),
     pytest.param(f"latest stories\n{TITLE}\n\n{BODY}",
                  [("title", TITLE), ("paragraph", BODY)], id="lower-case-menu-above-title"),
     pytest.param(f"{LEAD_IN}## and what follows\n\nAid is scarce.",

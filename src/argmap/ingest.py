@@ -470,7 +470,8 @@ def _split(text: str) -> tuple[list[Block], list[Boilerplate]]:
         continued = nxt is not None and (
             nxt.text[:1].islower() if not nxt.blank_before
             # after a blank line: "--that is, …", "… and so on" go on with the sentence
-            else nxt.text[:1] in _CONTINUING and _starts_in_lower_case(nxt.text))
+            else nxt.text[:1] in _CONTINUING and _starts_in_lower_case(nxt.text)
+            and not _LIST_LINE.match(nxt.text))  # "- cut fees" is a list item
         heading = not continued and _heading_like(line) and not (
             # in the body a lower-case line is a sentence; above the first prose line
             # it may still be site furniture (a menu line), dropped with the rest
