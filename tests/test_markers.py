@@ -138,6 +138,9 @@ NOT_A_MARKER = [
     pytest.param("He needs three more years to complete it.", [],
                  id="measure-adjective-before-the-unit"),
     pytest.param("He fought in the Seven Years War.", [], id="measure-unit-in-a-name"),
+    pytest.param("He waited three long years for it.", [], id="measure-long-before-the-unit"),
+    pytest.param("It rained for five consecutive days.", [],
+                 id="measure-consecutive-before-the-unit"),
     # the price: no enumeration on the essay corpus has a unit for its head
     pytest.param("Two years stand out: 1848 and 1871.", [],
                  id="measure-unit-even-before-a-list"),
@@ -359,6 +362,13 @@ MARKER = [
     pytest.param("The two parties for years have fought.",
                  [("two parties", "announcement", "announcement")],
                  id="announcement-unit-after-the-head"),
+    # a unit after another modifier names particular periods, which a list may follow
+    pytest.param("The report singles out three critical years: 1929, 1973 and 2008.",
+                 [("three critical years", "announcement", "announcement")],
+                 id="announcement-unit-after-an-adjective"),
+    pytest.param("Japan suffered two lost decades.",
+                 [("two lost decades", "announcement", "announcement")],
+                 id="announcement-decades-after-an-adjective"),
     # e.g. / i.e. inside a sentence introduce an apposition, not a new unit
     # (../shared/cases/segmentation.md, case 4)
     pytest.param("Some cities (e.g. Lyon) already ban cars downtown.",

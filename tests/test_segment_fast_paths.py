@@ -404,10 +404,12 @@ def _plain_announcement(grammar: Grammar, hit: Hit, text: str) -> Marker | None:
     cardinal, head = hit.tokens[0], hit.head
     if head is None or (head.start_pos or 0) - (cardinal.end_pos or 0) > 2:
         return None
-    for w in list(re.finditer(r"\S+", str(head)))[:3]:
+    words = list(re.finditer(r"\S+", str(head)))[:3]
+    for k, w in enumerate(words):
         if _PLURAL.fullmatch(w.group().rstrip(",.:;")):
             end = (head.start_pos or 0) + w.start() + len(w.group().rstrip(",.:;"))
-            if measure(w.group().rstrip(",.:;"), text, end):
+            before = words[k - 1].group().rstrip(",.:;") if k else None
+            if measure(w.group().rstrip(",.:;"), text, end, before):
                 return None
             info = grammar.info(cardinal.type)
             return Marker(text=text[cardinal.start_pos : end],

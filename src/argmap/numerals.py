@@ -170,10 +170,24 @@ _MEASURE_HEAD = re.compile(
     re.IGNORECASE)
 
 
-def measure(noun: str, text: str, end: int) -> bool:
+#: Modifiers between a cardinal and its unit that keep the phrase a measure: they add to
+#: the amount, say it is whole, or place it in time ("three more years", "two full
+#: days", "three long years", "five consecutive months", "eight following years"). Any
+#: other modifier makes the unit noun name particular periods or sums, which a list may
+#: follow ("three critical years: 1929, 1973 and 2008", "two lost decades. The first
+#: …").
+_AMOUNT_MODIFIERS = frozenset({
+    "more", "further", "additional", "extra", "full", "whole", "entire", "long", "short",
+    "consecutive", "successive", "straight", "odd", "following", "preceding", "previous",
+    "intervening", "subsequent"})
+
+
+def measure(noun: str, text: str, end: int, before: str | None = None) -> bool:
     """Whether ``noun``, the plural head of a cardinal's noun phrase, ending at character
     ``end`` of ``text``, makes the phrase a measure of an amount, not the size of a
-    list: a unit (:data:`_UNITS`: "eight minutes", "three acres"), a measure-like noun
+    list: a unit (:data:`_UNITS`: "eight minutes", "three acres") right after the
+    cardinal or after a modifier of the amount (``before``, the word between them, in
+    :data:`_AMOUNT_MODIFIERS`: "three more years"), a measure-like noun
     before an adverbial head (:data:`_MEASURE_LIKE`, :data:`_PERIODS`,
     :data:`_MEASURE_HEAD`: "ten degrees colder", "two generations later"), or any noun
     before "ago" ("three wars ago").
@@ -191,9 +205,12 @@ def measure(noun: str, text: str, end: int) -> bool:
         >>> text = "He holds three degrees: a BA, an MA and a PhD."
         >>> measure("degrees", text, 22)
         False
+        >>> text = "Three critical years stand out."
+        >>> measure("years", text, 20, before="critical")
+        False
     """
     noun = noun.lower()
-    if noun in _UNITS:
+    if noun in _UNITS and (before is None or before.lower() in _AMOUNT_MODIFIERS):
         return True
     m = _MEASURE_HEAD.match(text, end)
     if m is None:

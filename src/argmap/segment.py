@@ -402,13 +402,14 @@ def _announcement(grammar: Grammar, hit: Hit, text: str) -> Marker | None:
         return None
     # the first three words only: the head is the rest of the clause, often long
     words = itertools.islice(_NONSPACE.finditer(str(head)), 3)
+    before: str | None = None  # the word between the cardinal and this one
     for w in words:
         word = w.group().rstrip(",.:;")
         if word.lower() in _NOT_PLURAL:
             return None
         if _PLURAL.fullmatch(word):
             end = (head.start_pos or 0) + w.start() + len(word)
-            if measure(word, text, end):
+            if measure(word, text, end, before):
                 return None
             return Marker(
                 text=text[cardinal.start_pos : end],
@@ -419,6 +420,7 @@ def _announcement(grammar: Grammar, hit: Hit, text: str) -> Marker | None:
                 terminal=cardinal.type,
                 value=info.value if info else 0,
             )
+        before = word
     return None
 
 
