@@ -575,8 +575,9 @@ _REASONS, _SLOWER, _SEEN = "There are three reasons.", "cars are slower.", "ride
 _ANNOUNCED, _IMPLICIT = "enumeration.announced", "enumeration.implicit"
 
 # When an open enumeration closes (structure._closes_before): its first item must come in
-# the announcement's paragraph or the next, each later item within two paragraphs of
-# the one before, and a "First,"/"(1)" that restarts the numbering begins a new list.
+# the announcement's paragraph or the next, and a "First,"/"(1)" that restarts the
+# numbering begins a new list; a later item may come any number of paragraphs after the
+# one before (an item and its elaboration are one span, of any length).
 ENUMERATIONS = [
     pytest.param(
         "There are two ways to pay for bike lanes.\n\nCities build lanes every year. "
@@ -592,11 +593,6 @@ ENUMERATIONS = [
         "council met in May.\n\n(1) Lanes must be wide.\n\n(2) Lanes must be lit.",
         [(None, _IMPLICIT, ["Lanes must be wide.", "Lanes must be lit."])],
         id="numbered-items-far-from-an-announcement-are-a-list-of-their-own"),
-    pytest.param(
-        f"{_BIKES} There are two reasons. First, {_SLOWER}\n\nThe city tried it.\n\n"
-        f"The council met in May.\n\nSecond, {_SEEN}",
-        [("There are two reasons.", _ANNOUNCED, [_SLOWER])],
-        id="a-second-item-three-paragraphs-after-the-first-is-no-item"),
     pytest.param(
         f"{_BIKES}\n\nFirst, {_SLOWER} Second, {_SEEN}\n\nThe city tried it.\n\n"
         "First, the cost is low. Second, the work is quick.",
@@ -621,6 +617,29 @@ ENUMERATIONS = [
         [("There were three turning points.", _ANNOUNCED,
           ["The first was in 1992.", "The second came in 2002.", "The third came in 2009."])],
         id="the-first-in-the-paragraph-after-the-announcement"),
+    pytest.param(
+        f"{_BIKES} There are two reasons. First, {_SLOWER}\n\nThe city tried it.\n\n"
+        f"The council met in May.\n\nSecond, {_SEEN}",
+        [("There are two reasons.", _ANNOUNCED, [_SLOWER, _SEEN])],
+        id="a-second-item-three-paragraphs-after-the-first"),
+    pytest.param(
+        "The council should vote no on the stadium deal Tuesday.\n\nThe deal has three "
+        "major problems.\n\nFirst, it costs too much.\n\nThe city would borrow $400 "
+        "million, according to the budget office.\n\nThat money would be repaid from the "
+        "general fund, officials said.\n\nSecond, the site floods.\n\nThe river "
+        "overtopped its banks there in 2019 and 2021.\n\nThird, the lease is too short."
+        "\n\nThe team could leave after ten years.",
+        [("The deal has three major problems.", _ANNOUNCED,
+          ["it costs too much.", "the site floods.", "the lease is too short."])],
+        id="news-items-each-with-paragraphs-of-their-own"),
+    pytest.param(
+        "The deal has three flaws.\n\nThe first flaw is cost.\n\nThe city would borrow "
+        "$400 million.\n\nThe fund is empty.\n\nTaxes would rise.\n\nThe second flaw "
+        "is the site.\n\nIt floods.\n\nThe third flaw is the lease.",
+        [("The deal has three flaws.", _ANNOUNCED,
+          ["The first flaw is cost.", "The second flaw is the site.",
+           "The third flaw is the lease."])],
+        id="the-second-noun-phrase-item-four-paragraphs-on"),
     pytest.param(
         f"{_BIKES} It meets two objections.\n\n(1) Lanes cost money.\n\nThe money is well "
         "spent.\n\n(2) Lanes slow cars.",

@@ -9,8 +9,8 @@ argument structure, as in Peldszus & Stede 2013):
    after a concession continues the author's line;
 2. paragraph level: a paragraph head attaches, by its marker, to an earlier paragraph
    (an ordinal to the open enumeration, which closes at a heading, at its count, at a
-   restart of the numbering, or when no item comes within one paragraph of the
-   announcement or two of the last item; a contrast to the paragraph or the reported
+   restart of the numbering, or when no first item comes within one paragraph of the
+   announcement; a contrast to the paragraph or the reported
    view it answers); after a heading, to the central claim instead of the section
    before; unmarked heads support their section's claim;
 3. section level: each section's claim (its summary or closing conclusion, else its
@@ -506,9 +506,9 @@ class _Builder:
         whose items support ``fallback``; "The first …" does not (it is an adjective
         unless a cardinal announced a list, as in "The first problem is cost.").
 
-        The open enumeration is closed first (:func:`_closes_before`) when ``unit`` comes
-        too many paragraphs after the announcement or the last item, or restarts the
-        numbering with a first item; "First," or "(1)" then opens a new one.
+        The open enumeration is closed first (:func:`_closes_before`) when ``unit`` is
+        its first item and comes too many paragraphs after the announcement, or restarts
+        the numbering with a first item; "First," or "(1)" then opens a new one.
         """
         value = intent.marker.value
         state = self.pending
@@ -577,11 +577,6 @@ class _OpenEnumeration:
 #: the one true list, whose lead-in "They are as follows" stood between, is now read
 #: as a list after that lead-in.
 FIRST_ITEM_WINDOW = 1
-#: How many paragraphs after the last item the next one may come: an item may run over
-#: two paragraphs ("1) The belief … [a paragraph more] 2) The conception …"). In the
-#: essay corpus, of the 4 later items three or more paragraphs after the one before,
-#: one was true ("The second definition", ten paragraphs on).
-NEXT_ITEM_WINDOW = 2
 
 
 #: The marker rules whose first item can begin a list of its own ("First,", "1.",
@@ -594,25 +589,29 @@ def _closes_before(state: _OpenEnumeration, paragraph: int, restart: bool) -> bo
     ``paragraph``; ``restart`` tells whether the item is a first one that can begin a
     list ("First,", "(1)": :data:`_OPENS_LIST`).
 
-    It ends when the item comes more than :data:`FIRST_ITEM_WINDOW` paragraphs after
-    the announcement (no item yet) or more than :data:`NEXT_ITEM_WINDOW` after the last
-    item, or when a first item restarts the numbering of a list that has items. The
-    items of a list and what elaborates them make one contiguous span (List is a
-    multinuclear relation in RST's relation definitions, and the spans of one schema
-    application are adjacent: Mann & Thompson 1988, "structural analyses"), so an
-    item with unrelated paragraphs between it and the list is no item of it; and a
-    new first item begins another list.
+    It ends when the first item comes more than :data:`FIRST_ITEM_WINDOW` paragraphs
+    after the announcement (no item yet), or when a first item restarts the numbering
+    of a list that has items (a new first item begins another list). A later item is
+    never too far from the one before: the items of a list and what elaborates them
+    make one contiguous span (List is a multinuclear relation in RST's relation
+    definitions, and the spans of one schema application are adjacent: Mann &
+    Thompson 1988, "structural analyses"), so the distance between two items is the
+    length of the first with its elaboration, which has no bound (an op-ed gives an
+    item several paragraphs, a news page one sentence to each). The list still ends
+    at a heading and at its announced count (:meth:`_Builder.take_item`). On the essay
+    corpus this lets 5 late items back that a limit of two paragraphs had cut off: 2
+    true ("The second definition" ten paragraphs on, Jowett's "(3)"), 3 not.
 
     >>> s = _OpenEnumeration("a", "a", 3, None, "enumeration.announced", paragraph=4)
     >>> _closes_before(s, 5, True), _closes_before(s, 6, False)
     (False, True)
     >>> s.items.append("i1")
-    >>> _closes_before(s, 6, False), _closes_before(s, 7, False), _closes_before(s, 4, True)
-    (False, True, True)
+    >>> _closes_before(s, 6, False), _closes_before(s, 17, False), _closes_before(s, 4, True)
+    (False, False, True)
     """
     if not state.items:
         return paragraph - state.paragraph > FIRST_ITEM_WINDOW
-    return restart or paragraph - state.paragraph > NEXT_ITEM_WINDOW
+    return restart
 
 
 def _reported(b: _Builder, units: Iterable[Unit]) -> set[str]:
