@@ -6,7 +6,8 @@ argument structure, as in Peldszus & Stede 2013):
 1. sentence level: a unit attaches, by its marker, to the previous unit of its
    paragraph; an unmarked unit supports the paragraph head (its first unit), or the
    central claim in the central claim's paragraph; "X. But Y." concedes X; an addition
-   after a concession continues the author's line;
+   after a concession continues the author's line, unless a contrast answers it right
+   after (then it is a further conceded point);
 2. paragraph level: a paragraph head attaches, by its marker, to an earlier paragraph
    (an ordinal to the open enumeration, which closes at a heading, at its count, at a
    restart of the numbering, or when no first item comes within one paragraph of the
@@ -288,6 +289,9 @@ class _Builder:
     loose: set[tuple[str, str]] = attrs.field(factory=set)
     #: the intent of each marked unit asked about (:meth:`intent`), by unit id
     intents: dict[str, Intent | None] = attrs.field(factory=dict)
+    #: units that are clauses joined to another unit's sentence (the sources of
+    #: ``seg.links``): not main units (:func:`_main_units`)
+    clauses: frozenset[str] = frozenset()
 
     def __attrs_post_init__(self) -> None:
         units = self.seg.units
@@ -341,6 +345,36 @@ class _Builder:
     def unit(self, unit_id: str) -> Unit:
         """The unit with this id (``KeyError`` if none)."""
         return self.seg.units[self.unit_index[unit_id]]
+
+    def next_main(self, unit: Unit) -> Unit | None:
+        """The main unit (no clause joined to another's sentence) right after ``unit``
+        in text order: the next one of its paragraph, or the head of the next paragraph
+        when ``unit`` ends its own; ``None`` at the end of the text."""
+        units, clauses = self.seg.units, self.clauses
+        for n in range(self.unit_index[unit.id] + 1, len(units)):
+            if units[n].id not in clauses:
+                return units[n]
+        return None
+
+    def conceded_further(self, unit: Unit) -> bool:
+        """Whether an addition ``unit`` right after a concession is a further conceded
+        point: a contrast answers it right after (", but …" joined to it, the next unit
+        of its paragraph, or the next paragraph's head when it ends its paragraph),
+        or right after the run of additions that it opens.
+
+        "Admittedly X. Furthermore, Y. However, Z.": the contrast answers X and Y
+        together, so Y continued the concession (Concede-Concede-Counter, the
+        Concede-Counter pattern of Couper-Kuhlen & Thompson 2000 with the concession
+        stretched over two moves; "Also, W." before "However" stretches it over three);
+        without the contrast Y continues the author's line (:meth:`conceded_against`).
+        """
+        following = self.next_main(unit)
+        while following is not None and unit.id not in self.answered:
+            intent = self.intent(following)
+            if intent is None or intent.direction is not _PARALLEL:
+                break
+            unit, following = following, self.next_main(following)
+        return _answered_next(self, unit, following)
 
     def before(self, unit: Unit) -> Unit | None:
         """The unit just before ``unit`` in text order, or ``None`` for the first."""
@@ -703,7 +737,7 @@ def _relate(seg: Segmentation, grammar: Grammar, title: str | None) -> _Built:
     the module docstring)."""
     b = _Builder(seg, grammar)
     # a plain set: it holds only the clauses, and _main_units asks about every unit
-    clause_sources = frozenset(source for source, _, _ in seg.links)
+    clause_sources = b.clauses = frozenset(source for source, _, _ in seg.links)
     # Subordinate reasons and concessions are never the thesis; a result clause
     # (", so …") may be: it is the conclusion. Nor is a reported view.
     never = b.unit_set(source for source, _, marker in seg.links
@@ -919,6 +953,7 @@ def _sentence_level(b: _Builder, head: Unit, main: Sequence[Unit]) -> None:
             announcement = _announcement(unit)
         else:  # no marker, but a contrast answers it (the others went on above)
             intent, announcement = None, None
+        further = False  # whether the unit is a further conceded point (see below)
         if intent is not None and intent.subtype == "elaboration" and at_thesis \
                 and _answered_next(b, unit, rest[k + 1] if k + 1 < len(rest) else None):
             # "Indeed X, but Y": an affirming adverb that a contrast answers concedes X
@@ -947,12 +982,22 @@ def _sentence_level(b: _Builder, head: Unit, main: Sequence[Unit]) -> None:
                              intent.marker)
             pending = []
             b.roles[unit.id] = Role.CONCLUSION
+        elif intent.direction is _PARALLEL and after_concession and \
+                b.conceded_further(unit):
+            # "Admittedly X. Moreover, Y. However, Z.": a contrast answers Y right after,
+            # so Y is a further conceded point: it backs the concession, and the contrast
+            # answers the concession (``concession`` stays open).
+            conceded = concession if concession is not None else previous
+            b.apply(unit, intent, conceded.id)
+            last_target = conceded.id
+            further = True  # after_concession stays: a further addition may concede too
         elif intent.direction is _PARALLEL and (last_target is not None or after_concession):
             # "Moreover, Y": a further premise of the claim the last one supported. Right
-            # after a concession, or after an exchange of attacks (a concession and its
-            # answer), it continues the author's line instead (``line``: the home claim,
-            # or the claim a conceding paragraph head was granted against); the rule id
-            # says so where that is not where the home claim rule (``usual``) put it.
+            # after a concession (that no contrast answers right after Y), or after an
+            # exchange of attacks (a concession and its answer), it continues the author's
+            # line instead (``line``: the home claim, or the claim a conceding paragraph
+            # head was granted against); the rule id says so where that is not where the
+            # home claim rule (``usual``) put it.
             last = b.relations[-1] if b.relations else None
             exchange = last is not None and last.kind is _ATTACK
             usual = home if exchange or last_target is None else last_target
@@ -995,7 +1040,7 @@ def _sentence_level(b: _Builder, head: Unit, main: Sequence[Unit]) -> None:
         if announcement is not None:
             b.open_enumeration(unit, announcement)
         previous = unit
-        after_concession = intent is not None and intent.concedes
+        after_concession = further or (intent is not None and intent.concedes)
     b.relate_each(pending, _SUPPORT, "default", "default.paragraph")
 
 
@@ -1072,7 +1117,8 @@ def _paragraph_target(b: _Builder, intent: Intent, head: Unit, previous: Sequenc
     section's last one) as its target: see :func:`_section_start_target`. Within a
     section, a result ("Therefore, …") is drawn from the previous paragraph's last unit;
     an addition after a paragraph that opens with a concession continues the author's
-    line (:meth:`_Builder.conceded_against`); any other head attaches to the previous
+    line (:meth:`_Builder.conceded_against`), unless a contrast answers it right after
+    (:meth:`_Builder.conceded_further`); any other head attaches to the previous
     paragraph's head.
     """
     if intent.kind is _ATTACK:
@@ -1084,7 +1130,8 @@ def _paragraph_target(b: _Builder, intent: Intent, head: Unit, previous: Sequenc
         return _section_start_target(b, intent, head, previous_claim)
     if intent.direction is _FORWARD:
         return previous[-1].id, intent.rule
-    if intent.direction is _PARALLEL and b.concedes(previous[0]):
+    if intent.direction is _PARALLEL and b.concedes(previous[0]) and \
+            not b.conceded_further(head):
         line = b.conceded_against(previous[0])
         if line is not None and line != head.id:
             return line, f"{intent.rule}.past-concession"
