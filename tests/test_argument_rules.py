@@ -338,6 +338,11 @@ _ARTICLE_RELATIONS = {
     (_COSTS, SUPPORT, _THESIS, "section.thesis"),
 }
 
+_CARS_THESIS = "Cities should ban private cars from their downtown cores."
+_CARS = f"# Ban cars downtown\n\n{_CARS_THESIS}\n\n"
+_OWNERS = "shop owners will lose some customers who drive."
+_CRITICS = "Critics say that shops will close."
+
 SECTION_START = [
     pytest.param(
         _ARTICLE + "## Objections\n\nHowever, some residents fear that streets will fill "
@@ -383,6 +388,47 @@ SECTION_START = [
             (_COSTS, SUPPORT, "the rule should go.", "result.opener.section-start"),
             ("the rule should go.", SUPPORT, _THESIS, "section.thesis")},
         id="therefore-opening-a-section-is-drawn-from-the-previous-sections-claim"),
+    # where the rule must not fire: after a section that argued against the central
+    # claim (a concession, a unit attacking it, a reported view), a section-initial
+    # contrast answers that section's claim (Concede-Counter across a heading)
+    pytest.param(
+        _CARS + "## The objection\n\nAdmittedly, shop owners will lose some customers who "
+        "drive.\n\n## Why it fails\n\nNevertheless, the gains in foot traffic outweigh "
+        "those losses.\n",
+        {(_OWNERS, ATTACK, _CARS_THESIS, "concession.opener.section-start"),
+         ("the gains in foot traffic outweigh those losses.", ATTACK, _OWNERS,
+          "contra_expectation.opener")},
+        id="nevertheless-opening-a-section-after-a-conceding-section-answers-it"),
+    pytest.param(
+        _CARS + "## The objection\n\nAdmittedly, shop owners will lose some customers who "
+        "drive.\n\n## Why it fails\n\nYet the gains in foot traffic outweigh those "
+        "losses.\n",
+        {(_OWNERS, ATTACK, _CARS_THESIS, "concession.opener.section-start"),
+         ("the gains in foot traffic outweigh those losses.", ATTACK, _OWNERS,
+          "contrast.opener")},
+        id="yet-opening-a-section-after-a-conceding-section-answers-it"),
+    pytest.param(
+        _CARS + "## The objection\n\nAdmittedly, shop owners will lose some customers who "
+        "drive.\n\n## Why it fails\n\nThis fear is misplaced, however.\n",
+        {(_OWNERS, ATTACK, _CARS_THESIS, "concession.opener.section-start"),
+         ("This fear is misplaced, however.", ATTACK, _OWNERS, "contrast.parenthetical")},
+        id="final-however-opening-a-section-after-a-conceding-section-answers-it"),
+    pytest.param(
+        _CARS + "## Objections\n\nCritics say that shops will close. Some owners agree."
+        "\n\nDelivery firms worry too.\n\n## The evidence\n\nHowever, studies show that "
+        "foot traffic rises.\n",
+        {("Some owners agree.", SUPPORT, _CRITICS, "default.paragraph"),
+         ("Delivery firms worry too.", SUPPORT, _CRITICS, "default.section"),
+         (_CRITICS, SUPPORT, _CARS_THESIS, "section.thesis"),
+         ("studies show that foot traffic rises.", ATTACK, _CRITICS, "contrast.opener")},
+        id="however-opening-a-section-after-a-reported-view-section-answers-it"),
+    # ... but a concession there is a further conceded point, against the central claim
+    pytest.param(
+        _CARS + "## The objection\n\nAdmittedly, shop owners will lose some customers who "
+        "drive.\n\n## More objections\n\nOf course, drivers will complain.\n",
+        {(_OWNERS, ATTACK, _CARS_THESIS, "concession.opener.section-start"),
+         ("drivers will complain.", ATTACK, _CARS_THESIS, "concession.opener.section-start")},
+        id="a-concession-opening-a-section-after-a-conceding-section-concedes-further"),
     # where the rule must not fire
     pytest.param(
         _ARTICLE.replace("Builders pass that cost to renters.",

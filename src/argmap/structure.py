@@ -13,7 +13,8 @@ argument structure, as in Peldszus & Stede 2013):
    restart of the numbering, or when no first item comes within one paragraph of the
    announcement; a contrast to the paragraph or the reported
    view it answers); after a heading, to the central claim instead of the section
-   before; unmarked heads support their section's claim;
+   before, unless a contrast follows a section that argued against the central claim
+   (then it answers that section); unmarked heads support their section's claim;
 3. section level: each section's claim (its summary or closing conclusion, else its
    first paragraph head) supports the central claim, unless it restates it.
 
@@ -1158,6 +1159,15 @@ def _section_start_target(b: _Builder, intent: Intent, head: Unit,
     does not attack it; its contrast is with the section before (the seed article's
     last section). It is also the target when there is no central claim, or the head's
     paragraph holds it.
+
+    It is the target, too, of a contrast (an attack that does not itself concede) when
+    the previous section argued against the central claim (:func:`_against_thesis`):
+    "## The objection / Admittedly X. / ## Why it fails / Nevertheless, Y." — Y answers
+    X, the section before, as a contrast answers the concession before it in a
+    paragraph (Concede–Counter, Couper-Kuhlen & Thompson 2000, across a heading). Only
+    after a section on the main line (or a neutral one) does the contrast answer the
+    central claim. A concession after such a section ("Of course, …") is a further
+    conceded point, and attacks the central claim.
     """
     moved = f"{intent.rule}.section-start"
     if intent.direction is _FORWARD:
@@ -1165,9 +1175,29 @@ def _section_start_target(b: _Builder, intent: Intent, head: Unit,
     thesis = b.thesis
     main_line = thesis is not None and head.paragraph != b.thesis_paragraph
     if intent.kind is _ATTACK and (thesis is None or not main_line or restates(
-            content_words(head.text), content_words(b.unit(thesis).text))):
+            content_words(head.text), content_words(b.unit(thesis).text)) or (
+            not intent.concedes and _against_thesis(b, previous_claim))):
         return previous_claim, intent.rule
     return (thesis if thesis is not None and main_line else previous_claim), moved
+
+
+def _against_thesis(b: _Builder, claim: str) -> bool:
+    """Whether the unit ``claim`` (a section's claim) argues against the central claim,
+    by what the builder knows of it so far: it concedes (a concession marker, or the
+    concession role of an implicit concession), it attacks the central claim, or it
+    reports someone else's view (:func:`_reported`: the view an author sets out to
+    answer, as an attack after it answers it within a section)."""
+    thesis = b.thesis
+    if thesis is None or claim == thesis:
+        return False
+    unit = b.unit(claim)
+    if b.concedes(unit) or b.roles.get(claim) is Role.CONCESSION:
+        return True
+    for edge in b.graph.edges_from(b.unit_index[claim]):
+        relation = b.relations[edge]
+        if relation.kind is _ATTACK and relation.target == thesis:
+            return True
+    return bool(_reported(b, (unit,)))
 
 
 def _assemble(seg: Segmentation, built: _Built, title: str | None) -> ArgumentMap:
