@@ -606,8 +606,9 @@ def test_additions_after_a_concession(text: str,
 
 # A lead-in that ends in a colon or a dash ("… under these heads:--", "… must be
 # made--") announces the list right after it, unless the paragraph before it (or its own
-# paragraph) already announced the list with a cardinal ("three laws … They are as
-# follows:"). Rows: (text, [(announcement, cardinal, rule, number of items)]).
+# paragraph) already announced the list with a cardinal and the lead-in refers back to
+# it ("three laws … They are as follows:"; Halliday & Hasan 1976 on reference).
+# Rows: (text, [(announcement, cardinal, rule, number of items)]).
 LEAD_INS = [
     pytest.param("Fees must fall. There are two reasons for this.\n\nAid is scarce.\n\n"
                  "Other points remain open.\n\nThe objections fall under these heads:--\n\n"
@@ -623,8 +624,30 @@ LEAD_INS = [
                  "2. Debt lasts for years.",
                  [("We may sum up the reasons as follows", 0, "enumeration.lead_in", 2)],
                  id="colon-em-dash-lead-in"),
+    # a lead-in that does not refer back to the announced items (no anaphoric "They",
+    # "These", "Those", "Such"; not only "as follows"/"namely") introduces its own list
+    pytest.param("The city must act. The mayor has made two promises.\n\nHere is what she "
+                 "should do --\n\nFirst, cut fees. Second, hire staff. Third, fix roads.",
+                 [("Here is what she should do", 0, "enumeration.lead_in", 3)],
+                 id="own-lead-in-after-an-open-announcement"),
+    pytest.param("Fees must fall. We propose three changes. Here is our plan:\n\n1. Cut "
+                 "fees.\n\n2. Expand aid.",
+                 [("Here is our plan", 0, "enumeration.lead_in", 2)],
+                 id="own-lead-in-in-the-announcements-paragraph"),
     # must not fire: the cardinal announcement is in the lead-in's paragraph or the one
-    # right before it
+    # right before it, and the lead-in refers back to it (or is the announcement)
+    pytest.param("Fees must fall, and three laws show it.\n\nThese are the laws:\n\n"
+                 "(1) Aid is scarce.\n\n(2) Debt lasts for years.\n\n(3) Costs rise.",
+                 [("Fees must fall, and three laws show it.", 3, "enumeration.announced", 3)],
+                 id="these-lead-in-continues-the-announcement"),
+    pytest.param("Fees must fall, and three laws show it.\n\nNamely:\n\n"
+                 "(1) Aid is scarce.\n\n(2) Debt lasts for years.\n\n(3) Costs rise.",
+                 [("Fees must fall, and three laws show it.", 3, "enumeration.announced", 3)],
+                 id="namely-lead-in-continues-the-announcement"),
+    pytest.param("Fees must fall. We propose three changes:\n\n1. Cut fees.\n\n"
+                 "2. Expand aid.\n\n3. Publish results.",
+                 [("We propose three changes", 3, "enumeration.announced", 3)],
+                 id="the-announcement-is-the-lead-in"),
     pytest.param("Fees must fall, and three laws show it.\n\nThey are as follows:\n\n"
                  "(1) Aid is scarce.\n\n(2) Debt lasts for years.\n\n(3) Costs rise.",
                  [("Fees must fall, and three laws show it.", 3, "enumeration.announced", 3)],

@@ -23,6 +23,7 @@ The central claim (chosen by :mod:`argmap.thesis`) is the root: the source of no
 
 from __future__ import annotations
 
+import functools
 import re
 import sys
 from array import array
@@ -31,8 +32,9 @@ from itertools import pairwise
 from operator import attrgetter
 
 import attrs
+import lark
 
-from argmap.grammar import Grammar, load_grammar
+from argmap.grammar import Grammar, grammar_dir, load_grammar
 from argmap.model import (
     ArgumentMap,
     Enumeration,
@@ -543,7 +545,11 @@ class _Builder:
 
         The open enumeration is closed first (:func:`_closes_before`) when ``unit`` is
         its first item and comes too many paragraphs after the announcement, or restarts
-        the numbering with a first item; "First," or "(1)" then opens a new one.
+        the numbering with a first item; "First," or "(1)" then opens a new one. It is
+        closed too before a first item right after a lead-in that is not the
+        announcement and does not refer back to it (:func:`_refers_back`): "two
+        promises. / Here is what she should do -- / First, …" lists what the lead-in
+        introduces, not the promises.
         """
         value = intent.marker.value
         state = self.pending
@@ -551,9 +557,13 @@ class _Builder:
         # a first item right after a lead-in ("… under these heads:--", "They are as
         # follows:") is as far from the announcement as its lead-in is
         lead_in = self.lead_in(unit) if listing and value in (0, 1) else None
-        if state is not None and _closes_before(
+        if state is not None and (_closes_before(
                 state, unit.paragraph if lead_in is None or state.items else lead_in.paragraph,
-                value == 1 and listing):
+                value == 1 and listing) or (
+                lead_in is not None and not state.items and lead_in.id != state.announcement
+                and not _refers_back(lead_in.text))):
+            # (a lead-in of its own, "Here is what she should do --", introduces its
+            # own list, not the items a cardinal announced before it)
             self.close_enumeration()
             state = None
         if intent.marker.rule == "ordinal_np" and (state is None or state.announcement is None):
@@ -647,6 +657,36 @@ def _closes_before(state: _OpenEnumeration, paragraph: int, restart: bool) -> bo
     if not state.items:
         return paragraph - state.paragraph > FIRST_ITEM_WINDOW
     return restart
+
+
+@functools.cache
+def _lead_in_vocabulary() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """``REFERS_BACK`` and ``NAMES_ONLY`` of ``grammars/relations.lark``, compiled."""
+    # (the file's name in two parts: a literal "relations.lark" reads as a rule id)
+    source = (grammar_dir() / "relations").with_suffix(".lark").read_text("utf-8")
+    parser = lark.Lark(source, parser="lalr")
+    terms = {t.name: t.pattern.to_regexp() for t in parser.terminals}
+    return (re.compile(terms["REFERS_BACK"], re.IGNORECASE),
+            re.compile(terms["NAMES_ONLY"], re.IGNORECASE))
+
+
+def _refers_back(lead_in: str) -> bool:
+    """Whether a lead-in to a list refers back to items announced before it, and so
+    continues that list: it opens with an anaphoric pronoun or demonstrative ("They are
+    as follows", "These are", "Such are …"), or it is only a pointer to the list ("As
+    follows", "Namely"). Reference makes a sentence cohesive with the one it points back
+    to (Halliday & Hasan 1976, "Cohesion in English", ch. 2: personal and demonstrative
+    reference); a lead-in without it ("Here is what she should do") introduces a list
+    of its own (Chicago Manual of Style, 17th ed., 6.130: the lead-in introduces the
+    list that follows it).
+
+    >>> (_refers_back("They are as follows"), _refers_back("As follows"),
+    ...  _refers_back("Here is what she should do"), _refers_back("Theyre"))
+    (True, True, False, False)
+    """
+    refers, names = _lead_in_vocabulary()
+    text = lead_in.strip().strip(".:;,!?\u2014\u2013-").strip()
+    return refers.match(text) is not None or names.fullmatch(text) is not None
 
 
 def _reported(b: _Builder, units: Iterable[Unit]) -> set[str]:
