@@ -6,13 +6,15 @@ argument structure, as in Peldszus & Stede 2013):
 1. sentence level: a unit attaches, by its marker, to the previous unit of its
    paragraph; an unmarked unit supports the paragraph head (its first unit), or the
    central claim in the central claim's paragraph; "X. But Y." concedes X; an addition
-   after a concession continues the author's line;
+   after a concession continues the author's line, unless a contrast answers it right
+   after (then it is a further conceded point);
 2. paragraph level: a paragraph head attaches, by its marker, to an earlier paragraph
    (an ordinal to the open enumeration, which closes at a heading, at its count, at a
-   restart of the numbering, or when no item comes within one paragraph of the
-   announcement or two of the last item; a contrast to the paragraph or the reported
+   restart of the numbering, or when no first item comes within one paragraph of the
+   announcement; a contrast to the paragraph or the reported
    view it answers); after a heading, to the central claim instead of the section
-   before; unmarked heads support their section's claim;
+   before, unless a contrast follows a section that argued against the central claim
+   (then it answers that section); unmarked heads support their section's claim;
 3. section level: each section's claim (its summary or closing conclusion, else its
    first paragraph head) supports the central claim, unless it restates it.
 
@@ -21,6 +23,7 @@ The central claim (chosen by :mod:`argmap.thesis`) is the root: the source of no
 
 from __future__ import annotations
 
+import functools
 import re
 import sys
 from array import array
@@ -29,8 +32,9 @@ from itertools import pairwise
 from operator import attrgetter
 
 import attrs
+import lark
 
-from argmap.grammar import Grammar, load_grammar
+from argmap.grammar import Grammar, grammar_dir, load_grammar
 from argmap.model import (
     ArgumentMap,
     Enumeration,
@@ -288,6 +292,9 @@ class _Builder:
     loose: set[tuple[str, str]] = attrs.field(factory=set)
     #: the intent of each marked unit asked about (:meth:`intent`), by unit id
     intents: dict[str, Intent | None] = attrs.field(factory=dict)
+    #: units that are clauses joined to another unit's sentence (the sources of
+    #: ``seg.links``): not main units (:func:`_main_units`)
+    clauses: frozenset[str] = frozenset()
 
     def __attrs_post_init__(self) -> None:
         units = self.seg.units
@@ -341,6 +348,36 @@ class _Builder:
     def unit(self, unit_id: str) -> Unit:
         """The unit with this id (``KeyError`` if none)."""
         return self.seg.units[self.unit_index[unit_id]]
+
+    def next_main(self, unit: Unit) -> Unit | None:
+        """The main unit (no clause joined to another's sentence) right after ``unit``
+        in text order: the next one of its paragraph, or the head of the next paragraph
+        when ``unit`` ends its own; ``None`` at the end of the text."""
+        units, clauses = self.seg.units, self.clauses
+        for n in range(self.unit_index[unit.id] + 1, len(units)):
+            if units[n].id not in clauses:
+                return units[n]
+        return None
+
+    def conceded_further(self, unit: Unit) -> bool:
+        """Whether an addition ``unit`` right after a concession is a further conceded
+        point: a contrast answers it right after (", but …" joined to it, the next unit
+        of its paragraph, or the next paragraph's head when it ends its paragraph),
+        or right after the run of additions that it opens.
+
+        "Admittedly X. Furthermore, Y. However, Z.": the contrast answers X and Y
+        together, so Y continued the concession (Concede-Concede-Counter, the
+        Concede-Counter pattern of Couper-Kuhlen & Thompson 2000 with the concession
+        stretched over two moves; "Also, W." before "However" stretches it over three);
+        without the contrast Y continues the author's line (:meth:`conceded_against`).
+        """
+        following = self.next_main(unit)
+        while following is not None and unit.id not in self.answered:
+            intent = self.intent(following)
+            if intent is None or intent.direction is not _PARALLEL:
+                break
+            unit, following = following, self.next_main(following)
+        return _answered_next(self, unit, following)
 
     def before(self, unit: Unit) -> Unit | None:
         """The unit just before ``unit`` in text order, or ``None`` for the first."""
@@ -506,9 +543,13 @@ class _Builder:
         whose items support ``fallback``; "The first …" does not (it is an adjective
         unless a cardinal announced a list, as in "The first problem is cost.").
 
-        The open enumeration is closed first (:func:`_closes_before`) when ``unit`` comes
-        too many paragraphs after the announcement or the last item, or restarts the
-        numbering with a first item; "First," or "(1)" then opens a new one.
+        The open enumeration is closed first (:func:`_closes_before`) when ``unit`` is
+        its first item and comes too many paragraphs after the announcement, or restarts
+        the numbering with a first item; "First," or "(1)" then opens a new one. It is
+        closed too before a first item right after a lead-in that is not the
+        announcement and does not refer back to it (:func:`_refers_back`): "two
+        promises. / Here is what she should do -- / First, …" lists what the lead-in
+        introduces, not the promises.
         """
         value = intent.marker.value
         state = self.pending
@@ -516,9 +557,13 @@ class _Builder:
         # a first item right after a lead-in ("… under these heads:--", "They are as
         # follows:") is as far from the announcement as its lead-in is
         lead_in = self.lead_in(unit) if listing and value in (0, 1) else None
-        if state is not None and _closes_before(
+        if state is not None and (_closes_before(
                 state, unit.paragraph if lead_in is None or state.items else lead_in.paragraph,
-                value == 1 and listing):
+                value == 1 and listing) or (
+                lead_in is not None and not state.items and lead_in.id != state.announcement
+                and not _refers_back(lead_in.text))):
+            # (a lead-in of its own, "Here is what she should do --", introduces its
+            # own list, not the items a cardinal announced before it)
             self.close_enumeration()
             state = None
         if intent.marker.rule == "ordinal_np" and (state is None or state.announcement is None):
@@ -577,11 +622,6 @@ class _OpenEnumeration:
 #: the one true list, whose lead-in "They are as follows" stood between, is now read
 #: as a list after that lead-in.
 FIRST_ITEM_WINDOW = 1
-#: How many paragraphs after the last item the next one may come: an item may run over
-#: two paragraphs ("1) The belief … [a paragraph more] 2) The conception …"). In the
-#: essay corpus, of the 4 later items three or more paragraphs after the one before,
-#: one was true ("The second definition", ten paragraphs on).
-NEXT_ITEM_WINDOW = 2
 
 
 #: The marker rules whose first item can begin a list of its own ("First,", "1.",
@@ -594,25 +634,59 @@ def _closes_before(state: _OpenEnumeration, paragraph: int, restart: bool) -> bo
     ``paragraph``; ``restart`` tells whether the item is a first one that can begin a
     list ("First,", "(1)": :data:`_OPENS_LIST`).
 
-    It ends when the item comes more than :data:`FIRST_ITEM_WINDOW` paragraphs after
-    the announcement (no item yet) or more than :data:`NEXT_ITEM_WINDOW` after the last
-    item, or when a first item restarts the numbering of a list that has items. The
-    items of a list and what elaborates them make one contiguous span (List is a
-    multinuclear relation in RST's relation definitions, and the spans of one schema
-    application are adjacent: Mann & Thompson 1988, "structural analyses"), so an
-    item with unrelated paragraphs between it and the list is no item of it; and a
-    new first item begins another list.
+    It ends when the first item comes more than :data:`FIRST_ITEM_WINDOW` paragraphs
+    after the announcement (no item yet), or when a first item restarts the numbering
+    of a list that has items (a new first item begins another list). A later item is
+    never too far from the one before: the items of a list and what elaborates them
+    make one contiguous span (List is a multinuclear relation in RST's relation
+    definitions, and the spans of one schema application are adjacent: Mann &
+    Thompson 1988, "structural analyses"), so the distance between two items is the
+    length of the first with its elaboration, which has no bound (an op-ed gives an
+    item several paragraphs, a news page one sentence to each). The list still ends
+    at a heading and at its announced count (:meth:`_Builder.take_item`). On the essay
+    corpus this lets 5 late items back that a limit of two paragraphs had cut off: 2
+    true ("The second definition" ten paragraphs on, Jowett's "(3)"), 3 not.
 
     >>> s = _OpenEnumeration("a", "a", 3, None, "enumeration.announced", paragraph=4)
     >>> _closes_before(s, 5, True), _closes_before(s, 6, False)
     (False, True)
     >>> s.items.append("i1")
-    >>> _closes_before(s, 6, False), _closes_before(s, 7, False), _closes_before(s, 4, True)
-    (False, True, True)
+    >>> _closes_before(s, 6, False), _closes_before(s, 17, False), _closes_before(s, 4, True)
+    (False, False, True)
     """
     if not state.items:
         return paragraph - state.paragraph > FIRST_ITEM_WINDOW
-    return restart or paragraph - state.paragraph > NEXT_ITEM_WINDOW
+    return restart
+
+
+@functools.cache
+def _lead_in_vocabulary() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """``REFERS_BACK`` and ``NAMES_ONLY`` of ``grammars/relations.lark``, compiled."""
+    # (the file's name in two parts: a literal "relations.lark" reads as a rule id)
+    source = (grammar_dir() / "relations").with_suffix(".lark").read_text("utf-8")
+    parser = lark.Lark(source, parser="lalr")
+    terms = {t.name: t.pattern.to_regexp() for t in parser.terminals}
+    return (re.compile(terms["REFERS_BACK"], re.IGNORECASE),
+            re.compile(terms["NAMES_ONLY"], re.IGNORECASE))
+
+
+def _refers_back(lead_in: str) -> bool:
+    """Whether a lead-in to a list refers back to items announced before it, and so
+    continues that list: it opens with an anaphoric pronoun or demonstrative ("They are
+    as follows", "These are", "Such are …"), or it is only a pointer to the list ("As
+    follows", "Namely"). Reference makes a sentence cohesive with the one it points back
+    to (Halliday & Hasan 1976, "Cohesion in English", ch. 2: personal and demonstrative
+    reference); a lead-in without it ("Here is what she should do") introduces a list
+    of its own (Chicago Manual of Style, 17th ed., 6.130: the lead-in introduces the
+    list that follows it).
+
+    >>> (_refers_back("They are as follows"), _refers_back("As follows"),
+    ...  _refers_back("Here is what she should do"), _refers_back("Theyre"))
+    (True, True, False, False)
+    """
+    refers, names = _lead_in_vocabulary()
+    text = lead_in.strip().strip(".:;,!?\u2014\u2013-").strip()
+    return refers.match(text) is not None or names.fullmatch(text) is not None
 
 
 def _reported(b: _Builder, units: Iterable[Unit]) -> set[str]:
@@ -704,7 +778,7 @@ def _relate(seg: Segmentation, grammar: Grammar, title: str | None) -> _Built:
     the module docstring)."""
     b = _Builder(seg, grammar)
     # a plain set: it holds only the clauses, and _main_units asks about every unit
-    clause_sources = frozenset(source for source, _, _ in seg.links)
+    clause_sources = b.clauses = frozenset(source for source, _, _ in seg.links)
     # Subordinate reasons and concessions are never the thesis; a result clause
     # (", so …") may be: it is the conclusion. Nor is a reported view.
     never = b.unit_set(source for source, _, marker in seg.links
@@ -920,6 +994,7 @@ def _sentence_level(b: _Builder, head: Unit, main: Sequence[Unit]) -> None:
             announcement = _announcement(unit)
         else:  # no marker, but a contrast answers it (the others went on above)
             intent, announcement = None, None
+        further = False  # whether the unit is a further conceded point (see below)
         if intent is not None and intent.subtype == "elaboration" and at_thesis \
                 and _answered_next(b, unit, rest[k + 1] if k + 1 < len(rest) else None):
             # "Indeed X, but Y": an affirming adverb that a contrast answers concedes X
@@ -948,12 +1023,22 @@ def _sentence_level(b: _Builder, head: Unit, main: Sequence[Unit]) -> None:
                              intent.marker)
             pending = []
             b.roles[unit.id] = Role.CONCLUSION
+        elif intent.direction is _PARALLEL and after_concession and \
+                b.conceded_further(unit):
+            # "Admittedly X. Moreover, Y. However, Z.": a contrast answers Y right after,
+            # so Y is a further conceded point: it backs the concession, and the contrast
+            # answers the concession (``concession`` stays open).
+            conceded = concession if concession is not None else previous
+            b.apply(unit, intent, conceded.id)
+            last_target = conceded.id
+            further = True  # after_concession stays: a further addition may concede too
         elif intent.direction is _PARALLEL and (last_target is not None or after_concession):
             # "Moreover, Y": a further premise of the claim the last one supported. Right
-            # after a concession, or after an exchange of attacks (a concession and its
-            # answer), it continues the author's line instead (``line``: the home claim,
-            # or the claim a conceding paragraph head was granted against); the rule id
-            # says so where that is not where the home claim rule (``usual``) put it.
+            # after a concession (that no contrast answers right after Y), or after an
+            # exchange of attacks (a concession and its answer), it continues the author's
+            # line instead (``line``: the home claim, or the claim a conceding paragraph
+            # head was granted against); the rule id says so where that is not where the
+            # home claim rule (``usual``) put it.
             last = b.relations[-1] if b.relations else None
             exchange = last is not None and last.kind is _ATTACK
             usual = home if exchange or last_target is None else last_target
@@ -996,7 +1081,7 @@ def _sentence_level(b: _Builder, head: Unit, main: Sequence[Unit]) -> None:
         if announcement is not None:
             b.open_enumeration(unit, announcement)
         previous = unit
-        after_concession = intent is not None and intent.concedes
+        after_concession = further or (intent is not None and intent.concedes)
     b.relate_each(pending, _SUPPORT, "default", "default.paragraph")
 
 
@@ -1073,7 +1158,8 @@ def _paragraph_target(b: _Builder, intent: Intent, head: Unit, previous: Sequenc
     section's last one) as its target: see :func:`_section_start_target`. Within a
     section, a result ("Therefore, …") is drawn from the previous paragraph's last unit;
     an addition after a paragraph that opens with a concession continues the author's
-    line (:meth:`_Builder.conceded_against`); any other head attaches to the previous
+    line (:meth:`_Builder.conceded_against`), unless a contrast answers it right after
+    (:meth:`_Builder.conceded_further`); any other head attaches to the previous
     paragraph's head.
     """
     if intent.kind is _ATTACK:
@@ -1085,7 +1171,8 @@ def _paragraph_target(b: _Builder, intent: Intent, head: Unit, previous: Sequenc
         return _section_start_target(b, intent, head, previous_claim)
     if intent.direction is _FORWARD:
         return previous[-1].id, intent.rule
-    if intent.direction is _PARALLEL and b.concedes(previous[0]):
+    if intent.direction is _PARALLEL and b.concedes(previous[0]) and \
+            not b.conceded_further(head):
         line = b.conceded_against(previous[0])
         if line is not None and line != head.id:
             return line, f"{intent.rule}.past-concession"
@@ -1112,6 +1199,15 @@ def _section_start_target(b: _Builder, intent: Intent, head: Unit,
     does not attack it; its contrast is with the section before (the seed article's
     last section). It is also the target when there is no central claim, or the head's
     paragraph holds it.
+
+    It is the target, too, of a contrast (an attack that does not itself concede) when
+    the previous section argued against the central claim (:func:`_against_thesis`):
+    "## The objection / Admittedly X. / ## Why it fails / Nevertheless, Y." — Y answers
+    X, the section before, as a contrast answers the concession before it in a
+    paragraph (Concede–Counter, Couper-Kuhlen & Thompson 2000, across a heading). Only
+    after a section on the main line (or a neutral one) does the contrast answer the
+    central claim. A concession after such a section ("Of course, …") is a further
+    conceded point, and attacks the central claim.
     """
     moved = f"{intent.rule}.section-start"
     if intent.direction is _FORWARD:
@@ -1119,9 +1215,29 @@ def _section_start_target(b: _Builder, intent: Intent, head: Unit,
     thesis = b.thesis
     main_line = thesis is not None and head.paragraph != b.thesis_paragraph
     if intent.kind is _ATTACK and (thesis is None or not main_line or restates(
-            content_words(head.text), content_words(b.unit(thesis).text))):
+            content_words(head.text), content_words(b.unit(thesis).text)) or (
+            not intent.concedes and _against_thesis(b, previous_claim))):
         return previous_claim, intent.rule
     return (thesis if thesis is not None and main_line else previous_claim), moved
+
+
+def _against_thesis(b: _Builder, claim: str) -> bool:
+    """Whether the unit ``claim`` (a section's claim) argues against the central claim,
+    by what the builder knows of it so far: it concedes (a concession marker, or the
+    concession role of an implicit concession), it attacks the central claim, or it
+    reports someone else's view (:func:`_reported`: the view an author sets out to
+    answer, as an attack after it answers it within a section)."""
+    thesis = b.thesis
+    if thesis is None or claim == thesis:
+        return False
+    unit = b.unit(claim)
+    if b.concedes(unit) or b.roles.get(claim) is Role.CONCESSION:
+        return True
+    for edge in b.graph.edges_from(b.unit_index[claim]):
+        relation = b.relations[edge]
+        if relation.kind is _ATTACK and relation.target == thesis:
+            return True
+    return bool(_reported(b, (unit,)))
 
 
 def _assemble(seg: Segmentation, built: _Built, title: str | None) -> ArgumentMap:
