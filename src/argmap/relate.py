@@ -76,8 +76,10 @@ _BY_FUNCTION: dict[MarkerFunction, tuple[RelationKind, str, Direction]] = {
 #: Functions whose marker governs the unit from the start of its sentence.
 _OPENING_RULES = frozenset({"opener", "subordinate", "while_concession", "ordinal_np",
                             "list_item"})
-#: Marker rules that govern the unit from inside it, when no marker opens it.
-_INNER_RULES = frozenset({"parenthetical", "final", "inline", "medial"})
+#: Marker rules that govern the unit from inside it, when no marker opens it; and the
+#: adverbial stacked after an adverbial opener ("Thus, for example,"), which stands
+#: before the unit's text but is read as a parenthetical.
+_INNER_RULES = frozenset({"parenthetical", "final", "inline", "medial", "stacked"})
 #: The functions of contrastive connectives ("but", "yet", "however", "still"): an
 #: elaboration marker stacked after one reinforces it and does not govern the unit.
 _CONTRASTIVE = frozenset({MarkerFunction.CONTRAST, MarkerFunction.CONTRA_EXPECTATION})
@@ -130,7 +132,11 @@ def unit_intent(unit: Unit, *, negated: bool = False) -> Intent | None:
     ("And, of course," concedes): PDTB 2.0 reads a conjunction before another connective
     as a connective of its own (The PDTB Research Group 2007, §1.5; Prasad et al. 2008),
     and the adverbial, the nearer one, decides. A parenthetical or clause-final marker
-    ("Its cost, however, is hidden.") counts when no marker opens the unit.
+    ("Its cost, however, is hidden.") counts when no marker opens the unit; so a second
+    adverbial set off by commas after an adverbial opener ("Therefore, of course, …",
+    "Hence, also, …", "Finally, however, …"), which the grammar reads as a parenthetical,
+    leaves the sentence-initial marker governing: "of course" there stresses the
+    conclusion and concedes nothing, and "Finally," stays an item of its enumeration.
 
     An elaboration marker in a negated unit ("In fact, X is not …") is corrective: it
     answers a reading given before, so it attacks (Halliday & Hasan 1976, §5.4: "in
