@@ -266,6 +266,12 @@ RELATIONS = [
         "enrolment falls.",
         {("Fees deter students.", SUPPORT, "enrolment falls.")},
         id="reverse-stack-hence-also-concludes"),
+    # "Thus, for example," gives an instance of what precedes (exemplificatory "thus")
+    pytest.param(
+        "Fees deter students. Thus, for example, few poor students enrol.",
+        "Fees deter students.",
+        {("few poor students enrol.", SUPPORT, "Fees deter students.")},
+        id="reverse-stack-thus-for-example-exemplifies"),
     pytest.param(
         "Fees deter students. Therefore, for example, enrolment falls.",
         "enrolment falls.",

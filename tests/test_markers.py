@@ -242,8 +242,19 @@ MARKER = [
     pytest.param("Therefore, for example, fees rose.",
                  [("Therefore", "result", "opener"), ("for example", "example", "stacked")],
                  id="reverse-stack-therefore-for-example"),
+    # "thus" before an example marker is exemplificatory (Halliday & Hasan 1976, ch. 5)
+    pytest.param("Thus, for example, fees rose.",
+                 [("Thus", "example", "opener"), ("for example", "example", "stacked")],
+                 id="reverse-stack-thus-for-example"),
+    pytest.param("Thus , for instance , fees rose.",
+                 [("Thus", "example", "opener"), ("for instance", "example", "stacked")],
+                 id="reverse-stack-thus-for-instance-spaced"),
+    pytest.param("Thus, e.g., fees rose.",
+                 [("Thus", "example", "opener"), ("e.g.", "example", "apposition")],
+                 id="thus-before-e-g-exemplifies"),
     # ... but not a comma-delimited word that is no marker, nor a marker word in another
-    # sense (no closing comma), nor in mid-sentence
+    # sense (no closing comma), nor in mid-sentence; "thus" without an example marker
+    # after it, or inside its clause, stays resultive
     pytest.param("Thus, Paris, too, is costly.", [("Thus", "result", "opener")],
                  id="reverse-stack-not-a-name"),
     pytest.param("Finally, John, you are wrong.", [("Finally", "ordinal", "opener")],
@@ -252,9 +263,16 @@ MARKER = [
                  id="reverse-stack-not-adjective-still"),
     pytest.param("Therefore, besides such costs, fees rose.", [("Therefore", "result", "opener")],
                  id="reverse-stack-not-preposition-besides"),
+    pytest.param("Thus, for example fees rose.", [("Thus", "example", "opener")],
+                 id="thus-exemplifies-but-no-stack-without-closing-comma"),
     pytest.param("Fees rose, thus, for example, rents rose.",
                  [("thus", "result", "parenthetical")],
                  id="reverse-stack-not-mid-sentence"),
+    pytest.param("It was thus, for example, that rents rose.",
+                 [("for example", "example", "parenthetical"), ("thus", "result", "inline")],
+                 id="thus-in-its-clause-stays-resultive"),
+    pytest.param("Thus, rents rose.", [("Thus", "result", "opener")],
+                 id="thus-alone-stays-resultive"),
     pytest.param("Fees rose, but, of course, rents rose.", [("but", "contrast", "joiner")],
                  id="comma-stack-not-mid-sentence"),
     pytest.param("Instead, cut spending.", [("Instead", "contrast", "opener")],
@@ -411,6 +429,8 @@ def test_markers(sentence: str, expected: list[tuple[str, str, str]]) -> None:
     pytest.param("And, of course, they cost money.", [(0, 3), (5, 14)],
                  id="comma-stack-and-of-course"),
     pytest.param("But ,  in fact , fees rose.", [(0, 3), (7, 14)], id="comma-stack-spaced"),
+    pytest.param("Thus, for example, fees rose.", [(0, 4), (6, 17)],
+                 id="reverse-stack-thus-for-example"),
     pytest.param("In fact ,  however , fees rose.", [(0, 7), (11, 18)],
                  id="reverse-stack-spaced"),
 ])
