@@ -277,12 +277,19 @@ RELATIONS = [
         "enrolment falls.",
         {("Fees deter students.", SUPPORT, "enrolment falls.")},
         id="reverse-stack-therefore-for-example-concludes"),
+    # ... and an avowal before a contrast reinforces it, in either order
+    pytest.param(
+        "Fees must fall. Critics call them fair. In fact, however, they deter students.",
+        "Fees must fall.",
+        {("Critics call them fair.", ATTACK, "Fees must fall."),
+         ("they deter students.", ATTACK, "Critics call them fair.")},
+        id="reverse-stack-in-fact-however-contrasts"),
     pytest.param(
         "Fees must fall. Critics call them fair. In fact, they are, however, cheap.",
         "Fees must fall.",
         {("Critics call them fair.", SUPPORT, "Fees must fall."),
          ("they are, however, cheap.", SUPPORT, "Critics call them fair.")},
-        id="in-fact-with-a-later-however-elaborates"),
+        id="in-fact-with-a-later-however-still-elaborates"),
     pytest.param(
         "Fees deter students. Fees burden families.",
         "Fees deter students.",

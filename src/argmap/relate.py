@@ -142,8 +142,9 @@ def unit_intent(unit: Unit, *, negated: bool = False) -> Intent | None:
     answers a reading given before, so it attacks (Halliday & Hasan 1976, §5.4: "in
     fact", "actually", "as a matter of fact" as adversative avowal). For the same reason
     an elaboration marker stacked after a contrastive one does not win ("But in fact,
-    X", "Yet, indeed, X", "But actually, X"): the avowal reinforces the contrast, and
-    the contrastive marker decides.
+    X", "Yet, indeed, X", "But actually, X"), nor one opening before a contrastive
+    marker stacked after it ("In fact, however, X", "Indeed, however, X"): the avowal
+    reinforces the contrast, and the contrastive marker decides.
 
     Example:
         >>> from argmap.model import Span
@@ -162,9 +163,13 @@ def unit_intent(unit: Unit, *, negated: bool = False) -> Intent | None:
         [m for m in markers if m.rule in _INNER_RULES]
     for k in range(len(governing) - 1, -1, -1):
         marker = governing[k]
-        if marker.function is MarkerFunction.ELABORATION and any(
-                m.function in _CONTRASTIVE for m in governing[:k]):
-            continue  # "But in fact, …": the avowal reinforces the contrast before it
+        if marker.function is MarkerFunction.ELABORATION:
+            if any(m.function in _CONTRASTIVE for m in governing[:k]):
+                continue  # "But in fact, …": the avowal reinforces the contrast before it
+            # "In fact, however, …": the avowal reinforces the contrast stacked after it
+            # (not one further on: "In fact, X agree that, however much …")
+            marker = next((m for m in markers if m.rule == "stacked"
+                           and m.function in _CONTRASTIVE), marker)
         intent = _intent(marker, marker.rule)
         if intent is not None:
             return corrected(intent) if negated else intent
