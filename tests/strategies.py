@@ -129,7 +129,8 @@ def prose_sentence(draw: st.DrawFn) -> str:
 
     Shapes: ``[Opener,] clause[, joiner clause][, parenthetical,] .`` where the opener is
     a sentence adverbial ("However,", "Of course,", "First,"), or one stacked after a
-    coordinator and a comma ("And, of course,", "But, in fact,"), the joiner a
+    coordinator and a comma ("And, of course,", "But, in fact,") or before a second
+    adverbial between commas ("Thus, for example,", "Finally, however,"), the joiner a
     coordinating or subordinating conjunction after a comma (", but", ", because"),
     and the parenthetical an adverbial between commas (", however,").
     """
@@ -150,8 +151,12 @@ def prose_sentence(draw: st.DrawFn) -> str:
     parts: list[str] = []
     if draw(st.booleans()):
         opener = draw(st.sampled_from(adverbials))
-        if opener not in coordinators and draw(st.integers(0, 3)) == 0:  # "And, of course, …"
+        stack = draw(st.integers(0, 5)) if opener not in coordinators else -1
+        if stack == 0:  # "And, of course, …"
             opener = draw(st.sampled_from(coordinators)) + ", " + opener
+        elif stack == 1:  # "Thus, for example, …", "Finally, however, …"
+            opener += ", " + draw(st.sampled_from([w for w in adverbials
+                                                   if w not in coordinators]))
         parts.append(_cap(opener) + ", " + draw(clause()))
     else:
         parts.append(_cap(draw(clause())))

@@ -265,6 +265,43 @@ RELATIONS = [
         "Fees must fall.",
         {("Mary, you are wrong.", ATTACK, "Fees must fall.")},
         id="comma-after-but-before-a-vocative-stacks-nothing"),
+    # an adverbial opener before a second adverbial between commas: the opener governs
+    # and the second is a parenthetical ("of course" stresses the conclusion, concedes
+    # nothing; "also" adds one more conclusion)
+    pytest.param(
+        "Fees deter students. Therefore, of course, fees must fall.",
+        "fees must fall.",
+        {("Fees deter students.", SUPPORT, "fees must fall.")},
+        id="reverse-stack-therefore-of-course-concludes"),
+    pytest.param(
+        "Fees deter students. Hence, also, enrolment falls.",
+        "enrolment falls.",
+        {("Fees deter students.", SUPPORT, "enrolment falls.")},
+        id="reverse-stack-hence-also-concludes"),
+    # "Thus, for example," gives an instance of what precedes (exemplificatory "thus")
+    pytest.param(
+        "Fees deter students. Thus, for example, few poor students enrol.",
+        "Fees deter students.",
+        {("few poor students enrol.", SUPPORT, "Fees deter students.")},
+        id="reverse-stack-thus-for-example-exemplifies"),
+    pytest.param(
+        "Fees deter students. Therefore, for example, enrolment falls.",
+        "enrolment falls.",
+        {("Fees deter students.", SUPPORT, "enrolment falls.")},
+        id="reverse-stack-therefore-for-example-concludes"),
+    # ... and an avowal before a contrast reinforces it, in either order
+    pytest.param(
+        "Fees must fall. Critics call them fair. In fact, however, they deter students.",
+        "Fees must fall.",
+        {("Critics call them fair.", ATTACK, "Fees must fall."),
+         ("they deter students.", ATTACK, "Critics call them fair.")},
+        id="reverse-stack-in-fact-however-contrasts"),
+    pytest.param(
+        "Fees must fall. Critics call them fair. In fact, they are, however, cheap.",
+        "Fees must fall.",
+        {("Critics call them fair.", SUPPORT, "Fees must fall."),
+         ("they are, however, cheap.", SUPPORT, "Critics call them fair.")},
+        id="in-fact-with-a-later-however-still-elaborates"),
     pytest.param(
         "Fees deter students. Fees burden families.",
         "Fees deter students.",
@@ -770,6 +807,22 @@ ENUMERATIONS = [
         "The second reason is light.",
         [(_REASONS, _ANNOUNCED, ["The first reason is speed.", "The second reason is light."])],
         id="the-first-noun-phrase-inside-a-list-does-not-restart-it"),
+]
+
+
+# An ordinal opener keeps its item when a second adverbial follows it between commas
+# ("Finally, however," / "Secondly, also,"); a comma-delimited name after it is no stack.
+ENUMERATIONS += [
+    pytest.param(
+        f"{_BIKES} There are three reasons. First, {_SLOWER} Secondly, however, {_SEEN} "
+        "Finally, also, lanes are cheap.",
+        [("There are three reasons.", _ANNOUNCED,
+          [_SLOWER, _SEEN, "lanes are cheap."])],
+        id="reverse-stacked-ordinals-are-items"),
+    pytest.param(
+        f"{_BIKES} There are two reasons. First, {_SLOWER} Finally, John, {_SEEN}",
+        [("There are two reasons.", _ANNOUNCED, [_SLOWER, f"John, {_SEEN}"])],
+        id="ordinal-before-a-vocative-is-an-item"),
 ]
 
 

@@ -306,7 +306,8 @@ def test_a_negated_unit_intent_is_the_corrected_plain_one() -> None:
 def _plain_unit_intent(unit: Unit, *, negated: bool = False) -> Intent | None:
     """``unit_intent`` as first written: the governing markers listed, the last first;
     an elaboration, example or restatement marker after a contrastive one ("But in
-    fact", "But, for example") is passed over."""
+    fact", "But, for example") is passed over, and an elaboration marker before a
+    contrastive marker stacked after it ("In fact, however,") gives way."""
     governing = [m for m in unit.markers if m.rule in _OPENING_RULES] or \
         [m for m in unit.markers if m.rule in _INNER_RULES]
     contrastive = {MarkerFunction.CONTRAST, MarkerFunction.CONTRA_EXPECTATION}
@@ -315,6 +316,9 @@ def _plain_unit_intent(unit: Unit, *, negated: bool = False) -> Intent | None:
                                MarkerFunction.RESTATEMENT) and \
                 contrastive & {m.function for m in governing[:k]}:
             continue
+        if marker.function is MarkerFunction.ELABORATION:
+            marker = next((m for m in unit.markers if m.rule == "stacked"
+                           and m.function in contrastive), marker)
         intent = clause_intent(marker)
         if intent is not None:
             return corrected(intent) if negated else intent
@@ -332,6 +336,10 @@ def test_unit_intent_equals_the_plain_reading() -> None:
         # a contrastive marker before it ("But in fact"): stacked markers of two functions
         but = Marker("But", Span(0, 1), MarkerFunction.CONTRAST, "Comparison", "opener", "B")
         units.append(Unit(f"b{n}", Span(2, 3), "x", markers=(but, marker)))
+        # an opener before a contrastive marker stacked after it ("In fact, however,")
+        however = Marker("however", Span(1, 2), MarkerFunction.CONTRAST, "Comparison",
+                         "stacked", "H")
+        units.append(Unit(f"s{n}", Span(2, 3), "x", markers=(marker, however)))
     assert any(len(u.markers) == 1 for u in units) and any(len(u.markers) > 1 for u in units)
     for unit in units:
         for negated in (False, True):

@@ -102,6 +102,10 @@ def test_account_names_each_share() -> None:
     pytest.param("Bikes save lives. And, of course, they cost money.", [],
                  id="comma-stacked-opener"),
     pytest.param("Fees rose. But, of course not.", [], id="comma-after-but-no-stack"),
+    pytest.param("Fees rose. Thus, for example, rents rose.", [], id="reverse-stacked-opener"),
+    pytest.param("Fees rose. In fact, however, rents fell.", [],
+                 id="reverse-stacked-contrast"),
+    pytest.param("Fees rose. Thus, Paris, too, is costly.", [], id="opener-before-a-name"),
 ])
 def test_lost_lists_dropped_words(text: str, dropped: list[str]) -> None:
     assert [s.slice(text) for s in lost(argmap.analyze(text), text)] == dropped

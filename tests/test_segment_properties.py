@@ -23,7 +23,7 @@ PROPERTY = settings(max_examples=150, deadline=None,
 FEW = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 #: Rules of markers that open a unit: they lie before the unit's span (docs/json-schema.md).
-OPENING_RULES = frozenset({"opener", "subordinate", "while_concession", "joiner"})
+OPENING_RULES = frozenset({"opener", "stacked", "subordinate", "while_concession", "joiner"})
 
 any_text = st.one_of(arbitrary_text(), prose_documents(), messy_documents())
 

@@ -177,6 +177,11 @@ class _Collect(lark.Transformer[lark.Token, Any]):
         tokens = tuple(c[1] for c in children if isinstance(c, tuple))[:-1]
         return [_Found("opener", tokens)] if tokens else []
 
+    def opener_stacked(self, children: list[Any]) -> list[_Found]:
+        # "Thus, for example, …": the opener, then the adverbial stacked after its comma.
+        tokens = tuple(c[1] for c in children if isinstance(c, tuple))
+        return [_Found("opener", tokens[:-1]), _Found("stacked", tokens[-1:])]
+
     def medial_final(self, children: list[Any]) -> list[_Found]:
         # A medial-position adverb that ends the sentence is clause-final.
         return [_Found("final", tuple(c[1] for c in children if isinstance(c, tuple)))]

@@ -31,7 +31,7 @@ _ITEMS = "__start_star_0"
 #: How many items each :class:`_ItemMemo` keeps before it starts afresh.
 _ITEM_MEMO = 1 << 12
 #: Rules (or aliases) with a reading of their own, as in ``grammar._Collect``.
-_SPECIAL = frozenset({"opener_weak", "medial_final", "final_though", "list_item",
+_SPECIAL = frozenset({"opener_weak", "opener_stacked", "medial_final", "final_though", "list_item",
                       "ordinal_np", "while_concession", "announcement"})
 
 
@@ -498,6 +498,8 @@ def _value(kind: int, name: str, flat: list[Any], types: Sequence[str]) -> Any:
     marked = tuple(c[1] for c in flat if isinstance(c, tuple))
     if name == "opener_weak":  # the last marker word had no comma: an ordinary word
         return [("opener", marked[:-1], None)] if marked[:-1] else []
+    if name == "opener_stacked":  # the opener, then the adverbial stacked after its comma
+        return [("opener", marked[:-1], None), ("stacked", marked[-1:], None)]
     if name == "medial_final":
         return [("final", marked, None)]
     if name == "final_though":

@@ -76,8 +76,10 @@ _BY_FUNCTION: dict[MarkerFunction, tuple[RelationKind, str, Direction]] = {
 #: Functions whose marker governs the unit from the start of its sentence.
 _OPENING_RULES = frozenset({"opener", "subordinate", "while_concession", "ordinal_np",
                             "list_item"})
-#: Marker rules that govern the unit from inside it, when no marker opens it.
-_INNER_RULES = frozenset({"parenthetical", "final", "inline", "medial"})
+#: Marker rules that govern the unit from inside it, when no marker opens it; and the
+#: adverbial stacked after an adverbial opener ("Thus, for example,"), which stands
+#: before the unit's text but is read as a parenthetical.
+_INNER_RULES = frozenset({"parenthetical", "final", "inline", "medial", "stacked"})
 #: The functions of contrastive connectives ("but", "yet", "however", "still"): an
 #: elaborating marker (:data:`_ELABORATING`) stacked after one does not govern the unit.
 _CONTRASTIVE = frozenset({MarkerFunction.CONTRAST, MarkerFunction.CONTRA_EXPECTATION})
@@ -136,7 +138,11 @@ def unit_intent(unit: Unit, *, negated: bool = False) -> Intent | None:
     ("And, of course," concedes): PDTB 2.0 reads a conjunction before another connective
     as a connective of its own (The PDTB Research Group 2007, §1.5; Prasad et al. 2008),
     and the adverbial, the nearer one, decides. A parenthetical or clause-final marker
-    ("Its cost, however, is hidden.") counts when no marker opens the unit.
+    ("Its cost, however, is hidden.") counts when no marker opens the unit; so a second
+    adverbial set off by commas after an adverbial opener ("Therefore, of course, …",
+    "Hence, also, …", "Finally, however, …"), which the grammar reads as a parenthetical,
+    leaves the sentence-initial marker governing: "of course" there stresses the
+    conclusion and concedes nothing, and "Finally," stays an item of its enumeration.
 
     An elaboration marker in a negated unit ("In fact, X is not …") is corrective: it
     answers a reading given before, so it attacks (Halliday & Hasan 1976, §5.4: "in
@@ -144,7 +150,9 @@ def unit_intent(unit: Unit, *, negated: bool = False) -> Intent | None:
     an elaboration, example or restatement marker stacked after a contrastive one does
     not win ("But in fact, X", "Yet, indeed, X", "But, for example, X", "But, in other
     words, X"): it says how the unit states the contrasting claim, and the contrastive
-    marker decides how that claim stands to what came before.
+    marker decides how that claim stands to what came before. Nor does an elaboration
+    marker opening before a contrastive marker stacked after it ("In fact, however, X",
+    "Indeed, however, X"): the avowal reinforces the contrast.
 
     Example:
         >>> from argmap.model import Span
@@ -166,6 +174,11 @@ def unit_intent(unit: Unit, *, negated: bool = False) -> Intent | None:
         if marker.function in _ELABORATING and any(
                 m.function in _CONTRASTIVE for m in governing[:k]):
             continue  # "But in fact, …", "But, for example, …": the contrast decides
+        if marker.function is MarkerFunction.ELABORATION:
+            # "In fact, however, …": the avowal reinforces the contrast stacked after it
+            # (not one further on: "In fact, X agree that, however much …")
+            marker = next((m for m in markers if m.rule == "stacked"
+                           and m.function in _CONTRASTIVE), marker)
         intent = _intent(marker, marker.rule)
         if intent is not None:
             return corrected(intent) if negated else intent

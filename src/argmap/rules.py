@@ -20,7 +20,8 @@ __all__ = ["RuleInfo", "catalog", "describe"]
 
 #: Marker positions (``Marker.rule``) that can start a relation, and the grammar rule
 #: whose comment describes each; aliases of segment's collector read their origin's.
-_POSITION_RULES = {"opener": "opener", "parenthetical": "parenthetical", "final": "final",
+_POSITION_RULES = {"opener": "opener", "stacked": "opener", "parenthetical": "parenthetical",
+                   "final": "final",
                    "final_though": "final", "joiner": "joiner", "subordinate": "subordinate",
                    "while_concession": "while_opener", "ordinal_np": "ordinal_np",
                    "list_item": "list_item", "medial": "medial",

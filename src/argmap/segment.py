@@ -35,7 +35,8 @@ __all__ = ["Segmentation", "segment", "split_sentences", "unit_id"]
 #: Hits whose marker opens a new unit inside the sentence, splitting it in two.
 _SPLITTING = frozenset({"joiner"})
 #: Rules of markers that open a unit and lie before its span.
-_OPENERS = frozenset({"opener", "subordinate", "while_concession", "ordinal_np", "list_item"})
+_OPENERS = frozenset({"opener", "stacked", "subordinate", "while_concession", "ordinal_np",
+                      "list_item"})
 #: Hits of a sentence-initial subordinate clause: "Since X, Y" -> X | Y.
 _LEADING_CLAUSE = frozenset({"subordinate", "while_concession"})
 
@@ -683,7 +684,7 @@ def _marked_units(grammar: Grammar, text: str, sentence: Span, types: list[str],
             unlinked.add(markers[0].span.start)
             if hit.head.type in ("AND", "OR", "AND_OR"):  # "1. rent and 2. transport"
                 joined[markers[0].span.start] = _conjunction(hit.head)
-        elif hit.rule == "opener":
+        elif hit.rule == "opener" or hit.rule == "stacked":  # "Thus, for example, …"
             opening.extend(markers)
             if markers[-1].function is MarkerFunction.CONCESSION and \
                     markers[-1].terminal in grammar.clause_terminals:
