@@ -830,3 +830,55 @@ ENUMERATIONS += [
 def test_enumerations_close(text: str, expected: list[tuple[str | None, str, list[str]]]
                             ) -> None:
     assert enumerations(text) == expected
+
+
+def item_elaborations(text: str) -> list[tuple[str, str]]:
+    """(source text, target text) of each ``default.item`` relation of the map."""
+    m = argmap.analyze(text)
+    texts = {u.id: u.text for u in m.units}
+    return [(texts[r.source], texts[r.target]) for r in m.relations
+            if r.rule == "default.item"]
+
+
+_VOTE_NO = "The council should vote no on the stadium deal. The deal has three problems."
+# Unmarked paragraphs between two items of one list elaborate the earlier item
+# (structure._elaborate_item); after the last item, or beyond three paragraphs, they
+# are the section's, as before.
+ITEM_ELABORATION = [
+    pytest.param(
+        f"{_VOTE_NO}\n\nFirst, it costs too much.\n\nThe city would borrow $400 million.\n\n"
+        "Second, the site floods.\n\nThe river overtopped its banks in 2019.\n\n"
+        "Third, the lease is too short.\n\nThe team could leave after ten years.",
+        [("The city would borrow $400 million.", "it costs too much."),
+         ("The river overtopped its banks in 2019.", "the site floods.")],
+        id="paragraphs-between-items-elaborate-the-earlier-item"),
+    pytest.param(
+        f"{_VOTE_NO}\n\nFirst, it costs too much.\n\nThe city would borrow $400 million.\n\n"
+        "The fund would repay it.\n\nSecond, the site floods.",
+        [("The city would borrow $400 million.", "it costs too much."),
+         ("The fund would repay it.", "it costs too much.")],
+        id="two-paragraphs-between-items"),
+    pytest.param(
+        f"{_VOTE_NO} First, it costs too much.\n\nThe city would borrow.\n\n"
+        "Second, the site floods.",
+        [("The city would borrow.", "it costs too much.")],
+        id="first-item-in-the-announcements-paragraph"),
+    # must not fire: after the last item; more than three paragraphs between; no second
+    # item
+    pytest.param(
+        f"{_VOTE_NO}\n\nFirst, it costs too much.\n\nSecond, the site floods.\n\n"
+        "Third, the lease is too short.\n\nThe team could leave after ten years.",
+        [], id="after-the-last-item"),
+    pytest.param(
+        f"{_VOTE_NO}\n\nFirst, it costs too much.\n\nThe city would borrow.\n\nThe fund "
+        "would repay.\n\nTaxes would rise.\n\nRents would follow.\n\nSecond, the site floods.",
+        [], id="four-paragraphs-between-items"),
+    pytest.param(
+        f"{_VOTE_NO}\n\nFirst, it costs too much.\n\nThe city would borrow $400 million.",
+        [], id="no-second-item"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ITEM_ELABORATION)
+def test_paragraphs_between_items(text: str, expected: list[tuple[str, str]]) -> None:
+    assert item_elaborations(text) == expected

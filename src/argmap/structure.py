@@ -821,6 +821,9 @@ def _relate(seg: Segmentation, grammar: Grammar, title: str | None) -> _Built:
 
     for section_id, paras in by_section.items():
         heads: list[Unit] = []  # paragraph roots not attached inside the section yet
+        # unmarked paragraph roots after a list item, while its list is open: they
+        # elaborate that item if another item of the list follows them
+        between: list[Unit] = []
         summary: Unit | None = None
         first_main = _main_units(units[starts[paras[0]]:starts[paras[0] + 1]], clause_sources)
         first_head = next((u for u in first_main if not b.concedes(u)), first_main[0])
@@ -836,8 +839,13 @@ def _relate(seg: Segmentation, grammar: Grammar, title: str | None) -> _Built:
             if intent is not None and intent.direction is Direction.ITEM:
                 # Items of an unannounced list support the claim just before them.
                 before = previous_paragraph[0].id if previous_paragraph else None
+                open_list = b.pending
                 attached = b.take_item(head, intent, before or (thesis.id if thesis else None))
+                if between:
+                    _elaborate_item(b, open_list, head, between, heads)
             elif intent is not None and intent.direction is Direction.SUMMARY:
+                heads.extend(between)  # a summary takes what waited after an item too
+                between.clear()
                 for h in heads:
                     b.relate(h.id, head.id, RelationKind.SUPPORT, "summary", intent.rule,
                              intent.marker)
@@ -859,8 +867,14 @@ def _relate(seg: Segmentation, grammar: Grammar, title: str | None) -> _Built:
             # (the head, or the conclusion a "therefore" drew from it).
             root = b.first_unattached(main)
             if root is not None and root is not summary and not (attached and root is head):
-                heads.append(root)
+                # a paragraph after the one that holds the open list's last item
+                listing = b.pending is not None and b.pending.items and \
+                    root.paragraph > b.unit(b.pending.items[-1]).paragraph
+                (between if listing and intent is None else heads).append(root)
             previous_paragraph = para
+        if between:  # after the last item: the section's, as before, in text order
+            heads.extend(between)
+            heads.sort(key=lambda u: u.span.start)
         b.close_enumeration()
         claim = _section_claim(b, summary, first_head, heads, last_paragraph)
         section_claims.append((section_id, claim.id))
@@ -912,6 +926,33 @@ def _parallel_clauses(b: _Builder, links: list[tuple[str, str, Intent]]) -> None
                  f"{intent.rule}.parallel", intent.marker)
         if b.roles.get(target) is Role.CONCESSION:
             b.roles[source] = Role.CONCESSION
+
+
+#: At most this many unmarked paragraphs between two items are read as the earlier
+#: item's elaboration (:func:`_elaborate_item`); more are left to the section, as a
+#: digression is, or a list read across pages of another text.
+ITEM_ELABORATION_PARAGRAPHS = 3
+
+
+def _elaborate_item(b: _Builder, open_list: _OpenEnumeration | None, item: Unit,
+                    between: list[Unit], heads: list[Unit]) -> None:
+    """Attach the unmarked paragraph roots ``between`` two items of one list to the
+    earlier item, which they elaborate, and empty ``between``; rule ``default.item``.
+
+    The items of a list and what elaborates each of them form one contiguous span (RST's
+    List is multinuclear and the spans of a schema application are adjacent: Mann &
+    Thompson 1988), so a paragraph between item n and item n + 1 belongs to item n. When
+    ``item`` did not continue ``open_list`` (the list closed, or a new one began), the
+    roots go to ``heads``, the section's, as unmarked paragraphs do.
+    """
+    if open_list is not None and len(open_list.items) >= 2 and \
+            open_list.items[-1] == item.id and len(between) <= ITEM_ELABORATION_PARAGRAPHS:
+        earlier = open_list.items[-2]
+        b.relate_each([(r.id, earlier) for r in between], RelationKind.SUPPORT, "default",
+                      "default.item")
+    else:
+        heads.extend(between)
+    between.clear()
 
 
 def _section_claim(b: _Builder, summary: Unit | None, first_head: Unit, heads: list[Unit],
