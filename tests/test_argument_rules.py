@@ -882,3 +882,40 @@ ITEM_ELABORATION = [
 @pytest.mark.parametrize(("text", "expected"), ITEM_ELABORATION)
 def test_paragraphs_between_items(text: str, expected: list[tuple[str, str]]) -> None:
     assert item_elaborations(text) == expected
+
+
+# A section that opens with a concession has for its claim the answer, not a further
+# conceded point ("Admittedly X. Moreover, Y. However, Z." -> Z; Concede-Counter): the
+# next section's "Therefore" is drawn from it.
+SECTION_CLAIM_AFTER_CONCESSION = [
+    pytest.param(
+        "# Vote no\n\nThe council should vote no on the deal.\n\n## The objection\n\n"
+        "Admittedly, the stadium would bring visitors. Moreover, it would create jobs. "
+        "However, both gains are small.\n\n## What to do\n\nTherefore, the council should "
+        "reopen talks.",
+        ("both gains are small.", "the council should reopen talks."),
+        id="the-answer-after-a-further-conceded-point"),
+    pytest.param(
+        "# Vote no\n\nThe council should vote no on the deal.\n\n## The objection\n\n"
+        "Admittedly, the stadium would bring visitors. However, the gain is small.\n\n"
+        "## What to do\n\nTherefore, the council should reopen talks.",
+        ("the gain is small.", "the council should reopen talks."),
+        id="the-answer-right-after-the-concession"),
+    # must not fire: a section that does not open with a concession keeps its first head
+    pytest.param(
+        "# Vote no\n\nThe council should vote no on the deal.\n\n## Costs\n\n"
+        "The deal costs too much. Moreover, it floods. However, some disagree.\n\n"
+        "## What to do\n\nTherefore, the council should reopen talks.",
+        ("The deal costs too much.", "the council should reopen talks."),
+        id="no-concession-first-head"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SECTION_CLAIM_AFTER_CONCESSION)
+def test_the_claim_of_a_section_that_opens_with_a_concession(
+        text: str, expected: tuple[str, str]) -> None:
+    m = argmap.analyze(text)
+    texts = {u.id: u.text for u in m.units}
+    drawn = [(texts[r.source], texts[r.target]) for r in m.relations
+             if r.rule.startswith("result.opener")]
+    assert drawn == [expected]

@@ -325,6 +325,16 @@ class _Builder:
         intent = self.intent(unit)
         return intent is not None and intent.concedes
 
+    def backs_concession(self, unit: Unit) -> bool:
+        """Whether ``unit`` supports a concession: a further conceded point ("Admittedly
+        X. Moreover, Y. However, Z."), on the opponent's side as the concession is."""
+        for edge in self.graph.edges_from(self.unit_index[unit.id]):
+            relation = self.relations[edge]
+            if relation.kind is RelationKind.SUPPORT and self.concedes(
+                    self.unit(relation.target)):
+                return True
+        return False
+
     def conceded_against(self, unit: Unit) -> str | None:
         """The claim a concession ``unit`` was granted against: the target of its attack,
         or (not attached yet: a concession nothing answered attacks the central claim at
@@ -876,6 +886,12 @@ def _relate(seg: Segmentation, grammar: Grammar, title: str | None) -> _Built:
             heads.extend(between)
             heads.sort(key=lambda u: u.span.start)
         b.close_enumeration()
+        # nor a further conceded point: after "Admittedly X. Moreover, Y." the claim is
+        # the answer ("However, Z."), as in Concede-Counter (Couper-Kuhlen & Thompson
+        # 2000)
+        if b.concedes(first_main[0]):
+            first_head = next((u for u in first_main if not b.concedes(u)
+                               and not b.backs_concession(u)), first_head)
         claim = _section_claim(b, summary, first_head, heads, last_paragraph)
         section_claims.append((section_id, claim.id))
 
