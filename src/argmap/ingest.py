@@ -16,6 +16,7 @@ import attrs
 import lark
 
 from argmap.decode import decode
+from argmap.furniture import furniture
 from argmap.exceptions import EmptyInputError, InputError
 from argmap.html import extract_html, looks_like_html
 from argmap.markdown import looks_like_markdown, markdown_blocks
@@ -452,9 +453,16 @@ def _split(text: str) -> tuple[list[Block], list[Boilerplate]]:
     boiler: list[Boilerplate] = []
     kept: list[_Line] = []
     separators = "".join(c for c in _SEPARATOR_CHARS if c in text)
-    for n, line in enumerate(lines):
-        edge = n < EDGE_LINES or n >= len(lines) - EDGE_LINES
-        kind = _boilerplate_kind(line, body_script, edge, separators)
+    kinds = [_boilerplate_kind(line, body_script,
+                               n < EDGE_LINES or n >= len(lines) - EDGE_LINES, separators)
+             for n, line in enumerate(lines)]
+    # front and back matter: bylines, credits, imprints, contents, index, errata
+    kinds = furniture([line.text for line in lines], [_heading_like(line) for line in lines],
+                      kinds, _cues())
+    #: ends of the lines that a byline follows
+    bylined = {lines[n - 1].end for n, kind in enumerate(kinds) if kind == "byline" and n
+               and kinds[n - 1] is None}
+    for line, kind in zip(lines, kinds, strict=True):
         if kind:
             boiler.append(Boilerplate(line.span, kind, line.text))
         else:
@@ -505,7 +513,9 @@ def _split(text: str) -> tuple[list[Block], list[Boilerplate]]:
                 continue
             kind = BlockKind.TITLE if i == first_prose - 1 else BlockKind.HEADING
             followed_by_prose = i + 1 < len(groups) and not heading_flags[i + 1]
-            if kind is BlockKind.HEADING and not followed_by_prose:
+            if kind is BlockKind.HEADING and not followed_by_prose and not (
+                    # a heading with a byline under it is the title of a work
+                    group[-1].end in bylined):
                 kind = BlockKind.PARAGRAPH  # a short last line: a sentence without a stop
             m = _MARKDOWN_HEADING.match(group[0].text)
             if m:

@@ -1,0 +1,223 @@
+"""Front and back matter: bylines, credits, imprints, contents, index and errata lines."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+
+__all__ = ["FURNITURE_KINDS", "furniture"]
+
+#: The boilerplate kinds this module gives, in the order of the terminals that find them.
+FURNITURE_KINDS = ("byline", "credit", "imprint", "also-by", "errata", "end-of-text",
+                   "index", "contents", "table")
+#: Lines this close to either end of the text are at its head or tail.
+EDGE_LINES = 5
+#: Longest line (characters) tried against the index and byline patterns.
+MAX_CHARS = 2000
+#: Longest line (characters) read as one index entry whose heading may hold commas.
+SHORT_ENTRY = 150
+#: How many lines that are no index entry may stand between two that are, in an index.
+INDEX_GAP = 2
+#: Fewest index entries in a run at the tail with no "Index" line above it.
+INDEX_RUN = 3
+#: Longest contents run after a "Contents" line (lines).
+CONTENTS_MAX = 200
+
+#: A line that only holds a note in brackets ("[Illustration]") or an asterism.
+_ORNAMENT = re.compile(r"\[[^\]]*\]|[*\s.]+")
+
+
+def _plain(text: str) -> str:
+    """``text`` without the underscores of italics and outer punctuation (``_by_``)."""
+    return text.replace("_", "").strip(" *")
+
+
+def furniture(texts: Sequence[str], heading_like: Sequence[bool],
+              kinds: Sequence[str | None], cues: Mapping[str, re.Pattern[str]],
+              ) -> list[str | None]:
+    """The boilerplate kind of each line, with front and back matter found.
+
+    Args:
+        texts: the page's non-blank lines, stripped, in text order.
+        heading_like: for each line, whether it is short and unpunctuated enough to be a
+            title or a heading.
+        kinds: for each line, its boilerplate kind from the line alone, or ``None``.
+        cues: the compiled terminals of ``grammars/boilerplate.lark``.
+
+    Returns:
+        ``kinds`` with furniture kinds (:data:`FURNITURE_KINDS`) given or put in place
+        of a weaker kind (a byline with a date is a ``byline``, not ``meta``; one with
+        "| Reuters" not ``navigation``).
+
+    The cues and where they apply follow the parts of a book (Chicago Manual of Style,
+    17th ed., 1.4, 1.18, 1.21, 1.40, 1.72, 16.6–16.9) and of a news page (AP
+    Stylebook, "byline", "credit"); see the header of ``grammars/boilerplate.lark``.
+
+    Examples:
+        >>> from argmap.ingest import _cues
+        >>> lines = ["Fees Must Fall", "By Jane Doe", "Fees deter students."]
+        >>> furniture(lines, [True, True, False], [None] * 3, _cues())
+        [None, 'byline', None]
+    """
+    out = list(kinds)
+    n = len(texts)
+    plain = [_plain(t) if len(t) <= MAX_CHARS else "" for t in texts]
+
+    def placed(i: int) -> bool:
+        # at the head or tail, or right under a short line or other furniture
+        if i < EDGE_LINES or i >= n - EDGE_LINES:
+            return True
+        j = i - 1
+        while j > 0 and _ORNAMENT.fullmatch(texts[j]):
+            j -= 1
+        return heading_like[j] or out[j] is not None
+
+    last_byline = -2
+    for i, text in enumerate(plain):
+        if not text:
+            continue
+        if cues["END_OF_TEXT"].fullmatch(text):
+            out[i] = "end-of-text"
+        elif cues["ERRATUM"].fullmatch(text):
+            out[i] = "errata"
+        elif ("...." in text or ". . . ." in text) and cues["LEADERS"].fullmatch(text):
+            out[i] = "contents" if cues["CONTENTS_ENTRY"].match(text) else "table"
+        elif len(text) > 300 or not placed(i):
+            continue
+        elif cues["ALSO_BY"].fullmatch(text):
+            out[i] = "also-by"
+            for j in range(i + 1, n):  # the titles listed under it
+                if not heading_like[j] or out[j] is not None:
+                    break
+                out[j] = "also-by"
+        elif cues["BYLINE"].fullmatch(text) and (_named(text) or (
+                i + 1 < n and cues["CREDIT"].fullmatch(plain[i + 1]) is not None)):
+            out[i] = "byline"  # "By Plato" above "Translated by …" names someone
+            last_byline = i
+        elif last_byline == i - 1 and heading_like[i] and (
+                plain[i - 1].lower().strip(" :") == "by" or cues["AFFILIATION"].fullmatch(text)):
+            out[i] = "byline"  # the name under a bare "BY", or the author's standing
+            last_byline = i
+        elif cues["CREDIT"].fullmatch(text):
+            out[i] = "credit"
+        elif cues["IMPRINT"].fullmatch(text):
+            out[i] = "imprint"
+    for i in range(1, n - 1):
+        if out[i] is None and heading_like[i] and out[i - 1] == "byline" \
+                and out[i + 1] == "imprint":
+            out[i] = "imprint"  # "JOHN LANE" between the author and the publisher
+        elif out[i] == "table" and out[i - 1] is None and heading_like[i - 1] \
+                and len(plain[i - 1].split()) <= 2:
+            out[i - 1] = "table"  # the header of a column ("Feet")
+    _contents(plain, heading_like, out, cues)
+    _index(plain, out, cues)
+    for i in range(n - 1):  # the line that heads a run of contents, index or errata
+        if out[i] is None and out[i + 1] in _HEADED and len(plain[i]) < 40 and \
+                cues[_HEADED[out[i + 1]]].fullmatch(plain[i]):
+            out[i] = out[i + 1]
+    return out
+
+
+#: Kinds of lines that a heading line of their own may head, and its terminal.
+_HEADED = {"contents": "CONTENTS_HEADING", "index": "INDEX_HEADING",
+           "errata": "ERRATA_HEADING"}
+
+
+#: A name of one word that can stand alone in a byline: an agency's initials ("AFP").
+_INITIALS = re.compile(r"[A-Z]{2,}")
+_SMALL = frozenset("& and the of de du da van von der den la le by with at for".split())
+
+
+def _named(text: str) -> bool:
+    """Whether a byline line names no one ("BY"), an agency ("By AFP") or at least two
+    words of a name ("By Jane Doe"): "By Design" is a heading's wordplay, not a byline."""
+    words = [w for w in re.split(r"[\s,;|/·•–—-]+", text) if w]
+    by = next((k for k, w in enumerate(words) if w.lower().rstrip(":") == "by"), len(words))
+    names = [w for w in words[by + 1:] if w.lower() not in _SMALL]
+    return not names or len(names) >= 2 or bool(_INITIALS.fullmatch(names[0]))
+
+
+def _contents(plain: Sequence[str], heading_like: Sequence[bool], out: list[str | None],
+              cues: Mapping[str, re.Pattern[str]]) -> None:
+    """Mark the lines listed under a "Contents" line (Chicago Manual of Style 1.40).
+
+    A list with page numbers holds the lines up to its last numbered one; a list without
+    holds the short lines up to the first longer one, less the last if prose follows it
+    right away (that is the body's first heading), and stops where an entry comes again.
+    """
+    n = len(plain)
+
+    def short(j: int) -> bool:  # heading-like, also in underscores ("_Chap._ _Page_")
+        return heading_like[j] or (0 < len(plain[j].split()) <= 12
+                                   and plain[j][-1] not in ".!?;:,")
+
+    for i, text in enumerate(plain):
+        if not (text and len(text) < 30 and cues["CONTENTS_HEADING"].fullmatch(text)):
+            continue
+        run: list[int] = []
+        numbered = -1
+        for j in range(i + 1, min(n, i + 1 + CONTENTS_MAX)):
+            line = plain[j]
+            if out[j] is not None:
+                if out[j] == "contents":
+                    run.append(j)
+                    numbered = j
+                    continue
+                break
+            if run and line.lower() == plain[run[0]].lower():
+                break
+            if line and cues["CONTENTS_ENTRY"].fullmatch(line):
+                numbered = j
+            elif numbered >= 0 or not short(j):
+                break
+            run.append(j)
+        if numbered >= 0:
+            run = [j for j in run if j <= numbered]
+        elif run and run[-1] + 1 < n and not short(run[-1] + 1) \
+                and out[run[-1] + 1] is None and plain[run[-1] + 1][:1].isalpha():
+            run.pop()
+        for j in run:
+            out[j] = "contents"
+
+
+def _index(plain: Sequence[str], out: list[str | None],
+           cues: Mapping[str, re.Pattern[str]]) -> None:
+    """Mark index entries (Chicago Manual of Style 16.6–16.9): the entries under an
+    "Index" line, up to ``INDEX_GAP`` other lines between two of them, and a run of
+    ``INDEX_RUN`` or more at the tail of the text."""
+    entry, entries = cues["INDEX_ENTRY"], cues["INDEX_ENTRIES"]
+
+    def is_entry(j: int) -> bool:
+        text = plain[j]
+        return "," in text and (entry if len(text) <= SHORT_ENTRY else entries) \
+            .fullmatch(text) is not None
+
+    n = len(plain)
+    i = 0
+    while i < n:
+        text = plain[i]
+        if text and len(text) < 40 and out[i] is None and \
+                cues["INDEX_HEADING"].fullmatch(text):
+            gap = 0
+            j = i + 1
+            while j < n and gap <= INDEX_GAP:
+                if out[j] is None and is_entry(j):
+                    out[j] = "index"
+                    gap = 0
+                elif out[j] is None:
+                    gap += 1
+                j += 1
+            i = j
+        else:
+            i += 1
+    # a run at the tail, under furniture at most
+    j = n - 1
+    while j >= 0 and out[j] is not None and out[j] != "index":
+        j -= 1
+    run: list[int] = []
+    while j >= 0 and out[j] is None and is_entry(j):
+        run.append(j)
+        j -= 1
+    if len(run) >= INDEX_RUN:
+        for j in run:
+            out[j] = "index"
