@@ -94,7 +94,7 @@ def furniture(texts: Sequence[str], heading_like: Sequence[bool],
                 i + 1 < n and cues["CREDIT"].fullmatch(plain[i + 1]) is not None)):
             out[i] = "byline"  # "By Plato" above "Translated by …" names someone
             last_byline = i
-        elif last_byline == i - 1 and heading_like[i] and (
+        elif last_byline == i - 1 and (heading_like[i] or len(text.split()) <= 8) and (
                 plain[i - 1].lower().strip(" :") == "by" or cues["AFFILIATION"].fullmatch(text)):
             out[i] = "byline"  # the name under a bare "BY", or the author's standing
             last_byline = i
@@ -112,9 +112,10 @@ def furniture(texts: Sequence[str], heading_like: Sequence[bool],
     _contents(plain, heading_like, out, cues)
     _index(plain, out, cues)
     for i in range(n - 1):  # the line that heads a run of contents, index or errata
-        if out[i] is None and out[i + 1] in _HEADED and len(plain[i]) < 40 and \
-                cues[_HEADED[out[i + 1]]].fullmatch(plain[i]):
-            out[i] = out[i + 1]
+        below = out[i + 1]
+        if out[i] is None and below in _HEADED and len(plain[i]) < 40 and \
+                cues[_HEADED[below]].fullmatch(plain[i]):
+            out[i] = below
     return out
 
 
@@ -125,7 +126,8 @@ _HEADED = {"contents": "CONTENTS_HEADING", "index": "INDEX_HEADING",
 
 #: A name of one word that can stand alone in a byline: an agency's initials ("AFP").
 _INITIALS = re.compile(r"[A-Z]{2,}")
-_SMALL = frozenset("& and the of de du da van von der den la le by with at for".split())
+_SMALL = frozenset({"&", "and", "the", "of", "de", "du", "da", "van", "von", "der", "den",
+                    "la", "le", "by", "with", "at", "for"})
 
 
 def _named(text: str) -> bool:

@@ -16,8 +16,8 @@ import attrs
 import lark
 
 from argmap.decode import decode
-from argmap.furniture import furniture
 from argmap.exceptions import EmptyInputError, InputError
+from argmap.furniture import furniture
 from argmap.html import extract_html, looks_like_html
 from argmap.markdown import looks_like_markdown, markdown_blocks
 from argmap.model import Boilerplate, Span, _unchecked_span
@@ -54,7 +54,8 @@ class Document:
         text: the decoded input, unchanged; every span indexes into it.
         blocks: title, headings and paragraphs in text order.
         boilerplate: excluded lines with their kind (``navigation``, ``meta``, ``tags``,
-            ``disclaimer``, ``foreign-script``).
+            ``disclaimer``, ``foreign-script``, and the front and back matter kinds of
+            :data:`argmap.furniture.FURNITURE_KINDS`: ``byline``, ``credit`` …).
         source: the file name, or ``None`` for text given directly.
         encoding: the encoding the bytes were decoded with, or ``None`` for ``str`` input.
         format: what the input was read as: ``text``, ``markdown`` or ``html``.
@@ -513,9 +514,9 @@ def _split(text: str) -> tuple[list[Block], list[Boilerplate]]:
                 continue
             kind = BlockKind.TITLE if i == first_prose - 1 else BlockKind.HEADING
             followed_by_prose = i + 1 < len(groups) and not heading_flags[i + 1]
-            if kind is BlockKind.HEADING and not followed_by_prose and not (
-                    # a heading with a byline under it is the title of a work
-                    group[-1].end in bylined):
+            # a heading with a byline under it is the title of a work
+            if kind is BlockKind.HEADING and not followed_by_prose \
+                    and group[-1].end not in bylined:
                 kind = BlockKind.PARAGRAPH  # a short last line: a sentence without a stop
             m = _MARKDOWN_HEADING.match(group[0].text)
             if m:
