@@ -27,11 +27,6 @@ CONTENTS_MAX = 200
 _ORNAMENT = re.compile(r"\[[^\]]*\]|[*\s.]+")
 
 
-def _plain(text: str) -> str:
-    """``text`` without the underscores of italics and outer punctuation (``_by_``)."""
-    return text.replace("_", "").strip(" *")
-
-
 def furniture(texts: Sequence[str], heading_like: Sequence[bool],
               kinds: Sequence[str | None], cues: Mapping[str, re.Pattern[str]],
               ) -> list[str | None]:
@@ -61,7 +56,10 @@ def furniture(texts: Sequence[str], heading_like: Sequence[bool],
     """
     out = list(kinds)
     n = len(texts)
-    plain = [_plain(t) if len(t) <= MAX_CHARS else "" for t in texts]
+    # _plain, inline: a call per line costs more than the rest of the pass on prose
+    plain = [t.replace("_", "").strip(" *") if len(t) <= MAX_CHARS else "" for t in texts]
+    #: the lines short enough to head contents or an index
+    short = [i for i, t in enumerate(plain) if 0 < len(t) < 40]
 
     def placed(i: int) -> bool:
         # at the head or tail, or right under a short line or other furniture
@@ -76,21 +74,23 @@ def furniture(texts: Sequence[str], heading_like: Sequence[bool],
     for i, text in enumerate(plain):
         if not text:
             continue
-        if cues["END_OF_TEXT"].fullmatch(text):
+        first = text[0]  # the cues for lines anywhere start so (a cheap test first)
+        if (first in "*eE" or first.isspace()) and cues["END_OF_TEXT"].fullmatch(text):
             out[i] = "end-of-text"
-        elif cues["ERRATUM"].fullmatch(text):
+        elif first in "pP" and cues["ERRATUM"].fullmatch(text):
             out[i] = "errata"
-        elif ("...." in text or ". . . ." in text) and cues["LEADERS"].fullmatch(text):
+        elif _ends_in_locator(text) and ("...." in text or ". . . ." in text) \
+                and cues["LEADERS"].fullmatch(text):
             out[i] = "contents" if cues["CONTENTS_ENTRY"].match(text) else "table"
         elif len(text) > 300 or not placed(i):
             continue
-        elif cues["ALSO_BY"].fullmatch(text):
+        elif first in "aAoObB" and cues["ALSO_BY"].fullmatch(text):
             out[i] = "also-by"
             for j in range(i + 1, n):  # the titles listed under it
                 if not heading_like[j] or out[j] is not None:
                     break
                 out[j] = "also-by"
-        elif cues["BYLINE"].fullmatch(text) and (_named(text) or (
+        elif first in _BYLINE_FIRST and cues["BYLINE"].fullmatch(text) and (_named(text) or (
                 i + 1 < n and cues["CREDIT"].fullmatch(plain[i + 1]) is not None)):
             out[i] = "byline"  # "By Plato" above "Translated by …" names someone
             last_byline = i
@@ -102,21 +102,35 @@ def furniture(texts: Sequence[str], heading_like: Sequence[bool],
             out[i] = "credit"
         elif cues["IMPRINT"].fullmatch(text):
             out[i] = "imprint"
-    for i in range(1, n - 1):
+    for i in range(1, n - 1) if "byline" in out or "table" in out else ():
         if out[i] is None and heading_like[i] and out[i - 1] == "byline" \
                 and out[i + 1] == "imprint":
             out[i] = "imprint"  # "JOHN LANE" between the author and the publisher
         elif out[i] == "table" and out[i - 1] is None and heading_like[i - 1] \
                 and len(plain[i - 1].split()) <= 2:
             out[i - 1] = "table"  # the header of a column ("Feet")
-    _contents(plain, heading_like, out, cues)
-    _index(plain, out, cues)
-    for i in range(n - 1):  # the line that heads a run of contents, index or errata
+    _contents(plain, short, heading_like, out, cues)
+    _index(plain, short, out, cues)
+    headed = any(kind in out for kind in _HEADED)
+    for i in range(n - 1) if headed else ():  # the line that heads a run of contents, index or errata
         below = out[i + 1]
         if out[i] is None and below in _HEADED and len(plain[i]) < 40 and \
                 cues[_HEADED[below]].fullmatch(plain[i]):
             out[i] = below
     return out
+
+
+#: The first letters of ``BYLINE`` (and what they match ignoring case: "ı", "İ", "ſ").
+_BYLINE_FIRST = frozenset("wpustriaebWPUSTRIAEBıİſ")
+#: What a line of dot leaders ends in, before an optional full stop (``_CELL``).
+_CELL_END = frozenset("0123456789,IVXLCivxlc")
+
+
+def _ends_in_locator(text: str) -> bool:
+    """Whether ``text`` ends as a ``LEADERS`` line must, in a page number maybe followed by
+    a full stop: a test of one or two characters that most prose lines fail."""
+    last = text[-2] if text[-1] == "." and len(text) > 1 else text[-1]
+    return last in _CELL_END or last.isdecimal()
 
 
 #: Kinds of lines that a heading line of their own may head, and its terminal.
@@ -139,7 +153,8 @@ def _named(text: str) -> bool:
     return not names or len(names) >= 2 or bool(_INITIALS.fullmatch(names[0]))
 
 
-def _contents(plain: Sequence[str], heading_like: Sequence[bool], out: list[str | None],
+def _contents(plain: Sequence[str], short_lines: Sequence[int],
+              heading_like: Sequence[bool], out: list[str | None],
               cues: Mapping[str, re.Pattern[str]]) -> None:
     """Mark the lines listed under a "Contents" line (Chicago Manual of Style 1.40).
 
@@ -153,8 +168,9 @@ def _contents(plain: Sequence[str], heading_like: Sequence[bool], out: list[str 
         return heading_like[j] or (0 < len(plain[j].split()) <= 12
                                    and plain[j][-1] not in ".!?;:,")
 
-    for i, text in enumerate(plain):
-        if not (text and len(text) < 30 and cues["CONTENTS_HEADING"].fullmatch(text)):
+    for i in short_lines:  # "Contents" lines are shorter still
+        text = plain[i]
+        if not (len(text) < 30 and cues["CONTENTS_HEADING"].fullmatch(text)):
             continue
         run: list[int] = []
         numbered = -1
@@ -182,24 +198,21 @@ def _contents(plain: Sequence[str], heading_like: Sequence[bool], out: list[str 
             out[j] = "contents"
 
 
-def _index(plain: Sequence[str], out: list[str | None],
+def _index(plain: Sequence[str], short_lines: Sequence[int], out: list[str | None],
            cues: Mapping[str, re.Pattern[str]]) -> None:
     """Mark index entries (Chicago Manual of Style 16.6–16.9): the entries under an
     "Index" line, up to ``INDEX_GAP`` other lines between two of them, and a run of
     ``INDEX_RUN`` or more at the tail of the text."""
-    entry, entries = cues["INDEX_ENTRY"], cues["INDEX_ENTRIES"]
-
     def is_entry(j: int) -> bool:
         text = plain[j]
-        return "," in text and (entry if len(text) <= SHORT_ENTRY else entries) \
-            .fullmatch(text) is not None
+        return "," in text and index_entry(text, several=len(text) > SHORT_ENTRY)
 
     n = len(plain)
-    i = 0
-    while i < n:
-        text = plain[i]
-        if text and len(text) < 40 and out[i] is None and \
-                cues["INDEX_HEADING"].fullmatch(text):
+    after = 0  # the first line after the last run under an "Index" line
+    for i in short_lines:
+        if i < after:
+            continue
+        if out[i] is None and cues["INDEX_HEADING"].fullmatch(plain[i]):
             gap = 0
             j = i + 1
             while j < n and gap <= INDEX_GAP:
@@ -209,9 +222,7 @@ def _index(plain: Sequence[str], out: list[str | None],
                 elif out[j] is None:
                     gap += 1
                 j += 1
-            i = j
-        else:
-            i += 1
+            after = j
     # a run at the tail, under furniture at most
     j = n - 1
     while j >= 0 and out[j] is not None and out[j] != "index":
@@ -223,3 +234,125 @@ def _index(plain: Sequence[str], out: list[str | None],
     if len(run) >= INDEX_RUN:
         for j in run:
             out[j] = "index"
+
+
+#: A comma not followed by what starts a locator (a digit or a roman numeral's letter).
+_BAD_COMMA = re.compile(r",(?!\s*[\divxlc])")
+_ROMAN = "ivxlc"
+_DASHES = "-\u2013"
+
+
+def index_entry(text: str, several: bool = False) -> bool:
+    """Whether ``text`` is, as a whole, an index entry: the ``INDEX_ENTRY`` terminal of
+    ``grammars/boilerplate.lark`` (one entry, whose heading may hold commas), or with
+    ``several`` its ``INDEX_ENTRIES`` (entries whose headings hold no commas, one after
+    another); Chicago Manual of Style, 17th ed., 16.6-16.9.
+
+    The same language as ``cues[...].fullmatch(text) is not None``, but found in time
+    linear in ``len(text)`` (times the longest heading, 81 characters): a backtracking
+    regex tries every way of cutting a line into headings and locators (a locator may be
+    "i" or "civil"), which takes seconds on a prose line of 100 characters. This walks
+    the positions left to right, keeping the set of those where a run of locators can
+    end (tests/test_ingest.py checks the two agree on many lines).
+    """
+    n = len(text)
+    if "," not in text:
+        return False
+    # every comma outside a heading is followed by a locator: a cheap test that most
+    # prose fails (", and")
+    if _BAD_COMMA.search(text, text.rfind(",") if not several else 0) is not None:
+        return False
+    if not several and _BAD_COMMA.search(text, 81) is not None:
+        return False
+    done = [False] * (n + 1)  # a run of locators ends right before this position
+
+    def skip_space(k: int) -> int:
+        while k < n and text[k].isspace():
+            k += 1
+        return k
+
+    def locators(r: int) -> None:  # mark the ends of one locator starting at r
+        if r >= n:
+            return
+        c = text[r]
+        if c.isdecimal():
+            most, ok = 4, str.isdecimal
+        elif c in _ROMAN:
+            most, ok = 6, _ROMAN.__contains__
+        else:
+            return
+        k = r
+        while k < n and k - r < most and ok(text[k]):
+            k += 1
+            base = k
+            ends = [base]
+            if base + 1 < n and text[base] in _DASHES and text[base + 1].isdecimal():
+                m = base + 1
+                while m < n and m - base - 1 < 4 and text[m].isdecimal():
+                    m += 1
+                    ends.append(m)
+            for g in ends:
+                done[g] = True
+                w = skip_space(g)
+                for e in _suffix_ends(text, w):
+                    done[e] = True
+
+    def headings(q: int, first_ok: bool, longest: int, commas: bool,
+                 comma_needed: bool) -> None:
+        if not first_ok:
+            return
+        for h in range(q + 1, min(n, q + longest) + 1):
+            if h > q + 1:
+                c = text[h - 1]
+                if c in ";:\n" or (c == "," and not commas):
+                    break
+            if h < n and text[h] == ",":
+                locators(skip_space(h + 1))
+            elif not comma_needed:
+                locators(skip_space(h))
+
+    def word_start(c: str, underscore: bool) -> bool:  # [^\W\d_] or [^\W\d]
+        return (c.isalnum() and not c.isdecimal()) or (underscore and c == "_")
+
+    if n:
+        headings(0, word_start(text[0], False), 81, not several, True)
+    for p in range(1, n + 1):
+        if not done[p]:
+            continue
+        if p == n or (p == n - 1 and text[p] == "."):
+            return True
+        c = text[p]
+        if c == ",":
+            locators(skip_space(p + 1))
+        q = p + 1 if c in ";:." else p
+        w = skip_space(q)
+        if w == q or w >= n:
+            continue
+        # a subentry: "; by description, 214 ff"; the comma before its locators may lack
+        headings(w, word_start(text[w], True), 61, False, False)
+        if several and c not in ":":  # the next entry: "Kant, 85. Hume, 90"
+            headings(w, word_start(text[w], False), 81, False, True)
+    return False
+
+
+def _suffix_ends(text: str, w: int) -> list[int]:
+    """Ends of a locator's suffix starting at ``w`` ("ff.", "n.", "et seq.", "passim")."""
+    n = len(text)
+    out: list[int] = []
+    if text.startswith("f", w):
+        k = w + 2 if text.startswith("ff", w) else w + 1
+        out += [w + 1] + ([w + 2] if k == w + 2 else [])
+        out += [e + 1 for e in list(out) if text.startswith(".", e)]
+    elif text.startswith("n", w):
+        out += [w + 1] + ([w + 2] if text.startswith(".", w + 1) else [])
+    elif text.startswith("_n_", w):
+        out.append(w + 3)
+    elif text.startswith("passim", w):
+        out.append(w + 6)
+    elif text.startswith("et", w):
+        k = w + 2
+        while k < n and text[k].isspace():
+            k += 1
+        if k > w + 2 and text.startswith("seq", k):
+            out += [k + 3] + ([k + 4] if text.startswith(".", k + 3) else [])
+    return [e for e in out if e <= n]

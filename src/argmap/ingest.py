@@ -458,8 +458,11 @@ def _split(text: str) -> tuple[list[Block], list[Boilerplate]]:
                                n < EDGE_LINES or n >= len(lines) - EDGE_LINES, separators)
              for n, line in enumerate(lines)]
     # front and back matter: bylines, credits, imprints, contents, index, errata
-    kinds = furniture([line.text for line in lines], [_heading_like(line) for line in lines],
-                      kinds, _cues())
+    texts = [line.text for line in lines]
+    # _heading_like holds for 100 characters at most, after a "#" prefix
+    heading_like = [(len(t) <= 100 or t[0] == "#") and _heading_like(line)
+                    for t, line in zip(texts, lines, strict=True)]
+    kinds = furniture(texts, heading_like, kinds, _cues())
     #: ends of the lines that a byline follows
     bylined = {lines[n - 1].end for n, kind in enumerate(kinds) if kind == "byline" and n
                and kinds[n - 1] is None}
