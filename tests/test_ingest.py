@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import pytest
 
 from argmap.exceptions import EmptyInputError, InputError
-from argmap.ingest import BlockKind, Document, read_document
+from argmap.furniture import index_entry
+from argmap.ingest import BlockKind, Document, _cues, read_document
 
 TITLE = "Fees Must Fall"
 BODY = "Fees deter students from poor homes. They must fall."
@@ -165,6 +167,54 @@ def test_furniture(text: str, expected: list[tuple[str, str]]) -> None:
     headings = [b.text for b in doc.blocks if b.kind is BlockKind.HEADING]
     for _, line in expected:
         assert line not in headings
+
+
+#: Pieces of index lines and of prose, for lines that may or may not be index entries.
+_PIECES = ["Kant", "a", "é", "i", "v", "c", "l", "x", "12", "3-9", "0", ",", ", ", ";", ":",
+           ".", " ", "  ", "-", "–", "f", "ff", "n", "_", "_n_", "et seq", "passim", "²"]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_index_entry_is_the_language_of_the_grammar(seed: int) -> None:
+    # index_entry walks positions instead of running the INDEX_ENTRY/INDEX_ENTRIES
+    # regexes (which backtrack for seconds on prose); it must accept the same lines
+    rng = random.Random(seed)
+    cues = _cues()
+    lines = [line for _, line in [*INDEX_ENTRIES, *NO_INDEX_ENTRIES]]
+    lines += ["".join(rng.choice(_PIECES) for _ in range(rng.randint(1, 12)))
+              for _ in range(3000)]
+    for expected, line in [*INDEX_ENTRIES, *NO_INDEX_ENTRIES]:
+        assert index_entry(line, several=True) == expected, line
+    for line in lines:
+        assert index_entry(line) == (cues["INDEX_ENTRY"].fullmatch(line) is not None), line
+        assert index_entry(line, several=True) == (
+            cues["INDEX_ENTRIES"].fullmatch(line) is not None), line
+
+
+INDEX_ENTRIES = [(True, "Kant, 85, 96 ff"), (True, "Fees, 3-9; and enrolment, 14"),
+                 (True, "Knowledge by acquaintance, 209 ff; by description, 214 ff"),
+                 (True, "Malthus, 43. Mill, 12, 19 et seq.")]
+NO_INDEX_ENTRIES = [(False, "Fees deter students, and they must fall."),
+                    (False, "Kant, in 1781, wrote the first Critique."), (False, "Malthus")]
+
+
+@pytest.mark.parametrize(("several", "line"), [
+    (False, "Aid, student, 12, 40 ff"), (True, "Kant, 85, 96 ff. Hume, 2, 7"),
+    (True, "Aid, 12. " * 200 + "Fees, 3-9")])
+def test_index_entry(several: bool, line: str) -> None:
+    assert index_entry(line, several=several)
+    assert not index_entry(line + " and more", several=several)
+
+
+def test_pathological_lines_at_the_tail_are_read() -> None:
+    # lines that a backtracking INDEX_ENTRIES regex takes hours over ("i n" and "civil"
+    # are locators); time: benchmarks/adversarial.py, index-like-prose
+    prose = "the public will, in civil ill, vii " * 3000
+    text = f"{TITLE}\n\n{LONG_BODY}\n\n{prose[:100_000]}\n\n{prose[:1990]}!"
+    doc = read_document(text)
+    assert boilerplate(doc) == []
+    assert not index_entry(prose[:1990] + "!", several=True)
+    assert not index_entry(prose[:100_000] + "!", several=True)
 
 
 @pytest.mark.parametrize(("text", "heading"), [

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
-__all__ = ["FURNITURE_KINDS", "furniture"]
+__all__ = ["FURNITURE_KINDS", "furniture", "index_entry"]
 
 #: The boilerplate kinds this module gives, in the order of the terminals that find them.
 FURNITURE_KINDS = ("byline", "credit", "imprint", "also-by", "errata", "end-of-text",
@@ -112,7 +112,8 @@ def furniture(texts: Sequence[str], heading_like: Sequence[bool],
     _contents(plain, short, heading_like, out, cues)
     _index(plain, short, out, cues)
     headed = any(kind in out for kind in _HEADED)
-    for i in range(n - 1) if headed else ():  # the line that heads a run of contents, index or errata
+    # the line that heads a run of contents, index or errata
+    for i in range(n - 1) if headed else ():
         below = out[i + 1]
         if out[i] is None and below in _HEADED and len(plain[i]) < 40 and \
                 cues[_HEADED[below]].fullmatch(plain[i]):
@@ -275,6 +276,7 @@ def index_entry(text: str, several: bool = False) -> bool:
         if r >= n:
             return
         c = text[r]
+        ok: Callable[[str], bool]
         if c.isdecimal():
             most, ok = 4, str.isdecimal
         elif c in _ROMAN:
