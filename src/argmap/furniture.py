@@ -56,10 +56,17 @@ def furniture(texts: Sequence[str], heading_like: Sequence[bool],
     """
     out = list(kinds)
     n = len(texts)
-    # _plain, inline: a call per line costs more than the rest of the pass on prose
-    plain = [t.replace("_", "").strip(" *") if len(t) <= MAX_CHARS else "" for t in texts]
+    # each line without the underscores of italics and outer stars ("_by_"); inline, as a
+    # call per line costs more than the rest of the pass on prose
+    plain = [(t.replace("_", "") if "_" in t else t).strip(" *") if len(t) <= MAX_CHARS
+             else "" for t in texts]
     #: the lines short enough to head contents or an index
     short = [i for i, t in enumerate(plain) if 0 < len(t) < 40]
+    #: the lines that may be furniture: short ones, and long ones that start or end as
+    #: the cues for lines anywhere must (``_ends_in_locator``, inline)
+    maybe = [i for i, t in enumerate(plain) if t and (
+        len(t) <= 300 or t[0] in _ANYWHERE_FIRST or t[0].isspace()
+        or (c := t[-2 if t[-1] == "." else -1]) in _CELL_END or c.isdecimal())]
 
     def placed(i: int) -> bool:
         # at the head or tail, or right under a short line or other furniture
@@ -71,9 +78,8 @@ def furniture(texts: Sequence[str], heading_like: Sequence[bool],
         return heading_like[j] or out[j] is not None
 
     last_byline = -2
-    for i, text in enumerate(plain):
-        if not text:
-            continue
+    for i in maybe:
+        text = plain[i]
         first = text[0]  # the cues for lines anywhere start so (a cheap test first)
         if (first in "*eE" or first.isspace()) and cues["END_OF_TEXT"].fullmatch(text):
             out[i] = "end-of-text"
@@ -125,6 +131,8 @@ def furniture(texts: Sequence[str], heading_like: Sequence[bool],
 _BYLINE_FIRST = frozenset("wpustriaebWPUSTRIAEBıİſ")
 #: What a line of dot leaders ends in, before an optional full stop (``_CELL``).
 _CELL_END = frozenset("0123456789,IVXLCivxlc")
+#: The first characters of ``END_OF_TEXT`` and ``ERRATUM`` lines (after outer spaces).
+_ANYWHERE_FIRST = frozenset("*eEpP")
 
 
 def _ends_in_locator(text: str) -> bool:
