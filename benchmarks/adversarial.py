@@ -41,6 +41,10 @@ CASES: dict[str, tuple[Callable[[int], str], int, str, str]] = {
     "index-like-prose": (lambda n: "Fees rise.\n\n" + "\n\n".join(
         ["the public will, in civil ill, vii " * 57] * (n // 1990)), 1_000_000,
         "chars", "text"),
+    # a byline and a leaders line with wide gaps under a title, again and again
+    "furniture-gaps": (lambda n: "\n\n".join(
+        ["Fees Must Fall\nBy " + "Ann   " * 45 + "!\n" + "a.. 1  " * 40 + "!"] * (n // 560)),
+        1_000_000, "chars", "text"),
     "joiners-in-a-row": (lambda n: "Fees rise, but costs fall" * n + ".", 100_000,
                          "markers", "text"),
     "sentences-with-markers": (lambda n: "Fees rise. " + "However, costs fall. " * n,

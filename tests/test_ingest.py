@@ -217,6 +217,17 @@ def test_pathological_lines_at_the_tail_are_read() -> None:
     assert not index_entry(prose[:100_000] + "!", several=True)
 
 
+@pytest.mark.parametrize("line", [
+    "By " + "Ann   " * 45 + "!",  # a space more or less in each gap: 2**45 ways to fail
+    "Photo: " + "Ann   " * 45 + "!", "London: " + "Ann   " * 45 + "!",
+    "a.. 1  " * 280 + "!",  # dot leaders: a space in the leader or after it
+])
+def test_pathological_furniture_lines_are_read(line: str) -> None:
+    # time: benchmarks/adversarial.py, furniture-gaps
+    doc = read_document(f"{TITLE}\n{line}\n\n{BODY}")
+    assert boilerplate(doc) == []
+
+
 @pytest.mark.parametrize(("text", "heading"), [
     pytest.param(f"{TITLE}\n\n{BODY}\n\nBy Design\n\n{BODY}", "By Design", id="by-one-word"),
     pytest.param(f"{TITLE}\n\n{BODY}\n\nIndex funds\n\n{BODY}", "Index funds",
