@@ -36,6 +36,15 @@ CASES: dict[str, tuple[Callable[[int], str], int, str, str]] = {
                          100_000, "markers", "text"),
     "openers-in-a-row": (lambda n: "Fees rise. " + "However, " * n + "costs fall.",
                          100_000, "markers", "text"),
+    # prose lines that look like index entries ("i n" and "civil" are locators) at the
+    # tail of the text, where a run of index entries is sought; each is 1,990 characters
+    "index-like-prose": (lambda n: "Fees rise.\n\n" + "\n\n".join(
+        ["the public will, in civil ill, vii " * 57] * (n // 1990)), 1_000_000,
+        "chars", "text"),
+    # a byline and a leaders line with wide gaps under a title, again and again
+    "furniture-gaps": (lambda n: "\n\n".join(
+        ["Fees Must Fall\nBy " + "Ann   " * 45 + "!\n" + "a.. 1  " * 40 + "!"] * (n // 560)),
+        1_000_000, "chars", "text"),
     "joiners-in-a-row": (lambda n: "Fees rise, but costs fall" * n + ".", 100_000,
                          "markers", "text"),
     "sentences-with-markers": (lambda n: "Fees rise. " + "However, costs fall. " * n,

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import pytest
 
 from argmap.exceptions import EmptyInputError, InputError
-from argmap.ingest import BlockKind, Document, read_document
+from argmap.furniture import index_entry
+from argmap.ingest import BlockKind, Document, _cues, read_document
 
 TITLE = "Fees Must Fall"
 BODY = "Fees deter students from poor homes. They must fall."
@@ -77,6 +79,167 @@ BOILERPLATE = [
         id="disclaimer-cue-mid-document"),
 ]
 
+
+# Front and back matter (Chicago Manual of Style 1.18, 1.40, 1.72, 16.6-16.9; AP Stylebook
+# "byline", "credit"): whole lines only, and only where furniture sits.
+INDEX = "\n\n".join(["Index", "Aid, student, 12, 40 ff", "Fees, 3-9; and enrolment, 14",
+                      "Malthus, 43", "Zeno the Eleatic, 64, 80, 89 ff"])
+FURNITURE = [
+    pytest.param(f"{TITLE}\nBy Jane Doe\n\n{BODY}", [("byline", "By Jane Doe")],
+                 id="byline-under-title"),
+    pytest.param(f"{TITLE}\nBY BERTRAND RUSSELL\n\n{BODY}",
+                 [("byline", "BY BERTRAND RUSSELL")], id="byline-in-capitals"),
+    pytest.param(f"{TITLE}\nBy Jane Doe and John Roe | Reuters\n\n{BODY}",
+                 [("byline", "By Jane Doe and John Roe | Reuters")], id="byline-with-agency"),
+    pytest.param(f"{TITLE}\nPosted on 12 May 2021 by Jane Doe\n\n{BODY}",
+                 [("byline", "Posted on 12 May 2021 by Jane Doe")], id="byline-posted-on"),
+    pytest.param(f"{TITLE}\n\nWritten by Jane Doe\n\n{BODY}",
+                 [("byline", "Written by Jane Doe")], id="byline-written-by"),
+    pytest.param(f"{TITLE}\n\nBY\n\nJANE DOE, M.A.\n\nSometime Fellow of Trinity College"
+                 f"\n\n{BODY}",
+                 [("byline", "BY"), ("byline", "JANE DOE, M.A."),
+                  ("byline", "Sometime Fellow of Trinity College")], id="byline-title-page"),
+    pytest.param(f"{TITLE}\nBy Jane Doe\nPhoto: Getty Images\n\n{BODY}",
+                 [("byline", "By Jane Doe"), ("credit", "Photo: Getty Images")],
+                 id="photo-credit"),
+    pytest.param(f"{TITLE}\n\nTranslated by Helen Zimmern\n\n{BODY}",
+                 [("credit", "Translated by Helen Zimmern")], id="translator-credit"),
+    pytest.param(f"{TITLE}\n\n{BODY}\n\nReporting by Jane Doe; Editing by John Roe",
+                 [("credit", "Reporting by Jane Doe; Editing by John Roe")],
+                 id="reporting-credit-at-the-end"),
+    pytest.param(f"{TITLE}\n\n{BODY}\n\nImage credit: NASA",
+                 [("credit", "Image credit: NASA")], id="image-credit"),
+    pytest.param(f"{TITLE}\n\n{BODY}\n\nGEORGE ALLEN & UNWIN LTD\n\nLONDON: 40 MUSEUM STREET"
+                 "\n\nPRINTED IN GREAT BRITAIN",
+                 [("imprint", "GEORGE ALLEN & UNWIN LTD"), ("imprint", "LONDON: 40 MUSEUM STREET"),
+                  ("imprint", "PRINTED IN GREAT BRITAIN")], id="imprint-at-the-end"),
+    pytest.param(f"{TITLE}\n\n{LONG_BODY}\n\n{INDEX}",
+                 [("index", line) for line in INDEX.split("\n\n")], id="index-at-the-end"),
+    pytest.param(f"{TITLE}\n\n{LONG_BODY}".replace(
+        "Paragraph 6 argues that fees deter students.", "Chapter I ........ 1"),
+        [("contents", "Chapter I ........ 1")], id="dot-leaders-anywhere"),
+    pytest.param(f"{TITLE}\n\nContents\n\nI. Fees 1\n\nII. Aid 9\n\n{BODY}",
+                 [("contents", "Contents"), ("contents", "I. Fees 1"),
+                  ("contents", "II. Aid 9")], id="contents-with-pages"),
+    pytest.param(f"{TITLE}\n\n{LONG_BODY}".replace(
+        "Paragraph 6 argues that fees deter students.",
+        'P. 20, l. 11. For "teaching" read "reaching"'),
+        [("errata", 'P. 20, l. 11. For "teaching" read "reaching"')], id="erratum"),
+    pytest.param(f"{TITLE}\n\n{LONG_BODY}".replace(
+        "Paragraph 6 argues that fees deter students.",
+        "End of the Project Gutenberg EBook of Fees, by Jane Doe"),
+        [("end-of-text", "End of the Project Gutenberg EBook of Fees, by Jane Doe")],
+        id="e-book-end-line"),
+    pytest.param(f"{TITLE}\n\n{BODY}\n\nBY THE SAME AUTHOR\n\nFEES AND FOLLY\n\nAID",
+                 [("also-by", "BY THE SAME AUTHOR"), ("also-by", "FEES AND FOLLY"),
+                  ("also-by", "AID")], id="also-by-list"),
+    # must not fire: prose and headings that hold the cue words
+    pytest.param(f"{TITLE}\n\nBy 2030, fees will double.\n\n{BODY}", [],
+                 id="by-a-year-in-prose"),
+    pytest.param(f"{TITLE}\n\nWritten by hand, the letters took weeks.\n\n{BODY}", [],
+                 id="written-by-hand"),
+    pytest.param(f"{TITLE}\n\nReuters reported that fees rose.\n\n{BODY}", [],
+                 id="reuters-reported-that"),
+    pytest.param(f"{TITLE}\n\n{BODY}\n\nBy Design\n\n{BODY}", [], id="by-one-word-heading"),
+    pytest.param(f"{TITLE}\n\n{BODY}\n\nIndex funds\n\n{BODY}", [],
+                 id="index-funds-heading"),
+    pytest.param(f"{TITLE}\n\n{BODY}\n\nContents of the bill\n\n{BODY}", [],
+                 id="contents-of-the-bill-heading"),
+    pytest.param(f"{TITLE}\n\n{BODY}\n\nTHE NATURE OF MATTER\n\n{BODY}", [],
+                 id="heading-in-capitals"),
+    pytest.param(f"{TITLE}\n\n{BODY}\n\n1. Fees deter students.\n\n2. Aid is scarce.", [],
+                 id="numbered-list-item"),
+    pytest.param(f"{TITLE}\n\n{LONG_BODY}".replace(
+        "Paragraph 6 argues that fees deter students.", "Malthus, 43"), [],
+        id="index-line-mid-document"),
+    pytest.param(f"{TITLE}\n\n{LONG_BODY}".replace(
+        "Paragraph 6 argues that fees deter students.",
+        "He paused.... Then 3 more came."), [], id="ellipsis-in-prose"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FURNITURE)
+def test_furniture(text: str, expected: list[tuple[str, str]]) -> None:
+    doc = Document.from_text(text)
+    assert boilerplate(doc) == expected
+    for b in doc.boilerplate:
+        assert b.span.slice(text) == b.text
+    headings = [b.text for b in doc.blocks if b.kind is BlockKind.HEADING]
+    for _, line in expected:
+        assert line not in headings
+
+
+#: Pieces of index lines and of prose, for lines that may or may not be index entries.
+_PIECES = ["Kant", "a", "é", "i", "v", "c", "l", "x", "12", "3-9", "0", ",", ", ", ";", ":",
+           ".", " ", "  ", "-", "–", "f", "ff", "n", "_", "_n_", "et seq", "passim", "²"]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_index_entry_is_the_language_of_the_grammar(seed: int) -> None:
+    # index_entry walks positions instead of running the INDEX_ENTRY/INDEX_ENTRIES
+    # regexes (which backtrack for seconds on prose); it must accept the same lines
+    rng = random.Random(seed)
+    cues = _cues()
+    lines = [line for _, line in [*INDEX_ENTRIES, *NO_INDEX_ENTRIES]]
+    lines += ["".join(rng.choice(_PIECES) for _ in range(rng.randint(1, 12)))
+              for _ in range(3000)]
+    for expected, line in [*INDEX_ENTRIES, *NO_INDEX_ENTRIES]:
+        assert index_entry(line, several=True) == expected, line
+    for line in lines:
+        assert index_entry(line) == (cues["INDEX_ENTRY"].fullmatch(line) is not None), line
+        assert index_entry(line, several=True) == (
+            cues["INDEX_ENTRIES"].fullmatch(line) is not None), line
+
+
+INDEX_ENTRIES = [(True, "Kant, 85, 96 ff"), (True, "Fees, 3-9; and enrolment, 14"),
+                 (True, "Knowledge by acquaintance, 209 ff; by description, 214 ff"),
+                 (True, "Malthus, 43. Mill, 12, 19 et seq.")]
+NO_INDEX_ENTRIES = [(False, "Fees deter students, and they must fall."),
+                    (False, "Kant, in 1781, wrote the first Critique."), (False, "Malthus")]
+
+
+@pytest.mark.parametrize(("several", "line"), [
+    (False, "Aid, student, 12, 40 ff"), (True, "Kant, 85, 96 ff. Hume, 2, 7"),
+    (True, "Aid, 12. " * 200 + "Fees, 3-9")])
+def test_index_entry(several: bool, line: str) -> None:
+    assert index_entry(line, several=several)
+    assert not index_entry(line + " and more", several=several)
+
+
+def test_pathological_lines_at_the_tail_are_read() -> None:
+    # lines that a backtracking INDEX_ENTRIES regex takes hours over ("i n" and "civil"
+    # are locators); time: benchmarks/adversarial.py, index-like-prose
+    prose = "the public will, in civil ill, vii " * 3000
+    text = f"{TITLE}\n\n{LONG_BODY}\n\n{prose[:100_000]}\n\n{prose[:1990]}!"
+    doc = read_document(text)
+    assert boilerplate(doc) == []
+    assert not index_entry(prose[:1990] + "!", several=True)
+    assert not index_entry(prose[:100_000] + "!", several=True)
+
+
+@pytest.mark.parametrize("line", [
+    "By " + "Ann   " * 45 + "!",  # a space more or less in each gap: 2**45 ways to fail
+    "Photo: " + "Ann   " * 45 + "!", "London: " + "Ann   " * 45 + "!",
+    "a.. 1  " * 280 + "!",  # dot leaders: a space in the leader or after it
+])
+def test_pathological_furniture_lines_are_read(line: str) -> None:
+    # time: benchmarks/adversarial.py, furniture-gaps
+    doc = read_document(f"{TITLE}\n{line}\n\n{BODY}")
+    assert boilerplate(doc) == []
+
+
+@pytest.mark.parametrize(("text", "heading"), [
+    pytest.param(f"{TITLE}\n\n{BODY}\n\nBy Design\n\n{BODY}", "By Design", id="by-one-word"),
+    pytest.param(f"{TITLE}\n\n{BODY}\n\nIndex funds\n\n{BODY}", "Index funds",
+                 id="index-funds"),
+    pytest.param(f"{TITLE}\n\n{BODY}\n\nTHE NATURE OF MATTER\n\n{BODY}",
+                 "THE NATURE OF MATTER", id="capitals"),
+    pytest.param(f"{BODY}\n\nTHE DEFENDANT\n\nBY JANE DOE\n\nCONTENTS\n\nI. Fees 1\n\n{BODY}",
+                 "THE DEFENDANT", id="title-of-a-work-above-its-byline"),
+])
+def test_furniture_keeps_headings(text: str, heading: str) -> None:
+    doc = Document.from_text(text)
+    assert heading in [b.text for b in doc.blocks if b.kind is BlockKind.HEADING]
 
 @pytest.mark.parametrize(("text", "expected"), BOILERPLATE)
 def test_boilerplate(text: str, expected: list[tuple[str, str]]) -> None:

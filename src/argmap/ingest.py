@@ -17,6 +17,7 @@ import lark
 
 from argmap.decode import decode
 from argmap.exceptions import EmptyInputError, InputError
+from argmap.furniture import furniture
 from argmap.html import extract_html, looks_like_html
 from argmap.markdown import looks_like_markdown, markdown_blocks
 from argmap.model import Boilerplate, Span, _unchecked_span
@@ -53,7 +54,8 @@ class Document:
         text: the decoded input, unchanged; every span indexes into it.
         blocks: title, headings and paragraphs in text order.
         boilerplate: excluded lines with their kind (``navigation``, ``meta``, ``tags``,
-            ``disclaimer``, ``foreign-script``).
+            ``disclaimer``, ``foreign-script``, and the front and back matter kinds of
+            :data:`argmap.furniture.FURNITURE_KINDS`: ``byline``, ``credit`` …).
         source: the file name, or ``None`` for text given directly.
         encoding: the encoding the bytes were decoded with, or ``None`` for ``str`` input.
         format: what the input was read as: ``text``, ``markdown`` or ``html``.
@@ -452,9 +454,19 @@ def _split(text: str) -> tuple[list[Block], list[Boilerplate]]:
     boiler: list[Boilerplate] = []
     kept: list[_Line] = []
     separators = "".join(c for c in _SEPARATOR_CHARS if c in text)
-    for n, line in enumerate(lines):
-        edge = n < EDGE_LINES or n >= len(lines) - EDGE_LINES
-        kind = _boilerplate_kind(line, body_script, edge, separators)
+    kinds = [_boilerplate_kind(line, body_script,
+                               n < EDGE_LINES or n >= len(lines) - EDGE_LINES, separators)
+             for n, line in enumerate(lines)]
+    # front and back matter: bylines, credits, imprints, contents, index, errata
+    texts = [line.text for line in lines]
+    # _heading_like holds for 100 characters at most, after a "#" prefix
+    heading_like = [(len(t) <= 100 or t[0] == "#") and _heading_like(line)
+                    for t, line in zip(texts, lines, strict=True)]
+    kinds = furniture(texts, heading_like, kinds, _cues())
+    #: ends of the lines that a byline follows
+    bylined = {lines[n - 1].end for n, kind in enumerate(kinds) if kind == "byline" and n
+               and kinds[n - 1] is None}
+    for line, kind in zip(lines, kinds, strict=True):
         if kind:
             boiler.append(Boilerplate(line.span, kind, line.text))
         else:
@@ -506,7 +518,9 @@ def _split(text: str) -> tuple[list[Block], list[Boilerplate]]:
                 continue
             kind = BlockKind.TITLE if i == first_prose - 1 else BlockKind.HEADING
             followed_by_prose = i + 1 < len(groups) and not heading_flags[i + 1]
-            if kind is BlockKind.HEADING and not followed_by_prose:
+            # a heading with a byline under it is the title of a work
+            if kind is BlockKind.HEADING and not followed_by_prose \
+                    and group[-1].end not in bylined:
                 kind = BlockKind.PARAGRAPH  # a short last line: a sentence without a stop
             m = _MARKDOWN_HEADING.match(group[0].text)
             if m:
