@@ -183,3 +183,31 @@ def test_each_prose_sentence_is_at_least_one_unit(sentences: list[str]) -> None:
     seg = _segment(text)
     assert len(seg.sentences) == len(sentences)
     assert [s.slice(text) for s in seg.sentences] == sentences
+
+
+# Section ids: the heading's slug; a repeated heading takes "-2", "-3", … (one step per
+# repeat, so a thousand equal headings cost a thousand steps, not a million), skipping
+# an id a heading already took ("Costs 2" is "costs-2").
+SECTION_IDS = [
+    pytest.param(["Costs", "Costs"], ["costs", "costs-2"], id="a-repeat"),
+    pytest.param(["Costs", "Costs", "Costs"], ["costs", "costs-2", "costs-3"],
+                 id="two-repeats-count-on"),
+    pytest.param(["Costs", "Costs 2", "Costs"], ["costs", "costs-2", "costs-3"],
+                 id="a-repeat-skips-a-taken-id"),
+    pytest.param(["Costs", "Aims", "Costs", "Aims"], ["costs", "aims", "costs-2", "aims-2"],
+                 id="each-slug-counts-its-own"),
+]
+
+
+@pytest.mark.parametrize(("headings", "expected"), SECTION_IDS)
+def test_section_ids(headings: list[str], expected: list[str]) -> None:
+    text = "# Fees\n\nFees must fall.\n\n" + "".join(
+        f"## {h}\n\nFees deter students.\n\n" for h in headings)
+    assert [s.id for s in analyze(text).sections][1:] == expected
+
+
+def test_a_thousand_equal_headings_get_a_thousand_ids() -> None:
+    text = "# Fees\n\nFees must fall.\n\n" + "## Costs\n\nFees deter students.\n\n" * 1000
+    ids = [s.id for s in analyze(text).sections][1:]
+    assert ids[:3] == ["costs", "costs-2", "costs-3"] and ids[-1] == "costs-1000"
+    assert len(set(ids)) == 1000

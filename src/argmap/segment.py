@@ -800,14 +800,20 @@ def segment(document: Document, grammar: Grammar | None = None) -> Segmentation:
     links: list[tuple[str, str, Marker]] = []
     taken: dict[str, int] = {}
     sections: list[tuple[str, str | None, Span | None, list[str]]] = [("lead", None, None, [])]
+    section_ids = {"lead"}  # the ids given so far: a repeated heading gets "-2", "-3", …
+    repeats: dict[str, int] = {}  # for each slug, the number its last repeat took
     paragraph = -1
     for block in document.blocks:
         if block.kind is BlockKind.TITLE:
             continue
         if block.kind is BlockKind.HEADING:
-            sid = _slug(block.text)
-            while any(s[0] == sid for s in sections):
-                sid += "-2"
+            sid = base = _slug(block.text)
+            n = repeats.get(base, 1)
+            while sid in section_ids:  # rarely more than one step: n resumes where it was
+                n += 1
+                sid = f"{base}-{n}"
+            repeats[base] = n
+            section_ids.add(sid)
             sections.append((sid, block.text, block.span, []))
             continue
         paragraph += 1
