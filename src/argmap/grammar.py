@@ -458,8 +458,9 @@ def _check_user_terminals(source: str, origins: list[tuple[int, Path]], parser: 
                 "comment, e.g. `// sense: Comparison.Contrast`")
 
 
-def _cache_file(source: str) -> str | bool:
-    """Where Lark keeps the compiled parse table of ``source`` between runs.
+def _cache_file(source: str, stem: str = "markers") -> str | bool:
+    """Where Lark keeps the compiled parse table of ``source`` (the grammar file named
+    ``stem``) between runs.
 
     Lark's own cache (``cache=True``) checks the grammar's hash; it lives in the user's
     cache folder (``$XDG_CACHE_HOME/argmap``, else ``~/.cache/argmap``), or Lark's
@@ -474,7 +475,7 @@ def _cache_file(source: str) -> str | bool:
     except OSError:
         return True
     digest = hashlib.sha256(source.encode("utf-8")).hexdigest()[:16]
-    return str(base / f"markers-{lark.__version__}-{digest}.lark-cache")
+    return str(base / f"{stem}-{lark.__version__}-{digest}.lark-cache")
 
 
 def _read(path: Path) -> str:

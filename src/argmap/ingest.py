@@ -294,9 +294,12 @@ _ASCII_LETTER = re.compile(r"[A-Za-z]")
 
 @functools.lru_cache(maxsize=1)
 def _cues() -> dict[str, re.Pattern[str]]:
-    from argmap.grammar import grammar_dir
+    from argmap.grammar import _cache_file, grammar_dir
 
-    parser = lark.Lark((grammar_dir() / "boilerplate.lark").read_text("utf-8"), parser="lalr")
+    # cached on disk as the marker grammar is: building the parser takes 30 ms, loading it
+    # 1 ms, and every process that reads a document pays it once
+    source = (grammar_dir() / "boilerplate.lark").read_text("utf-8")
+    parser = lark.Lark(source, parser="lalr", cache=_cache_file(source, "boilerplate"))
     cues = {}
     for term in parser.terminals:
         flags = re.IGNORECASE if "i" in term.pattern.flags else 0
