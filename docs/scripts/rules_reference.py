@@ -197,16 +197,34 @@ def _cell(text: str, hit: str | None) -> str:
 
 
 def _code(text: str) -> str:
+    """``text`` as inline code. With a ``<`` in it, an HTML ``<code>`` element with the
+    text escaped (its Markdown characters too): Python-Markdown reads raw HTML before
+    code spans, and a lookbehind's ``<![`` would open a CDATA section there."""
+    if "<" in text:
+        import html
+
+        escaped = html.escape(text, quote=False)
+        for char in "\\*_`[]":  # no Markdown inside the element either
+            escaped = escaped.replace(char, f"&#{ord(char)};")
+        return f"<code>{escaped}</code>"
     return f"`{text}`" if "`" not in text else f"`` {text} ``"
 
 
+def _shown(info: TerminalInfo) -> str:
+    """A terminal as its table row shows it: a word it matches, else its pattern as code."""
+    word = sample(info)
+    return _escape(word) if word is not None else _code(info.pattern).replace("|", "&#124;")
+
+
 def _escape(text: str) -> str:
-    """Text for Markdown table cells and prose: ``|``, ``*`` and ``_`` escaped outside
-    backtick spans (inside them only ``|``, which would still end a table cell)."""
+    """Text for Markdown table cells and prose: ``|``, ``*``, ``_`` and ``<`` escaped
+    outside backtick spans (inside them only ``|``, which would still end a table
+    cell)."""
     parts = re.split(r"(`[^`]*`)", text)
     return "".join(
         part.replace("|", "&#124;") if part.startswith("`")
         else part.replace("|", "&#124;").replace("*", r"\*").replace("_", r"\_")
+        .replace("<", "&lt;")  # "<!" or "<x" would open raw HTML
         for part in parts)
 
 
@@ -312,7 +330,7 @@ def page() -> str:
             sense = info.sense + (f" {info.note}" if info.note else "")
             value = f", value {info.value}" if info.value else ""
             lines.append(
-                f"| {_escape(sample(info) or info.pattern)}<br>`{name}` | "
+                f"| {_shown(info)}<br>`{name}` | "
                 f"{_escape(sense)}{value} | " + " | ".join(cells) + " |")
         lines += ["", "</div>", ""]
     words = [t for t in grammar.terminals.values() if t.function is None and not t.sense]
