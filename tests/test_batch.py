@@ -200,8 +200,12 @@ def test_dask_cluster_gives_the_same_maps_as_a_local_run(tmp_path: Path) -> None
     local = run_batch(jobs, tmp_path / "local", workers=1)
     # The workers import this checkout's argmap, not an installed one.
     env = {"PYTHONPATH": os.pathsep.join([str(SRC), os.environ.get("PYTHONPATH", "")])}
+    # port 0 everywhere: the scheduler and its dashboard take free ports (with None, the
+    # dashboard still tried 8787 and the test failed when a notebook or a second run held
+    # it)
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                                  dashboard_address=None, env=env) as cluster:
+                                  scheduler_port=0, dashboard_address=":0",
+                                  env=env) as cluster:
         remote_jobs = [Job(j.source, tmp_path / "dask" / j.output.name) for j in jobs]
         remote = run_batch(remote_jobs, tmp_path / "dask", scheduler=cluster.scheduler_address)
         workers_used = len(cluster.scheduler_info["workers"])

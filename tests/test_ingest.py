@@ -155,6 +155,11 @@ FURNITURE = [
     pytest.param(f"{TITLE}\n\n{LONG_BODY}".replace(
         "Paragraph 6 argues that fees deter students.",
         "He paused.... Then 3 more came."), [], id="ellipsis-in-prose"),
+    # a title in headline style with a firm word is no imprint (a fresh user's title)
+    pytest.param(f"Why Homework Should Be Limited\n\n{BODY}", [],
+                 id="title-ending-in-limited"),
+    pytest.param(f"Homework Must Be Limited Now\n\n{BODY}", [], id="title-with-limited"),
+    pytest.param(f"Why Publishers Fail\n\n{BODY}", [], id="title-with-publishers"),
 ]
 
 

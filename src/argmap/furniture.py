@@ -27,6 +27,22 @@ CONTENTS_MAX = 200
 _ORNAMENT = re.compile(r"\[[^\]]*\]|[*\s.]+")
 
 
+#: What only a publisher's line has beside a firm word ("Limited", "Publishers"):
+#: a partner ("&", "and", "Sons"), a company abbreviation, a place, or a verb of printing.
+_FIRM_MARK = re.compile(
+    r"&|\b(?:and|Sons|SONS|Co|CO|Ltd|LTD|Inc|INC|Press|PRESS)\b|[:,]\s*\d{4}\b"
+    r"|(?i:\b(?:printed|published|reprinted|made)\s+(?:in|by|at|for)\b)|^[A-Z][A-Za-z]+\s*[:.,]")
+
+
+def _firm_like(text: str) -> bool:
+    """Whether a line the IMPRINT cue matches reads as a publisher's line, not a title
+    in headline style that happens to hold a firm word ("Why Homework Should Be Limited",
+    "Why Publishers Fail"): it is in capitals ("THE BODLEY HEAD LTD"), or it has a mark
+    that only a firm's line has (:data:`_FIRM_MARK`: "George Allen & Unwin", "Macmillan
+    and Co., Limited", "London: …", "Printed in Great Britain")."""
+    return text.isupper() or _FIRM_MARK.search(text) is not None
+
+
 def furniture(texts: Sequence[str], heading_like: Sequence[bool],
               kinds: Sequence[str | None], cues: Mapping[str, re.Pattern[str]],
               ) -> list[str | None]:
@@ -106,7 +122,7 @@ def furniture(texts: Sequence[str], heading_like: Sequence[bool],
             last_byline = i
         elif cues["CREDIT"].fullmatch(text):
             out[i] = "credit"
-        elif cues["IMPRINT"].fullmatch(text):
+        elif cues["IMPRINT"].fullmatch(text) and _firm_like(text):
             out[i] = "imprint"
     for i in range(1, n - 1) if "byline" in out or "table" in out else ():
         if out[i] is None and heading_like[i] and out[i - 1] == "byline" \

@@ -55,7 +55,7 @@ class Document:
         blocks: title, headings and paragraphs in text order.
         boilerplate: excluded lines with their kind (``navigation``, ``meta``, ``tags``,
             ``disclaimer``, ``foreign-script``, and the front and back matter kinds of
-            :data:`argmap.furniture.FURNITURE_KINDS`: ``byline``, ``credit`` …).
+            ``argmap.furniture.FURNITURE_KINDS``: ``byline``, ``credit`` …).
         source: the file name, or ``None`` for text given directly.
         encoding: the encoding the bytes were decoded with, or ``None`` for ``str`` input.
         format: what the input was read as: ``text``, ``markdown`` or ``html``.
