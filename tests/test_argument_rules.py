@@ -302,6 +302,36 @@ RELATIONS = [
         {("Critics call them fair.", SUPPORT, "Fees must fall."),
          ("they are, however, cheap.", SUPPORT, "Critics call them fair.")},
         id="in-fact-with-a-later-however-still-elaborates"),
+    # a paragraph that states someone's view and answers it concedes the view, in any
+    # paragraph (in the thesis's it always did)
+    pytest.param(
+        "Schools should limit homework. It costs sleep.\n\nSome teachers argue that "
+        "homework builds discipline. But discipline can be taught in class.",
+        "Schools should limit homework.",
+        {("It costs sleep.", SUPPORT, "Schools should limit homework."),
+         ("Some teachers argue that homework builds discipline.", ATTACK,
+          "Schools should limit homework."),
+         ("discipline can be taught in class.", ATTACK,
+          "Some teachers argue that homework builds discipline.")},
+        id="reported-view-answered-in-a-later-paragraph-concedes"),
+    # must not fire: an unreported claim, or the author's own view, answered there
+    pytest.param(
+        "Schools should limit homework. It costs sleep.\n\nHomework builds discipline. "
+        "But discipline can be taught in class.",
+        "Schools should limit homework.",
+        {("It costs sleep.", SUPPORT, "Schools should limit homework."),
+         ("Homework builds discipline.", SUPPORT, "Schools should limit homework."),
+         ("discipline can be taught in class.", ATTACK, "Homework builds discipline.")},
+        id="unreported-claim-answered-in-a-later-paragraph"),
+    pytest.param(
+        "Schools should limit homework. It costs sleep.\n\nI think that homework builds "
+        "discipline. But discipline can be taught in class.",
+        "Schools should limit homework.",
+        {("It costs sleep.", SUPPORT, "Schools should limit homework."),
+         ("I think that homework builds discipline.", SUPPORT, "Schools should limit homework."),
+         ("discipline can be taught in class.", ATTACK,
+          "I think that homework builds discipline.")},
+        id="first-person-view-answered-in-a-later-paragraph"),
     pytest.param(
         "Fees deter students. Fees burden families.",
         "Fees deter students.",

@@ -402,7 +402,8 @@ def test_a_premise_unit_equals_the_constructed_one() -> None:
 def _plain_announcement(grammar: Grammar, hit: Hit, text: str) -> Marker | None:
     """:func:`_announcement` with every word of the head listed, then the first three."""
     cardinal, head = hit.tokens[0], hit.head
-    if head is None or (head.start_pos or 0) - (cardinal.end_pos or 0) > 2:
+    gap = text[cardinal.end_pos or 0 : head.start_pos or 0] if head is not None else ""
+    if head is None or len(re.sub(r"\s+", " ", gap)) > 2:
         return None
     words = list(re.finditer(r"\S+", str(head)))[:3]
     for k, w in enumerate(words):

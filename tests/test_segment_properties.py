@@ -211,3 +211,12 @@ def test_a_thousand_equal_headings_get_a_thousand_ids() -> None:
     ids = [s.id for s in analyze(text).sections][1:]
     assert ids[:3] == ["costs", "costs-2", "costs-3"] and ids[-1] == "costs-1000"
     assert len(set(ids)) == 1000
+
+
+@pytest.mark.parametrize("gap", [" ", "  ", "   ", "\t", " \t "])
+def test_an_announcement_does_not_depend_on_the_spaces_before_its_head(gap: str) -> None:
+    # Hypothesis found "three  Fees" announce and "three   Fees" not: the cardinal and
+    # its head were allowed two characters apart, counting every space
+    m = analyze(f"Fees must fall. We have three{gap}reasons. First, aid is scarce.")
+    assert [mk.rule for u in m.units for mk in u.markers if mk.rule == "announcement"] == \
+        ["announcement"]

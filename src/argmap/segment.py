@@ -387,6 +387,16 @@ _NOT_PLURAL = frozenset({
     "will", "would", "shall", "should", "can", "could", "may", "might", "must"})
 
 
+_SPACES = re.compile(r"\s+")
+
+
+def _far_apart(text: str, end: int, start: int) -> bool:
+    """Whether more than two characters part a cardinal ending at ``end`` from the head
+    starting at ``start`` ("three, reasons" is two apart), a run of white space counting
+    as one: the reading must not change with the spacing of a paragraph."""
+    return start - end > 2 and len(_SPACES.sub(" ", text[end:start])) > 2
+
+
 def _announcement(grammar: Grammar, hit: Hit, text: str) -> Marker | None:
     """The announcement marker of a cardinal and a plural noun ("three occasions",
     "four sets of problems"), or ``None`` when the words after the cardinal hold no
@@ -395,7 +405,7 @@ def _announcement(grammar: Grammar, hit: Hit, text: str) -> Marker | None:
     the head makes a measure ("eight minutes ago", "three acres")."""
     cardinal = hit.tokens[0]
     head = hit.head
-    if head is None or (head.start_pos or 0) - (cardinal.end_pos or 0) > 2:
+    if head is None or _far_apart(text, cardinal.end_pos or 0, head.start_pos or 0):
         return None
     info = grammar.info(cardinal.type)
     if info is not None and counts_no_list(text, cardinal.start_pos or 0, info.value or 0,

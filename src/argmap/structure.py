@@ -1014,7 +1014,10 @@ def _sentence_level(b: _Builder, head: Unit, main: Sequence[Unit]) -> None:
     home = b.thesis if head.paragraph == b.thesis_paragraph and \
         b.thesis in {u.id for u in main} else head.id
     at_thesis, answered = home == b.thesis, b.answered
-    if at_thesis and head.id in answered:
+    # outside the thesis's paragraph, a head that reports someone's view ("Some teachers
+    # argue that X.") and that its paragraph answers is conceded too: the opponent's
+    # point, whatever paragraph states it
+    if head.id in answered and (at_thesis or _reported(b, (head,))):
         _concede(b, head, answered[head.id])
     # The author's line, which an addition after a concession continues: the home
     # claim, or, in a paragraph that opens with a concession, the claim conceded against.
@@ -1115,8 +1118,9 @@ def _sentence_level(b: _Builder, head: Unit, main: Sequence[Unit]) -> None:
                     and _concedes_clause(before):
                 concession = before  # "X, although/unless Y. But Z.": Z answers Y
             if intent.kind is _ATTACK and not intent.concedes and \
-                    concession is None and unmarked and unmarked[-1] == previous.id and \
-                    at_thesis and local_head is head and \
+                    concession is None and local_head is head and (
+                        (at_thesis and unmarked and unmarked[-1] == previous.id)
+                        or (previous is head and not at_thesis and _reported(b, (head,)))) and \
                     _concede(b, previous, intent.marker):
                 # "X. But Y.": the author grants X and answers it with Y.
                 pending = [p for p in pending if p[0] != previous.id]
