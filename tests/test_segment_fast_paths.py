@@ -11,7 +11,7 @@ from pathlib import Path
 
 import attrs
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 
 from argmap.grammar import Grammar, Hit, Token, load_grammar
 from argmap.ingest import BlockKind, Document, read_document
@@ -26,10 +26,11 @@ from argmap.model import (
     _premise_unit,
     _unchecked_span,
 )
-from argmap.numerals import measure
+from argmap.numerals import counts_no_list, measure
 from argmap.segment import (
     _ALNUM,
     _NEXT_WORD,
+    _NOT_PLURAL,
     _PLURAL,
     _PREV_WORD,
     _SPACE,
@@ -400,19 +401,26 @@ def test_a_premise_unit_equals_the_constructed_one() -> None:
 
 
 def _plain_announcement(grammar: Grammar, hit: Hit, text: str) -> Marker | None:
-    """:func:`_announcement` with every word of the head listed, then the first three."""
+    """:func:`_announcement` with every word of the head listed, then the first three;
+    the number expressions and closed-class words that end it as :func:`_announcement`
+    has them."""
     cardinal, head = hit.tokens[0], hit.head
     gap = text[cardinal.end_pos or 0 : head.start_pos or 0] if head is not None else ""
     if head is None or len(re.sub(r"\s+", " ", gap)) > 2:
         return None
+    info = grammar.info(cardinal.type)
+    if info is not None and counts_no_list(text, cardinal.start_pos or 0, info.value or 0,
+                                           head.start_pos or 0):
+        return None
     words = list(re.finditer(r"\S+", str(head)))[:3]
     for k, w in enumerate(words):
+        if w.group().rstrip(",.:;").lower() in _NOT_PLURAL:
+            return None  # a closed-class word or a verb ends the search for the head
         if _PLURAL.fullmatch(w.group().rstrip(",.:;")):
             end = (head.start_pos or 0) + w.start() + len(w.group().rstrip(",.:;"))
             before = words[k - 1].group().rstrip(",.:;") if k else None
             if measure(w.group().rstrip(",.:;"), text, end, before):
                 return None
-            info = grammar.info(cardinal.type)
             return Marker(text=text[cardinal.start_pos : end],
                           span=Span(cardinal.start_pos or 0, end),
                           function=MarkerFunction.ANNOUNCEMENT,
@@ -441,6 +449,8 @@ def test_announcement_equals_the_plain_reading_on_real_text() -> None:
 
 @FEW
 @given(prose_documents() | messy_documents())
+@example("three are fees.")  # found by Hypothesis: a verb after the cardinal ends it
+@example("Two thirds of three  reasons.")
 def test_announcement_equals_the_plain_reading_on_generated_text(text: str) -> None:
     _same_announcements(Document.from_text(text))
 
