@@ -12,7 +12,7 @@ import pytest
 
 import argmap
 from argmap.ingest import Document
-from argmap.model import RelationKind, Role
+from argmap.model import ArgumentMap, RelationKind, Role
 from argmap.segment import segment
 
 SUPPORT, ATTACK = RelationKind.SUPPORT, RelationKind.ATTACK
@@ -125,10 +125,15 @@ def test_units_and_markers(text: str, expected: list[tuple[str, list[tuple[str, 
     assert units(text) == expected
 
 
+def unit_texts(m: ArgumentMap) -> dict[str, str]:
+    """Each unit's text by its id."""
+    return {u.id: u.text for u in m.units}
+
+
 def relations(text: str) -> tuple[str, set[tuple[str, RelationKind, str]]]:
     """The central claim's text, and (source text, kind, target text) of every relation."""
     m = argmap.analyze(text)
-    texts = {u.id: u.text for u in m.units}
+    texts = unit_texts(m)
     assert m.central_claim is not None
     return texts[m.central_claim], {(texts[r.source], r.kind, texts[r.target])
                                     for r in m.relations}
@@ -394,7 +399,7 @@ def rules(text: str) -> tuple[str, set[tuple[str, RelationKind, str, str]]]:
     """The central claim's text, and (source text, kind, target text, rule id) of every
     relation."""
     m = argmap.analyze(text)
-    texts = {u.id: u.text for u in m.units}
+    texts = unit_texts(m)
     assert m.central_claim is not None
     return texts[m.central_claim], {(texts[r.source], r.kind, texts[r.target], r.rule)
                                     for r in m.relations}
@@ -753,7 +758,7 @@ def test_lead_in_announces_the_list_after_it(
 def enumerations(text: str) -> list[tuple[str | None, str, list[str]]]:
     """(announcement text or ``None``, rule, item texts) of each enumeration of the map."""
     m = argmap.analyze(text)
-    texts = {u.id: u.text for u in m.units}
+    texts = unit_texts(m)
     return [(texts[e.announcement] if e.announcement else None, e.rule,
              [texts[i] for i in e.items]) for e in m.enumerations]
 
@@ -865,7 +870,7 @@ def test_enumerations_close(text: str, expected: list[tuple[str | None, str, lis
 def item_elaborations(text: str) -> list[tuple[str, str]]:
     """(source text, target text) of each ``default.item`` relation of the map."""
     m = argmap.analyze(text)
-    texts = {u.id: u.text for u in m.units}
+    texts = unit_texts(m)
     return [(texts[r.source], texts[r.target]) for r in m.relations
             if r.rule == "default.item"]
 
@@ -945,7 +950,7 @@ SECTION_CLAIM_AFTER_CONCESSION = [
 def test_the_claim_of_a_section_that_opens_with_a_concession(
         text: str, expected: tuple[str, str]) -> None:
     m = argmap.analyze(text)
-    texts = {u.id: u.text for u in m.units}
+    texts = unit_texts(m)
     drawn = [(texts[r.source], texts[r.target]) for r in m.relations
              if r.rule.startswith("result.opener")]
     assert drawn == [expected]
