@@ -478,6 +478,21 @@ def _cache_file(source: str, stem: str = "markers") -> str | bool:
     return str(base / f"{stem}-{lark.__version__}-{digest}.lark-cache")
 
 
+@functools.lru_cache(maxsize=8)
+def grammar_terminals(stem: str) -> tuple[lark.lexer.TerminalDef, ...]:
+    """The terminals of the built-in ``grammars/<stem>.lark``, a grammar read for its
+    vocabulary only (``boilerplate``, ``sentences``, ``relations``).
+
+    Lark builds a parser to read them; it is cached on disk as the marker grammar's is
+    (:func:`_cache_file`), since building the largest takes 30 ms and loading it 1 ms.
+
+    Raises:
+        OSError: the file cannot be read (a broken installation).
+    """
+    source = (grammar_dir() / f"{stem}.lark").read_text("utf-8")
+    return tuple(lark.Lark(source, parser="lalr", cache=_cache_file(source, stem)).terminals)
+
+
 def _read(path: Path) -> str:
     try:
         return path.read_text(encoding="utf-8")

@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import NamedTuple
 
 import attrs
-import lark
 
 from argmap.decode import decode
 from argmap.exceptions import EmptyInputError, InputError
@@ -22,7 +21,7 @@ from argmap.html import extract_html, looks_like_html
 from argmap.markdown import looks_like_markdown, markdown_blocks
 from argmap.model import Boilerplate, Span, _unchecked_span
 
-__all__ = ["FORMATS", "Block", "BlockKind", "Document", "read_document"]
+__all__ = ["FORMATS", "LEAD_IN_DASHES", "Block", "BlockKind", "Document", "read_document"]
 
 #: Longest line (in words) that can be a heading, a title or a navigation line.
 HEADING_MAX_WORDS = 12
@@ -294,14 +293,10 @@ _ASCII_LETTER = re.compile(r"[A-Za-z]")
 
 @functools.lru_cache(maxsize=1)
 def _cues() -> dict[str, re.Pattern[str]]:
-    from argmap.grammar import _cache_file, grammar_dir
+    from argmap.grammar import grammar_terminals
 
-    # cached on disk as the marker grammar is: building the parser takes 30 ms, loading it
-    # 1 ms, and every process that reads a document pays it once
-    source = (grammar_dir() / "boilerplate.lark").read_text("utf-8")
-    parser = lark.Lark(source, parser="lalr", cache=_cache_file(source, "boilerplate"))
     cues = {}
-    for term in parser.terminals:
+    for term in grammar_terminals("boilerplate"):
         flags = re.IGNORECASE if "i" in term.pattern.flags else 0
         cues[term.name] = re.compile(rf"(?<!\w)(?:{term.pattern.value})(?!\w)", flags)
     return cues
@@ -426,7 +421,7 @@ def _heading_like(line: _Line) -> bool:
 
 
 #: Dashes that end a lead-in ("… under the following heads:--", "And again:—").
-_LEAD_IN_DASHES = ("--", "\u2014", "\u2013", "\u2015")
+LEAD_IN_DASHES = ("--", "\u2014", "\u2013", "\u2015")
 #: The first word of a line, after any opening quotes or brackets.
 _FIRST_WORD = re.compile(r"[\W_]*(\w+)")
 
@@ -438,7 +433,7 @@ def _ends_with_lead_in(text: str) -> bool:
     a quotation), so it is not a title. Headings are titles, and style guides give
     them no such final punctuation (Chicago Manual of Style, 17th ed., on headings and
     headline style, 8.159; APA Publication Manual, 7th ed., 2.27 on heading levels)."""
-    return text.rstrip(_CLOSING).endswith(_LEAD_IN_DASHES)
+    return text.rstrip(_CLOSING).endswith(LEAD_IN_DASHES)
 
 
 def _starts_in_lower_case(text: str) -> bool:

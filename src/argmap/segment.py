@@ -14,7 +14,7 @@ from collections.abc import Iterable
 import attrs
 import lark
 
-from argmap.grammar import Grammar, Hit, Token, grammar_dir, load_grammar
+from argmap.grammar import Grammar, Hit, Token, grammar_terminals, load_grammar
 from argmap.ingest import BlockKind, Document
 from argmap.lalr import Plan
 from argmap.model import (
@@ -65,8 +65,7 @@ class Segmentation:
 @functools.lru_cache(maxsize=1)
 def _sentence_terminals() -> tuple[lark.lexer.TerminalDef, ...]:
     """The terminals of ``grammars/sentences.lark``."""
-    parser = lark.Lark((grammar_dir() / "sentences.lark").read_text("utf-8"), parser="lalr")
-    return tuple(parser.terminals)
+    return grammar_terminals("sentences")
 
 
 @functools.lru_cache(maxsize=1)

@@ -32,9 +32,9 @@ from itertools import pairwise
 from operator import attrgetter
 
 import attrs
-import lark
 
-from argmap.grammar import Grammar, grammar_dir, load_grammar
+from argmap.grammar import Grammar, grammar_terminals, load_grammar
+from argmap.ingest import LEAD_IN_DASHES
 from argmap.model import (
     ArgumentMap,
     Enumeration,
@@ -70,7 +70,7 @@ _ELABORATION, _ANNOUNCEMENT = MarkerFunction.ELABORATION, MarkerFunction.ANNOUNC
 #: A unit's id and paragraph number, read by ``map`` over all units
 _ID, _PARAGRAPH = attrgetter("id"), attrgetter("paragraph")
 #: What follows a lead-in to a list: a colon or a dash ("heads:--", "made--", "this —").
-_LEAD_IN_GAPS = (":", "：", "--", "\u2014", "\u2013", "\u2015")
+_LEAD_IN_GAPS = (":", "：", *LEAD_IN_DASHES)
 #: The functions of the contrast markers that answer the clause they join
 _ANSWERING = (MarkerFunction.CONTRAST, MarkerFunction.CONTRA_EXPECTATION)
 
@@ -672,10 +672,7 @@ def _closes_before(state: _OpenEnumeration, paragraph: int, restart: bool) -> bo
 @functools.cache
 def _lead_in_vocabulary() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """``REFERS_BACK`` and ``NAMES_ONLY`` of ``grammars/relations.lark``, compiled."""
-    # (the file's name in two parts: a literal "relations.lark" reads as a rule id)
-    source = (grammar_dir() / "relations").with_suffix(".lark").read_text("utf-8")
-    parser = lark.Lark(source, parser="lalr")
-    terms = {t.name: t.pattern.to_regexp() for t in parser.terminals}
+    terms = {t.name: t.pattern.to_regexp() for t in grammar_terminals("relations")}
     return (re.compile(terms["REFERS_BACK"], re.IGNORECASE),
             re.compile(terms["NAMES_ONLY"], re.IGNORECASE))
 
