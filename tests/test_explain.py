@@ -56,6 +56,23 @@ def test_explain_quotes_the_sentence_from_its_marker(marker: str, sentence: str)
     assert line.endswith(f'in "{sentence}"')
 
 
+@pytest.mark.parametrize(("text", "marker", "quoted"), [
+    # The relation's marker is the second of two stacked openers: the quote starts at
+    # the first, as the sentence reads.
+    ("We tried hard. But still, it failed.", "still", "But still, it failed."),
+    ("Fees rose. And yet, nobody left.", "yet", "And yet, nobody left."),
+    # One opener: the quote starts at it.
+    ("We tried hard. Still, it failed.", "Still", "Still, it failed."),
+    # A marker inside the unit: the quote is the unit, from its start.
+    ("Fees must fall because they deter students.", "because",
+     "because they deter students."),
+])
+def test_explain_quotes_the_unit_from_its_first_marker(text: str, marker: str,
+                                                       quoted: str) -> None:
+    line = next(ln for ln in explain(argmap.analyze(text), text) if f'marker "{marker}"' in ln)
+    assert line.endswith(f'in "{quoted}"')
+
+
 def test_explain_unit_narrows_to_one_unit(seed: tuple[ArgumentMap, str]) -> None:
     m, text = seed
     thesis = str(m.central_claim)

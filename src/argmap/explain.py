@@ -9,15 +9,15 @@ __all__ = ["explain", "explain_relation"]
 
 def _evidence(m: ArgumentMap, rel: Relation, source: str | None) -> tuple[Unit, str]:
     """The unit whose words made the relation (the one carrying the marker), and its text
-    from the marker on ("However, Moscow …")."""
+    from its first marker on: from "But" in "But still, Moscow …" though the relation's
+    marker is "still", so that every line quotes a unit's words as the text has them."""
     units = {u.id: u for u in m.units}
     candidates = [units[i] for i in (rel.source, rel.target) if i in units]
     unit = candidates[0]
     if rel.marker is not None:
         unit = next((u for u in candidates if rel.marker in u.markers), unit)
-    start = unit.span.start
-    if rel.marker is not None and rel.marker.span.end <= unit.span.start:
-        start = rel.marker.span.start
+    start = min([unit.span.start] + [mk.span.start for mk in unit.markers
+                                     if mk.span.end <= unit.span.start])
     text = source[start : unit.span.end] if source is not None else unit.text
     return unit, " ".join(text.split())
 
