@@ -954,3 +954,81 @@ def test_the_claim_of_a_section_that_opens_with_a_concession(
     drawn = [(texts[r.source], texts[r.target]) for r in m.relations
              if r.rule.startswith("result.opener")]
     assert drawn == [expected]
+
+
+def paragraph_head_relations(text: str) -> set[tuple[str, str, str, str | None]]:
+    """(source text, target text, rule, marker text) of each relation from or to the first
+    unit of a paragraph after the first (to it: a conclusion drawn into it), but the
+    sentence-level defaults (``default.paragraph``)."""
+    m = argmap.analyze(text)
+    texts = unit_texts(m)
+    firsts: dict[int, str] = {}
+    for u in m.units:
+        firsts.setdefault(u.paragraph, u.id)
+    heads = {i for p, i in firsts.items() if p > min(firsts)}
+    return {(texts[r.source], texts[r.target], r.rule, r.marker.text if r.marker else None)
+            for r in m.relations
+            if (r.source in heads or r.target in heads) and r.rule != "default.paragraph"}
+
+
+_HOMEWORK = ("Homework should be limited.\n\nToo much homework harms sleep. Students stay "
+             "up late.\n\n")
+_SLEEP, _THESIS = "Too much homework harms sleep.", "Homework should be limited."
+# A paragraph-initial additive adverbial in a short section adds a premise beside the
+# paragraph before (PDTB Expansion.Conjunction), and a result opening the text's last
+# paragraph is the closing conclusion, drawn from the section's reasons
+# (structure._beside_heads).
+PARAGRAPH_HEADS_BESIDE = [
+    pytest.param(
+        f"{_HOMEWORK}Moreover, homework widens inequality. Some have no desk.",
+        {(_SLEEP, _THESIS, "default.section", None),
+         ("homework widens inequality.", _THESIS, "addition.opener.beside", "Moreover")},
+        id="moreover-paragraph-beside-the-first-reason"),
+    pytest.param(
+        f"{_HOMEWORK}Also, homework widens inequality.\n\nFurthermore, it crowds out play.",
+        {(_SLEEP, _THESIS, "default.section", None),
+         ("homework widens inequality.", _THESIS, "addition.opener.beside", "Also"),
+         ("it crowds out play.", _THESIS, "addition.opener.beside", "Furthermore")},
+        id="a-run-of-additions"),
+    pytest.param(
+        f"{_HOMEWORK}Moreover, homework widens inequality.\n\n"
+        "Therefore, schools should cap homework.",
+        {(_SLEEP, "schools should cap homework.", "conclusion.closing", None),
+         ("homework widens inequality.", "schools should cap homework.",
+          "result.opener.closing", "Therefore"),
+         ("schools should cap homework.", _THESIS, "conclusion.closing", None)},
+        id="therefore-paragraph-closes-the-text"),
+    # must not fire: "And" goes on with the paragraph before; an addition far into a long
+    # section; a "Therefore" paragraph that is not the last; a text of two paragraphs
+    pytest.param(
+        f"{_HOMEWORK}And homework widens inequality.",
+        {(_SLEEP, _THESIS, "default.section", None),
+         ("homework widens inequality.", _SLEEP, "addition.opener", "And")},
+        id="and-paragraph-goes-on-with-the-one-before"),
+    pytest.param(
+        f"{_HOMEWORK}Tests fill the week.\n\nClubs meet at night.\n\nSports eat weekends."
+        "\n\nMoreover, tutors add more.",
+        {(_SLEEP, _THESIS, "default.section", None),
+         ("Tests fill the week.", _THESIS, "default.section", None),
+         ("Clubs meet at night.", _THESIS, "default.section", None),
+         ("Sports eat weekends.", _THESIS, "default.section", None),
+         ("tutors add more.", "Sports eat weekends.", "addition.opener", "Moreover")},
+        id="addition-five-paragraphs-into-its-section"),
+    pytest.param(
+        f"{_HOMEWORK}Therefore, schools should cap homework.\n\nParents agree.",
+        {(_SLEEP, "Parents agree.", "conclusion.closing", None),
+         ("Students stay up late.", "schools should cap homework.", "result.opener",
+          "Therefore"),
+         ("Parents agree.", _THESIS, "conclusion.closing", None)},
+        id="therefore-paragraph-not-the-last"),
+    pytest.param(
+        "Homework should be limited.\n\nTherefore, schools should cap homework.",
+        {("schools should cap homework.", _THESIS, "result.opener.to-thesis", "Therefore")},
+        id="therefore-after-the-thesis-alone"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PARAGRAPH_HEADS_BESIDE)
+def test_paragraph_heads_beside_the_one_before(
+        text: str, expected: set[tuple[str, str, str, str | None]]) -> None:
+    assert paragraph_head_relations(text) == expected

@@ -14,7 +14,9 @@ argument structure, as in Peldszus & Stede 2013):
    announcement; a contrast to the paragraph or the reported
    view it answers); after a heading, to the central claim instead of the section
    before, unless a contrast follows a section that argued against the central claim
-   (then it answers that section); unmarked heads support their section's claim;
+   (then it answers that section); unmarked heads support their section's claim, and so
+   does an additive head ("Moreover, …") early in its section, beside the paragraph
+   before it; a result opening the last paragraph is the closing conclusion;
 3. section level: each section's claim (its summary or closing conclusion, else its
    first paragraph head) supports the central claim, unless it restates it.
 
@@ -832,6 +834,8 @@ def _relate(seg: Segmentation, grammar: Grammar, title: str | None) -> _Built:
         # elaborate that item if another item of the list follows them
         between: list[Unit] = []
         summary: Unit | None = None
+        # marked heads that take a place among the section's heads (see _beside_heads)
+        beside: dict[str, Intent] = {}
         first_main = _main_units(units[starts[paras[0]]:starts[paras[0] + 1]], clause_sources)
         first_head = next((u for u in first_main if not b.concedes(u)), first_main[0])
         for n in paras:
@@ -859,6 +863,10 @@ def _relate(seg: Segmentation, grammar: Grammar, title: str | None) -> _Built:
                 heads, summary, attached = [], head, True
                 b.roles[head.id] = Role.CONCLUSION
                 b.sources.discard(head.id)
+            elif intent is not None and previous_paragraph is not None and \
+                    not section_start and _beside_heads(b, intent, head, heads, n - paras[0],
+                                                        n == len(starts) - 2):
+                beside[head.id] = intent  # attached with the section's heads
             elif intent is not None and previous_paragraph is not None:
                 target, rule = _paragraph_target(
                     b, intent, head, previous_paragraph,
@@ -889,7 +897,7 @@ def _relate(seg: Segmentation, grammar: Grammar, title: str | None) -> _Built:
         if b.concedes(first_main[0]):
             first_head = next((u for u in first_main if not b.concedes(u)
                                and not b.backs_concession(u)), first_head)
-        claim = _section_claim(b, summary, first_head, heads, last_paragraph)
+        claim = _section_claim(b, summary, first_head, heads, last_paragraph, beside)
         section_claims.append((section_id, claim.id))
 
     # Section claims support the thesis, or restate it.
@@ -968,27 +976,88 @@ def _elaborate_item(b: _Builder, open_list: _OpenEnumeration | None, item: Unit,
     between.clear()
 
 
+#: A paragraph that opens with an addition ("Moreover, …") at most this many paragraphs
+#: after its section's first paragraph is a further premise beside the paragraph before
+#: it (:func:`_beside_heads`); further on, it adds to the paragraph before, as a long
+#: chapter's "Moreover" goes on with the point just made rather than with a claim a
+#: dozen paragraphs back.
+ADDITION_BESIDE_PARAGRAPHS = 4
+
+
+#: The grammar's groups of additive adverbials ("moreover", "also"); not the coordinator
+#: "and", which opens a paragraph that goes on with the one before ("And these two
+#: lines sum up …"), as it joins two clauses of one sentence.
+_ADDITIVE_ADVERBIALS = frozenset({"addition", "addition_comma"})
+
+
+def _beside_heads(b: _Builder, intent: Intent, head: Unit, heads: list[Unit], offset: int,
+                  last: bool) -> bool:
+    """Whether a marked paragraph head, within a section (no heading before it), takes its
+    place among the section's unattached heads instead of attaching to the paragraph
+    before (:func:`_paragraph_target`); :func:`_section_claim` then attaches it with its
+    marker.
+
+    Two kinds of head do, when the paragraph before is itself one of those heads (it
+    supports the section's claim, not a list item or a concession):
+
+    - an additive adverbial ("Moreover, Y"; not "And") in a paragraph at most
+      :data:`ADDITION_BESIDE_PARAGRAPHS` after the section's first (``offset``, in
+      paragraphs): Y is a further premise of the claim the paragraph before supports,
+      as a sentence-level addition is (PDTB 2.0 Expansion.Conjunction: the two arguments
+      are parallel, Prasad et al. 2008). The paragraphs of a short essay are its reasons;
+    - a result ("Therefore, Y") opening the text's last paragraph (``last``): Y is the
+      closing conclusion, drawn from the section's reasons, not from the paragraph
+      before's last sentence (the conclusion position of essays, Stab & Gurevych 2017).
+    """
+    if not heads or heads[-1].paragraph != head.paragraph - 1 or intent.concedes:
+        return False
+    if intent.direction is Direction.PARALLEL:
+        info = b.grammar.info(intent.marker.terminal) if intent.marker else None
+        return offset <= ADDITION_BESIDE_PARAGRAPHS and intent.kind is RelationKind.SUPPORT \
+            and info is not None and info.group in _ADDITIVE_ADVERBIALS
+    return last and intent.direction is Direction.FORWARD and len(heads) > 1
+
+
 def _section_claim(b: _Builder, summary: Unit | None, first_head: Unit, heads: list[Unit],
-                   last_paragraph: Sequence[Unit] | None) -> Unit:
+                   last_paragraph: Sequence[Unit] | None,
+                   beside: dict[str, Intent] | None = None) -> Unit:
     """Pick the section's claim and attach the section's unattached paragraph heads.
 
     The claim is the section's summary ("Taken together, …") if it has one, else its
     first paragraph head. When the section holds the text's last paragraph, that
     paragraph's head is the closing conclusion (the conclusion position of essays and
     op-eds, Stab & Gurevych 2017): the other heads support it and it supports the claim.
+    A marked head among ``heads`` (``beside``, :func:`_beside_heads`) keeps its marker:
+    an addition supports the claim with rule ``<rule>.beside``; a closing result is
+    drawn, with its marker, from the head before it (rule ``<rule>.closing``), and
+    is the closing conclusion though it is no last paragraph's first unit.
     """
+    beside = beside or {}
     if summary is not None:
         for h in heads:
             b.relate(h.id, summary.id, RelationKind.SUPPORT, "summary", "summary.section")
         return summary
     rest = [h for h in heads if h is not first_head]
     closing = None
-    if rest and last_paragraph is not None and rest[-1] is last_paragraph[0]:
+    last_intent = beside.get(rest[-1].id) if rest else None
+    if rest and last_paragraph is not None and (
+            last_intent.direction is _FORWARD if last_intent is not None
+            else rest[-1] is last_paragraph[0]):
         closing = rest.pop()
         b.roles[closing.id] = Role.CONCLUSION
     claim_id = (closing or first_head).id
-    b.relate_each([(h.id, claim_id) for h in rest], RelationKind.SUPPORT, "default",
+    if last_intent is not None and closing is not None and rest:
+        # the closing result's marker: drawn from the head before it
+        drawn = rest.pop()
+        b.apply(closing, attrs.evolve(last_intent, rule=f"{last_intent.rule}.closing"),
+                drawn.id)
+    b.relate_each([(h.id, claim_id) for h in rest if h.id not in beside],
+                  RelationKind.SUPPORT, "default",
                   "conclusion.closing" if closing else "default.section")
+    for h in rest:
+        intent = beside.get(h.id)
+        if intent is not None:
+            b.apply(h, attrs.evolve(intent, rule=f"{intent.rule}.beside"), claim_id)
     if closing is not None:
         b.relate(closing.id, first_head.id, RelationKind.SUPPORT, "conclusion",
                  "conclusion.closing")
