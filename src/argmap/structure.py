@@ -836,6 +836,7 @@ def _relate(seg: Segmentation, grammar: Grammar, title: str | None) -> _Built:
         summary: Unit | None = None
         # marked heads that take a place among the section's heads (see _beside_heads)
         beside: dict[str, Intent] = {}
+        closing = False  # whether a result opening the last paragraph closes the text
         first_main = _main_units(units[starts[paras[0]]:starts[paras[0] + 1]], clause_sources)
         first_head = next((u for u in first_main if not b.concedes(u)), first_main[0])
         for n in paras:
@@ -867,6 +868,7 @@ def _relate(seg: Segmentation, grammar: Grammar, title: str | None) -> _Built:
                     not section_start and _beside_heads(b, intent, head, heads, n - paras[0],
                                                         n == len(starts) - 2):
                 beside[head.id] = intent  # attached with the section's heads
+                closing = closing or intent.direction is _FORWARD
             elif intent is not None and previous_paragraph is not None:
                 target, rule = _paragraph_target(
                     b, intent, head, previous_paragraph,
@@ -875,6 +877,12 @@ def _relate(seg: Segmentation, grammar: Grammar, title: str | None) -> _Built:
                     intent = attrs.evolve(intent, rule=rule)
                 b.apply(head, intent, target)
                 attached = True
+                if intent.direction is _FORWARD and not section_start and \
+                        _closes_text(intent, heads, n == len(starts) - 2):
+                    # drawn from the paragraph before's last unit, and the closing
+                    # conclusion still (see _beside_heads)
+                    closing = True
+                    heads.append(head)
             if announcement is not None:
                 b.open_enumeration(head, announcement)
             _sentence_level(b, head, main)
@@ -897,7 +905,8 @@ def _relate(seg: Segmentation, grammar: Grammar, title: str | None) -> _Built:
         if b.concedes(first_main[0]):
             first_head = next((u for u in first_main if not b.concedes(u)
                                and not b.backs_concession(u)), first_head)
-        claim = _section_claim(b, summary, first_head, heads, last_paragraph, beside)
+        claim = _section_claim(b, summary, first_head, heads, last_paragraph, beside,
+                               closing)
         section_claims.append((section_id, claim.id))
 
     # Section claims support the thesis, or restate it.
@@ -1005,9 +1014,9 @@ def _beside_heads(b: _Builder, intent: Intent, head: Unit, heads: list[Unit], of
       paragraphs): Y is a further premise of the claim the paragraph before supports,
       as a sentence-level addition is (PDTB 2.0 Expansion.Conjunction: the two arguments
       are parallel, Prasad et al. 2008). The paragraphs of a short essay are its reasons;
-    - a result ("Therefore, Y") opening the text's last paragraph (``last``): Y is the
-      closing conclusion, drawn from the section's reasons, not from the paragraph
-      before's last sentence (the conclusion position of essays, Stab & Gurevych 2017).
+    - a result that closes the text (:func:`_closes_text`; ``last``: the head's
+      paragraph is the text's last): it is drawn from the paragraph before's head, which
+      stands for that paragraph, not from its last sentence.
     """
     if not heads or heads[-1].paragraph != head.paragraph - 1 or intent.concedes:
         return False
@@ -1015,12 +1024,24 @@ def _beside_heads(b: _Builder, intent: Intent, head: Unit, heads: list[Unit], of
         info = b.grammar.info(intent.marker.terminal) if intent.marker else None
         return offset <= ADDITION_BESIDE_PARAGRAPHS and intent.kind is RelationKind.SUPPORT \
             and info is not None and info.group in _ADDITIVE_ADVERBIALS
+    return _closes_text(intent, heads, last)
+
+
+def _closes_text(intent: Intent, heads: list[Unit], last: bool) -> bool:
+    """Whether a result ("Therefore, Y") that opens the text's last paragraph (``last``)
+    is the closing conclusion: the section has a claim and at least one other unattached
+    paragraph head (``heads``). Y is then drawn from the section's reasons and supports
+    its claim, as an unmarked closing paragraph does (the conclusion position of essays,
+    Stab & Gurevych 2017), instead of hanging from the paragraph before alone, apart from
+    the central claim.
+    """
     return last and intent.direction is Direction.FORWARD and len(heads) > 1
 
 
 def _section_claim(b: _Builder, summary: Unit | None, first_head: Unit, heads: list[Unit],
                    last_paragraph: Sequence[Unit] | None,
-                   beside: dict[str, Intent] | None = None) -> Unit:
+                   beside: dict[str, Intent] | None = None, closing_result: bool = False,
+                   ) -> Unit:
     """Pick the section's claim and attach the section's unattached paragraph heads.
 
     The claim is the section's summary ("Taken together, …") if it has one, else its
@@ -1029,8 +1050,10 @@ def _section_claim(b: _Builder, summary: Unit | None, first_head: Unit, heads: l
     op-eds, Stab & Gurevych 2017): the other heads support it and it supports the claim.
     A marked head among ``heads`` (``beside``, :func:`_beside_heads`) keeps its marker:
     an addition supports the claim with rule ``<rule>.beside``; a closing result is
-    drawn, with its marker, from the head before it (rule ``<rule>.closing``), and
-    is the closing conclusion though it is no last paragraph's first unit.
+    drawn, with its marker, from the head before it (rule ``<rule>.closing``). When
+    ``closing_result``, the last of ``heads`` is a result that closes the text
+    (:func:`_closes_text`), the closing conclusion though it is no last paragraph's
+    first unit.
     """
     beside = beside or {}
     if summary is not None:
@@ -1041,8 +1064,7 @@ def _section_claim(b: _Builder, summary: Unit | None, first_head: Unit, heads: l
     closing = None
     last_intent = beside.get(rest[-1].id) if rest else None
     if rest and last_paragraph is not None and (
-            last_intent.direction is _FORWARD if last_intent is not None
-            else rest[-1] is last_paragraph[0]):
+            closing_result or (last_intent is None and rest[-1] is last_paragraph[0])):
         closing = rest.pop()
         b.roles[closing.id] = Role.CONCLUSION
     claim_id = (closing or first_head).id
