@@ -1032,3 +1032,52 @@ PARAGRAPH_HEADS_BESIDE = [
 def test_paragraph_heads_beside_the_one_before(
         text: str, expected: set[tuple[str, str, str, str | None]]) -> None:
     assert paragraph_head_relations(text) == expected
+
+
+_VENICE = ("Millions of tourists visit Venice each year. The city is full. Venice should "
+           "therefore limit daily visitors.\n\n")
+_LIMIT, _MILLIONS = "Venice should therefore limit daily visitors.", \
+    "Millions of tourists visit Venice each year."
+# When the section's first paragraph holds the central claim, the section's other
+# paragraph heads support the central claim, not that paragraph's first sentence
+# (structure._relate, ``intro_head``).
+SECTION_OPENING_WITH_THE_THESIS = [
+    pytest.param(
+        f"{_VENICE}Tourism pushes up rents.\n\nCrowds damage the lagoon.",
+        {(_MILLIONS, _LIMIT, "section.thesis", None),
+         ("Tourism pushes up rents.", "Crowds damage the lagoon.", "conclusion.closing", None),
+         ("Crowds damage the lagoon.", _LIMIT, "conclusion.closing", None)},
+        id="thesis-second-in-the-first-paragraph"),
+    # must not fire: the thesis opens the paragraph; the thesis is in a later paragraph
+    pytest.param(
+        f"{_VENICE}Tourism pushes up rents.\n\nCrowds damage the lagoon.\n\n"
+        "Therefore, the city must act.",
+        {(_MILLIONS, _LIMIT, "section.thesis", None),
+         ("Tourism pushes up rents.", "the city must act.", "conclusion.closing", None),
+         ("Crowds damage the lagoon.", "the city must act.", "result.opener.closing",
+          "Therefore"),
+         ("the city must act.", _LIMIT, "conclusion.closing", None)},
+        id="thesis-second-and-a-closing-result"),
+    pytest.param(
+        "Venice should limit daily visitors. Millions come each year.\n\n"
+        "Tourism pushes up rents.\n\nCrowds damage the lagoon.",
+        {("Tourism pushes up rents.", "Crowds damage the lagoon.", "conclusion.closing", None),
+         ("Crowds damage the lagoon.", "Venice should limit daily visitors.",
+          "conclusion.closing", None)},
+        id="thesis-first"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SECTION_OPENING_WITH_THE_THESIS)
+def test_heads_of_the_thesis_section_support_the_thesis(
+        text: str, expected: set[tuple[str, str, str, str | None]]) -> None:
+    assert paragraph_head_relations(text) | {
+        x for x in relation_rules(text) if x[2] == "section.thesis"} == expected
+
+
+def relation_rules(text: str) -> set[tuple[str, str, str, str | None]]:
+    """(source text, target text, rule, marker text) of every relation of the map."""
+    m = argmap.analyze(text)
+    texts = unit_texts(m)
+    return {(texts[r.source], texts[r.target], r.rule, r.marker.text if r.marker else None)
+            for r in m.relations}

@@ -839,6 +839,12 @@ def _relate(seg: Segmentation, grammar: Grammar, title: str | None) -> _Built:
         closing = False  # whether a result opening the last paragraph closes the text
         first_main = _main_units(units[starts[paras[0]]:starts[paras[0] + 1]], clause_sources)
         first_head = next((u for u in first_main if not b.concedes(u)), first_main[0])
+        # the section that opens with the central claim's paragraph argues for it: its
+        # other paragraphs support the central claim, not the sentence that happens to
+        # open that paragraph ("Every year millions visit Venice. … Venice should
+        # therefore limit visitors."); that sentence supports it too, as before
+        intro_head = first_head if thesis is not None and first_head.id != thesis.id and \
+            any(u.id == thesis.id for u in first_main) else None
         for n in paras:
             para = units[starts[n]:starts[n + 1]]
             main = _main_units(para, clause_sources)
@@ -905,6 +911,13 @@ def _relate(seg: Segmentation, grammar: Grammar, title: str | None) -> _Built:
         if b.concedes(first_main[0]):
             first_head = next((u for u in first_main if not b.concedes(u)
                                and not b.backs_concession(u)), first_head)
+        if intro_head is not None and thesis is not None:
+            if intro_head in heads:
+                heads.remove(intro_head)
+                b.relate(intro_head.id, thesis.id, RelationKind.SUPPORT, "default",
+                         "section.thesis")
+                b.roles.setdefault(intro_head.id, Role.CLAIM)
+            first_head = b.unit(thesis.id)
         claim = _section_claim(b, summary, first_head, heads, last_paragraph, beside,
                                closing)
         section_claims.append((section_id, claim.id))
