@@ -1081,3 +1081,50 @@ def relation_rules(text: str) -> set[tuple[str, str, str, str | None]]:
     texts = unit_texts(m)
     return {(texts[r.source], texts[r.target], r.rule, r.marker.text if r.marker else None)
             for r in m.relations}
+
+
+_START = "# Start school later\n\nSchools should start at nine.\n\n## Objections\n\n"
+_VIEW = "Some parents argue that late starts disrupt families."
+# A paragraph that reports the opponent's view, grants it ("Admittedly") and answers it
+# ("However") concedes the view; the grant backs it and the answer attacks it; the
+# section's claim is the answer (structure._sentence_level, rule
+# ``concession.opener.grants-view``; structure._relate, ``conceded``).
+REPORTED_VIEW_GRANTED = [
+    pytest.param(
+        f"{_START}{_VIEW} Admittedly, some families must adjust. However, health matters "
+        "more.\n\n## Conclusion\n\nTherefore, districts should move the bell.",
+        {(_VIEW, "Schools should start at nine.", "concession.implicit", "However"),
+         ("some families must adjust.", _VIEW, "concession.opener.grants-view",
+          "Admittedly"),
+         ("health matters more.", _VIEW, "contrast.opener.answers-concession", "However"),
+         ("health matters more.", "districts should move the bell.",
+          "result.opener.section-start", "Therefore")},
+        id="view-granted-and-answered"),
+    pytest.param(
+        f"{_START}{_VIEW} However, health matters more.\n\n## Conclusion\n\n"
+        "Therefore, districts should move the bell.",
+        {(_VIEW, "Schools should start at nine.", "concession.implicit", "However"),
+         ("health matters more.", _VIEW, "contrast.opener.answers-concession", "However"),
+         ("health matters more.", "districts should move the bell.",
+          "result.opener.section-start", "Therefore")},
+        id="view-answered-the-answer-is-the-sections-claim"),
+    # must not fire: no reported view; nothing answers the grant
+    pytest.param(
+        f"{_START}Late starts disrupt families. Admittedly, some families must adjust. "
+        "However, health matters more.",
+        {("some families must adjust.", "Late starts disrupt families.",
+          "concession.opener", "Admittedly"),
+         ("health matters more.", "some families must adjust.",
+          "contrast.opener.answers-concession", "However")},
+        id="no-reported-view"),
+    pytest.param(
+        f"{_START}{_VIEW} Admittedly, some families must adjust.",
+        {("some families must adjust.", _VIEW, "concession.opener", "Admittedly")},
+        id="grant-not-answered"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), REPORTED_VIEW_GRANTED)
+def test_a_reported_view_granted_and_answered(
+        text: str, expected: set[tuple[str, str, str, str | None]]) -> None:
+    assert {x for x in relation_rules(text) if x[3] is not None} == expected

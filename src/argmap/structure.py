@@ -908,8 +908,12 @@ def _relate(seg: Segmentation, grammar: Grammar, title: str | None) -> _Built:
         # nor a further conceded point: after "Admittedly X. Moreover, Y." the claim is
         # the answer ("However, Z."), as in Concede-Counter (Couper-Kuhlen & Thompson
         # 2000)
-        if b.concedes(first_main[0]):
-            first_head = next((u for u in first_main if not b.concedes(u)
+        # (nor a reported view conceded: "Some argue X. However, Z." -> Z)
+        def conceded(u: Unit) -> bool:
+            return b.concedes(u) or b.roles.get(u.id) is Role.CONCESSION
+
+        if conceded(first_main[0]):
+            first_head = next((u for u in first_main if not conceded(u)
                                and not b.backs_concession(u)), first_head)
         if intro_head is not None and thesis is not None:
             if intro_head in heads:
@@ -1184,6 +1188,19 @@ def _sentence_level(b: _Builder, head: Unit, main: Sequence[Unit]) -> None:
                              intent.marker)
             pending = []
             b.roles[unit.id] = Role.CONCLUSION
+        elif (intent.concedes and concession is None and previous is head
+              and local_head is head and not at_thesis
+              and (answer := _answer_after(b, unit, rest[k + 1] if k + 1 < len(rest)
+                                           else None)) is not None
+              and _reported(b, (head,)) and _concede(b, head, answer)):
+            # "Some parents argue X. Admittedly, Y. However, Z.": the paragraph reports
+            # the opponent's view X; Y grants it, a further conceded point on X's side
+            # (Concede-Concede-Counter), and Z answers X (``concession``)
+            b.relate(unit.id, head.id, _SUPPORT, "concession", f"{intent.rule}.grants-view",
+                     intent.marker)
+            b.roles[unit.id] = Role.CONCESSION
+            concession = head
+            last_target = head.id
         elif intent.direction is _PARALLEL and after_concession and \
                 b.conceded_further(unit):
             # "Admittedly X. Moreover, Y. However, Z.": a contrast answers Y right after,
@@ -1256,6 +1273,17 @@ def _answered_next(b: _Builder, unit: Unit, following: Unit | None) -> bool:
     intent = b.intent(following)
     return intent is not None and intent.kind is _ATTACK and \
         intent.subtype == "contrast"
+
+
+def _answer_after(b: _Builder, unit: Unit, following: Unit | None) -> Marker | None:
+    """The marker of the contrast that answers ``unit`` (:func:`_answered_next`), or
+    ``None`` when none does."""
+    if unit.id in b.answered:
+        return b.answered[unit.id]
+    if not _answered_next(b, unit, following):
+        return None
+    intent = b.intent(following) if following is not None else None
+    return intent.marker if intent is not None else None
 
 
 def _concedes_clause(unit: Unit) -> bool:
