@@ -610,11 +610,13 @@ PAST_CONCESSION = [
     pytest.param(
         f"{_BIKES}\n\nBike lanes make streets safer.\n\nAdmittedly, they slow cars. "
         "Moreover, fewer cyclists are hurt.",
+        # a paragraph-initial concession beside a reason grants a point against the
+        # claim that reason supports (structure._beside), and the addition after it
+        # continues that line
         {("Bike lanes make streets safer.", SUPPORT, _BIKES, "default.section"),
-         ("they slow cars.", ATTACK, "Bike lanes make streets safer.", "concession.opener"),
-         ("fewer cyclists are hurt.", SUPPORT, "Bike lanes make streets safer.",
-          "addition.opener.past-concession")},
-        id="moreover-supports-the-claim-conceded-against-not-the-thesis"),
+         ("they slow cars.", ATTACK, _BIKES, "concession.opener.beside"),
+         ("fewer cyclists are hurt.", SUPPORT, _BIKES, "addition.opener.past-concession")},
+        id="moreover-supports-the-claim-conceded-against"),
     # where the rule must not fire: a contrast answers the addition right after (the
     # next unit, the next paragraph's head, or after a run of additions), so the
     # addition is a further conceded point (Concede-Concede-Counter): it backs the
@@ -998,8 +1000,35 @@ PARAGRAPH_HEADS_BESIDE = [
           "result.opener.closing", "Therefore"),
          ("schools should cap homework.", _THESIS, "conclusion.closing", None)},
         id="therefore-paragraph-closes-the-text"),
+    pytest.param(
+        "Homework should be limited.\n\nFirst, homework harms sleep.\n\n"
+        "Moreover, homework widens inequality.",
+        {("homework harms sleep.", _THESIS, "enumeration.item", "First"),
+         ("homework widens inequality.", _THESIS, "addition.opener.beside", "Moreover")},
+        id="moreover-after-a-list-item"),
+    pytest.param(
+        "Homework should be limited.\n\nFirst, homework harms sleep.\n\n"
+        "Second, it widens inequality. Poor pupils lack desks.\n\n"
+        "Thus, schools should cap homework.",
+        {("homework harms sleep.", _THESIS, "enumeration.item", "First"),
+         ("it widens inequality.", _THESIS, "enumeration.item", "Second"),
+         ("Poor pupils lack desks.", "schools should cap homework.", "result.opener",
+          "Thus"),
+         ("schools should cap homework.", _THESIS, "conclusion.closing", None)},
+        id="closing-result-after-list-items"),
+    pytest.param(
+        f"{_HOMEWORK}Admittedly, some practice helps. Nevertheless, an hour is "
+        "enough.\n\nFurthermore, homework crowds out play.",
+        {(_SLEEP, _THESIS, "default.section", None),
+         ("some practice helps.", _THESIS, "concession.opener.beside", "Admittedly"),
+         ("an hour is enough.", "some practice helps.",
+          "contra_expectation.opener.answers-concession", "Nevertheless"),
+         ("homework crowds out play.", _THESIS, "addition.opener.past-concession",
+          "Furthermore")},
+        id="conceding-paragraph-grants-against-the-claim"),
     # must not fire: "And" goes on with the paragraph before; an addition far into a long
-    # section; a "Therefore" paragraph that is not the last; a text of two paragraphs
+    # section; a "Therefore" paragraph that is not the last; a text of two paragraphs; a
+    # concession far into a long section
     pytest.param(
         f"{_HOMEWORK}And homework widens inequality.",
         {(_SLEEP, _THESIS, "default.section", None),
@@ -1025,6 +1054,15 @@ PARAGRAPH_HEADS_BESIDE = [
         "Homework should be limited.\n\nTherefore, schools should cap homework.",
         {("schools should cap homework.", _THESIS, "result.opener.to-thesis", "Therefore")},
         id="therefore-after-the-thesis-alone"),
+    pytest.param(
+        f"{_HOMEWORK}Tests fill the week.\n\nClubs meet at night.\n\nSports eat weekends."
+        "\n\nAdmittedly, tutors help.",
+        {(_SLEEP, _THESIS, "default.section", None),
+         ("Tests fill the week.", _THESIS, "default.section", None),
+         ("Clubs meet at night.", _THESIS, "default.section", None),
+         ("Sports eat weekends.", _THESIS, "default.section", None),
+         ("tutors help.", "Sports eat weekends.", "concession.opener", "Admittedly")},
+        id="concession-five-paragraphs-into-its-section"),
 ]
 
 

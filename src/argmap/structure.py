@@ -834,7 +834,7 @@ def _relate(seg: Segmentation, grammar: Grammar, title: str | None) -> _Built:
         # elaborate that item if another item of the list follows them
         between: list[Unit] = []
         summary: Unit | None = None
-        # marked heads that take a place among the section's heads (see _beside_heads)
+        # marked heads that take a place among the section's heads (see _beside)
         beside: dict[str, Intent] = {}
         closing = False  # whether a result opening the last paragraph closes the text
         first_main = _main_units(units[starts[paras[0]]:starts[paras[0] + 1]], clause_sources)
@@ -871,10 +871,17 @@ def _relate(seg: Segmentation, grammar: Grammar, title: str | None) -> _Built:
                 b.roles[head.id] = Role.CONCLUSION
                 b.sources.discard(head.id)
             elif intent is not None and previous_paragraph is not None and \
-                    not section_start and _beside_heads(b, intent, head, heads, n - paras[0],
-                                                        n == len(starts) - 2):
-                beside[head.id] = intent  # attached with the section's heads
-                closing = closing or intent.direction is _FORWARD
+                    not section_start and (place := _beside(
+                        b, intent, head, heads, previous_paragraph, n - paras[0],
+                        n == len(starts) - 2,
+                        (thesis.id if intro_head is not None and thesis is not None
+                         else first_head.id))) is not None:
+                if place:  # the claim the paragraph before supports, or is granted against
+                    b.apply(head, attrs.evolve(intent, rule=f"{intent.rule}.beside"), place)
+                    attached = True
+                else:
+                    beside[head.id] = intent  # attached with the section's heads
+                    closing = closing or intent.direction is _FORWARD
             elif intent is not None and previous_paragraph is not None:
                 target, rule = _paragraph_target(
                     b, intent, head, previous_paragraph,
@@ -883,10 +890,10 @@ def _relate(seg: Segmentation, grammar: Grammar, title: str | None) -> _Built:
                     intent = attrs.evolve(intent, rule=rule)
                 b.apply(head, intent, target)
                 attached = True
-                if intent.direction is _FORWARD and not section_start and \
-                        _closes_text(intent, heads, n == len(starts) - 2):
+                if not section_start and _closes_text(intent, n - paras[0],
+                                                      n == len(starts) - 2):
                     # drawn from the paragraph before's last unit, and the closing
-                    # conclusion still (see _beside_heads)
+                    # conclusion still (see _beside)
                     closing = True
                     heads.append(head)
             if announcement is not None:
@@ -935,7 +942,10 @@ def _relate(seg: Segmentation, grammar: Grammar, title: str | None) -> _Built:
             continue  # linked below as a restatement
         if claim_id not in b.sources:
             b.relate(claim_id, thesis.id, RelationKind.SUPPORT, "default", "section.thesis")
-        b.roles.setdefault(claim_id, Role.CLAIM)
+        claim_intent = b.intent(b.unit(claim_id))
+        if claim_intent is None or claim_intent.direction is not _FORWARD:
+            # (one drawn by a result marker, "Therefore, …", stays a conclusion)
+            b.roles.setdefault(claim_id, Role.CLAIM)
     if thesis is not None:
         for unit in restating:  # in other paragraphs than the thesis's
             b.relate(unit.id, thesis.id, RelationKind.SUPPORT, "restatement",
@@ -1004,7 +1014,7 @@ def _elaborate_item(b: _Builder, open_list: _OpenEnumeration | None, item: Unit,
 
 #: A paragraph that opens with an addition ("Moreover, …") at most this many paragraphs
 #: after its section's first paragraph is a further premise beside the paragraph before
-#: it (:func:`_beside_heads`); further on, it adds to the paragraph before, as a long
+#: it (:func:`_beside`); further on, it adds to the paragraph before, as a long
 #: chapter's "Moreover" goes on with the point just made rather than with a claim a
 #: dozen paragraphs back.
 ADDITION_BESIDE_PARAGRAPHS = 4
@@ -1016,43 +1026,69 @@ ADDITION_BESIDE_PARAGRAPHS = 4
 _ADDITIVE_ADVERBIALS = frozenset({"addition", "addition_comma"})
 
 
-def _beside_heads(b: _Builder, intent: Intent, head: Unit, heads: list[Unit], offset: int,
-                  last: bool) -> bool:
-    """Whether a marked paragraph head, within a section (no heading before it), takes its
-    place among the section's unattached heads instead of attaching to the paragraph
-    before (:func:`_paragraph_target`); :func:`_section_claim` then attaches it with its
-    marker.
+def _beside(b: _Builder, intent: Intent, head: Unit, heads: list[Unit],
+            previous: Sequence[Unit], offset: int, last: bool, line: str) -> str | None:
+    """Where a marked paragraph head goes that stands beside the paragraph before it,
+    within a section (no heading before it), instead of attaching to that paragraph
+    (:func:`_paragraph_target`); ``None`` when it does not.
 
-    Two kinds of head do, when the paragraph before is itself one of those heads (it
-    supports the section's claim, not a list item or a concession):
+    The paragraph before must itself stand for a reason of the section's claim: its root
+    is the last of the section's unattached ``heads`` (they support the claim), or its
+    head is a list item or stands beside in turn (its support's target is the claim).
+    Then, in a paragraph at most :data:`ADDITION_BESIDE_PARAGRAPHS` after the section's
+    first (``offset``, in paragraphs):
 
-    - an additive adverbial ("Moreover, Y"; not "And") in a paragraph at most
-      :data:`ADDITION_BESIDE_PARAGRAPHS` after the section's first (``offset``, in
-      paragraphs): Y is a further premise of the claim the paragraph before supports,
-      as a sentence-level addition is (PDTB 2.0 Expansion.Conjunction: the two arguments
-      are parallel, Prasad et al. 2008). The paragraphs of a short essay are its reasons;
-    - a result that closes the text (:func:`_closes_text`; ``last``: the head's
-      paragraph is the text's last): it is drawn from the paragraph before's head, which
-      stands for that paragraph, not from its last sentence.
+    - an additive adverbial ("Moreover, Y"; not "And") adds a premise beside that
+      paragraph's: Y supports what it supports (PDTB 2.0 Expansion.Conjunction: the two
+      arguments are parallel, Prasad et al. 2008); the paragraphs of a short essay are
+      its reasons;
+    - a concession ("Admittedly, Y") grants the opponent a point against that claim,
+      which it attacks (``line``: the section's claim, when the paragraph before is one
+      of ``heads``), not against the reason before it (a conceded point attacks a claim
+      of the proponent, Peldszus & Stede 2016); what the paragraph adds after its answer
+      then continues the author's line (rule ``.past-concession``).
+
+    A result that closes the text (:func:`_closes_text`; ``last``: the head's paragraph
+    is the text's last) also stands beside a paragraph before that is one of ``heads``:
+    it is drawn from that paragraph's head, which stands for the paragraph, not from its
+    last sentence.
+
+    Returns:
+        ``""`` when the head takes its place among the section's heads
+        (:func:`_section_claim` attaches it with its marker), else the id of the unit it
+        attaches to now (with rule ``<rule>.beside``).
     """
-    if not heads or heads[-1].paragraph != head.paragraph - 1 or intent.concedes:
-        return False
-    if intent.direction is Direction.PARALLEL:
+    among_heads = bool(heads) and heads[-1].paragraph == head.paragraph - 1
+    if intent.direction is Direction.FORWARD:
+        return "" if among_heads and _closes_text(intent, offset, last) else None
+    if offset > ADDITION_BESIDE_PARAGRAPHS:
+        return None
+    conceding = intent.concedes and intent.kind is RelationKind.ATTACK
+    if not conceding:
         info = b.grammar.info(intent.marker.terminal) if intent.marker else None
-        return offset <= ADDITION_BESIDE_PARAGRAPHS and intent.kind is RelationKind.SUPPORT \
-            and info is not None and info.group in _ADDITIVE_ADVERBIALS
-    return _closes_text(intent, heads, last)
+        if intent.direction is not Direction.PARALLEL or intent.kind is not _SUPPORT \
+                or info is None or info.group not in _ADDITIVE_ADVERBIALS:
+            return None
+    if among_heads:
+        # (a concession right after the section's first paragraph attacks its claim as
+        # it attacks the paragraph before: no rule of its own is needed)
+        return None if conceding and line == previous[0].id else line if conceding else ""
+    before = b.first_relation_from(previous[0].id)
+    if before is not None and before.kind is _SUPPORT and (
+            before.rule == "enumeration.item" or before.rule.endswith(".beside")):
+        return before.target
+    return None
 
 
-def _closes_text(intent: Intent, heads: list[Unit], last: bool) -> bool:
+def _closes_text(intent: Intent, offset: int, last: bool) -> bool:
     """Whether a result ("Therefore, Y") that opens the text's last paragraph (``last``)
-    is the closing conclusion: the section has a claim and at least one other unattached
-    paragraph head (``heads``). Y is then drawn from the section's reasons and supports
-    its claim, as an unmarked closing paragraph does (the conclusion position of essays,
-    Stab & Gurevych 2017), instead of hanging from the paragraph before alone, apart from
-    the central claim.
+    is the closing conclusion: at least one paragraph stands between it and its section's
+    first (``offset``, in paragraphs, at least 2). Y is then drawn from the section's
+    reasons and supports its claim, as an unmarked closing paragraph does (the
+    conclusion position of essays, Stab & Gurevych 2017), instead of hanging from the
+    paragraph before alone, apart from the central claim.
     """
-    return last and intent.direction is Direction.FORWARD and len(heads) > 1
+    return last and intent.direction is Direction.FORWARD and offset >= 2
 
 
 def _section_claim(b: _Builder, summary: Unit | None, first_head: Unit, heads: list[Unit],
@@ -1065,7 +1101,7 @@ def _section_claim(b: _Builder, summary: Unit | None, first_head: Unit, heads: l
     first paragraph head. When the section holds the text's last paragraph, that
     paragraph's head is the closing conclusion (the conclusion position of essays and
     op-eds, Stab & Gurevych 2017): the other heads support it and it supports the claim.
-    A marked head among ``heads`` (``beside``, :func:`_beside_heads`) keeps its marker:
+    A marked head among ``heads`` (``beside``, :func:`_beside`) keeps its marker:
     an addition supports the claim with rule ``<rule>.beside``; a closing result is
     drawn, with its marker, from the head before it (rule ``<rule>.closing``). When
     ``closing_result``, the last of ``heads`` is a result that closes the text
