@@ -332,6 +332,30 @@ MARKER = [
                  [("Since", "reason", "subordinate")], id="causal-since-not-a-month"),
     pytest.param("Because the data are old, the claim is weak.",
                  [("Because", "reason", "subordinate")], id="because-initial-clause"),
+    # a sentence-initial subordinator, a comma and an adverbial between commas: the
+    # subordinator, then the adverbial stacked on it (as after an adverbial opener)
+    pytest.param("Since, however, wages rose, nobody complained.",
+                 [("Since", "reason", "subordinate"), ("however", "contrast", "stacked")],
+                 id="subordinator-stack-since-however"),
+    pytest.param("Because, of course, fees deter students, they must fall.",
+                 [("Because", "reason", "subordinate"), ("of course", "concession", "stacked")],
+                 id="subordinator-stack-because-of-course"),
+    pytest.param("Unless, indeed, costs rise, fees must fall.",
+                 [("Unless", "concession", "subordinate"),
+                  ("indeed", "elaboration", "stacked")],
+                 id="subordinator-stack-unless-indeed"),
+    pytest.param("Although, therefore, we cannot refute it, we can weaken it.",
+                 [("Although", "concession", "opener"), ("therefore", "result", "stacked")],
+                 id="subordinator-stack-although-therefore"),
+    # ... but not a marker word without its closing comma, nor a "however" after the
+    # clause, nor after a subordinator the grammar does not read ("if", "when")
+    pytest.param("Since, still water runs deep, we wait.", [("Since", "reason", "subordinate")],
+                 id="subordinator-stack-not-adjective-still"),
+    pytest.param("Since wages rose, however, nobody complained.",
+                 [("Since", "reason", "subordinate"), ("however", "contrast", "parenthetical")],
+                 id="subordinator-then-however-in-the-main-clause"),
+    pytest.param("If, however, wages rise, nobody will complain.",
+                 [("however", "contrast", "parenthetical")], id="if-however-parenthetical"),
     pytest.param("After all, fees deter students.", [("After all", "reason", "opener")],
                  id="after-all-opener"),
     # the minimal pairs of the prepositional-phrase rows above
