@@ -308,6 +308,36 @@ RELATIONS = [
         "fees must fall.",
         {("Fees deter students.", SUPPORT, "fees must fall.")},
         id="reverse-stack-therefore-of-course-concludes"),
+    # ... and so does a result conjunction or adverb before a concession adverbial, with
+    # or without commas ("So, of course," concludes what real text finds obvious)
+    pytest.param(
+        "Fees deter students. So, of course, fees must fall.",
+        "fees must fall.",
+        {("Fees deter students.", SUPPORT, "fees must fall.")},
+        id="comma-stack-so-of-course-concludes"),
+    pytest.param(
+        "Fees deter students. So of course fees must fall.",
+        "fees must fall.",
+        {("Fees deter students.", SUPPORT, "fees must fall.")},
+        id="so-of-course-concludes"),
+    pytest.param(
+        "Fees deter students. Thus of course fees must fall.",
+        "fees must fall.",
+        {("Fees deter students.", SUPPORT, "fees must fall.")},
+        id="thus-of-course-concludes"),
+    pytest.param(
+        "Fees deter students. So, naturally, fees must fall.",
+        "fees must fall.",
+        {("Fees deter students.", SUPPORT, "fees must fall.")},
+        id="comma-stack-so-naturally-concludes"),
+    # must not fire: a subordinating concession after "So" concedes its clause, and a
+    # concession after another coordinator concedes (see above)
+    pytest.param(
+        "Fees deter students. So although they are fair, they must fall.",
+        "they must fall.",
+        {("Fees deter students.", SUPPORT, "they must fall."),
+         ("they are fair", ATTACK, "they must fall.")},
+        id="so-although-concedes-its-clause"),
     pytest.param(
         "Fees deter students. Hence, also, enrolment falls.",
         "enrolment falls.",
