@@ -116,6 +116,36 @@ SEGMENTS = [
                  id="comma-stacked-opener"),
     pytest.param("And, of course not.", [("of course not.", [("And", "addition", "opener")])],
                  id="comma-stack-not-of-course-not"),
+    # a subordinator's clause interrupted right after it by an aside between commas (a
+    # stacked adverbial or a parenthesis) ends at the comma after the aside, not at the
+    # aside's first comma: a subordinator alone cannot end its clause
+    pytest.param("Since, however, wages rose too, nobody complained.",
+                 [("wages rose too", [("Since", "reason", "subordinate"),
+                                      ("however", "contrast", "stacked")]),
+                  ("nobody complained.", [])], id="subordinator-stack-keeps-the-clause"),
+    pytest.param("Although, for the most part, fees are fair, they deter the poor.",
+                 [("for the most part, fees are fair", [("Although", "concession", "opener")]),
+                  ("they deter the poor.", [])], id="subordinator-aside-keeps-the-clause"),
+    pytest.param("Although, as we saw, fees rose, nobody left.",
+                 [("as we saw, fees rose", [("Although", "concession", "opener")]),
+                  ("nobody left.", [])], id="subordinator-aside-as-clause"),
+    pytest.param("While, however, wages rose too, nobody was content.",
+                 [("however, wages rose too", [("While", "concession", "while_concession"),
+                                               ("however", "contrast", "parenthetical")]),
+                  ("nobody was content.", [])], id="while-aside-keeps-the-clause"),
+    pytest.param("Since, however, nobody cares.",
+                 [("nobody cares.", [("Since", "reason", "subordinate"),
+                                     ("however", "contrast", "stacked")])],
+                 id="subordinator-stack-without-main-clause"),
+    # must not fire: a comma after the clause's first words closes it as before
+    pytest.param("Since wages rose, however, nobody complained.",
+                 [("wages rose", [("Since", "reason", "subordinate")]),
+                  ("however, nobody complained.", [("however", "contrast", "parenthetical")])],
+                 id="subordinator-clause-then-however"),
+    pytest.param("Although fees are fair, for the most part, they deter the poor.",
+                 [("fees are fair", [("Although", "concession", "opener")]),
+                  ("for the most part, they deter the poor.", [])],
+                 id="subordinator-clause-then-aside"),
 ]
 
 
@@ -278,6 +308,36 @@ RELATIONS = [
         "fees must fall.",
         {("Fees deter students.", SUPPORT, "fees must fall.")},
         id="reverse-stack-therefore-of-course-concludes"),
+    # ... and so does a result conjunction or adverb before a concession adverbial, with
+    # or without commas ("So, of course," concludes what real text finds obvious)
+    pytest.param(
+        "Fees deter students. So, of course, fees must fall.",
+        "fees must fall.",
+        {("Fees deter students.", SUPPORT, "fees must fall.")},
+        id="comma-stack-so-of-course-concludes"),
+    pytest.param(
+        "Fees deter students. So of course fees must fall.",
+        "fees must fall.",
+        {("Fees deter students.", SUPPORT, "fees must fall.")},
+        id="so-of-course-concludes"),
+    pytest.param(
+        "Fees deter students. Thus of course fees must fall.",
+        "fees must fall.",
+        {("Fees deter students.", SUPPORT, "fees must fall.")},
+        id="thus-of-course-concludes"),
+    pytest.param(
+        "Fees deter students. So, naturally, fees must fall.",
+        "fees must fall.",
+        {("Fees deter students.", SUPPORT, "fees must fall.")},
+        id="comma-stack-so-naturally-concludes"),
+    # must not fire: a subordinating concession after "So" concedes its clause, and a
+    # concession after another coordinator concedes (see above)
+    pytest.param(
+        "Fees deter students. So although they are fair, they must fall.",
+        "they must fall.",
+        {("Fees deter students.", SUPPORT, "they must fall."),
+         ("they are fair", ATTACK, "they must fall.")},
+        id="so-although-concedes-its-clause"),
     pytest.param(
         "Fees deter students. Hence, also, enrolment falls.",
         "enrolment falls.",

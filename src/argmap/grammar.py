@@ -182,6 +182,16 @@ class _Collect(lark.Transformer[lark.Token, Any]):
         tokens = tuple(c[1] for c in children if isinstance(c, tuple))
         return [_Found("opener", tokens[:-1]), _Found("stacked", tokens[-1:])]
 
+    def subordinate_stacked(self, children: list[Any]) -> list[_Found]:
+        # "Since, however, …": the subordinator, then the adverbial stacked after it.
+        tokens = tuple(c[1] for c in children if isinstance(c, tuple))
+        return [_Found("subordinate", tokens[:-1]), _Found("stacked", tokens[-1:])]
+
+    def subordinate_weak(self, children: list[Any]) -> list[_Found]:
+        # "Since, still water …": the word after the comma is an ordinary word.
+        tokens = tuple(c[1] for c in children if isinstance(c, tuple))[:-1]
+        return [_Found("subordinate", tokens)]
+
     def medial_final(self, children: list[Any]) -> list[_Found]:
         # A medial-position adverb that ends the sentence is clause-final.
         return [_Found("final", tuple(c[1] for c in children if isinstance(c, tuple)))]

@@ -15,9 +15,11 @@ point (Peldszus & Stede 2013, "From argument diagrams to argumentation mining").
 from __future__ import annotations
 
 import enum
+import functools
 
 import attrs
 
+from argmap.grammar import load_grammar
 from argmap.model import Marker, MarkerFunction, RelationKind, Unit
 
 __all__ = ["Direction", "Intent", "clause_intent", "corrected", "unit_intent"]
@@ -91,12 +93,21 @@ _ELABORATING = frozenset({MarkerFunction.ELABORATION, MarkerFunction.EXAMPLE,
                           MarkerFunction.RESTATEMENT})
 
 
+@functools.lru_cache(maxsize=1)
+def _clause_terminals() -> frozenset[str]:
+    """The terminals of the built-in grammar's subordinating conjunctions ("although",
+    "unless"): read once, the first time a concession follows a result marker. (A user
+    grammar's own ``*_clause`` terminals are not among them.)"""
+    return load_grammar().clause_terminals
+
+
 #: The slots of :class:`Intent`, which :func:`_intent` fills directly.
 _INTENT_SLOTS = tuple(Intent.__dict__[name].__set__ for name in
                       ("kind", "subtype", "direction", "rule", "marker", "concedes"))
 #: The function whose intents concede, read off its enum once (``_intent`` runs for every
 #: marked unit; in Python 3.11 a member read off its class costs ten times a global).
 _CONCESSION = MarkerFunction.CONCESSION
+_RESULT = MarkerFunction.RESULT
 #: The rule id of each (marker function, position) met, ``<function>.<position>``.
 _RULE_IDS: dict[tuple[MarkerFunction, str], str] = {}
 
@@ -143,6 +154,13 @@ def unit_intent(unit: Unit, *, negated: bool = False) -> Intent | None:
     "Hence, also, …", "Finally, however, …"), which the grammar reads as a parenthetical,
     leaves the sentence-initial marker governing: "of course" there stresses the
     conclusion and concedes nothing, and "Finally," stays an item of its enumeration.
+    So too after a result conjunction or adverb in the same opening ("So, of course,
+    X", "So of course X", "Thus of course X"): a concession adverbial there ("of
+    course", "naturally", "admittedly") does not govern and the unit is concluded, as
+    after "Therefore, of course,"; real text uses "So, of course," for a consequence
+    the writer finds obvious ("It was our last night. So, of course, we rewarded
+    ourselves."), not for a point granted and then answered. A subordinating concession
+    there ("So although X, Y") still concedes its clause.
 
     An elaboration marker in a negated unit ("In fact, X is not …") is corrective: it
     answers a reading given before, so it attacks (Halliday & Hasan 1976, §5.4: "in
@@ -174,6 +192,10 @@ def unit_intent(unit: Unit, *, negated: bool = False) -> Intent | None:
         if marker.function in _ELABORATING and any(
                 m.function in _CONTRASTIVE for m in governing[:k]):
             continue  # "But in fact, …", "But, for example, …": the contrast decides
+        if marker.function is _CONCESSION and any(
+                m.function is _RESULT for m in governing[:k]) and \
+                marker.terminal not in _clause_terminals():
+            continue  # "So, of course, …", "Thus of course …": the conclusion decides
         if marker.function is MarkerFunction.ELABORATION:
             # "In fact, however, …": the avowal reinforces the contrast stacked after it
             # (not one further on: "In fact, X agree that, however much …")

@@ -722,8 +722,7 @@ def _marked_units(grammar: Grammar, text: str, sentence: Span, types: list[str],
     start = opening[-1].span.end if opening else sentence.start
     pieces: list[tuple[int, int, list[Marker]]] = []
     if leading is not None:
-        commas = (tokens[n] for n, kind in enumerate(types) if kind == "COMMA")
-        comma = next((t for t in commas if (t.start_pos or 0) > leading.span.end), None)
+        comma = _closing_comma(text, tokens, types, leading)
         if comma is not None:
             pieces.append((start, comma.start_pos or 0, list(opening)))
             opening, start = [], comma.end_pos or 0
@@ -761,6 +760,24 @@ def _marked_units(grammar: Grammar, text: str, sentence: Span, types: list[str],
     kept_links = [(index_map[a], index_map[b], mk) for a, b, mk in links
                   if a in index_map and b in index_map]
     return units, kept_links
+
+
+def _closing_comma(text: str, tokens: _SentenceTokens, types: list[str],
+                   leading: Marker) -> Token | None:
+    """The comma that closes the clause a sentence-initial subordinator (``leading``)
+    opens, or ``None`` if there is none: the first comma after it, unless that comma
+    follows it at once. A comma right after the subordinator opens an aside (a stacked
+    adverbial, "Since, however, X, Y"; a parenthesis, "Although, morally and
+    politically, X, Y"), whose own closing comma comes next: the clause's is the one
+    after that: the subordinator alone cannot be the clause. With no comma left, the
+    sentence has no main clause to split off ("Since, however, nobody cares.")."""
+    end, bounds = leading.span.end, tokens.bounds
+    commas = (n for n, kind in enumerate(types) if kind == "COMMA" and bounds[2 * n] >= end)
+    first = next(commas, None)
+    if first is not None and not text[end : bounds[2 * first]].strip():
+        next(commas, None)  # the aside's closing comma
+        first = next(commas, None)
+    return None if first is None else tokens[first]
 
 
 def _has_negation(types: list[str]) -> bool:
