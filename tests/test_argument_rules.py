@@ -1226,3 +1226,41 @@ REPORTED_VIEW_GRANTED = [
 def test_a_reported_view_granted_and_answered(
         text: str, expected: set[tuple[str, str, str, str | None]]) -> None:
     assert {x for x in relation_rules(text) if x[3] is not None} == expected
+
+
+_GAP = "Homework widens the gap."
+# ", while Y" / ", whereas Y" juxtaposes (PDTB 2.0 Comparison.Contrast.Juxtaposition):
+# Y is a parallel claim, not an attack on the clause before, and the sentence does not
+# answer the one before it (relate._intent, rule ``juxtaposition.joiner``).
+JUXTAPOSITION = [
+    pytest.param(
+        f"{_GAP} Rich pupils get help, while poor pupils sit alone.",
+        {("Rich pupils get help", _GAP, "default.paragraph", None),
+         ("poor pupils sit alone.", _GAP, "juxtaposition.joiner.parallel", "while")},
+        id="while-joins-two-parallel-clauses"),
+    pytest.param(
+        f"{_GAP} Rich pupils get help, whereas poor pupils sit alone.",
+        {("Rich pupils get help, whereas poor pupils sit alone.", _GAP,
+          "default.paragraph", None)},
+        id="whereas-inside-a-unit-asks-for-nothing"),
+    # must not fire: "but" still answers; sentence-initial "While" still concedes;
+    # "However" still contrasts
+    pytest.param(
+        f"{_GAP} Rich pupils get help, but poor pupils sit alone.",
+        {("Rich pupils get help", _GAP, "concession.implicit", "but"),
+         ("poor pupils sit alone.", "Rich pupils get help", "contrast.joiner", "but")},
+        id="but-answers"),
+    pytest.param(
+        f"{_GAP} While rich pupils get help, poor pupils sit alone.",
+        {("rich pupils get help", "poor pupils sit alone.",
+          "concession.while_concession", "While"),
+         ("poor pupils sit alone.", _GAP, "default.paragraph", None)},
+        id="sentence-initial-while-concedes"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), JUXTAPOSITION)
+def test_juxtaposing_while_and_whereas(text: str,
+                                       expected: set[tuple[str, str, str, str | None]]
+                                       ) -> None:
+    assert relation_rules(text) == expected

@@ -108,6 +108,12 @@ _INTENT_SLOTS = tuple(Intent.__dict__[name].__set__ for name in
 #: marked unit; in Python 3.11 a member read off its class costs ten times a global).
 _CONCESSION = MarkerFunction.CONCESSION
 _RESULT = MarkerFunction.RESULT
+_CONTRAST = MarkerFunction.CONTRAST
+_SUPPORT, _PARALLEL = RelationKind.SUPPORT, Direction.PARALLEL
+#: The PDTB sense of a contrast that juxtaposes ("while", "whereas"): joining two clauses
+#: it makes them parallel (rule ``juxtaposition.joiner``), inside a clause it asks for no
+#: relation.
+_JUXTAPOSITION = "Comparison.Contrast.Juxtaposition"
 #: The rule id of each (marker function, position) met, ``<function>.<position>``.
 _RULE_IDS: dict[tuple[MarkerFunction, str], str] = {}
 
@@ -127,9 +133,19 @@ def _intent(marker: Marker, position: str) -> Intent | None:
     if entry is None:
         return None
     kind, subtype, direction = entry
-    rule = _RULE_IDS.get((function, position))
-    if rule is None:
-        rule = _RULE_IDS[function, position] = f"{function.value}.{position}"
+    if function is _CONTRAST and position != "opener" and marker.sense == _JUXTAPOSITION:
+        # ", while Y" / ", whereas Y" juxtaposes two parallel claims of one sentence
+        # (PDTB 2.0 Comparison.Contrast.Juxtaposition): neither attacks the other, and
+        # the sentence does not answer the one before
+        if position != "joiner":
+            return None
+        kind, subtype, direction = _SUPPORT, "juxtaposition", _PARALLEL
+        rule = "juxtaposition.joiner"
+    else:
+        known = _RULE_IDS.get((function, position))
+        if known is None:
+            known = _RULE_IDS[function, position] = f"{function.value}.{position}"
+        rule = known
     intent = object.__new__(Intent)
     set_kind, set_subtype, set_direction, set_rule, set_marker, set_concedes = _INTENT_SLOTS
     set_kind(intent, kind)

@@ -802,7 +802,7 @@ def _relate(seg: Segmentation, grammar: Grammar, title: str | None) -> _Built:
         b.thesis, b.thesis_paragraph = thesis.id, thesis.paragraph
     b.answered = {
         target: marker for _, target, marker in seg.links
-        if marker.function in _ANSWERING}
+        if marker.function in _ANSWERING and _answers(marker)}
 
     # Clause links inside sentences.
     parallel: list[tuple[str, str, Intent]] = []
@@ -1309,6 +1309,14 @@ def _answered_next(b: _Builder, unit: Unit, following: Unit | None) -> bool:
     intent = b.intent(following)
     return intent is not None and intent.kind is _ATTACK and \
         intent.subtype == "contrast"
+
+
+def _answers(marker: Marker) -> bool:
+    """Whether a contrast marker joining two clauses answers the clause before it ("X,
+    but Y"), which a juxtaposing one (", while Y", :func:`~argmap.relate.clause_intent`)
+    does not."""
+    intent = clause_intent(marker)
+    return intent is not None and intent.kind is _ATTACK
 
 
 def _answer_after(b: _Builder, unit: Unit, following: Unit | None) -> Marker | None:
