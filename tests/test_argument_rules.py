@@ -337,6 +337,26 @@ RELATIONS = [
          ("discipline can be taught in class.", ATTACK,
           "I think that homework builds discipline.")},
         id="first-person-view-answered-in-a-later-paragraph"),
+    # the thesis's paragraph opens with a point its next sentence answers: conceded
+    # against the thesis, as any unmarked unit there ("X. But Y.", Peldszus & Stede 2013)
+    pytest.param(
+        "The thesis reflects the whole degree. But one can make mistakes in it. "
+        "Therefore it should not count more.",
+        "it should not count more.",
+        {("The thesis reflects the whole degree.", ATTACK, "it should not count more."),
+         ("one can make mistakes in it.", ATTACK, "The thesis reflects the whole degree."),
+         ("one can make mistakes in it.", SUPPORT, "it should not count more.")},
+        id="answered-paragraph-head-concedes-in-the-thesis-paragraph"),
+    # must not fire: a contrast inside the next sentence
+    pytest.param(
+        "The thesis reflects the whole degree. One can, however, make mistakes in it. "
+        "Therefore it should not count more.",
+        "it should not count more.",
+        {("The thesis reflects the whole degree.", SUPPORT, "it should not count more."),
+         ("One can, however, make mistakes in it.", ATTACK,
+          "The thesis reflects the whole degree."),
+         ("One can, however, make mistakes in it.", SUPPORT, "it should not count more.")},
+        id="parenthetical-contrast-leaves-the-head-supporting"),
     pytest.param(
         "Fees deter students. Fees burden families.",
         "Fees deter students.",
@@ -365,6 +385,48 @@ CENTRAL_CLAIM = [
                  "we should abolish them.", id="concession-first-claim-follows"),
     pytest.param("Fees are high. They deter students. Higher grants are therefore needed.",
                  "Higher grants are therefore needed.", id="medial-therefore-conclusion"),
+    # an opening that the next sentence answers with a contrast is the opponent's point
+    # (argmap.thesis: never the central claim in the microtexts); after a plain contrast
+    # (the counter) the claim follows, a contra-expectation is the claim itself
+    pytest.param("Some may find school uniforms old-fashioned. However, pupils already "
+                 "wear a uniform of brand names. A plain outfit would put character "
+                 "before buying power.",
+                 "A plain outfit would put character before buying power.",
+                 id="answered-opening-view-claim-follows-the-counter"),
+    pytest.param("The state ought not to restrict medicines. But without a prescription "
+                 "there is no advice. Dispensing the pill without advice would be "
+                 "inappropriate.",
+                 "Dispensing the pill without advice would be inappropriate.",
+                 id="answered-opening-even-with-a-deontic-modal"),
+    pytest.param("There are elections soon and parties promise much. Nevertheless, the "
+                 "chancellor had better restrain herself. Voters have grown sceptical.",
+                 "the chancellor had better restrain herself.",
+                 id="answered-opening-contra-expectation-is-the-claim"),
+    pytest.param("Critics say that fees are fair. However, fees deter poor students. "
+                 "Universities would lose talent.",
+                 "Universities would lose talent.", id="reported-view-claim-follows-the-counter"),
+    pytest.param("Of course, fees fund teaching. But teaching can be funded otherwise. "
+                 "Universities would do better without fees.",
+                 "Universities would do better without fees.",
+                 id="concession-claim-follows-the-counter"),
+    # must not fire: a bare exchange of two sentences, an answer answered in turn, a
+    # contrast inside the next sentence, a contrast that answers a closing "unless"
+    # clause, a contrast inside the first sentence
+    pytest.param("The economy grew. However, wages stagnated.", "The economy grew.",
+                 id="bare-exchange-keeps-the-first"),
+    pytest.param("Schools should ban phones. But phones can help in emergencies. Still, "
+                 "the harm outweighs that.", "Schools should ban phones.",
+                 id="objection-answered-in-turn-keeps-the-first"),
+    pytest.param("Higher fines are pointless without wardens. In some cases they deter, in "
+                 "general, however, example works better. Wardens cost money.",
+                 "Higher fines are pointless without wardens.",
+                 id="contrast-inside-the-next-sentence-keeps-the-first"),
+    pytest.param("Insurers should not pay for such treatments unless they are proven. Yet "
+                 "proof is lacking. Patients still report relief.",
+                 "Insurers should not pay for such treatments",
+                 id="contrast-answering-an-unless-clause-keeps-the-first"),
+    pytest.param("Homework builds discipline, but it costs sleep. Pupils need rest.",
+                 "Homework builds discipline", id="contrast-clause-keeps-the-first"),
 ]
 
 

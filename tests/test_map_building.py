@@ -37,6 +37,7 @@ from argmap.segment import Segmentation, segment, sentence_vocabulary
 from argmap.structure import _ATTRIBUTION, _NEGATION, _Builder, _Graph, build_map
 from argmap.thesis import (
     RESTATEMENT_OVERLAP,
+    _own_line,
     choose_thesis,
     concedes,
     content_words,
@@ -107,13 +108,15 @@ def _reference_thesis(seg: Segmentation, title: str | None, exclude: frozenset[s
     lead = [u for u in candidates if u.paragraph == candidates[0].paragraph]
     paragraph = [u for u in seg.units if u.paragraph == lead[0].paragraph]
     later = [_reference_words(u.text) for u in seg.units if u.paragraph != lead[0].paragraph]
-    conceded = any(concedes(u) for u in paragraph[: paragraph.index(lead[0])])
+    # which candidate holds the first position: the rule itself (its table rows are in
+    # test_argument_rules); what this reference checks is the word sets
+    lead, first = _own_line(seg, paragraph, lead, frozenset())
     title_words = _reference_words(title or "")
     deontic = sentence_vocabulary()["DEONTIC"]
     best, best_score = lead[0], -1.0
     for n, unit in enumerate(lead):
         words = _reference_words(unit.text)
-        score = len(words & title_words) + (1.0 if n == 0 and not conceded else 0.0)
+        score = len(words & title_words) + (1.0 if n == first else 0.0)
         intent = unit_intent(unit)
         cued = False
         if intent is not None and intent.direction in (Direction.FORWARD, Direction.SUMMARY):
