@@ -427,6 +427,24 @@ CENTRAL_CLAIM = [
                  id="contrast-answering-an-unless-clause-keeps-the-first"),
     pytest.param("Homework builds discipline, but it costs sleep. Pupils need rest.",
                  "Homework builds discipline", id="contrast-clause-keeps-the-first"),
+    # a closing conclusion that says an earlier sentence again restates the thesis: the
+    # earlier statement is the central claim (argmap.thesis), wherever it stands
+    pytest.param("Schools should ban phones. Phones distract pupils. They also enable "
+                 "bullying. Therefore, schools should ban phones.",
+                 "Schools should ban phones.", id="closing-therefore-restates-the-opening"),
+    pytest.param("Phones distract pupils. Schools should ban phones. They also enable "
+                 "bullying. Therefore, schools should ban phones.",
+                 "Schools should ban phones.", id="closing-therefore-restates-a-later-claim"),
+    pytest.param("Fees must fall. They deter students. In short, fees must fall.",
+                 "Fees must fall.", id="closing-summary-restates-the-opening"),
+    # must not fire: a conclusion that says more than the opening, a repetition without
+    # a conclusion marker
+    pytest.param("Schools should ban phones. Phones distract pupils. Therefore, schools "
+                 "should ban them in class.",
+                 "schools should ban them in class.", id="closing-therefore-that-says-more"),
+    pytest.param("Sound rules are paradoxes. Drink because you are happy. But drink "
+                 "because you need nothing.",
+                 "Sound rules are paradoxes.", id="repetition-without-a-conclusion-marker"),
 ]
 
 
@@ -446,6 +464,21 @@ def test_the_central_claim_is_the_source_of_no_relation() -> None:
     (rel,) = m.relations
     assert (m.unit(rel.source).text, rel.kind, rel.rule) == (
         "Experts say fees are harmless.", ATTACK, "elaboration.corrective.to-thesis")
+
+
+def test_closing_restatement_restates_the_thesis_in_its_paragraph() -> None:
+    """A closing "Therefore, X." after X is X's restatement: its premises support X, and
+    it is linked to X as a restatement (across paragraphs argmap always read it so); it
+    left X unattached, or made X its premise."""
+    m = argmap.analyze("Schools should ban phones. Phones distract pupils. They also "
+                       "enable bullying. Therefore, schools should ban phones.")
+    texts = unit_texts(m)
+    assert {(texts[r.source], texts[r.target], r.rule) for r in m.relations} == {
+        ("Phones distract pupils.", "Schools should ban phones.", "default.paragraph"),
+        ("They also enable bullying.", "Schools should ban phones.", "default.paragraph"),
+        ("schools should ban phones.", "Schools should ban phones.", "restatement.thesis")}
+    closing = next(u for u in m.units if u.text == "schools should ban phones.")
+    assert closing.role is Role.RESTATEMENT
 
 
 def test_implicit_concession_has_the_concession_role_and_its_evidence() -> None:

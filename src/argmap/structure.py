@@ -280,6 +280,8 @@ class _Builder:
     thesis: str | None = None  # the central claim: the root, source of no relation
     #: the thesis's paragraph number (``None`` without a thesis)
     thesis_paragraph: int | None = None
+    #: restatements of the thesis in its own paragraph (its closing one, if any)
+    restating: frozenset[str] = frozenset()
     #: units a contrast clause answers (", but …"), with the answering marker
     answered: dict[str, Marker] = attrs.field(factory=dict)
     #: the position of each unit in ``seg.units``, by id
@@ -797,6 +799,7 @@ def _relate(seg: Segmentation, grammar: Grammar, title: str | None) -> _Built:
     if thesis is not None:
         b.roles[thesis.id] = Role.CENTRAL_CLAIM
         b.thesis, b.thesis_paragraph = thesis.id, thesis.paragraph
+        b.restating = frozenset(u.id for u in restating if u.paragraph == thesis.paragraph)
     b.answered = {
         target: marker for _, target, marker in seg.links
         if marker.function in ANSWERING}
@@ -902,7 +905,7 @@ def _relate(seg: Segmentation, grammar: Grammar, title: str | None) -> _Built:
             b.relate(claim_id, thesis.id, RelationKind.SUPPORT, "default", "section.thesis")
         b.roles.setdefault(claim_id, Role.CLAIM)
     if thesis is not None:
-        for unit in restating:  # in other paragraphs than the thesis's
+        for unit in restating:  # in other paragraphs, or closing the thesis's
             b.relate(unit.id, thesis.id, RelationKind.SUPPORT, "restatement",
                      "restatement.thesis")
             b.roles[unit.id] = Role.RESTATEMENT
@@ -1028,6 +1031,10 @@ def _sentence_level(b: _Builder, head: Unit, main: Sequence[Unit]) -> None:
     text = b.seg.document.text
     asides = _may_hold_asides(text, rest)
     for k, unit in enumerate(rest):
+        if unit.id in b.restating:
+            # the thesis said again ("Therefore, X." after X): it is linked to the thesis
+            # as its restatement, and what precedes it supports the thesis itself
+            continue
         if asides and _aside(text, unit):
             # A bracketed sentence elaborates the one before and is skipped by later
             # markers ("Fees rose. (Most pay.) As a result, …" -> the result of "Fees rose").

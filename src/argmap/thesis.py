@@ -75,7 +75,11 @@ def choose_thesis(seg: Segmentation, title: str | None,
                   ) -> tuple[Unit | None, list[Unit]]:
     """Choose the thesis among the units of the lead paragraph, and find its restatements.
 
-    Score: words shared with the title; plus 2 if a later paragraph restates the unit;
+    Score: words shared with the title; plus 2 if a later paragraph restates the unit,
+    or a closing conclusion of its own paragraph does (its last candidate, with a result
+    or summary marker: "X. … Therefore, X."; it is then no candidate itself: the
+    conclusion restates the thesis, Stab & Gurevych 2017, and a claim stated twice is
+    one unit at its first statement in the microtexts' scheme, Peldszus & Stede 2016);
     plus 2 for a sentence-level result or summary marker ("therefore", "that's why",
     "in sum": a conclusion, Stab & Gurevych 2017), 1.5 for a clause-level one ("…, so
     Y": its first argument is the clause before, not the preceding discourse; PDTB 2.0
@@ -100,7 +104,8 @@ def choose_thesis(seg: Segmentation, title: str | None,
     Returns:
         ``(thesis, restatements)``: the thesis (``None`` when there are no units) and
         the units of other paragraphs that restate it (word overlap at least
-        :data:`RESTATEMENT_OVERLAP`), in text order. The later units are read once,
+        :data:`RESTATEMENT_OVERLAP`), with the closing conclusion of its own paragraph
+        when that one does, in text order. The later units are read once,
         one at a time: memory stays that of the lead paragraph's word sets.
     """
     lead = _lead(seg.units, exclude, reported)
@@ -110,22 +115,29 @@ def choose_thesis(seg: Segmentation, title: str | None,
     paragraph = [u for u in seg.units if u.paragraph == home]
     lead, first = _own_line(seg, paragraph, lead, reported)
     lead_words = [content_words(u.text) for u in lead]
+    # a closing conclusion that says an earlier candidate again ("X. … Therefore, X."):
+    # a restatement, no claim of its own
+    again = [n for n in range(len(lead) - 1) if restates(lead_words[-1], lead_words[n])] \
+        if len(lead) > 1 and _conclusion_cue(lead[-1]) else []
+    closing = None
+    if again:
+        closing = lead.pop()
+        lead_words.pop()
+        first = None if first == len(lead) else first
     restated, restating, has_later = _restated(seg.units, home, lead_words,
                                                seg.document.text)
+    for n in again:
+        restated[n] = True
+    if closing is not None:
+        restating = sorted([closing, *restating], key=lambda u: u.span.start)
     title_words = content_words(title or "")
     deontic = sentence_vocabulary()["DEONTIC"]
     best, best_score = 0, -1.0
     for n, unit in enumerate(lead):
         score = len(lead_words[n] & title_words) + (1.0 if n == first else 0.0)
-        intent = unit_intent(unit)
-        cued = False
-        if intent is not None and intent.direction in (Direction.FORWARD, Direction.SUMMARY):
-            score += 2.0
-            cued = True
-        elif any(m.rule == "joiner" and m.function is MarkerFunction.RESULT
-                 for m in unit.markers):
-            score += 1.5  # "…, so Y": a conclusion from the clause before only
-            cued = True
+        cue = _conclusion_cue(unit)
+        score += cue
+        cued = cue > 0
         if any(deontic.fullmatch(w) for w in re.findall(r"[\w'’]+", unit.text)):
             score += 1.0
             cued = True
@@ -137,6 +149,18 @@ def choose_thesis(seg: Segmentation, title: str | None,
             best, best_score = n, score
     thesis_words = lead_words[best]
     return lead[best], [u for u in restating if restates(content_words(u.text), thesis_words)]
+
+
+def _conclusion_cue(unit: Unit) -> float:
+    """2 for a sentence-level result or summary marker ("Therefore, X", "In sum, X"),
+    1.5 for a clause-level result ("…, so X": a conclusion from the clause before only),
+    else 0."""
+    intent = unit_intent(unit)
+    if intent is not None and intent.direction in (Direction.FORWARD, Direction.SUMMARY):
+        return 2.0
+    if any(m.rule == "joiner" and m.function is MarkerFunction.RESULT for m in unit.markers):
+        return 1.5
+    return 0.0
 
 
 def _lead(units: Sequence[Unit], exclude: Container[str],
