@@ -208,7 +208,7 @@ def _own_line(seg: Segmentation, paragraph: Sequence[Unit], lead: list[Unit],
     is what the author stands by, so Y holds the first position; a plain contrast ("But
     Y", "However, Y") is the counter, an attack on the opponent's point, and the claim
     follows it, so the first candidate after Y holds it (in the microtexts the plain
-    contrast that answers an opening is never the central claim, 8 texts; the
+    contrast that answers an opening is never the central claim, 9 texts; the
     contra-expectation is, 2 of 2). Without an answer no candidate holds the first
     position.
 
