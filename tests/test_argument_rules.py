@@ -397,6 +397,26 @@ RELATIONS = [
          ("discipline can be taught in class.", ATTACK,
           "I think that homework builds discipline.")},
         id="first-person-view-answered-in-a-later-paragraph"),
+    # the thesis's paragraph opens with a point its next sentence answers: conceded
+    # against the thesis, as any unmarked unit there ("X. But Y.", Peldszus & Stede 2013)
+    pytest.param(
+        "The thesis reflects the whole degree. But one can make mistakes in it. "
+        "Therefore it should not count more.",
+        "it should not count more.",
+        {("The thesis reflects the whole degree.", ATTACK, "it should not count more."),
+         ("one can make mistakes in it.", ATTACK, "The thesis reflects the whole degree."),
+         ("one can make mistakes in it.", SUPPORT, "it should not count more.")},
+        id="answered-paragraph-head-concedes-in-the-thesis-paragraph"),
+    # must not fire: a contrast inside the next sentence
+    pytest.param(
+        "The thesis reflects the whole degree. One can, however, make mistakes in it. "
+        "Therefore it should not count more.",
+        "it should not count more.",
+        {("The thesis reflects the whole degree.", SUPPORT, "it should not count more."),
+         ("One can, however, make mistakes in it.", ATTACK,
+          "The thesis reflects the whole degree."),
+         ("One can, however, make mistakes in it.", SUPPORT, "it should not count more.")},
+        id="parenthetical-contrast-leaves-the-head-supporting"),
     pytest.param(
         "Fees deter students. Fees burden families.",
         "Fees deter students.",
@@ -425,6 +445,66 @@ CENTRAL_CLAIM = [
                  "we should abolish them.", id="concession-first-claim-follows"),
     pytest.param("Fees are high. They deter students. Higher grants are therefore needed.",
                  "Higher grants are therefore needed.", id="medial-therefore-conclusion"),
+    # an opening that the next sentence answers with a contrast is the opponent's point
+    # (argmap.thesis: never the central claim in the microtexts); after a plain contrast
+    # (the counter) the claim follows, a contra-expectation is the claim itself
+    pytest.param("Some may find school uniforms old-fashioned. However, pupils already "
+                 "wear a uniform of brand names. A plain outfit would put character "
+                 "before buying power.",
+                 "A plain outfit would put character before buying power.",
+                 id="answered-opening-view-claim-follows-the-counter"),
+    pytest.param("The state ought not to restrict medicines. But without a prescription "
+                 "there is no advice. Dispensing the pill without advice would be "
+                 "inappropriate.",
+                 "Dispensing the pill without advice would be inappropriate.",
+                 id="answered-opening-even-with-a-deontic-modal"),
+    pytest.param("There are elections soon and parties promise much. Nevertheless, the "
+                 "chancellor had better restrain herself. Voters have grown sceptical.",
+                 "the chancellor had better restrain herself.",
+                 id="answered-opening-contra-expectation-is-the-claim"),
+    pytest.param("Critics say that fees are fair. However, fees deter poor students. "
+                 "Universities would lose talent.",
+                 "Universities would lose talent.", id="reported-view-claim-follows-the-counter"),
+    pytest.param("Of course, fees fund teaching. But teaching can be funded otherwise. "
+                 "Universities would do better without fees.",
+                 "Universities would do better without fees.",
+                 id="concession-claim-follows-the-counter"),
+    # must not fire: a bare exchange of two sentences, an answer answered in turn, a
+    # contrast inside the next sentence, a contrast that answers a closing "unless"
+    # clause, a contrast inside the first sentence
+    pytest.param("The economy grew. However, wages stagnated.", "The economy grew.",
+                 id="bare-exchange-keeps-the-first"),
+    pytest.param("Schools should ban phones. But phones can help in emergencies. Still, "
+                 "the harm outweighs that.", "Schools should ban phones.",
+                 id="objection-answered-in-turn-keeps-the-first"),
+    pytest.param("Higher fines are pointless without wardens. In some cases they deter, in "
+                 "general, however, example works better. Wardens cost money.",
+                 "Higher fines are pointless without wardens.",
+                 id="contrast-inside-the-next-sentence-keeps-the-first"),
+    pytest.param("Insurers should not pay for such treatments unless they are proven. Yet "
+                 "proof is lacking. Patients still report relief.",
+                 "Insurers should not pay for such treatments",
+                 id="contrast-answering-an-unless-clause-keeps-the-first"),
+    pytest.param("Homework builds discipline, but it costs sleep. Pupils need rest.",
+                 "Homework builds discipline", id="contrast-clause-keeps-the-first"),
+    # a closing conclusion that says an earlier sentence again restates the thesis: the
+    # earlier statement is the central claim (argmap.thesis), wherever it stands
+    pytest.param("Schools should ban phones. Phones distract pupils. They also enable "
+                 "bullying. Therefore, schools should ban phones.",
+                 "Schools should ban phones.", id="closing-therefore-restates-the-opening"),
+    pytest.param("Phones distract pupils. Schools should ban phones. They also enable "
+                 "bullying. Therefore, schools should ban phones.",
+                 "Schools should ban phones.", id="closing-therefore-restates-a-later-claim"),
+    pytest.param("Fees must fall. They deter students. In short, fees must fall.",
+                 "Fees must fall.", id="closing-summary-restates-the-opening"),
+    # must not fire: a conclusion that says more than the opening, a repetition without
+    # a conclusion marker
+    pytest.param("Schools should ban phones. Phones distract pupils. Therefore, schools "
+                 "should ban them in class.",
+                 "schools should ban them in class.", id="closing-therefore-that-says-more"),
+    pytest.param("Sound rules are paradoxes. Drink because you are happy. But drink "
+                 "because you need nothing.",
+                 "Sound rules are paradoxes.", id="repetition-without-a-conclusion-marker"),
 ]
 
 
@@ -444,6 +524,21 @@ def test_the_central_claim_is_the_source_of_no_relation() -> None:
     (rel,) = m.relations
     assert (m.unit(rel.source).text, rel.kind, rel.rule) == (
         "Experts say fees are harmless.", ATTACK, "elaboration.corrective.to-thesis")
+
+
+def test_closing_restatement_restates_the_thesis_in_its_paragraph() -> None:
+    """A closing "Therefore, X." after X is X's restatement: its premises support X, and
+    it is linked to X as a restatement (across paragraphs argmap always read it so); it
+    left X unattached, or made X its premise."""
+    m = argmap.analyze("Schools should ban phones. Phones distract pupils. They also "
+                       "enable bullying. Therefore, schools should ban phones.")
+    texts = unit_texts(m)
+    assert {(texts[r.source], texts[r.target], r.rule) for r in m.relations} == {
+        ("Phones distract pupils.", "Schools should ban phones.", "default.paragraph"),
+        ("They also enable bullying.", "Schools should ban phones.", "default.paragraph"),
+        ("schools should ban phones.", "Schools should ban phones.", "restatement.thesis")}
+    closing = next(u for u in m.units if u.text == "schools should ban phones.")
+    assert closing.role is Role.RESTATEMENT
 
 
 def test_implicit_concession_has_the_concession_role_and_its_evidence() -> None:

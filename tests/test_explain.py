@@ -19,7 +19,7 @@ from exporters import MICROTEXTS, ROOT, SEED
 TEXT = ("Fees must fall. First, they deter students. Second, they burden families. "
         "Of course, cutting fees costs money. But the state can pay, because it saves on "
         "welfare. However, critics disagree. In fact, they are not right. (Most pay.) "
-        "Taken together, fees must fall.")
+        "Taken together, fees must fall and grants must rise.")
 
 
 @pytest.fixture(scope="module")
@@ -47,7 +47,7 @@ def test_explain_gives_one_line_per_relation_with_marker_rule_and_sentence(
 @pytest.mark.parametrize(("marker", "sentence"), [
     ("However", "However, critics disagree."),
     ("because", "because it saves on welfare."),
-    ("Taken together", "Taken together, fees must fall."),
+    ("Taken together", "Taken together, fees must fall and grants must rise."),
     ("In fact", "In fact, they are not right."),
 ])
 def test_explain_quotes_the_sentence_from_its_marker(marker: str, sentence: str) -> None:

@@ -37,6 +37,7 @@ from argmap.segment import Segmentation, segment, sentence_vocabulary
 from argmap.structure import _ATTRIBUTION, _NEGATION, _Builder, _Graph, build_map
 from argmap.thesis import (
     RESTATEMENT_OVERLAP,
+    _own_line,
     choose_thesis,
     concedes,
     content_words,
@@ -107,13 +108,31 @@ def _reference_thesis(seg: Segmentation, title: str | None, exclude: frozenset[s
     lead = [u for u in candidates if u.paragraph == candidates[0].paragraph]
     paragraph = [u for u in seg.units if u.paragraph == lead[0].paragraph]
     later = [_reference_words(u.text) for u in seg.units if u.paragraph != lead[0].paragraph]
-    conceded = any(concedes(u) for u in paragraph[: paragraph.index(lead[0])])
+    # which candidate holds the first position: the rule itself (its table rows are in
+    # test_argument_rules); what this reference checks is the word sets
+    lead, first = _own_line(seg, paragraph, lead, frozenset())
+
+    def conclusion(u: Unit) -> bool:
+        intent = unit_intent(u)
+        return (intent is not None and intent.direction in (Direction.FORWARD,
+                                                            Direction.SUMMARY)) or \
+            any(m.rule == "joiner" and m.function is MarkerFunction.RESULT for m in u.markers)
+
+    # a closing conclusion that restates an earlier candidate is no candidate itself
+    closing, again = None, []
+    if len(lead) > 1 and conclusion(lead[-1]):
+        closing_words = _reference_words(lead[-1].text)
+        again = [u for u in lead[:-1] if word_overlap(
+            closing_words, _reference_words(u.text)) >= RESTATEMENT_OVERLAP]
+        if again:
+            closing, lead = lead[-1], lead[:-1]
+            first = None if first == len(lead) else first
     title_words = _reference_words(title or "")
     deontic = sentence_vocabulary()["DEONTIC"]
     best, best_score = lead[0], -1.0
     for n, unit in enumerate(lead):
         words = _reference_words(unit.text)
-        score = len(words & title_words) + (1.0 if n == 0 and not conceded else 0.0)
+        score = len(words & title_words) + (1.0 if n == first else 0.0)
         intent = unit_intent(unit)
         cued = False
         if intent is not None and intent.direction in (Direction.FORWARD, Direction.SUMMARY):
@@ -128,22 +147,26 @@ def _reference_thesis(seg: Segmentation, title: str | None, exclude: frozenset[s
             cued = True
         if cued and not later and unit is paragraph[-1]:
             score += 0.5
-        if any(word_overlap(words, w) >= RESTATEMENT_OVERLAP for w in later):
+        if any(word_overlap(words, w) >= RESTATEMENT_OVERLAP for w in later) or unit in again:
             score += 2.0
         if score > best_score:
             best, best_score = unit, score
     words = _reference_words(best.text)
-    restating = [u for u in seg.units if u.paragraph != best.paragraph
+    restating = [u for u in seg.units if (u.paragraph != best.paragraph or u is closing)
                  and word_overlap(_reference_words(u.text), words) >= RESTATEMENT_OVERLAP]
     return best, restating
 
 
 @st.composite
 def _restating_documents(draw: st.DrawFn) -> str:
-    """Prose whose later paragraphs repeat lead sentences, some with a word changed."""
+    """Prose whose later paragraphs repeat lead sentences, some with a word changed, and
+    whose lead paragraph may close by repeating one."""
     lead = draw(st.lists(st.lists(st.sampled_from(PLAIN_WORDS[:12]), min_size=2,
                                   max_size=6), min_size=1, max_size=3))
     sentences = [" ".join(words).capitalize() + "." for words in lead]
+    if draw(st.booleans()):  # a closing conclusion that may restate a lead sentence
+        opener = draw(st.sampled_from(["Therefore, ", "In short, ", "So ", ""]))
+        sentences.append(opener + " ".join(draw(st.sampled_from(lead))) + ".")
     paragraphs = [" ".join(sentences)]
     for _ in range(draw(st.integers(1, 3))):
         again = []

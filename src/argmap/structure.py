@@ -52,7 +52,9 @@ from argmap.relate import Direction, Intent, clause_intent, corrected, unit_inte
 from argmap.scanner import build_scanner
 from argmap.segment import Segmentation, sentence_vocabulary
 from argmap.thesis import (
+    ANSWERING,
     RESTATEMENT_OVERLAP,
+    answering,
     central_claim,
     choose_thesis,
     content_words,
@@ -73,8 +75,6 @@ _ELABORATION, _ANNOUNCEMENT = MarkerFunction.ELABORATION, MarkerFunction.ANNOUNC
 _ID, _PARAGRAPH = attrgetter("id"), attrgetter("paragraph")
 #: What follows a lead-in to a list: a colon or a dash ("heads:--", "made--", "this —").
 _LEAD_IN_GAPS = (":", "：", *LEAD_IN_DASHES)
-#: The functions of the contrast markers that answer the clause they join
-_ANSWERING = (MarkerFunction.CONTRAST, MarkerFunction.CONTRA_EXPECTATION)
 
 
 class _Graph:
@@ -282,6 +282,8 @@ class _Builder:
     thesis: str | None = None  # the central claim: the root, source of no relation
     #: the thesis's paragraph number (``None`` without a thesis)
     thesis_paragraph: int | None = None
+    #: restatements of the thesis in its own paragraph (its closing one, if any)
+    restating: frozenset[str] = frozenset()
     #: units a contrast clause answers (", but …"), with the answering marker
     answered: dict[str, Marker] = attrs.field(factory=dict)
     #: the position of each unit in ``seg.units``, by id
@@ -789,20 +791,20 @@ def _relate(seg: Segmentation, grammar: Grammar, title: str | None) -> _Built:
     # a plain set: it holds only the clauses, and _main_units asks about every unit
     clause_sources = b.clauses = frozenset(source for source, _, _ in seg.links)
     # Subordinate reasons and concessions are never the thesis; a result clause
-    # (", so …") may be: it is the conclusion. Nor is a reported view.
+    # (", so …") may be: it is the conclusion. Nor is a reported view: the opponent's
+    # point when it opens the paragraph (see argmap.thesis).
     never = b.unit_set(source for source, _, marker in seg.links
                        if marker.function is not MarkerFunction.RESULT)
     second = seg.units[0].paragraph + 1 if seg.units else 0
     opening = [u for u in seg.units if u.paragraph <= second]
-    for unit_id in _reported(b, opening):
-        never.add(unit_id)
-    thesis, restating = choose_thesis(seg, title, never)
+    thesis, restating = choose_thesis(seg, title, never, _reported(b, opening))
     if thesis is not None:
         b.roles[thesis.id] = Role.CENTRAL_CLAIM
         b.thesis, b.thesis_paragraph = thesis.id, thesis.paragraph
+        b.restating = frozenset(u.id for u in restating if u.paragraph == thesis.paragraph)
     b.answered = {
         target: marker for _, target, marker in seg.links
-        if marker.function in _ANSWERING and _answers(marker)}
+        if marker.function in ANSWERING and _answers(marker)}
 
     # Clause links inside sentences.
     parallel: list[tuple[str, str, Intent]] = []
@@ -947,7 +949,7 @@ def _relate(seg: Segmentation, grammar: Grammar, title: str | None) -> _Built:
             # (one drawn by a result marker, "Therefore, …", stays a conclusion)
             b.roles.setdefault(claim_id, Role.CLAIM)
     if thesis is not None:
-        for unit in restating:  # in other paragraphs than the thesis's
+        for unit in restating:  # in other paragraphs, or closing the thesis's
             b.relate(unit.id, thesis.id, RelationKind.SUPPORT, "restatement",
                      "restatement.thesis")
             b.roles[unit.id] = Role.RESTATEMENT
@@ -1173,6 +1175,10 @@ def _sentence_level(b: _Builder, head: Unit, main: Sequence[Unit]) -> None:
     text = b.seg.document.text
     asides = _may_hold_asides(text, rest)
     for k, unit in enumerate(rest):
+        if unit.id in b.restating:
+            # the thesis said again ("Therefore, X." after X): it is linked to the thesis
+            # as its restatement, and what precedes it supports the thesis itself
+            continue
         if asides and _aside(text, unit):
             # A bracketed sentence elaborates the one before and is skipped by later
             # markers ("Fees rose. (Most pay.) As a result, …" -> the result of "Fees rose").
@@ -1274,6 +1280,8 @@ def _sentence_level(b: _Builder, head: Unit, main: Sequence[Unit]) -> None:
             if intent.kind is _ATTACK and not intent.concedes and \
                     concession is None and local_head is head and (
                         (at_thesis and unmarked and unmarked[-1] == previous.id)
+                        or (previous is head and at_thesis and head.id not in b.sources
+                            and answering(intent) is not None)
                         or (previous is head and not at_thesis and _reported(b, (head,)))) and \
                     _concede(b, previous, intent.marker):
                 # "X. But Y.": the author grants X and answers it with Y.

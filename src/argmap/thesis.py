@@ -8,11 +8,11 @@ from itertools import groupby
 from operator import attrgetter
 
 from argmap.model import MarkerFunction, RelationKind, Unit
-from argmap.relate import Direction, unit_intent
+from argmap.relate import Direction, Intent, unit_intent
 from argmap.segment import Segmentation, sentence_vocabulary
 
-__all__ = ["RESTATEMENT_OVERLAP", "central_claim", "choose_thesis", "concedes",
-           "content_words", "restates", "word_overlap"]
+__all__ = ["ANSWERING", "RESTATEMENT_OVERLAP", "answering", "central_claim",
+           "choose_thesis", "concedes", "content_words", "restates", "word_overlap"]
 
 #: Share of content words a later unit must have in common with the central claim to
 #: restate it (Jaccard similarity of word sets; chosen on the seed and the microtexts'
@@ -63,16 +63,23 @@ def restates(words: set[str], claim: set[str]) -> bool:
 
 
 def central_claim(seg: Segmentation, title: str | None,
-                  exclude: frozenset[str] = frozenset()) -> Unit | None:
+                  exclude: frozenset[str] = frozenset(),
+                  reported: frozenset[str] = frozenset()) -> Unit | None:
     """Choose the thesis among the units of the lead paragraph (see :func:`choose_thesis`)."""
-    return choose_thesis(seg, title, exclude)[0]
+    return choose_thesis(seg, title, exclude, reported)[0]
 
 
 def choose_thesis(seg: Segmentation, title: str | None,
-                  exclude: Container[str] = frozenset()) -> tuple[Unit | None, list[Unit]]:
+                  exclude: Container[str] = frozenset(),
+                  reported: Container[str] = frozenset(),
+                  ) -> tuple[Unit | None, list[Unit]]:
     """Choose the thesis among the units of the lead paragraph, and find its restatements.
 
-    Score: words shared with the title; plus 2 if a later paragraph restates the unit;
+    Score: words shared with the title; plus 2 if a later paragraph restates the unit,
+    or a closing conclusion of its own paragraph does (its last candidate, with a result
+    or summary marker: "X. … Therefore, X."; it is then no candidate itself: the
+    conclusion restates the thesis, Stab & Gurevych 2017, and a claim stated twice is
+    one unit at its first statement in the microtexts' scheme, Peldszus & Stede 2016);
     plus 2 for a sentence-level result or summary marker ("therefore", "that's why",
     "in sum": a conclusion, Stab & Gurevych 2017), 1.5 for a clause-level one ("…, so
     Y": its first argument is the clause before, not the preceding discourse; PDTB 2.0
@@ -80,45 +87,57 @@ def choose_thesis(seg: Segmentation, title: str | None,
     the first position; plus 1 for a deontic modal ("should", "must":
     a policy claim, the usual thesis of argumentative texts; modal verbs are claim
     features in Stab & Gurevych 2017 and Peldszus & Stede 2015); plus 1 for the first
-    position (news lead, Van Dijk 1988; essays' thesis position, Stab & Gurevych 2017)
-    unless a concession opens the paragraph (then the claim follows its answer: the
-    Concede–Counter pattern, Couper-Kuhlen & Thompson 2000); in a text of one
+    position (news lead, Van Dijk 1988; essays' thesis position, Stab & Gurevych 2017),
+    which lies past the opponent's point when the paragraph opens with one: a
+    concession, a reported view, or a statement the next sentence answers with a
+    contrast (then the claim is the answer or follows it: the Concede–Counter pattern,
+    Couper-Kuhlen & Thompson 2000; see :func:`_own_line`); in a text of one
     paragraph, plus 0.5 for the last unit when it carries one of these cues (the
     conclusion position of essays, Stab & Gurevych 2017). Ties go to the earlier unit.
 
     Never the thesis: units in ``exclude`` (subordinate clauses: reasons and
-    concessions; reported views), concessions, and units whose marker makes them a
-    premise of something else (reason, example, elaboration, addition, list item).
+    concessions) or ``reported`` (reported views: someone else's position),
+    concessions, units whose marker makes them a premise of something else (reason,
+    example, elaboration, addition, list item), and an opening the next sentence
+    answers with a contrast (the opponent's point, :func:`_own_line`).
 
     Returns:
         ``(thesis, restatements)``: the thesis (``None`` when there are no units) and
         the units of other paragraphs that restate it (word overlap at least
-        :data:`RESTATEMENT_OVERLAP`), in text order. The later units are read once,
+        :data:`RESTATEMENT_OVERLAP`), with the closing conclusion of its own paragraph
+        when that one does, in text order. The later units are read once,
         one at a time: memory stays that of the lead paragraph's word sets.
     """
-    lead = _lead(seg.units, exclude)
+    lead = _lead(seg.units, exclude, reported)
     if not lead:
         return None, []
     home = lead[0].paragraph
     paragraph = [u for u in seg.units if u.paragraph == home]
-    conceded = any(concedes(u) for u in paragraph[: paragraph.index(lead[0])])
+    lead, first = _own_line(seg, paragraph, lead, reported)
     lead_words = [content_words(u.text) for u in lead]
+    # a closing conclusion that says an earlier candidate again ("X. … Therefore, X."):
+    # a restatement, no claim of its own
+    again = [n for n in range(len(lead) - 1) if restates(lead_words[-1], lead_words[n])] \
+        if len(lead) > 1 and _conclusion_cue(lead[-1]) else []
+    closing = None
+    if again:
+        closing = lead.pop()
+        lead_words.pop()
+        first = None if first == len(lead) else first
     restated, restating, has_later = _restated(seg.units, home, lead_words,
                                                seg.document.text)
+    for n in again:
+        restated[n] = True
+    if closing is not None:
+        restating = sorted([closing, *restating], key=lambda u: u.span.start)
     title_words = content_words(title or "")
     deontic = sentence_vocabulary()["DEONTIC"]
     best, best_score = 0, -1.0
     for n, unit in enumerate(lead):
-        score = len(lead_words[n] & title_words) + (1.0 if n == 0 and not conceded else 0.0)
-        intent = unit_intent(unit)
-        cued = False
-        if intent is not None and intent.direction in (Direction.FORWARD, Direction.SUMMARY):
-            score += 2.0
-            cued = True
-        elif any(m.rule == "joiner" and m.function is MarkerFunction.RESULT
-                 for m in unit.markers):
-            score += 1.5  # "…, so Y": a conclusion from the clause before only
-            cued = True
+        score = len(lead_words[n] & title_words) + (1.0 if n == first else 0.0)
+        cue = _conclusion_cue(unit)
+        score += cue
+        cued = cue > 0
         if any(deontic.fullmatch(w) for w in re.findall(r"[\w'’]+", unit.text)):
             score += 1.0
             cued = True
@@ -132,14 +151,28 @@ def choose_thesis(seg: Segmentation, title: str | None,
     return lead[best], [u for u in restating if restates(content_words(u.text), thesis_words)]
 
 
-def _lead(units: Sequence[Unit], exclude: Container[str]) -> list[Unit]:
+def _conclusion_cue(unit: Unit) -> float:
+    """2 for a sentence-level result or summary marker ("Therefore, X", "In sum, X"),
+    1.5 for a clause-level result ("…, so X": a conclusion from the clause before only),
+    else 0."""
+    intent = unit_intent(unit)
+    if intent is not None and intent.direction in (Direction.FORWARD, Direction.SUMMARY):
+        return 2.0
+    if any(m.rule == "joiner" and m.function is MarkerFunction.RESULT for m in unit.markers):
+        return 1.5
+    return 0.0
+
+
+def _lead(units: Sequence[Unit], exclude: Container[str],
+          reported: Container[str] = frozenset()) -> list[Unit]:
     """The thesis candidates of the first paragraph that has one.
 
-    Candidates are the units that are neither excluded, conceding nor premise-marked;
-    failing any, those neither excluded nor conceding; failing any, every unit.
+    Candidates are the units that are neither excluded (in ``exclude`` or ``reported``),
+    conceding nor premise-marked; failing any, those neither excluded nor conceding;
+    failing any, every unit.
     """
     def lenient(u: Unit) -> bool:
-        return u.id not in exclude and not concedes(u)
+        return u.id not in exclude and u.id not in reported and not concedes(u)
 
     def strict(u: Unit) -> bool:
         return lenient(u) and not _premise_marked(u)
@@ -150,6 +183,115 @@ def _lead(units: Sequence[Unit], exclude: Container[str]) -> list[Unit]:
         if first is not None:
             return [u for u in units if u.paragraph == first.paragraph and keep(u)]
     return []
+
+
+def _own_line(seg: Segmentation, paragraph: Sequence[Unit], lead: list[Unit],
+              reported: Container[str]) -> tuple[list[Unit], int | None]:
+    """Where the author's own line starts in the lead paragraph, past an opening that
+    states the opponent's point.
+
+    A paragraph opens with the opponent's point when a concession ("Of course X") or a
+    reported view ("Some say X", ``reported``) comes before the first candidate, or when
+    the next sentence answers the first candidate with a contrast ("X. But Y.") and the
+    paragraph goes on past the answer ("X. But Y. Z."), and nothing answers Y in turn
+    ("X. But Y. Still, Z." grants Y, an objection to X). In the arg-microtexts (Peldszus
+    & Stede 2016) a first sentence that the next one answers with a contrast is never
+    the central claim (11 texts) and is the opponent's (``opp``) in 10 of them: the
+    answered candidate is dropped here. (In micro_b003 the contrast answers the first
+    sentence's closing "unless" clause, and the sentence is the central claim: a
+    conceding clause at the end of the sentence takes the answer, see :func:`_answer`.)
+    A bare "X. But Y." stays a contrast between two statements, X first (the shared
+    segmentation cases read it so).
+
+    The answer then decides where the claim stands (the Concede–Counter pattern,
+    Couper-Kuhlen & Thompson 2000): a contra-expectation ("Nevertheless Y", "Still Y")
+    is what the author stands by, so Y holds the first position; a plain contrast ("But
+    Y", "However, Y") is the counter, an attack on the opponent's point, and the claim
+    follows it, so the first candidate after Y holds it (in the microtexts the plain
+    contrast that answers an opening is never the central claim, 9 texts; the
+    contra-expectation is, 2 of 2). Without an answer no candidate holds the first
+    position.
+
+    Returns:
+        ``(candidates, first)``: the candidates (``lead`` without an answered opening)
+        and the index among them of the one in first position, or ``None``.
+    """
+    opening = lead[0]
+    if any(concedes(u) or u.id in reported
+           for u in paragraph[: paragraph.index(opening)]):
+        answer, function = opening, _answering(opening)
+    else:
+        answer, function = _answer(seg, paragraph, opening)
+        if function is None or lead[-1].span.start <= answer.span.start \
+                or _answer(seg, paragraph, answer)[1] is not None:
+            return lead, 0
+        lead = lead[1:]
+    if function is None:
+        return lead, None
+    if function is MarkerFunction.CONTRA_EXPECTATION:
+        return lead, next((n for n, u in enumerate(lead) if u is answer), None)
+    start = answer.span.start
+    return lead, next((n for n, u in enumerate(lead) if u.span.start > start), None)
+
+
+#: The marker functions of a contrast that answers what it follows: a plain contrast
+#: ("but", "however") and a contra-expectation ("nevertheless", "still").
+ANSWERING = (MarkerFunction.CONTRAST, MarkerFunction.CONTRA_EXPECTATION)
+
+
+def _answer(seg: Segmentation, paragraph: Sequence[Unit], unit: Unit,
+            ) -> tuple[Unit, MarkerFunction | None]:
+    """The unit that answers ``unit``'s sentence with a contrast, and the contrast's
+    function (one of :data:`ANSWERING`): the paragraph's next unit that is no clause of
+    another, when a contrast marker opens it ("X. But Y."); not when a conceding clause
+    ends the sentence ("X, unless Y. Yet Z.": Z answers Y, as :mod:`argmap.structure`
+    reads it). The function is ``None`` when nothing answers.
+
+    A contrast inside the sentence ("X, but Y") does not count: in long sentences it
+    often qualifies a part of X ("… by making equal hollows, but never letting them
+    break") rather than answer X as a whole.
+    """
+    clauses = {source for source, _, _ in seg.links}
+    following = paragraph[paragraph.index(unit) + 1 :]
+    for after in following:
+        if after.id not in clauses:
+            return after, _answering(after)
+        if any(m.rule == "joiner" and m.function is MarkerFunction.CONCESSION
+               for m in after.markers):
+            return unit, None  # "X unless Y. Yet Z.": Z answers Y
+    return unit, None
+
+
+#: The positions of a marker that opens its sentence: the opener, and an adverbial
+#: stacked after it ("Indeed, however, …").
+_SENTENCE_INITIAL = ("opener", "stacked")
+
+
+def answering(intent: Intent | None) -> MarkerFunction | None:
+    """The function of the contrast marker that opens a unit's sentence and answers the
+    sentence before (one of :data:`ANSWERING`), given the unit's intent; else ``None``.
+
+    Only a sentence-initial marker counts ("But Y.", "However, Y.", "Indeed, however,
+    Y."): a contrast inside the sentence ("In some cases they deter, in general,
+    however, …") may answer the sentence's own first clause, not the sentence before.
+
+    Example:
+        >>> from argmap.model import Marker, Span
+        >>> but = Marker("But", Span(0, 3), MarkerFunction.CONTRAST,
+        ...              "Comparison.Contrast", "opener", "BUT")
+        >>> answering(unit_intent(Unit("u", Span(4, 12), "it is.", markers=(but,))))
+        <MarkerFunction.CONTRAST: 'contrast'>
+    """
+    if intent is not None and intent.kind is RelationKind.ATTACK and not intent.concedes:
+        marker = intent.marker
+        if marker.function in ANSWERING and marker.rule in _SENTENCE_INITIAL:
+            return marker.function
+    return None
+
+
+def _answering(unit: Unit) -> MarkerFunction | None:
+    """:func:`answering` of the unit's intent."""
+    return answering(unit_intent(unit))
 
 
 def _restated(units: Sequence[Unit], home: int, lead_words: list[set[str]], source: str,
