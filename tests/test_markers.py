@@ -65,6 +65,8 @@ NOT_A_MARKER = [
                  id="degree-however-participle-between-commas"),
     pytest.param("No measure, however harsh and costly, will help.", [],
                  id="degree-however-coordinated-adjectives"),
+    pytest.param("The rule holds for any part, however unusually developed, of the body.",
+                 [], id="degree-however-adverb-participle-after-comma"),
     pytest.param("The plan fails; however much we spend, the gap remains.", [],
                  id="degree-however-after-semicolon"),
     # "instead of" + gerund is a preposition phrase, not a contrast
@@ -196,6 +198,17 @@ MARKER = [
                  [("However", "contrast", "opener")], id="however-participle-preposition"),
     pytest.param("However also the threat remains.", [("However", "contrast", "opener")],
                  id="however-also"),
+    # nor before a compound that a degree word opens, a participle after an -ly adverb,
+    # or after a semicolon when no comma closes a wh-ever clause (review of the degree
+    # reading)
+    pytest.param("However long-term studies are still lacking.",
+                 [("However", "contrast", "opener")], id="however-degree-word-compound"),
+    pytest.param("However well-funded lobbies fought it.",
+                 [("However", "contrast", "opener")], id="however-well-compound"),
+    pytest.param("However seasonally adjusted figures tell another story.",
+                 [("However", "contrast", "opener")], id="however-adverb-participle"),
+    pytest.param("The plan is cheap; however many critics doubt that it will work.",
+                 [("however", "contrast", "joiner")], id="however-many-after-semicolon"),
     pytest.param("It is important to observe, however that fees rose.",
                  [("however", "contrast", "parenthetical")], id="however-that"),
     pytest.param("Moscow did sign several joint declarations with ASEAN however.",
