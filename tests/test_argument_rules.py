@@ -1338,6 +1338,29 @@ JUXTAPOSITION = [
         {("Rich pupils get help, whereas poor pupils sit alone.", _GAP,
           "default.paragraph", None)},
         id="whereas-inside-a-unit-asks-for-nothing"),
+    # opposed sides: one clause reports a view, or is the central claim (review)
+    pytest.param(
+        f"{_GAP} Pupils need rest, while critics claim that drills build habits.",
+        {("Pupils need rest", _GAP, "concession.implicit", "while"),
+         ("critics claim that drills build habits.", "Pupils need rest",
+          "contrast.joiner", "while")},
+        id="while-answers-a-reported-view"),
+    pytest.param(
+        "Schools should ban phones, while some parents insist that children need them.",
+        {("some parents insist that children need them.", "Schools should ban phones",
+          "contrast.joiner", "while")},
+        id="while-set-against-the-central-claim"),
+    pytest.param(
+        f"{_GAP} Managers say that output falls, whereas the surveys show it rising.",
+        {("Managers say that output falls, whereas the surveys show it rising.", _GAP,
+          "contrast.parenthetical", "whereas")},
+        id="whereas-inside-a-unit-that-reports-a-view"),
+    pytest.param(
+        f"{_GAP} Some insist on drills, while others say that play is enough.",
+        {("Some insist on drills", _GAP, "default.paragraph", None),
+         ("others say that play is enough.", _GAP, "juxtaposition.joiner.parallel",
+          "while")},
+        id="two-reported-views-side-by-side"),
     # must not fire: "but" still answers; sentence-initial "While" still concedes;
     # "However" still contrasts
     pytest.param(

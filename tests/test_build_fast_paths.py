@@ -35,6 +35,7 @@ from argmap.relate import (
     Intent,
     clause_intent,
     corrected,
+    opposed_intent,
     unit_intent,
 )
 from argmap.segment import Segmentation, segment
@@ -46,12 +47,15 @@ from argmap.structure import (
     _may_hold_asides,
     _paragraph_starts,
     _read_intent,
+    _reported,
     build_map,
 )
 from argmap.thesis import _Claim, _folded, _restated, concedes, content_words, restates
 from strategies import PLAIN_WORDS, arbitrary_text
 
 GRAMMAR = load_grammar()
+#: The PDTB sense of "while"/"whereas" (relate._intent reads it as juxtaposition).
+_JUXTAPOSED = "Comparison.Contrast.Juxtaposition"
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "corpora"
 
@@ -362,8 +366,13 @@ def test_the_builders_intents_equal_unit_intent() -> None:
             for unit in seg.units:
                 assert builder.intent(unit) == unit_intent(unit)
                 assert builder.concedes(unit) is concedes(unit)
-                assert _read_intent(builder, unit) == \
-                    unit_intent(unit, negated=_negated(seg, unit))
+                expected = unit_intent(unit, negated=_negated(seg, unit))
+                juxtaposed = [m for m in unit.markers if m.sense == _JUXTAPOSED
+                              and m.rule not in ("opener", "joiner")]
+                if expected is None and juxtaposed and _reported(builder, (unit,)):
+                    # "Managers say X, whereas Y.": opposed, a contrast again
+                    expected = opposed_intent(juxtaposed[0])
+                assert _read_intent(builder, unit) == expected
 
 
 # ------------------------------------------------------------------ final roles

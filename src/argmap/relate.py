@@ -118,7 +118,7 @@ _JUXTAPOSITION = "Comparison.Contrast.Juxtaposition"
 _RULE_IDS: dict[tuple[MarkerFunction, str], str] = {}
 
 
-def _intent(marker: Marker, position: str) -> Intent | None:
+def _intent(marker: Marker, position: str, juxtapose: bool = True) -> Intent | None:
     """The intent of ``marker`` at ``position`` (its rule), or ``None`` for a function
     that asks for no relation.
 
@@ -133,7 +133,8 @@ def _intent(marker: Marker, position: str) -> Intent | None:
     if entry is None:
         return None
     kind, subtype, direction = entry
-    if function is _CONTRAST and position != "opener" and marker.sense == _JUXTAPOSITION:
+    if juxtapose and function is _CONTRAST and position != "opener" and \
+            marker.sense == _JUXTAPOSITION:
         # ", while Y" / ", whereas Y" juxtaposes two parallel claims of one sentence
         # (PDTB 2.0 Comparison.Contrast.Juxtaposition): neither attacks the other, and
         # the sentence does not answer the one before
@@ -244,6 +245,17 @@ def corrected(intent: Intent) -> Intent:
         return attrs.evolve(intent, kind=RelationKind.ATTACK, subtype="correction",
                             rule="elaboration.corrective")
     return intent
+
+
+def opposed_intent(marker: Marker) -> Intent | None:
+    """The intent of a juxtaposing contrast marker (", while Y", ", whereas Y") read as
+    opposition: Y attacks what it is set against, as after "but". That is its reading
+    when one side reports a view or is the central claim ("Supporters claim X, while in
+    reality Y"; PDTB 2.0 annotates such "while" as Comparison.Contrast, not
+    Juxtaposition); the caller decides (:mod:`argmap.structure`). For any other marker,
+    its usual intent.
+    """
+    return _intent(marker, marker.rule, juxtapose=False)
 
 
 def clause_intent(marker: Marker) -> Intent | None:

@@ -48,7 +48,14 @@ from argmap.model import (
     Unit,
     _usual_relation,
 )
-from argmap.relate import Direction, Intent, clause_intent, corrected, unit_intent
+from argmap.relate import (
+    Direction,
+    Intent,
+    clause_intent,
+    corrected,
+    opposed_intent,
+    unit_intent,
+)
 from argmap.scanner import build_scanner
 from argmap.segment import Segmentation, sentence_vocabulary
 from argmap.thesis import (
@@ -228,6 +235,8 @@ class _UnitSet:
 
 #: Terminals of attribution ("say", "according to") and negation cues.
 _ATTRIBUTION = frozenset({"ATTRIBUTION"})
+#: The PDTB sense of "while" and "whereas" joining two clauses (relate._intent).
+_JUXTAPOSITION = "Comparison.Contrast.Juxtaposition"
 _NEGATION = frozenset({"NEG", "CLITIC_NEG"})
 #: Regex constructs that can refuse a match at the end of a unit that the scanner, which
 #: stops before the closing punctuation, accepts: no quick search past them.
@@ -803,13 +812,13 @@ def _relate(seg: Segmentation, grammar: Grammar, title: str | None) -> _Built:
         b.thesis, b.thesis_paragraph = thesis.id, thesis.paragraph
         b.restating = frozenset(u.id for u in restating if u.paragraph == thesis.paragraph)
     b.answered = {
-        target: marker for _, target, marker in seg.links
-        if marker.function in ANSWERING and _answers(marker)}
+        target: marker for source, target, marker in seg.links
+        if marker.function in ANSWERING and _answers(b, source, target, marker)}
 
     # Clause links inside sentences.
     parallel: list[tuple[str, str, Intent]] = []
     for source, target, marker in seg.links:
-        intent = clause_intent(marker)
+        intent = _link_intent(b, source, target, marker)
         if intent is None:
             continue
         if intent.direction is Direction.PARALLEL:
@@ -1319,12 +1328,38 @@ def _answered_next(b: _Builder, unit: Unit, following: Unit | None) -> bool:
         intent.subtype == "contrast"
 
 
-def _answers(marker: Marker) -> bool:
-    """Whether a contrast marker joining two clauses answers the clause before it ("X,
-    but Y"), which a juxtaposing one (", while Y", :func:`~argmap.relate.clause_intent`)
-    does not."""
-    intent = clause_intent(marker)
+def _answers(b: _Builder, source: str, target: str, marker: Marker) -> bool:
+    """Whether a contrast marker joining clause ``source`` to clause ``target`` answers
+    it ("X, but Y"), which a juxtaposing one (", while Y", :func:`_link_intent`) does
+    not."""
+    intent = _link_intent(b, source, target, marker)
     return intent is not None and intent.kind is _ATTACK
+
+
+def _link_intent(b: _Builder, source: str, target: str, marker: Marker) -> Intent | None:
+    """The intent of a clause link: :func:`~argmap.relate.clause_intent`, but a
+    juxtaposition (", while Y") whose sides stand opposed (:func:`_opposed`) is read as
+    a contrast (:func:`~argmap.relate.opposed_intent`)."""
+    intent = clause_intent(marker)
+    if intent is not None and intent.subtype == "juxtaposition" and \
+            _opposed(b, b.unit(source), b.unit(target)):
+        return opposed_intent(marker)
+    return intent
+
+
+def _opposed(b: _Builder, *units: Unit) -> bool:
+    """Whether juxtaposed clauses or a unit stand opposed, not side by side: one is the
+    central claim ("Schools should ban phones, while some parents insist …": the other
+    side answers the author's claim) or reports someone's view ("Supporters claim X,
+    while in reality Y"; "Managers say X, whereas the surveys show Y"), as opposing
+    positions are attributed (PARC 3.0 attribution cues, Pareti 2016; not the author's
+    own "I believe", :func:`_reported`)."""
+    if any(u.id == b.thesis for u in units):
+        return True
+    reported = _reported(b, units)
+    # two clauses that both report a view juxtapose them ("Some insist on X, while
+    # others would accept Y"); one that answers a reported view opposes it
+    return bool(reported) and (len(units) == 1 or len(reported) < len(units))
 
 
 def _answer_after(b: _Builder, unit: Unit, following: Unit | None) -> Marker | None:
@@ -1372,7 +1407,15 @@ def _read_intent(b: _Builder, unit: Unit) -> Intent | None:
     returns any other unchanged), so only then is the unit searched for a negation.
     """
     intent = b.intent(unit)
-    if intent is None or intent.marker.function is not _ELABORATION:
+    if intent is None:
+        if unit.markers and _opposed(b, unit):
+            # "X, whereas Y." inside one unit that reports a view: a contrast again
+            marker = next((m for m in unit.markers if m.sense == _JUXTAPOSITION
+                           and m.rule not in ("opener", "joiner")), None)
+            if marker is not None:
+                return opposed_intent(marker)
+        return intent
+    if intent.marker.function is not _ELABORATION:
         return intent
     return corrected(intent) if b.holds(unit, _NEGATION) else intent
 
