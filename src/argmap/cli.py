@@ -303,7 +303,8 @@ def extract(file: str, output: str | None, fmt: str, grammar: tuple[str, ...],
 def explain(file: str, unit: str | None, grammar: tuple[str, ...],
             encoding: str | None, input_format: str) -> None:
     """Say why each relation exists: one line per relation with its marker, rule and
-    sentence (`argmap rules` describes the rule ids)."""
+    sentence, in the order of the text (`argmap rules` describes the rule ids). A
+    relation whose marker lies in a third unit ends with (marker in "...")."""
     from argmap.explain import explain as explain_map
 
     m, text = _analyze(file, grammar, encoding, input_format)
