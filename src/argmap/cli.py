@@ -427,7 +427,8 @@ def batch(inputs: tuple[str, ...], outdir: str, jobs: int | None, scheduler: str
           encoding: str | None) -> None:
     """Analyse many INPUTS (files, directories, globs) into OUTDIR, one JSON map each.
 
-    Directories are searched for *.txt, *.md and *.text files. A rerun skips inputs
+    Directories are searched for text, Markdown and HTML files: *.txt *.text *.md
+    *.markdown *.mdown *.mkd *.html *.htm *.xhtml, in any case. A rerun skips inputs
     whose output is newer (use --force to redo them). A failing input is reported at
     the end and does not stop the others; the exit status is 1 if any input failed.
     """
@@ -446,7 +447,8 @@ def batch(inputs: tuple[str, ...], outdir: str, jobs: int | None, scheduler: str
         click.echo(f"argmap: error: {exc}", err=True)
         sys.exit(2)
     if not planned:
-        raise click.UsageError("the inputs hold no *.txt, *.md or *.text file")
+        raise click.UsageError("the inputs hold no text, Markdown or HTML file (*.txt "
+                               "*.md *.html …)")
     bar = _progress_bar(sum(_size(j.source) for j in planned), len(planned), progress)
 
     def advance(outcome: Any) -> None:
