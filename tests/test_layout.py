@@ -116,6 +116,29 @@ def test_an_option_that_does_not_apply_says_so(fees: ArgumentMap, fmt: str,
         render(fees, fmt)  # no option, no warning
 
 
+# --rankdir takes any case and shows the choices as the README writes them: upper case.
+@pytest.mark.parametrize(("given", "graphviz_rankdir"),
+                         [("TB", "BT"), ("tb", "BT"), ("Lr", "RL"), ("rl", "LR"), ("bT", "TB")])
+def test_cli_rankdir_takes_any_case(tmp_path: Path, given: str,
+                                    graphviz_rankdir: str) -> None:
+    essay = tmp_path / "fees.txt"
+    essay.write_text(TEXT, encoding="utf-8")
+    result = CliRunner().invoke(main, ["render", str(essay), "-f", "dot", "--rankdir", given])
+    assert result.exit_code == 0, result.output
+    assert f"rankdir={graphviz_rankdir}" in result.stdout
+
+
+@pytest.mark.parametrize("given", ["xy", "top", "T B", ""])
+def test_cli_rankdir_lists_the_choices_in_upper_case(tmp_path: Path, given: str) -> None:
+    essay = tmp_path / "fees.txt"
+    essay.write_text(TEXT, encoding="utf-8")
+    result = CliRunner().invoke(main, ["render", str(essay), "-f", "dot", "--rankdir", given])
+    assert result.exit_code == 2
+    assert f"{given!r} is not one of 'TB', 'BT', 'LR', 'RL'." in result.stderr
+    shown = CliRunner().invoke(main, ["render", "--help"], terminal_width=200).output
+    assert "--rankdir [TB|BT|LR|RL]" in shown
+
+
 def test_the_cli_warns_on_stderr_about_an_option_that_does_not_apply(tmp_path: Path) -> None:
     essay = tmp_path / "fees.txt"
     essay.write_text(TEXT, encoding="utf-8")

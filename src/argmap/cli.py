@@ -8,7 +8,7 @@ import sys
 import warnings
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
 
@@ -144,6 +144,20 @@ def main() -> None:
     """
 
 
+if TYPE_CHECKING:
+    _StrChoice = click.Choice[str]
+else:  # click.Choice takes a type parameter from click 8.4 on
+    _StrChoice = click.Choice
+
+
+class _UpperChoice(_StrChoice):
+    """Upper-case choices, typed in any case and shown as written (``TB``, not the
+    ``tb`` that ``case_sensitive=False`` shows in ``--help`` and in its errors)."""
+
+    def normalize_choice(self, choice: object, ctx: click.Context | None) -> str:
+        return super().normalize_choice(choice, ctx).upper()
+
+
 def _kinds(ctx: click.Context, param: click.Parameter, value: str | None,
            ) -> tuple[str, ...] | None:
     from argmap.view import RELATION_KINDS
@@ -163,7 +177,7 @@ def _view_options(func: _F) -> _F:
     from argmap.diagram import ENGINES, RANKDIRS
 
     options = [
-        click.option("--rankdir", type=click.Choice(tuple(RANKDIRS), case_sensitive=False),
+        click.option("--rankdir", type=_UpperChoice(tuple(RANKDIRS)),
                      help="Where the thesis sits: TB top (default), BT bottom, LR left, "
                           "RL right."),
         click.option("--wrap", type=click.IntRange(min=10), metavar="N",

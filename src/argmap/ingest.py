@@ -122,7 +122,8 @@ def read_document(source: str | bytes | os.PathLike[str], *, encoding: str | Non
     Raises:
         InputError: the file is missing, a directory, unreadable, binary (NUL bytes, a
             PDF, an image), or not decodable; or ``format`` is unknown.
-        EmptyInputError: the input is empty, only whitespace, or (HTML) only boilerplate.
+        EmptyInputError: the input is empty ("… is empty"), only white space ("… holds
+            only white space"), or (HTML) only boilerplate.
     """
     if format not in FORMATS:
         raise InputError(f"unknown input format {format!r}; use one of {', '.join(FORMATS)}")
@@ -150,7 +151,8 @@ def read_document(source: str | bytes | os.PathLike[str], *, encoding: str | Non
     else:
         text = source
     if _blank(text):
-        raise EmptyInputError(f"{where} is empty")
+        raise EmptyInputError(f"{where} is empty" if not text else
+                              f"{where} holds only white space")
     try:
         encoded = text.encode("utf-8")
     except UnicodeEncodeError as exc:
