@@ -17,7 +17,7 @@ from argmap.exceptions import OptionError, OptionWarning
 from argmap.model import ArgumentMap, Unit
 from argmap.render import render
 from argmap.view import select
-from exporters import SEED
+from exporters import SEED, with_undercut
 
 TEXT = """Fees Must Fall
 
@@ -87,6 +87,49 @@ def test_no_clusters_and_no_legend(fees: ArgumentMap, seed: tuple[ArgumentMap, s
     assert isinstance(bare, bytes)
     assert not re.search(r'subgraph "?cluster_', bare.decode())
     assert "legend" not in bare.decode()
+
+
+def _legend_rows(dot: str) -> list[str]:
+    return re.findall(r'<TD ALIGN="LEFT">([^<]*)</TD>', dot)
+
+
+SUPPORT, ATTACK = "support (solid, arrow)", "attack (dashed, bar)"
+ITEM, RESTATES = "enumeration item (bold, hollow arrow)", "restatement (dotted, diamond)"
+UNDERCUT = "undercut (thick dashed, bar on an edge's dot)"
+
+
+# The legend lists the roles and edge styles the drawn map has, in a fixed order.
+@pytest.mark.parametrize(("text", "rows"), [
+    ("Taxes must rise. Contrariwise, voters object.",
+     ["central claim", "premise", SUPPORT]),
+    ("Taxes must rise. However, voters object.",
+     ["central claim", "premise", ATTACK]),
+    ("Cities should ban private cars from their centres.\n\nCar-free centres are good for "
+     "business. Shop takings rose in Madrid after its ban.\n\nSome argue that a ban is "
+     "hard on disabled people. However, permits can meet their needs.\n\nIn conclusion, "
+     "cities should ban cars.",
+     ["central claim", "claim", "conclusion", "concession", "premise", SUPPORT, ATTACK]),
+    (TEXT, ["central claim", "claim", "concession", "restatement", "premise", SUPPORT,
+            ATTACK, ITEM]),
+])
+def test_the_legend_lists_what_the_map_draws(text: str, rows: list[str]) -> None:
+    assert _legend_rows(_dot(argmap.analyze(text))) == rows
+
+
+def test_the_seed_legend_lists_every_role_and_its_edges(seed: tuple[ArgumentMap, str]) -> None:
+    m, text = seed  # must not drop a row: the seed has every role and four edge styles
+    assert _legend_rows(render(m, "dot", source=text).decode("utf-8")) == [  # type: ignore[union-attr]
+        "central claim", "claim", "conclusion", "concession", "restatement", "premise",
+        SUPPORT, ATTACK, ITEM, RESTATES]
+
+
+def test_the_legend_follows_the_view_and_shows_an_undercut(fees: ArgumentMap) -> None:
+    hidden = _legend_rows(_dot(fees, hide_kinds=("attack",)))
+    assert ATTACK not in hidden and "concession" not in hidden and SUPPORT in hidden
+    assert _legend_rows(_dot(with_undercut(fees))).index(UNDERCUT) == \
+        _legend_rows(_dot(with_undercut(fees))).index(ATTACK) + 1
+    mono = _legend_rows(_dot(fees, palette="mono"))
+    assert mono == _legend_rows(_dot(fees))
 
 
 def test_engine_is_carried_in_the_dot_source(fees: ArgumentMap) -> None:
