@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from argmap.batch import INDEX_NAME, Job, expand_inputs, plan_jobs, run_batch
+from argmap.batch import DEFAULT_PATTERNS, INDEX_NAME, Job, expand_inputs, plan_jobs, run_batch
 from argmap.cli import main
 from argmap.exceptions import InputError
 from argmap.pipeline import analyze
@@ -51,6 +51,58 @@ def test_expand_inputs_files_directories_and_globs(corpus: Path) -> None:
         expand_inputs([str(corpus / "missing.txt")])
     with pytest.raises(InputError, match="no file matches"):
         expand_inputs([str(corpus / "*.html")])
+
+
+# A directory gives every file argmap reads by its extension, in any case; not images,
+# JSON maps, PDFs, backups or files without an extension.
+@pytest.mark.parametrize(("name", "taken"), [
+    ("page.html", True),
+    ("page.htm", True),
+    ("page.xhtml", True),
+    ("PAGE.HTML", True),
+    ("notes.markdown", True),
+    ("notes.mdown", True),
+    ("notes.mkd", True),
+    ("essay.TXT", True),
+    ("essay.text", True),  # these two were searched before
+    ("essay.md", True),
+    ("map.json", False),
+    ("scan.pdf", False),
+    ("page.html.bak", False),
+    ("README", False),
+    ("html", False),
+])
+def test_a_directory_gives_every_file_argmap_reads(tmp_path: Path, name: str,
+                                                   taken: bool) -> None:
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / name).write_text("Fees must fall. However, the state must pay.",
+                                         encoding="utf-8")
+    assert expand_inputs([str(tmp_path)]) == ([tmp_path / "sub" / name] if taken else [])
+
+
+def test_the_help_and_readme_list_the_patterns_a_directory_gives() -> None:
+    shown = CliRunner().invoke(main, ["batch", "--help"], terminal_width=200).output
+    readme = (SRC.parent / "README.md").read_text(encoding="utf-8")
+    for pattern in DEFAULT_PATTERNS:
+        assert pattern in shown
+        assert f"`{pattern}`" in readme
+
+
+def test_batch_analyses_the_html_pages_of_a_directory(tmp_path: Path) -> None:
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "page.html").write_text(
+        "<html><head><title>Fees</title></head><body><article><h1>Fees</h1><p>Fees must "
+        "fall. However, the state must pay for it.</p></article></body></html>",
+        encoding="utf-8")
+    (inputs / "essay.txt").write_text(TEXTS["fees.txt"], encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["batch", str(inputs), "-o", str(out), "--jobs", "1"])
+    assert result.exit_code == 0, result.output
+    records = {Path(str(r["source"])).name: r for r in _records(out)}
+    assert sorted(records) == ["essay.txt", "page.html"]
+    assert records["page.html"]["status"] == "ok"
+    assert (out / "page.json").is_file()
 
 
 @pytest.mark.parametrize(

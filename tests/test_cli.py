@@ -229,7 +229,7 @@ def test_render_without_dot_exits_1_with_install_hint(runner: CliRunner, essay: 
     pytest.param("empty", lambda p: (p / "e.txt", (p / "e.txt").write_bytes(b""))[0],
                  "empty", id="empty-file"),
     pytest.param("blank", lambda p: (p / "w.txt", (p / "w.txt").write_bytes(b"\n \t\n"))[0],
-                 "empty", id="whitespace-file"),
+                 "only white space", id="whitespace-file"),
     pytest.param("binary", lambda p: (p / "b.txt", (p / "b.txt").write_bytes(
         b"\x01\x02\x00\x00\x00\rdata\x00"))[0], "binary", id="binary-file-nul"),
     pytest.param("png", lambda p: (p / "b.txt", (p / "b.txt").write_bytes(

@@ -140,8 +140,13 @@ def test_text_without_any_marker_still_gets_a_map(runner: CliRunner) -> None:
 @pytest.mark.parametrize("command", ["extract", "segment", "render"])
 @pytest.mark.parametrize(("data", "message"), [
     pytest.param(b"", "argmap: error: essay.txt is empty", id="empty"),
-    pytest.param(b" \n\t\r\n\xc2\xa0\n", "argmap: error: essay.txt is empty",
+    pytest.param(b" \n\t\r\n\xc2\xa0\n", "argmap: error: essay.txt holds only white space",
                  id="whitespace-only"),
+    pytest.param(b"   \n\n  ", "argmap: error: essay.txt holds only white space",
+                 id="spaces-and-lines"),
+    pytest.param(b"\xef\xbb\xbf\xe2\x80\x8b\n", "argmap: error: essay.txt holds only white "
+                 "space", id="zero-width-space-after-a-bom"),
+    pytest.param(b"\xef\xbb\xbf", "argmap: error: essay.txt is empty", id="only-a-bom"),
     pytest.param(b"Fees\x00must\x00fall" * 40, "argmap: error: essay.txt looks binary "
                  "(it contains NUL bytes)", id="nul-bytes"),
     pytest.param(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj << >> endobj\n",

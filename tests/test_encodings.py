@@ -93,6 +93,37 @@ def test_undecodable_with_a_forced_encoding(data: bytes, given: str, message: st
     assert str(info.value) == message
 
 
+# A binary file is named by its type with the article its first sound takes: letter by
+# letter ("an ELF", "an MP3", "an RTF", "an SQLITE", "an XZ"), or as a word ("a FLAC",
+# "a MIDI", "a RAR"); vowels and consonant letters as before ("an EXE", "a GIF").
+@pytest.mark.parametrize(("data", "said"), [
+    pytest.param(b"\x7fELF\x02\x01\x01" + bytes(60), "an ELF file (application/x-executable)",
+                 id="elf"),
+    pytest.param(b"ID3\x03" + bytes(60), "an MP3 file (audio/mpeg)", id="mp3"),
+    pytest.param(b"{\\rtf1\\ansi Fees must fall.}", "an RTF file (application/rtf)",
+                 id="rtf"),
+    pytest.param(b"SQLite format 3\x00" + bytes(60), "an SQLITE file (application/x-sqlite3)",
+                 id="sqlite"),
+    pytest.param(b"\xfd7zXZ\x00" + bytes(20), "an XZ file (application/x-xz)", id="xz"),
+    # must not take "an": said as words, or a consonant sound
+    pytest.param(b"fLaC\x00\x00\x00\x22" + bytes(60), "a FLAC file (audio/x-flac)",
+                 id="flac"),
+    pytest.param(b"MThd\x00\x00\x00\x06" + bytes(20), "a MIDI file (audio/midi)", id="midi"),
+    pytest.param(b"Rar!\x1a\x07\x00" + bytes(20), "a RAR file "
+                 "(application/x-rar-compressed)", id="rar"),
+    pytest.param(b"GIF89a" + bytes(20), "a GIF file (image/gif)", id="gif"),
+    pytest.param(b"%PDF-1.4\n" + bytes(20), "a PDF file (application/pdf)", id="pdf"),
+    pytest.param(b"MZ\x90\x00" + bytes(60), "an EXE file (application/x-msdownload)",
+                 id="exe"),
+    pytest.param(b"OggS\x00\x02" + bytes(40), "an OGG file (audio/ogg)", id="ogg"),
+])
+def test_a_binary_file_is_named_with_the_right_article(data: bytes, said: str) -> None:
+    with pytest.raises(InputError) as info:
+        decode(data, name="bin.txt")
+    assert str(info.value) == (f"bin.txt is {said}, not text; convert it to text, HTML or "
+                               "Markdown first")
+
+
 @pytest.mark.parametrize(("name", "canonical"), [
     ("UTF8", "utf-8"), ("utf_8", "utf-8"), ("latin1", "iso8859-1"), ("ISO-8859-1",
                                                                      "iso8859-1"),

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 import argmap
 from argmap.cli import main
-from argmap.explain import explain
+from argmap.explain import explain, explain_relation
 from argmap.model import ArgumentMap
 from argmap.rules import catalog
 from exporters import MICROTEXTS, ROOT, SEED
@@ -31,8 +31,9 @@ def test_explain_gives_one_line_per_relation_with_marker_rule_and_sentence(
         seed: tuple[ArgumentMap, str]) -> None:
     m, text = seed
     lines = explain(m, text)
-    assert len(lines) == len(m.relations)
-    for line, rel in zip(lines, m.relations, strict=True):
+    assert sorted(lines) == sorted(explain_relation(m, rel, text) for rel in m.relations)
+    for rel in m.relations:
+        line = explain_relation(m, rel, text)
         assert "\n" not in line
         assert line.startswith(f"{rel.source} -> {rel.target}: {rel.kind.value} "
                                f"({rel.subtype}); ")
@@ -71,6 +72,74 @@ def test_explain_quotes_the_unit_from_its_first_marker(text: str, marker: str,
                                                        quoted: str) -> None:
     line = next(ln for ln in explain(argmap.analyze(text), text) if f'marker "{marker}"' in ln)
     assert line.endswith(f'in "{quoted}"')
+
+
+# Lines come in text order: by where their quote starts, ties in the map's order. The
+# maps of the first three rows list their relations in another order.
+@pytest.mark.parametrize(("text", "quotes"), [
+    # a concession answered by "But": structure adds the answer's attack first
+    ("Of course, fees fund staff. But fees must fall, because students pay.",
+     ["But fees must fall", "because students pay."]),
+    ("Fees must fall. Students pay. Some argue fees fund staff. But cuts can.",
+     ["Students pay.", "Some argue fees fund staff.", "But cuts can."]),
+    # "Yes, …" concedes before the thesis; the answer quoted last
+    ("Yes, it is cumbersome to sort rubbish. Three bins stink in the kitchen. But still "
+     "we waste too much. We should sort our rubbish!",
+     ["Yes, it is cumbersome to sort rubbish.", "Three bins stink in the kitchen.",
+      "But still we waste too much."]),
+    # must not reorder: two lines quote one unit ("In conclusion" opens the summary), so
+    # they keep the map's order
+    ("Cities should ban cars.\n\nCar-free centres are good for business. Shop takings "
+     "rose.\n\nIn conclusion, cities should ban cars.",
+     ["Shop takings rose.", "In conclusion, cities should ban cars.",
+      "In conclusion, cities should ban cars."]),
+])
+def test_explain_lines_come_in_text_order(text: str, quotes: list[str]) -> None:
+    m = argmap.analyze(text)
+    lines = explain(m, text)
+    assert [re.search(r'; in "([^"]*)"', ln).group(1) for ln in lines] == quotes
+    assert sorted(lines) == sorted(explain_relation(m, r, text) for r in m.relations)
+    # without the source, the same order
+    assert [ln.split(";")[0] for ln in explain(m)] == [ln.split(";")[0] for ln in lines]
+
+
+def test_explain_ties_keep_the_map_order() -> None:
+    text = ("Cities should ban cars.\n\nCar-free centres are good for business. Shop "
+            "takings rose.\n\nIn conclusion, cities should ban cars.")
+    m = argmap.analyze(text)
+    lines = explain(m, text)
+    tied = [r for r in m.relations if r.marker is not None]
+    assert len(tied) == 2
+    assert lines[-2:] == [explain_relation(m, r, text) for r in tied]
+
+
+# A relation whose marker lies in a third unit says where the marker is; one whose marker
+# lies in its source or target quotes that unit only.
+@pytest.mark.parametrize(("text", "rule", "ending"), [
+    ("Fees must fall. Students pay. Some argue fees fund staff. But cuts can.",
+     "concession.implicit",
+     'in "Some argue fees fund staff." (marker in "But cuts can.")'),
+    ("Cities should ban cars.\n\nSome argue that a ban is hard on disabled people. "
+     "However, permits can meet their needs.",
+     "concession.implicit",
+     'in "Some argue that a ban is hard on disabled people." '
+     '(marker in "However, permits can meet their needs.")'),
+    # the answer carries the marker itself: no note
+    ("Fees must fall. Students pay. Some argue fees fund staff. But cuts can.",
+     "contrast.opener.answers-concession", 'in "But cuts can."'),
+    # the marker in the target ("In conclusion" opens the summary the unit supports)
+    ("Cities should ban cars.\n\nCar-free centres are good for business. Shop takings "
+     "rose.\n\nIn conclusion, cities should ban cars.",
+     "summary.opener", 'in "In conclusion, cities should ban cars."'),
+])
+def test_explain_says_where_a_marker_of_another_unit_is(text: str, rule: str,
+                                                        ending: str) -> None:
+    m = argmap.analyze(text)
+    line = next(ln for ln in explain(m, text) if f"; rule {rule}; " in ln)
+    assert line.endswith(ending)
+    assert line.count(" (marker in ") == ending.count(" (marker in ")
+    without = next(ln for ln in explain(m) if f"; rule {rule}; " in ln)
+    assert without.count(" (marker in ") == ending.count(" (marker in ")
 
 
 def test_explain_unit_narrows_to_one_unit(seed: tuple[ArgumentMap, str]) -> None:

@@ -30,6 +30,58 @@ def test_html_page_is_one_offline_file(tmp_path: Path) -> None:
     assert page.count('class="unit"') == len(argmap.analyze(SEED).units)
 
 
+def _article_pane(page: str) -> str:
+    """The article column of a page, as HTML."""
+    found = re.search(r'<div id="article">(.*?)</div></div>\n<script', page, re.DOTALL)
+    assert found is not None
+    return found.group(1)
+
+
+# The article column shows the title once, as its heading, where the text has it (after
+# the lines above it); the rest of the text is all there.
+@pytest.mark.parametrize(("source", "fmt", "title", "before"), [
+    pytest.param("# Why Fees Must Fall\n\nFees must fall. However, costs rise.\n",
+                 "markdown", "Why Fees Must Fall", "", id="markdown-atx"),
+    pytest.param("Why Fees Must Fall\n==================\n\nFees must fall. However, costs "
+                 "rise.\n", "markdown", "Why Fees Must Fall", "", id="markdown-setext"),
+    pytest.param("Why Fees Must Fall\r\n\r\nFees must fall. However, costs rise.\r\n",
+                 "text", "Why Fees Must Fall", "", id="text-crlf"),
+    pytest.param("Home | News | Login\nWhy Fees Must Fall\nFees must fall. However, costs "
+                 "rise.\n", "text", "Why Fees Must Fall", "Home | News | Login", id="text-menu"),
+    pytest.param("<html><head><title>Why Fees Must Fall</title></head><body><article><h1>Why "
+                 "Fees Must Fall</h1><p>Fees must fall. However, costs rise every year for "
+                 "all.</p></article></body></html>", "html", "Why Fees Must Fall", "",
+                 id="html"),
+])
+def test_the_article_shows_the_title_once(source: str, fmt: str, title: str,
+                                          before: str) -> None:
+    doc = argmap.read_document(source, format=fmt)
+    m = argmap.analyze(doc)
+    assert m.title == title
+    pane = _article_pane(render(m, "html", source=doc.text).decode("utf-8"))
+    assert pane.count(title) == 1
+    assert f"<h1>{title}</h1>" in pane
+    shown = re.sub(r"<[^>]+>", "", pane)
+    assert shown[: shown.index(title)].strip() == before
+    for unit in m.units:
+        assert f">{unit.text}</span>" in pane
+
+
+@pytest.mark.parametrize("source", [
+    pytest.param("Fees must fall. However, costs rise.", id="no-title"),
+    pytest.param(None, id="no-source"),
+])
+def test_without_the_title_in_the_text_the_heading_comes_first(source: str | None) -> None:
+    m = argmap.analyze("# Why Fees Must Fall\n\nFees must fall. However, costs rise.\n")
+    if source is None:
+        pane = _article_pane(render(m, "html").decode("utf-8"))
+        assert pane.startswith("<h1>Why Fees Must Fall</h1>") and pane.count("Why Fees") == 1
+    else:
+        plain = argmap.analyze(source)
+        pane = _article_pane(render(plain, "html", source=source).decode("utf-8"))
+        assert pane.startswith("<h1>Argument map</h1>")
+
+
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
     executable = chromium()
@@ -73,6 +125,10 @@ def test_clicking_a_node_highlights_its_span_and_shows_its_rule(browser: Any,
     # clicking a span in the article selects its node
     page.locator(f"#t-{attack.source}").click()
     assert "hl" in (node.get_attribute("class") or "")
+    # the article column shows the title once, as its heading
+    pane = page.locator("#article").inner_text()
+    assert pane.count(m.title or "") == 1
+    assert page.locator("#article h1").inner_text() == m.title
     page.screenshot(path=str(SHOT))
     assert SHOT.stat().st_size > 10_000
     assert all(u.startswith("file:") for u in requests), requests

@@ -517,7 +517,7 @@ def test_read_document_reads_paths(tmp_path: Path) -> None:
     pytest.param(lambda p: (p / "e.txt", (p / "e.txt").write_bytes(b""))[0],
                  EmptyInputError, "empty", id="empty-file"),
     pytest.param(lambda p: (p / "w.txt", (p / "w.txt").write_bytes(b" \n\t\r\n"))[0],
-                 EmptyInputError, "empty", id="whitespace-file"),
+                 EmptyInputError, "only white space", id="whitespace-file"),
     pytest.param(lambda p: (p / "b.bin", (p / "b.bin").write_bytes(b"PK\x03\x04\x00\x00ab"))[0],
                  InputError, "binary", id="binary-file"),
 ])

@@ -17,7 +17,7 @@ from argmap.exceptions import OptionError, OptionWarning
 from argmap.model import ArgumentMap, Unit
 from argmap.render import render
 from argmap.view import select
-from exporters import SEED
+from exporters import SEED, with_undercut
 
 TEXT = """Fees Must Fall
 
@@ -89,6 +89,49 @@ def test_no_clusters_and_no_legend(fees: ArgumentMap, seed: tuple[ArgumentMap, s
     assert "legend" not in bare.decode()
 
 
+def _legend_rows(dot: str) -> list[str]:
+    return re.findall(r'<TD ALIGN="LEFT">([^<]*)</TD>', dot)
+
+
+SUPPORT, ATTACK = "support (solid, arrow)", "attack (dashed, bar)"
+ITEM, RESTATES = "enumeration item (bold, hollow arrow)", "restatement (dotted, diamond)"
+UNDERCUT = "undercut (thick dashed, bar on an edge's dot)"
+
+
+# The legend lists the roles and edge styles the drawn map has, in a fixed order.
+@pytest.mark.parametrize(("text", "rows"), [
+    ("Taxes must rise. Contrariwise, voters object.",
+     ["central claim", "premise", SUPPORT]),
+    ("Taxes must rise. However, voters object.",
+     ["central claim", "premise", ATTACK]),
+    ("Cities should ban private cars from their centres.\n\nCar-free centres are good for "
+     "business. Shop takings rose in Madrid after its ban.\n\nSome argue that a ban is "
+     "hard on disabled people. However, permits can meet their needs.\n\nIn conclusion, "
+     "cities should ban cars.",
+     ["central claim", "claim", "conclusion", "concession", "premise", SUPPORT, ATTACK]),
+    (TEXT, ["central claim", "claim", "concession", "restatement", "premise", SUPPORT,
+            ATTACK, ITEM]),
+])
+def test_the_legend_lists_what_the_map_draws(text: str, rows: list[str]) -> None:
+    assert _legend_rows(_dot(argmap.analyze(text))) == rows
+
+
+def test_the_seed_legend_lists_every_role_and_its_edges(seed: tuple[ArgumentMap, str]) -> None:
+    m, text = seed  # must not drop a row: the seed has every role and four edge styles
+    assert _legend_rows(render(m, "dot", source=text).decode("utf-8")) == [  # type: ignore[union-attr]
+        "central claim", "claim", "conclusion", "concession", "restatement", "premise",
+        SUPPORT, ATTACK, ITEM, RESTATES]
+
+
+def test_the_legend_follows_the_view_and_shows_an_undercut(fees: ArgumentMap) -> None:
+    hidden = _legend_rows(_dot(fees, hide_kinds=("attack",)))
+    assert ATTACK not in hidden and "concession" not in hidden and SUPPORT in hidden
+    assert _legend_rows(_dot(with_undercut(fees))).index(UNDERCUT) == \
+        _legend_rows(_dot(with_undercut(fees))).index(ATTACK) + 1
+    mono = _legend_rows(_dot(fees, palette="mono"))
+    assert mono == _legend_rows(_dot(fees))
+
+
 def test_engine_is_carried_in_the_dot_source(fees: ArgumentMap) -> None:
     assert "layout=neato" in _dot(fees, engine="neato")
     assert "layout=" not in _dot(fees)
@@ -114,6 +157,29 @@ def test_an_option_that_does_not_apply_says_so(fees: ArgumentMap, fmt: str,
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         render(fees, fmt)  # no option, no warning
+
+
+# --rankdir takes any case and shows the choices as the README writes them: upper case.
+@pytest.mark.parametrize(("given", "graphviz_rankdir"),
+                         [("TB", "BT"), ("tb", "BT"), ("Lr", "RL"), ("rl", "LR"), ("bT", "TB")])
+def test_cli_rankdir_takes_any_case(tmp_path: Path, given: str,
+                                    graphviz_rankdir: str) -> None:
+    essay = tmp_path / "fees.txt"
+    essay.write_text(TEXT, encoding="utf-8")
+    result = CliRunner().invoke(main, ["render", str(essay), "-f", "dot", "--rankdir", given])
+    assert result.exit_code == 0, result.output
+    assert f"rankdir={graphviz_rankdir}" in result.stdout
+
+
+@pytest.mark.parametrize("given", ["xy", "top", "T B", ""])
+def test_cli_rankdir_lists_the_choices_in_upper_case(tmp_path: Path, given: str) -> None:
+    essay = tmp_path / "fees.txt"
+    essay.write_text(TEXT, encoding="utf-8")
+    result = CliRunner().invoke(main, ["render", str(essay), "-f", "dot", "--rankdir", given])
+    assert result.exit_code == 2
+    assert f"{given!r} is not one of 'TB', 'BT', 'LR', 'RL'." in result.stderr
+    shown = CliRunner().invoke(main, ["render", "--help"], terminal_width=200).output
+    assert "--rankdir [TB|BT|LR|RL]" in shown
 
 
 def test_the_cli_warns_on_stderr_about_an_option_that_does_not_apply(tmp_path: Path) -> None:

@@ -9,6 +9,7 @@ it and never raises for a bad input, so one failing input does not stop the othe
 
 from __future__ import annotations
 
+import fnmatch
 import glob
 import json
 import os
@@ -22,6 +23,7 @@ from typing import Any
 import attrs
 
 from argmap.exceptions import ArgmapError, InputError
+from argmap.ingest import SUFFIXES
 
 __all__ = [
     "INDEX_NAME",
@@ -36,8 +38,9 @@ __all__ = [
 
 #: The JSON Lines index written in the output folder, one record per input.
 INDEX_NAME = "index.jsonl"
-#: File name patterns taken from a directory given as input.
-DEFAULT_PATTERNS = ("*.txt", "*.md", "*.text")
+#: File name patterns taken from a directory given as input (matched in any case): the
+#: extensions :func:`~argmap.ingest.read_document` knows, text, Markdown and HTML.
+DEFAULT_PATTERNS = tuple(f"*{suffix}" for suffix in SUFFIXES)
 _GLOB_CHARS = frozenset("*?[")
 #: How long to try to reach a Dask scheduler before giving up (a Dask time string).
 CONNECT_TIMEOUT = "10s"
@@ -86,7 +89,8 @@ class Outcome:
 
 def expand_inputs(inputs: Iterable[str], patterns: Sequence[str] = DEFAULT_PATTERNS) -> list[Path]:
     """Files named by ``inputs``: files as given, directories searched recursively for
-    ``patterns``, and glob patterns (``**`` allowed) expanded.
+    file names that match ``patterns`` in any case (``a.HTML`` too), and glob patterns
+    (``**`` allowed) expanded.
 
     Returns:
         Unique files, in the order given (each directory's and glob's files sorted).
@@ -98,7 +102,9 @@ def expand_inputs(inputs: Iterable[str], patterns: Sequence[str] = DEFAULT_PATTE
     for item in inputs:
         path = Path(item)
         if path.is_dir():
-            files = sorted({f for p in patterns for f in path.rglob(p) if f.is_file()})
+            wanted = [p.lower() for p in patterns]
+            files = sorted(f for f in path.rglob("*") if f.is_file()
+                           and any(fnmatch.fnmatchcase(f.name.lower(), p) for p in wanted))
         elif path.is_file():
             files = [path]
         elif _GLOB_CHARS & set(item):

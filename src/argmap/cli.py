@@ -8,7 +8,7 @@ import sys
 import warnings
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
 
@@ -144,6 +144,20 @@ def main() -> None:
     """
 
 
+if TYPE_CHECKING:
+    _StrChoice = click.Choice[str]
+else:  # click.Choice takes a type parameter from click 8.4 on
+    _StrChoice = click.Choice
+
+
+class _UpperChoice(_StrChoice):
+    """Upper-case choices, typed in any case and shown as written (``TB``, not the
+    ``tb`` that ``case_sensitive=False`` shows in ``--help`` and in its errors)."""
+
+    def normalize_choice(self, choice: object, ctx: click.Context | None) -> str:
+        return super().normalize_choice(choice, ctx).upper()
+
+
 def _kinds(ctx: click.Context, param: click.Parameter, value: str | None,
            ) -> tuple[str, ...] | None:
     from argmap.view import RELATION_KINDS
@@ -163,7 +177,7 @@ def _view_options(func: _F) -> _F:
     from argmap.diagram import ENGINES, RANKDIRS
 
     options = [
-        click.option("--rankdir", type=click.Choice(tuple(RANKDIRS), case_sensitive=False),
+        click.option("--rankdir", type=_UpperChoice(tuple(RANKDIRS)),
                      help="Where the thesis sits: TB top (default), BT bottom, LR left, "
                           "RL right."),
         click.option("--wrap", type=click.IntRange(min=10), metavar="N",
@@ -303,7 +317,8 @@ def extract(file: str, output: str | None, fmt: str, grammar: tuple[str, ...],
 def explain(file: str, unit: str | None, grammar: tuple[str, ...],
             encoding: str | None, input_format: str) -> None:
     """Say why each relation exists: one line per relation with its marker, rule and
-    sentence (`argmap rules` describes the rule ids)."""
+    sentence, in the order of the text (`argmap rules` describes the rule ids). A
+    relation whose marker lies in a third unit ends with (marker in "...")."""
     from argmap.explain import explain as explain_map
 
     m, text = _analyze(file, grammar, encoding, input_format)
@@ -426,7 +441,8 @@ def batch(inputs: tuple[str, ...], outdir: str, jobs: int | None, scheduler: str
           encoding: str | None) -> None:
     """Analyse many INPUTS (files, directories, globs) into OUTDIR, one JSON map each.
 
-    Directories are searched for *.txt, *.md and *.text files. A rerun skips inputs
+    Directories are searched for text, Markdown and HTML files: *.txt *.text *.md
+    *.markdown *.mdown *.mkd *.html *.htm *.xhtml, in any case. A rerun skips inputs
     whose output is newer (use --force to redo them). A failing input is reported at
     the end and does not stop the others; the exit status is 1 if any input failed.
     """
@@ -445,7 +461,8 @@ def batch(inputs: tuple[str, ...], outdir: str, jobs: int | None, scheduler: str
         click.echo(f"argmap: error: {exc}", err=True)
         sys.exit(2)
     if not planned:
-        raise click.UsageError("the inputs hold no *.txt, *.md or *.text file")
+        raise click.UsageError("the inputs hold no text, Markdown or HTML file (*.txt "
+                               "*.md *.html …)")
     bar = _progress_bar(sum(_size(j.source) for j in planned), len(planned), progress)
 
     def advance(outcome: Any) -> None:

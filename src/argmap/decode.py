@@ -20,6 +20,14 @@ _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
          (codecs.BOM_UTF16_BE, "utf-16"))
 #: Bytes sniffed for a file signature and for NUL bytes.
 SNIFF_BYTES = 8192
+#: A file type's name (``ELF``, ``PDF``) takes "a" or "an" by its first sound (Chicago
+#: Manual of Style, "a" and "an" before abbreviations: "an FBI agent", "a NATO member").
+#: Read letter by letter, these letters and the digit 8 start with a vowel sound
+#: ("an ELF file", "an MP3 file", "an XZ file"; "a PDF file", "a U…").
+_AN_LETTERS = frozenset("AEFHILMNORSX8")
+#: Names of the ``filetype`` package's kinds that are said as words although they begin
+#: with one of :data:`_AN_LETTERS` ("a FLAC file", "a MIDI file").
+_SAID_AS_WORDS = frozenset({"FLAC", "HEIC", "MIDI", "RAR"})
 
 
 def canonical_encoding(name: str) -> str:
@@ -96,12 +104,19 @@ def _refuse_binary(data: bytes, name: str) -> None:
 
     kind = filetype.guess(data[:SNIFF_BYTES])
     if kind is not None:
-        raise InputError(f"{name} is a {kind.extension.upper()} file ({kind.mime}), not "
+        what = kind.extension.upper()
+        raise InputError(f"{name} is {_article(what)} {what} file ({kind.mime}), not "
                          "text; convert it to text, HTML or Markdown first")
     head = data[:SNIFF_BYTES]
     if b"\x00" in head and not head.startswith(tuple(b for b, _ in _BOMS)) \
             and not _utf16_without_bom(data):
         raise InputError(f"{name} looks binary (it contains NUL bytes)")
+
+
+def _article(name: str) -> str:
+    """The indefinite article before an upper-case file type name (see
+    :data:`_AN_LETTERS`)."""
+    return "an" if name[:1] in _AN_LETTERS and name not in _SAID_AS_WORDS else "a"
 
 
 def _utf16_without_bom(data: bytes) -> bool:

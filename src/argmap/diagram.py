@@ -89,7 +89,7 @@ class DrawOptions:
         wrap: characters per node-label line (at least 10).
         palette: ``"color"``, or ``"mono"`` for greyscale print.
         clusters: draw each section as a box labelled with its heading.
-        legend: draw the legend of node and edge styles.
+        legend: draw the legend of the node and edge styles that the map has.
         engine: the Graphviz layout engine, one of :data:`ENGINES`.
     """
 
@@ -291,7 +291,7 @@ def to_digraph(m: ArgumentMap, *, source: str | None = None,
     _edges(g, m, opts, edge_style)
     _stack_leaves(g, m)
     if opts.legend:
-        _legend(g, opts.palette)
+        _legend(g, m, opts.palette)
     return g
 
 
@@ -344,32 +344,44 @@ def _stack_leaves(g: graphviz.Digraph, m: ArgumentMap, per_column: int = 1) -> N
             g.edge(group[n], group[n - per_column], style="invis")
 
 
+#: The legend's rows of node roles, in this order.
+_LEGEND_ROLES = (Role.CENTRAL_CLAIM, Role.CLAIM, Role.CONCLUSION, Role.CONCESSION,
+                 Role.RESTATEMENT, Role.PREMISE)
+#: The legend's rows of edge styles (:func:`edge_kind`), in this order: sample, text.
 _LEGEND_EDGES = (
     ("support", "&#9472;&#9472;&#9472;&#9654;", "support (solid, arrow)"),
     ("attack", "&#8211; &#8211; &#8211;&#9475;", "attack (dashed, bar)"),
+    ("undercut", "&#8211; &#8211; &#8211;&#9475;", "undercut (thick dashed, bar on an edge's dot)"),
     ("item", "&#9473;&#9473;&#9473;&#9655;", "enumeration item (bold, hollow arrow)"),
     ("restatement", "&#183;&#183;&#183;&#183;&#183;&#9671;", "restatement (dotted, diamond)"),
 )
 
 
-def _legend(g: graphviz.Digraph, palette: str) -> None:
-    """A legend node: one row per node role and per edge kind (fixed text, no input)."""
+def _legend(g: graphviz.Digraph, m: ArgumentMap, palette: str) -> None:
+    """A legend node: one row per node role and per edge style that the drawn map has
+    (fixed text, no input), in a fixed order; none for a map without units."""
+    roles = {u.role for u in m.units}
+    relation_ids = {r.id for r in m.relations}
+    kinds = {edge_kind(r, relation_ids) for r in m.relations}
     rows = []
-    for role in (Role.CENTRAL_CLAIM, Role.CLAIM, Role.CONCLUSION, Role.CONCESSION,
-                 Role.RESTATEMENT, Role.PREMISE):
+    for role in _LEGEND_ROLES:
+        if role not in roles:
+            continue
         fill = _NODE_STYLE[palette][role]["fillcolor"]
         rows.append(f'<TR><TD BGCOLOR="{fill}" BORDER="1" STYLE="rounded">&#160;&#160;&#160;</TD>'
                     f'<TD ALIGN="LEFT">{role.value.replace("_", " ")}</TD></TR>')
     for kind, sample, text in _LEGEND_EDGES:
+        if kind not in kinds:
+            continue
         color = _EDGE_STYLE[palette][kind]["color"]
         rows.append(f'<TR><TD><FONT COLOR="{color}">{sample}</FONT></TD>'
                     f'<TD ALIGN="LEFT">{text}</TD></TR>')
+    if not rows:
+        return
     table = ('<<TABLE BORDER="1" CELLBORDER="0" CELLSPACING="2" CELLPADDING="2" '
              f'COLOR="{_LEGEND_BORDER[palette]}"><TR><TD COLSPAN="2"><B>Legend</B></TD></TR>'
              + "".join(rows) + "</TABLE>>")
     g.node("legend", table, shape="plaintext", style="", fontsize="9")
-
-
 
 
 def pipe(graph: graphviz.Digraph, fmt: str) -> bytes:

@@ -430,16 +430,28 @@ def _where(line: int, origins: list[tuple[int, Path]]) -> str:
     return f"built-in markers.lark:{line}"
 
 
+#: Where Lark's messages say a grammar error is: "at line 401, column 6." (a parse
+#: error), "at line 402 column 6 in <string>:" (a lexical one), ", at line 3 column 1"
+#: (a named mistake, e.g. "Unclosed parenthesis"), "at line 4 col 2".
+_LARK_WHERE = re.compile(r",?\s*at line (\d+),? col(?:umn)? (\d+)(?: in <string>)?[:.]?")
+
+
 def _explain(exc: Exception, origins: list[tuple[int, Path]]) -> str:
-    """One line saying where and why a grammar does not compile."""
-    first = str(exc).strip().splitlines()[0]
-    line = getattr(exc, "line", None)
-    if not isinstance(line, int) or line < 1:
-        m = re.search(r"line (\d+)", str(exc))
-        line = int(m.group(1)) if m else None
-    # Lark counts lines in the merged grammar; say the user's file and line instead.
-    first = re.sub(r"\s*at line \d+ column (\d+) in <string>:?", r" at column \1", first)
-    where = f"{_where(line, origins)}: " if line else ""
+    """One line saying where and why a grammar does not compile: ``FILE:LINE:COLUMN: ``
+    in the user's file (GNU style), as Lark counts lines in the merged grammar."""
+    first = (str(exc).strip().splitlines() or [""])[0]
+    line, column = getattr(exc, "line", None), getattr(exc, "column", None)
+    found = _LARK_WHERE.search(first)
+    if found is None:  # no place: a conflict in the whole grammar, maybe with a list
+        first = _first_line(exc)
+    else:  # the rest is Lark's context and the tokens of its own grammar it expected
+        first = (first[: found.start()] + first[found.end() :]).strip()
+        if not isinstance(line, int) or line < 1:
+            line, column = int(found.group(1)), int(found.group(2))
+    where = ""
+    if isinstance(line, int) and line > 0:
+        where = _where(line, origins)
+        where += f":{column}: " if isinstance(column, int) and column > 0 else ": "
     hint = ""
     if "defined more than once" in first:
         hint = "; to add words to a built-in group, write `%extend <group>: NEW_TERMINAL`"
@@ -466,6 +478,22 @@ def _check_user_terminals(source: str, origins: list[tuple[int, Path]], parser: 
             raise GrammarFileError(
                 f"{_where(n, origins)}: terminal {name} needs a `// sense: <PDTB sense>` "
                 "comment, e.g. `// sense: Comparison.Contrast`")
+        problem = _pattern_problem(parser.get_terminal(name))
+        if problem:
+            raise GrammarFileError(f"{_where(n, origins)}: terminal {name} {problem}")
+
+
+def _pattern_problem(term: lark.lexer.TerminalDef) -> str | None:
+    """Why a terminal's pattern cannot join the scanner's one regular expression (it
+    does not compile as a group of an alternation, e.g. ``/(/`` or ``/(?i)x/``), or
+    would find markers of no characters (``/x*/``); ``None`` if it can."""
+    try:
+        pattern = re.compile(f"(?:{term.pattern.to_regexp()})")
+    except re.error as exc:
+        return f"is not a regular expression argmap can use: {exc.msg}"
+    if pattern.fullmatch(""):
+        return "matches the empty string; a marker needs at least one character"
+    return None
 
 
 def _cache_file(source: str, stem: str = "markers") -> str | bool:
@@ -525,7 +553,13 @@ def load_grammar(extra: tuple[Path, ...] = ()) -> Grammar:
         The compiled :class:`Grammar` (cached per tuple of paths).
 
     Raises:
-        GrammarFileError: if a file cannot be read or the grammar does not compile.
+        GrammarFileError: if a file cannot be read or the grammar does not compile. The
+            one-line message starts with the place of the mistake in the user's file,
+            ``FILE:LINE:COLUMN:`` (1-based, columns in characters) or ``FILE:LINE:``,
+            when it has one place; a conflict between rules has none. A terminal's
+            pattern must compile as a Python regular expression inside an alternation
+            (no global flags such as ``(?i)``: write ``"word"i`` or ``(?i:...)``) and
+            match at least one character.
     """
     return _load(tuple(extra))
 
@@ -582,11 +616,16 @@ def _load(extra: tuple[Path, ...]) -> Grammar:
             value=value,
             pattern=term.pattern.value,
         )
+    try:
+        scanner = build_scanner(scanned)
+    except re.error as exc:  # each terminal compiles (above), but not all together
+        raise GrammarFileError("grammar does not compile: its terminals' regular "
+                               f"expressions do not combine: {exc.msg}") from None
     return Grammar(
         source=source,
         terminals=infos,
         parser=parser,
-        scanner=build_scanner(scanned),
+        scanner=scanner,
         group_names=tuple(_GROUPS),
         clause_terminals=frozenset(clause_terminals),
         hit_terminals=frozenset(functions) | _announcing(parser),

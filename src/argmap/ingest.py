@@ -21,7 +21,8 @@ from argmap.html import extract_html, looks_like_html
 from argmap.markdown import looks_like_markdown, markdown_blocks
 from argmap.model import Boilerplate, Span, _unchecked_span
 
-__all__ = ["FORMATS", "LEAD_IN_DASHES", "Block", "BlockKind", "Document", "read_document"]
+__all__ = ["FORMATS", "LEAD_IN_DASHES", "SUFFIXES", "Block", "BlockKind", "Document",
+           "read_document"]
 
 #: Longest line (in words) that can be a heading, a title or a navigation line.
 HEADING_MAX_WORDS = 12
@@ -91,9 +92,11 @@ class Document:
 
 #: Input formats ``read_document`` knows; ``auto`` picks one from the name and content.
 FORMATS = ("auto", "text", "markdown", "html")
-_SUFFIXES = {".html": "html", ".htm": "html", ".xhtml": "html", ".md": "markdown",
-             ".markdown": "markdown", ".mdown": "markdown", ".mkd": "markdown",
-             ".txt": "text?", ".text": "text?"}
+_SUFFIXES = {".txt": "text?", ".text": "text?", ".md": "markdown", ".markdown": "markdown",
+             ".mdown": "markdown", ".mkd": "markdown", ".html": "html", ".htm": "html",
+             ".xhtml": "html"}
+#: The file extensions ``read_document`` knows, in any case: text, Markdown and HTML.
+SUFFIXES = tuple(_SUFFIXES)
 
 
 def read_document(source: str | bytes | os.PathLike[str], *, encoding: str | None = None,
@@ -119,7 +122,8 @@ def read_document(source: str | bytes | os.PathLike[str], *, encoding: str | Non
     Raises:
         InputError: the file is missing, a directory, unreadable, binary (NUL bytes, a
             PDF, an image), or not decodable; or ``format`` is unknown.
-        EmptyInputError: the input is empty, only whitespace, or (HTML) only boilerplate.
+        EmptyInputError: the input is empty ("… is empty"), only white space ("… holds
+            only white space"), or (HTML) only boilerplate.
     """
     if format not in FORMATS:
         raise InputError(f"unknown input format {format!r}; use one of {', '.join(FORMATS)}")
@@ -147,7 +151,8 @@ def read_document(source: str | bytes | os.PathLike[str], *, encoding: str | Non
     else:
         text = source
     if _blank(text):
-        raise EmptyInputError(f"{where} is empty")
+        raise EmptyInputError(f"{where} is empty" if not text else
+                              f"{where} holds only white space")
     try:
         encoded = text.encode("utf-8")
     except UnicodeEncodeError as exc:

@@ -81,10 +81,41 @@ document.querySelectorAll('.unit').forEach(function(s){
 """
 
 
-def _article(m: ArgumentMap, source: str | None) -> str:
-    """The article as HTML: each unit's span wrapped in ``<span class="unit">``."""
+#: What follows a title on its line and below it, and goes into its heading: closing
+#: ``#`` marks, the line break, a Setext underline (``=====``) and blank lines.
+_AFTER_TITLE = re.compile(r"[ \t#]*(?:\r?\n|\Z)(?:[ \t]*(?:=+|-+)[ \t]*(?:\r?\n|\Z))?"
+                          r"(?:[ \t]*\r?\n)*")
+
+
+def _title_span(m: ArgumentMap, source: str) -> tuple[int, int] | None:
+    """The characters of ``source`` that the title's heading stands for: the title's span
+    (``metadata["title_span"]``) with its line's Markdown marks (``# ``), its line break,
+    underline and the blank lines after it; ``None`` when the map records no span, or
+    one outside the source or overlapping a unit or boilerplate."""
+    found = m.metadata.get("title_span")
+    if not (isinstance(found, list) and len(found) == 2
+            and all(isinstance(n, int) for n in found)):
+        return None
+    start, end = found
+    others = [u.span for u in m.units] + [b.span for b in m.boilerplate]
+    if not 0 <= start < end <= len(source) or \
+            any(s.start < end and start < s.end for s in others):
+        return None
+    line_start = source.rfind("\n", 0, start) + 1
+    if not source[line_start:start].strip(" \t#"):
+        start = line_start  # "# Title": the marks go with the title
+    after = _AFTER_TITLE.match(source, end)
+    if after is not None:  # the title ends its line
+        end = min([after.end()] + [s.start for s in others if s.start >= end])
+    return start, end
+
+
+def _article(m: ArgumentMap, source: str | None, title: str) -> str:
+    """The article as HTML: the title as its heading, once, and each unit's span wrapped
+    in ``<span class="unit">``. The heading takes the title's place in the text when the
+    map records it (:func:`_title_span`); else it comes first."""
     if source is None:  # no input at hand: the units, a paragraph per line
-        parts, last = [], None
+        parts, last = [f"<h1>{title}</h1>"], None
         for u in m.units:
             if last is not None:
                 parts.append("\n\n" if u.paragraph != last else " ")
@@ -94,7 +125,13 @@ def _article(m: ArgumentMap, source: str | None) -> str:
         return "".join(parts)
     cuts = sorted([(u.span.start, u.span.end, "unit", u.id) for u in m.units]
                   + [(b.span.start, b.span.end, "boiler", "") for b in m.boilerplate])
-    out, pos = [], 0
+    heading = _title_span(m, source)
+    if heading is None:
+        out = [f"<h1>{title}</h1>"]
+    else:
+        out = []
+        cuts = sorted([*cuts, (*heading, "title", "")])
+    pos = 0
     for start, end, kind, uid in cuts:
         if start < pos:
             continue  # overlapping spans never happen; be safe
@@ -102,6 +139,8 @@ def _article(m: ArgumentMap, source: str | None) -> str:
         text = html.escape(source[start:end])
         if kind == "unit":
             out.append(f'<span class="unit" id="t-{uid}" data-unit="{uid}">{text}</span>')
+        elif kind == "title":
+            out.append(f"<h1>{title}</h1>")
         else:
             out.append(f'<span class="boiler">{text}</span>')
         pos = end
@@ -134,6 +173,9 @@ def to_html(m: ArgumentMap, *, source: str | None = None,
     Args:
         m: the map.
         source: the analysed text; without it the article column shows the units only.
+            The column shows the title once, as its heading: in the title's place in
+            the text (``metadata["title_span"]``, with its ``#`` marks and the line
+            break after it), else above the text.
         options: how to draw the map.
 
     Returns:
@@ -153,7 +195,7 @@ def to_html(m: ArgumentMap, *, source: str | None = None,
         f'<div id="map">{svg}</div>\n<div id="side"><div id="info">'
         "<h2>Hover or click a node</h2>Its span is highlighted in the article, with its "
         "markers and the rules of its relations.</div>\n"
-        f'<div id="article"><h1>{title}</h1>{_article(m, source)}</div></div>\n'
+        f'<div id="article">{_article(m, source, title)}</div></div>\n'
         f'<script type="application/json" id="argmap-data">{data}</script>\n'
         f"<script>{_JS}</script>\n</body></html>\n"
     )
