@@ -1382,3 +1382,77 @@ def test_juxtaposing_while_and_whereas(text: str,
                                        expected: set[tuple[str, str, str, str | None]]
                                        ) -> None:
     assert relation_rules(text) == expected
+
+
+_BAN = "Cities should ban cars from their centres."
+# Found by review of the beside, closing and grants-view rules: each row failed on the
+# first version of them (structure._beside, _closes_text, _opponents_view, _read_intent).
+REVIEWED_ESSAY_ROWS = [
+    # an addition after a paragraph that reports a view goes on with that view
+    pytest.param(
+        "The city should close Market Street.\n\nSome shop owners argue that the plan "
+        "will ruin them.\n\nMoreover, they claim that deliveries would stop.",
+        ("they claim that deliveries would stop.",
+         "Some shop owners argue that the plan will ruin them.", "addition.opener"),
+        id="addition-after-a-reported-view-goes-on-with-it"),
+    # a concession about the paragraph before ("these studies") grants that point
+    pytest.param(
+        "Schools should start later.\n\nTeenagers' body clocks run late. Studies show "
+        "that most cannot sleep before eleven.\n\nAdmittedly, these studies are small. "
+        "But they all point the same way.",
+        ("these studies are small.", "Teenagers' body clocks run late.",
+         "concession.opener"),
+        id="concession-about-the-paragraph-before"),
+    # a closing question is no conclusion
+    pytest.param(
+        "The county should reopen the rail line.\n\nThe line carried many passengers. "
+        "\n\nCommuters now drive.\n\nSo what would reopening cost? Forty million pounds.",
+        ("Commuters now drive.", "The county should reopen the rail line.",
+         "default.section"),
+        id="closing-question-is-no-conclusion"),
+    # a closing "Therefore" that says the thesis again restates it
+    pytest.param(
+        f"{_BAN}\n\nCars fill the air with fumes.\n\nTraffic also kills.\n\n"
+        "Therefore, cities should ban cars from their centres.",
+        ("Traffic also kills.", _BAN, "default.section"),
+        id="closing-restatement-leaves-the-reasons-with-the-thesis"),
+    # a run of additions goes on past the window
+    pytest.param(
+        "Libraries deserve more funding.\n\nLibraries give children a place to read.\n\n"
+        "Moreover, libraries offer free internet.\n\nIn addition, libraries host "
+        "classes.\n\nFurthermore, libraries are warm.\n\nAlso, libraries keep local "
+        "history.\n\nMoreover, libraries lend tools.",
+        ("libraries lend tools.", "Libraries deserve more funding.",
+         "addition.opener.beside"),
+        id="run-of-additions-past-the-window"),
+    # an addition after a paragraph that conceded a reported view continues the
+    # author's line
+    pytest.param(
+        "# Start school later\n\nSchools should start at nine.\n\n## Objections\n\n"
+        "Some parents argue that late starts disrupt families. Admittedly, some families "
+        "must adjust. However, health matters more.\n\nMoreover, later starts reduce "
+        "absences.",
+        ("later starts reduce absences.", "Schools should start at nine.",
+         "addition.opener.past-concession"),
+        id="addition-after-a-conceded-view"),
+    # an own-side view granted and answered keeps the concession reading
+    pytest.param(
+        "Cities should tax sugary drinks.\n\nSugar causes obesity.\n\nMany economists "
+        "argue that such taxes work. Admittedly, the evidence is young. However, every "
+        "study shows sales falling.",
+        ("the evidence is young.", "Many economists argue that such taxes work.",
+         "concession.opener"),
+        id="own-side-view-is-not-granted"),
+    # "So, of course, X" that a contrast answers concedes X
+    pytest.param(
+        f"{_BAN} So of course drivers will complain. Yet within a year most residents "
+        "would not go back.",
+        ("drivers will complain.", _BAN, "concession.opener"),
+        id="so-of-course-answered-concedes"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), REVIEWED_ESSAY_ROWS)
+def test_reviewed_essay_rows(text: str, expected: tuple[str, str, str]) -> None:
+    source, target, rule = expected
+    assert (source, target, rule) in {(s, t, r) for s, t, r, _ in relation_rules(text)}

@@ -75,6 +75,7 @@ __all__ = ["RESTATEMENT_OVERLAP", "build_map", "central_claim"]
 #: in Python 3.11 reading a member off its class (``Direction.ITEM``) costs about ten
 #: times reading a module global, and these are read several times per marked unit.
 _SUPPORT, _ATTACK = RelationKind.SUPPORT, RelationKind.ATTACK
+_CONCESSION = MarkerFunction.CONCESSION
 _FORWARD, _SUMMARY, _PARALLEL, _ITEM = (Direction.FORWARD, Direction.SUMMARY,
                                         Direction.PARALLEL, Direction.ITEM)
 _ELABORATION, _ANNOUNCEMENT = MarkerFunction.ELABORATION, MarkerFunction.ANNOUNCEMENT
@@ -293,6 +294,8 @@ class _Builder:
     thesis_paragraph: int | None = None
     #: restatements of the thesis in its own paragraph (its closing one, if any)
     restating: frozenset[str] = frozenset()
+    #: restatements of the thesis in any paragraph (``restatement.thesis``)
+    restatements: frozenset[str] = frozenset()
     #: units a contrast clause answers (", but …"), with the answering marker
     answered: dict[str, Marker] = attrs.field(factory=dict)
     #: the position of each unit in ``seg.units``, by id
@@ -337,6 +340,11 @@ class _Builder:
         """Whether the unit opens with a concession marker (:func:`argmap.thesis.concedes`)."""
         intent = self.intent(unit)
         return intent is not None and intent.concedes
+
+    def conceded(self, unit: Unit) -> bool:
+        """Whether the unit concedes: by its marker (:meth:`concedes`), or as a conceded
+        point a rule read ("Some argue X. However, Y.": X, :func:`_concede`)."""
+        return self.concedes(unit) or self.roles.get(unit.id) is Role.CONCESSION
 
     def backs_concession(self, unit: Unit) -> bool:
         """Whether ``unit`` supports a concession: a further conceded point ("Admittedly
@@ -683,11 +691,25 @@ def _closes_before(state: _OpenEnumeration, paragraph: int, restart: bool) -> bo
 
 
 @functools.cache
+def _relations_vocabulary() -> dict[str, re.Pattern[str]]:
+    """The terminals of ``grammars/relations.lark`` (``REFERS_BACK``, ``NAMES_ONLY``,
+    ``OPPONENT``), compiled, by name."""
+    return {t.name: re.compile(t.pattern.to_regexp(), re.IGNORECASE)
+            for t in grammar_terminals("relations")}
+
+
 def _lead_in_vocabulary() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """``REFERS_BACK`` and ``NAMES_ONLY`` of ``grammars/relations.lark``, compiled."""
-    terms = {t.name: t.pattern.to_regexp() for t in grammar_terminals("relations")}
-    return (re.compile(terms["REFERS_BACK"], re.IGNORECASE),
-            re.compile(terms["NAMES_ONLY"], re.IGNORECASE))
+    terms = _relations_vocabulary()
+    return terms["REFERS_BACK"], terms["NAMES_ONLY"]
+
+
+def _opponents_view(unit: Unit) -> bool:
+    """Whether a reported view is the other side's: it opens with an indefinite or
+    adversarial source ("Some parents argue …", "Critics claim …", "It is often said
+    …"; ``OPPONENT`` in ``grammars/relations.lark``), not an authority the author
+    cites for support ("Many economists argue that such taxes work.")."""
+    return _relations_vocabulary()["OPPONENT"].match(unit.text) is not None
 
 
 def _refers_back(lead_in: str) -> bool:
@@ -811,6 +833,7 @@ def _relate(seg: Segmentation, grammar: Grammar, title: str | None) -> _Built:
         b.roles[thesis.id] = Role.CENTRAL_CLAIM
         b.thesis, b.thesis_paragraph = thesis.id, thesis.paragraph
         b.restating = frozenset(u.id for u in restating if u.paragraph == thesis.paragraph)
+        b.restatements = frozenset(u.id for u in restating)
     b.answered = {
         target: marker for source, target, marker in seg.links
         if marker.function in ANSWERING and _answers(b, source, target, marker)}
@@ -884,7 +907,7 @@ def _relate(seg: Segmentation, grammar: Grammar, title: str | None) -> _Built:
             elif intent is not None and previous_paragraph is not None and \
                     not section_start and (place := _beside(
                         b, intent, head, heads, previous_paragraph, n - paras[0],
-                        n == len(starts) - 2,
+                        n == len(starts) - 2, beside,
                         (thesis.id if intro_head is not None and thesis is not None
                          else first_head.id))) is not None:
                 if place:  # the claim the paragraph before supports, or is granted against
@@ -901,7 +924,7 @@ def _relate(seg: Segmentation, grammar: Grammar, title: str | None) -> _Built:
                     intent = attrs.evolve(intent, rule=rule)
                 b.apply(head, intent, target)
                 attached = True
-                if not section_start and _closes_text(intent, n - paras[0],
+                if not section_start and _closes_text(b, intent, head, n - paras[0],
                                                       n == len(starts) - 2):
                     # drawn from the paragraph before's last unit, and the closing
                     # conclusion still (see _beside)
@@ -927,11 +950,8 @@ def _relate(seg: Segmentation, grammar: Grammar, title: str | None) -> _Built:
         # the answer ("However, Z."), as in Concede-Counter (Couper-Kuhlen & Thompson
         # 2000)
         # (nor a reported view conceded: "Some argue X. However, Z." -> Z)
-        def conceded(u: Unit) -> bool:
-            return b.concedes(u) or b.roles.get(u.id) is Role.CONCESSION
-
-        if conceded(first_main[0]):
-            first_head = next((u for u in first_main if not conceded(u)
+        if b.conceded(first_main[0]):
+            first_head = next((u for u in first_main if not b.conceded(u)
                                and not b.backs_concession(u)), first_head)
         if intro_head is not None and thesis is not None:
             if intro_head in heads:
@@ -1038,7 +1058,8 @@ _ADDITIVE_ADVERBIALS = frozenset({"addition", "addition_comma"})
 
 
 def _beside(b: _Builder, intent: Intent, head: Unit, heads: list[Unit],
-            previous: Sequence[Unit], offset: int, last: bool, line: str) -> str | None:
+            previous: Sequence[Unit], offset: int, last: bool,
+            beside: dict[str, Intent], line: str) -> str | None:
     """Where a marked paragraph head goes that stands beside the paragraph before it,
     within a section (no heading before it), instead of attaching to that paragraph
     (:func:`_paragraph_target`); ``None`` when it does not.
@@ -1071,35 +1092,91 @@ def _beside(b: _Builder, intent: Intent, head: Unit, heads: list[Unit],
     """
     among_heads = bool(heads) and heads[-1].paragraph == head.paragraph - 1
     if intent.direction is Direction.FORWARD:
-        return "" if among_heads and _closes_text(intent, offset, last) else None
-    if offset > ADDITION_BESIDE_PARAGRAPHS:
-        return None
+        return "" if among_heads and _closes_text(b, intent, head, offset, last) else None
     conceding = intent.concedes and intent.kind is RelationKind.ATTACK
     if not conceding:
         info = b.grammar.info(intent.marker.terminal) if intent.marker else None
         if intent.direction is not Direction.PARALLEL or intent.kind is not _SUPPORT \
                 or info is None or info.group not in _ADDITIVE_ADVERBIALS:
             return None
+    before = b.first_relation_from(previous[0].id)
+    # a run of heads beside one another goes on past the window ("Also …", "Moreover
+    # …" in a long essay's reasons)
+    chained = previous[0].id in beside or (
+        before is not None and before.rule.endswith(".beside"))
+    if offset > ADDITION_BESIDE_PARAGRAPHS and not chained:
+        return None
+    if _reported(b, (previous[0], head)):
+        # the paragraph before, or this one, reports someone's view: an addition goes
+        # on with that view ("Moreover, they claim …"), a concession grants it a point
+        return None
+    if conceding and _about_the_paragraph_before(b, head, previous, line):
+        return None  # "Admittedly, these studies are small.": the reason's own point
     if among_heads:
         # (a concession right after the section's first paragraph attacks its claim as
         # it attacks the paragraph before: no rule of its own is needed)
         return None if conceding and line == previous[0].id else line if conceding else ""
-    before = b.first_relation_from(previous[0].id)
     if before is not None and before.kind is _SUPPORT and (
             before.rule == "enumeration.item" or before.rule.endswith(".beside")):
         return before.target
     return None
 
 
-def _closes_text(intent: Intent, offset: int, last: bool) -> bool:
+#: Determiners that point back to what the text has just said (reference, Halliday &
+#: Hasan 1976, ch. 2): a concession that opens with one grants a point about it.
+_DEMONSTRATIVES = frozenset({"this", "these", "those", "such"})
+
+
+def _about_the_paragraph_before(b: _Builder, unit: Unit, previous: Sequence[Unit],
+                                line: str) -> bool:
+    """Whether a conceding paragraph head ``unit`` is about the paragraph before
+    (``previous``) rather than the claim ``line`` it would otherwise be granted against:
+    it opens with a demonstrative ("Admittedly, these studies are small."), or shares
+    more content words with that paragraph than with the claim (lexical cohesion,
+    Halliday & Hasan 1976, ch. 6: "Of course, teachers exaggerate." after a paragraph on
+    what teachers report)."""
+    first = unit.text.split(None, 1)[0].strip(",;:").casefold() if unit.text else ""
+    if first in _DEMONSTRATIVES:
+        return True
+    own = _topic_words(unit.text)
+    back = set().union(*(_topic_words(u.text) for u in previous)) & own
+    return len(back) > len(own & _topic_words(b.unit(line).text))
+
+
+#: Function words that :func:`~argmap.thesis.content_words` keeps and that say nothing
+#: of what a sentence is about.
+_FUNCTION_WORDS = frozenset({
+    "the", "and", "who", "for", "are", "its", "but", "not", "all", "any", "can", "has",
+    "had", "was", "one", "our", "out", "you", "his", "her", "may", "how", "why", "now",
+    "yet", "own", "that", "this", "with", "from", "have", "were", "their", "there",
+    "which", "would", "could", "should", "about", "into", "than", "them", "they",
+    "what", "when", "where", "while", "more", "most", "must", "also", "been", "being",
+    "such", "some", "only", "very", "will", "other", "these", "those", "because",
+    "does", "did",
+})
+
+
+def _topic_words(text: str) -> set[str]:
+    """The words of ``text`` that say what it is about: its content words
+    (:func:`~argmap.thesis.content_words`) of three letters or more, without function
+    words."""
+    return {w for w in content_words(text) if len(w) > 2 and w not in _FUNCTION_WORDS}
+
+
+def _closes_text(b: _Builder, intent: Intent, head: Unit, offset: int, last: bool) -> bool:
     """Whether a result ("Therefore, Y") that opens the text's last paragraph (``last``)
     is the closing conclusion: at least one paragraph stands between it and its section's
     first (``offset``, in paragraphs, at least 2). Y is then drawn from the section's
     reasons and supports its claim, as an unmarked closing paragraph does (the
     conclusion position of essays, Stab & Gurevych 2017), instead of hanging from the
     paragraph before alone, apart from the central claim.
+
+    Not a question ("So what would it cost?": "so" there shifts the topic), nor a unit
+    that says the central claim again: that one restates it (``restatement.thesis``) and
+    the reasons keep supporting the central claim.
     """
-    return last and intent.direction is Direction.FORWARD and offset >= 2
+    return last and intent.direction is Direction.FORWARD and offset >= 2 and \
+        not head.text.rstrip().endswith("?") and head.id not in b.restatements
 
 
 def _section_claim(b: _Builder, summary: Unit | None, first_head: Unit, heads: list[Unit],
@@ -1243,7 +1320,8 @@ def _sentence_level(b: _Builder, head: Unit, main: Sequence[Unit]) -> None:
               and local_head is head and not at_thesis
               and (answer := _answer_after(b, unit, rest[k + 1] if k + 1 < len(rest)
                                            else None)) is not None
-              and _reported(b, (head,)) and _concede(b, head, answer)):
+              and _reported(b, (head,)) and _opponents_view(head)
+              and _concede(b, head, answer)):
             # "Some parents argue X. Admittedly, Y. However, Z.": the paragraph reports
             # the opponent's view X; Y grants it, a further conceded point on X's side
             # (Concede-Concede-Counter), and Z answers X (``concession``)
@@ -1415,6 +1493,14 @@ def _read_intent(b: _Builder, unit: Unit) -> Intent | None:
             if marker is not None:
                 return opposed_intent(marker)
         return intent
+    if intent.direction is _FORWARD and len(unit.markers) > 1:
+        # "So, of course, X. But Y.": the result marker governs ("So, of course, X"
+        # concludes, relate.unit_intent) unless a contrast answers X; then the stacked
+        # concession does, as "Indeed X. But Y." concedes (Concede-Counter)
+        granted = next((m for m in unit.markers if m.function is _CONCESSION), None)
+        if granted is not None and _answered_next(b, unit, b.next_main(unit)):
+            return clause_intent(granted) or intent
+        return intent
     if intent.marker.function is not _ELABORATION:
         return intent
     return corrected(intent) if b.holds(unit, _NEGATION) else intent
@@ -1456,7 +1542,7 @@ def _paragraph_target(b: _Builder, intent: Intent, head: Unit, previous: Sequenc
         return _section_start_target(b, intent, head, previous_claim)
     if intent.direction is _FORWARD:
         return previous[-1].id, intent.rule
-    if intent.direction is _PARALLEL and b.concedes(previous[0]) and \
+    if intent.direction is _PARALLEL and b.conceded(previous[0]) and \
             not b.conceded_further(head):
         line = b.conceded_against(previous[0])
         if line is not None and line != head.id:
