@@ -25,7 +25,6 @@ The central claim (chosen by :mod:`argmap.thesis`) is the root: the source of no
 
 from __future__ import annotations
 
-import functools
 import re
 import sys
 from array import array
@@ -35,7 +34,8 @@ from operator import attrgetter
 
 import attrs
 
-from argmap.grammar import Grammar, grammar_terminals, load_grammar
+from argmap.cohesion import about_the_text_before, opponents_view, refers_back
+from argmap.grammar import Grammar, load_grammar
 from argmap.ingest import LEAD_IN_DASHES
 from argmap.model import (
     ArgumentMap,
@@ -578,8 +578,8 @@ class _Builder:
         its first item and comes too many paragraphs after the announcement, or restarts
         the numbering with a first item; "First," or "(1)" then opens a new one. It is
         closed too before a first item right after a lead-in that is not the
-        announcement and does not refer back to it (:func:`_refers_back`): "two
-        promises. / Here is what she should do -- / First, …" lists what the lead-in
+        announcement and does not refer back to it (:func:`~argmap.cohesion.refers_back`):
+        "two promises. / Here is what she should do -- / First, …" lists what the lead-in
         introduces, not the promises.
         """
         value = intent.marker.value
@@ -592,7 +592,7 @@ class _Builder:
                 state, unit.paragraph if lead_in is None or state.items else lead_in.paragraph,
                 value == 1 and listing) or (
                 lead_in is not None and not state.items and lead_in.id != state.announcement
-                and not _refers_back(lead_in.text))):
+                and not refers_back(lead_in.text))):
             # (a lead-in of its own, "Here is what she should do --", introduces its
             # own list, not the items a cardinal announced before it)
             self.close_enumeration()
@@ -688,47 +688,6 @@ def _closes_before(state: _OpenEnumeration, paragraph: int, restart: bool) -> bo
     if not state.items:
         return paragraph - state.paragraph > FIRST_ITEM_WINDOW
     return restart
-
-
-@functools.cache
-def _relations_vocabulary() -> dict[str, re.Pattern[str]]:
-    """The terminals of ``grammars/relations.lark`` (``REFERS_BACK``, ``NAMES_ONLY``,
-    ``OPPONENT``), compiled, by name."""
-    return {t.name: re.compile(t.pattern.to_regexp(), re.IGNORECASE)
-            for t in grammar_terminals("relations")}
-
-
-def _lead_in_vocabulary() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """``REFERS_BACK`` and ``NAMES_ONLY`` of ``grammars/relations.lark``, compiled."""
-    terms = _relations_vocabulary()
-    return terms["REFERS_BACK"], terms["NAMES_ONLY"]
-
-
-def _opponents_view(unit: Unit) -> bool:
-    """Whether a reported view is the other side's: it opens with an indefinite or
-    adversarial source ("Some parents argue …", "Critics claim …", "It is often said
-    …"; ``OPPONENT`` in ``grammars/relations.lark``), not an authority the author
-    cites for support ("Many economists argue that such taxes work.")."""
-    return _relations_vocabulary()["OPPONENT"].match(unit.text) is not None
-
-
-def _refers_back(lead_in: str) -> bool:
-    """Whether a lead-in to a list refers back to items announced before it, and so
-    continues that list: it opens with an anaphoric pronoun or demonstrative ("They are
-    as follows", "These are", "Such are …"), or it is only a pointer to the list ("As
-    follows", "Namely"). Reference makes a sentence cohesive with the one it points back
-    to (Halliday & Hasan 1976, "Cohesion in English", ch. 2: personal and demonstrative
-    reference); a lead-in without it ("Here is what she should do") introduces a list
-    of its own (Chicago Manual of Style, 17th ed., 6.130: the lead-in introduces the
-    list that follows it).
-
-    >>> (_refers_back("They are as follows"), _refers_back("As follows"),
-    ...  _refers_back("Here is what she should do"), _refers_back("Theyre"))
-    (True, True, False, False)
-    """
-    refers, names = _lead_in_vocabulary()
-    text = lead_in.strip().strip(".:;,!?\u2014\u2013-").strip()
-    return refers.match(text) is not None or names.fullmatch(text) is not None
 
 
 def _reported(b: _Builder, units: Iterable[Unit]) -> set[str]:
@@ -1110,7 +1069,8 @@ def _beside(b: _Builder, intent: Intent, head: Unit, heads: list[Unit],
         # the paragraph before, or this one, reports someone's view: an addition goes
         # on with that view ("Moreover, they claim …"), a concession grants it a point
         return None
-    if conceding and _about_the_paragraph_before(b, head, previous, line):
+    if conceding and about_the_text_before(head.text, (u.text for u in previous),
+                                           b.unit(line).text):
         return None  # "Admittedly, these studies are small.": the reason's own point
     if among_heads:
         # (a concession right after the section's first paragraph attacks its claim as
@@ -1120,47 +1080,6 @@ def _beside(b: _Builder, intent: Intent, head: Unit, heads: list[Unit],
             before.rule == "enumeration.item" or before.rule.endswith(".beside")):
         return before.target
     return None
-
-
-#: Determiners that point back to what the text has just said (reference, Halliday &
-#: Hasan 1976, ch. 2): a concession that opens with one grants a point about it.
-_DEMONSTRATIVES = frozenset({"this", "these", "those", "such"})
-
-
-def _about_the_paragraph_before(b: _Builder, unit: Unit, previous: Sequence[Unit],
-                                line: str) -> bool:
-    """Whether a conceding paragraph head ``unit`` is about the paragraph before
-    (``previous``) rather than the claim ``line`` it would otherwise be granted against:
-    it opens with a demonstrative ("Admittedly, these studies are small."), or shares
-    more content words with that paragraph than with the claim (lexical cohesion,
-    Halliday & Hasan 1976, ch. 6: "Of course, teachers exaggerate." after a paragraph on
-    what teachers report)."""
-    first = unit.text.split(None, 1)[0].strip(",;:").casefold() if unit.text else ""
-    if first in _DEMONSTRATIVES:
-        return True
-    own = _topic_words(unit.text)
-    back = set().union(*(_topic_words(u.text) for u in previous)) & own
-    return len(back) > len(own & _topic_words(b.unit(line).text))
-
-
-#: Function words that :func:`~argmap.thesis.content_words` keeps and that say nothing
-#: of what a sentence is about.
-_FUNCTION_WORDS = frozenset({
-    "the", "and", "who", "for", "are", "its", "but", "not", "all", "any", "can", "has",
-    "had", "was", "one", "our", "out", "you", "his", "her", "may", "how", "why", "now",
-    "yet", "own", "that", "this", "with", "from", "have", "were", "their", "there",
-    "which", "would", "could", "should", "about", "into", "than", "them", "they",
-    "what", "when", "where", "while", "more", "most", "must", "also", "been", "being",
-    "such", "some", "only", "very", "will", "other", "these", "those", "because",
-    "does", "did",
-})
-
-
-def _topic_words(text: str) -> set[str]:
-    """The words of ``text`` that say what it is about: its content words
-    (:func:`~argmap.thesis.content_words`) of three letters or more, without function
-    words."""
-    return {w for w in content_words(text) if len(w) > 2 and w not in _FUNCTION_WORDS}
 
 
 def _closes_text(b: _Builder, intent: Intent, head: Unit, offset: int, last: bool) -> bool:
@@ -1320,7 +1239,7 @@ def _sentence_level(b: _Builder, head: Unit, main: Sequence[Unit]) -> None:
               and local_head is head and not at_thesis
               and (answer := _answer_after(b, unit, rest[k + 1] if k + 1 < len(rest)
                                            else None)) is not None
-              and _reported(b, (head,)) and _opponents_view(head)
+              and _reported(b, (head,)) and opponents_view(head.text)
               and _concede(b, head, answer)):
             # "Some parents argue X. Admittedly, Y. However, Z.": the paragraph reports
             # the opponent's view X; Y grants it, a further conceded point on X's side

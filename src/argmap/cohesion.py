@@ -1,0 +1,107 @@
+"""Cohesion cues that place a sentence in its text: reference back, lexical repetition,
+and who holds a reported view.
+
+Halliday & Hasan (1976, "Cohesion in English") name the ties that make a sentence read
+as a continuation of what came before: reference (ch. 2: "they", "these", "such") and
+lexical cohesion (ch. 6: the same words again). The map builder (:mod:`argmap.structure`)
+asks these questions of paragraph heads and list lead-ins; the vocabularies come from
+``grammars/relations.lark`` so that the words stay beside the rules that use them.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable
+
+from argmap.grammar import grammar_terminals
+from argmap.thesis import content_words
+
+__all__ = ["about_the_text_before", "opponents_view", "refers_back", "topic_words"]
+
+
+@functools.cache
+def _relations_vocabulary() -> dict[str, re.Pattern[str]]:
+    """The terminals of ``grammars/relations.lark`` (``REFERS_BACK``, ``NAMES_ONLY``,
+    ``OPPONENT``), compiled, by name."""
+    return {t.name: re.compile(t.pattern.to_regexp(), re.IGNORECASE)
+            for t in grammar_terminals("relations")}
+
+
+def opponents_view(text: str) -> bool:
+    """Whether a sentence that reports a view gives the other side's: it opens with an
+    indefinite or adversarial source ("Some parents argue …", "Critics claim …", "It is
+    often said …"; ``OPPONENT`` in ``grammars/relations.lark``), not an authority the
+    author cites for support ("Many economists argue that such taxes work.").
+
+    >>> opponents_view("Some parents argue that X."), opponents_view("Economists say X.")
+    (True, False)
+    """
+    return _relations_vocabulary()["OPPONENT"].match(text) is not None
+
+
+def refers_back(lead_in: str) -> bool:
+    """Whether a lead-in to a list refers back to items announced before it, and so
+    continues that list: it opens with an anaphoric pronoun or demonstrative ("They are
+    as follows", "These are", "Such are …"), or it is only a pointer to the list ("As
+    follows", "Namely"). Reference makes a sentence cohesive with the one it points back
+    to (Halliday & Hasan 1976, ch. 2: personal and demonstrative reference); a lead-in
+    without it ("Here is what she should do") introduces a list of its own (Chicago
+    Manual of Style, 17th ed., 6.130: the lead-in introduces the list that follows it).
+
+    >>> (refers_back("They are as follows"), refers_back("As follows"),
+    ...  refers_back("Here is what she should do"), refers_back("Theyre"))
+    (True, True, False, False)
+    """
+    vocabulary = _relations_vocabulary()
+    text = lead_in.strip().strip(".:;,!?\u2014\u2013-").strip()
+    return vocabulary["REFERS_BACK"].match(text) is not None or \
+        vocabulary["NAMES_ONLY"].fullmatch(text) is not None
+
+
+#: Determiners that point back to what the text has just said (reference, Halliday &
+#: Hasan 1976, ch. 2).
+_DEMONSTRATIVES = frozenset({"this", "these", "those", "such"})
+
+#: Function words that :func:`~argmap.thesis.content_words` keeps and that say nothing
+#: of what a sentence is about.
+_FUNCTION_WORDS = frozenset({
+    "the", "and", "who", "for", "are", "its", "but", "not", "all", "any", "can", "has",
+    "had", "was", "one", "our", "out", "you", "his", "her", "may", "how", "why", "now",
+    "yet", "own", "that", "this", "with", "from", "have", "were", "their", "there",
+    "which", "would", "could", "should", "about", "into", "than", "them", "they",
+    "what", "when", "where", "while", "more", "most", "must", "also", "been", "being",
+    "such", "some", "only", "very", "will", "other", "these", "those", "because",
+    "does", "did",
+})
+
+
+def topic_words(text: str) -> set[str]:
+    """The words of ``text`` that say what it is about: its content words
+    (:func:`~argmap.thesis.content_words`) of three letters or more, without function
+    words.
+
+    >>> sorted(topic_words("Admittedly, these studies are small."))
+    ['admittedly', 'small', 'studies']
+    """
+    return {w for w in content_words(text) if len(w) > 2 and w not in _FUNCTION_WORDS}
+
+
+def about_the_text_before(text: str, before: Iterable[str], claim: str) -> bool:
+    """Whether a sentence ``text`` is about the sentences ``before`` it rather than the
+    ``claim`` it could otherwise be read against: it opens with a demonstrative
+    ("these studies are small."), or shares more topic words (:func:`topic_words`) with
+    them than with the claim (lexical cohesion, Halliday & Hasan 1976, ch. 6: "teachers
+    exaggerate." after a paragraph on what teachers report).
+
+    >>> about_the_text_before("these studies are small.", ["Studies show X."], "Act now.")
+    True
+    >>> about_the_text_before("a ban is hard on drivers.", ["Shops gain."], "Ban cars.")
+    False
+    """
+    first = text.split(None, 1)[0].strip(",;:").casefold() if text.strip() else ""
+    if first in _DEMONSTRATIVES:
+        return True
+    own = topic_words(text)
+    back = set().union(*(topic_words(t) for t in before)) & own
+    return len(back) > len(own & topic_words(claim))
