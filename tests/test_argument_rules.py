@@ -11,8 +11,9 @@ from __future__ import annotations
 import pytest
 
 import argmap
-from argmap.ingest import Document
-from argmap.model import ArgumentMap, RelationKind, Role
+from argmap.grammar import load_grammar
+from argmap.ingest import Document, read_document
+from argmap.model import ArgumentMap, MarkerFunction, RelationKind, Role
 from argmap.segment import segment
 
 SUPPORT, ATTACK = RelationKind.SUPPORT, RelationKind.ATTACK
@@ -1456,3 +1457,27 @@ REVIEWED_ESSAY_ROWS = [
 def test_reviewed_essay_rows(text: str, expected: tuple[str, str, str]) -> None:
     source, target, rule = expected
     assert (source, target, rule) in {(s, t, r) for s, t, r, _ in relation_rules(text)}
+
+
+# The map keeps an announcement marker only on a unit whose announcement opened a list
+# with items: one that opened nothing triggered no rule (structure._assemble). The
+# segmenter still records it (the grammar found it).
+ANNOUNCEMENT_KEPT = [
+    pytest.param("The deal has three problems. First, it costs. Second, it floods.",
+                 ["three problems"], id="announcement-with-items"),
+    pytest.param("Cars should go. A parking space can hold ten bicycles.", [],
+                 id="no-list-follows"),
+    pytest.param("The deal has three problems. It costs too much.", [],
+                 id="announcement-without-items"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ANNOUNCEMENT_KEPT)
+def test_the_map_keeps_announcements_that_opened_a_list(text: str,
+                                                        expected: list[str]) -> None:
+    m = argmap.analyze(text)
+    assert [mk.text for u in m.units for mk in u.markers
+            if mk.function is MarkerFunction.ANNOUNCEMENT] == expected
+    seg = segment(read_document(text), load_grammar())
+    assert any(mk.function is MarkerFunction.ANNOUNCEMENT for u in seg.units
+               for mk in u.markers)

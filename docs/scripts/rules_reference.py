@@ -8,7 +8,8 @@ Three sources, none copied by hand:
   function group, its PDTB sense and value, read from the ``// sense:`` annotations;
 * ``docs/reference/rule-examples.toml``: sentences where a pattern fires and where it does
   not, each with the exact markers argmap must find. Building the page runs every one
-  through :func:`argmap.analyze` and fails if argmap finds anything else.
+  through the segmenter (the first step of :func:`argmap.analyze`) and fails if it
+  finds anything else.
 
 Each marker is also tried in a fixed set of neutral sentence frames (:data:`FRAMES`); the
 page shows in which frames the real parser takes it as a marker and in which it does not.
@@ -20,8 +21,6 @@ import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-
-import argmap
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -115,9 +114,15 @@ def load_examples(path: Path = EXAMPLES) -> list[Example]:
 
 
 def found_markers(text: str, grammar_files: tuple[Path, ...] = ()) -> tuple[str, ...]:
-    """The markers :func:`argmap.analyze` finds in ``text``, as ``TERMINAL@rule`` strings."""
-    m = argmap.analyze(text, grammar_files=grammar_files)
-    return tuple(f"{mk.terminal}@{mk.rule}" for u in m.units for mk in u.markers)
+    """The markers the segmenter (:func:`argmap.segment.segment`, the first step of
+    :func:`argmap.analyze`) finds in ``text``, as ``TERMINAL@rule`` strings: what the
+    grammar recognises, before the map keeps the ones its rules used (an announcement
+    that opens no list is dropped there)."""
+    from argmap.ingest import read_document
+    from argmap.segment import segment
+
+    seg = segment(read_document(text), load_grammar(grammar_files))
+    return tuple(f"{mk.terminal}@{mk.rule}" for u in seg.units for mk in u.markers)
 
 
 def check_examples(examples: list[Example]) -> None:
@@ -272,7 +277,7 @@ def page() -> str:
     for section, title, intro in (
         ("positions", "Where a marker fires",
          "Each pattern below is a rule of the grammar; the text under its name is the "
-         "grammar's own comment. The examples were run through `argmap.analyze`: "
+         "grammar's own comment. The examples were run through argmap's segmenter: "
          "**fires** rows list the markers found, as `TERMINAL@pattern`."),
         ("non-markers", "Where a marker word is not a marker",
          "These patterns catch a marker word in a use that is not a discourse marker, so "

@@ -76,6 +76,7 @@ __all__ = ["RESTATEMENT_OVERLAP", "build_map", "central_claim"]
 #: times reading a module global, and these are read several times per marked unit.
 _SUPPORT, _ATTACK = RelationKind.SUPPORT, RelationKind.ATTACK
 _CONCESSION = MarkerFunction.CONCESSION
+_ANNOUNCEMENT = MarkerFunction.ANNOUNCEMENT
 _FORWARD, _SUMMARY, _PARALLEL, _ITEM = (Direction.FORWARD, Direction.SUMMARY,
                                         Direction.PARALLEL, Direction.ITEM)
 _ELABORATION, _ANNOUNCEMENT = MarkerFunction.ELABORATION, MarkerFunction.ANNOUNCEMENT
@@ -1535,6 +1536,13 @@ def _assemble(seg: Segmentation, built: _Built, title: str | None) -> ArgumentMa
     roles = _ROLES
     units = tuple([unit if unit.role is roles[code] else unit.with_role(roles[code])
                    for unit, code in zip(seg.units, built.roles, strict=True)])
+    announced = {e.announcement for e in built.enumerations}
+    if any(m.function is _ANNOUNCEMENT for u in units if u.markers and u.id not in announced
+           for m in u.markers):
+        # an announcement that opened no list ("a space holds ten bicycles.") triggered
+        # no rule: the map's markers are the evidence of its relations and lists
+        units = tuple([_without_announcement(u) if u.markers and u.id not in announced
+                       else u for u in units])
     doc = seg.document
     metadata: dict[str, object] = {
         "source": doc.source,
@@ -1553,6 +1561,12 @@ def _assemble(seg: Segmentation, built: _Built, title: str | None) -> ArgumentMa
         boilerplate=doc.boilerplate,
         metadata=metadata,
     )
+
+
+def _without_announcement(unit: Unit) -> Unit:
+    """``unit`` without its announcement markers (itself when it has none)."""
+    kept = tuple(m for m in unit.markers if m.function is not _ANNOUNCEMENT)
+    return unit if len(kept) == len(unit.markers) else attrs.evolve(unit, markers=kept)
 
 
 def relations_between(relations: Iterable[Relation], source: str, target: str) -> list[Relation]:
