@@ -1481,3 +1481,32 @@ def test_the_map_keeps_announcements_that_opened_a_list(text: str,
     seg = segment(read_document(text), load_grammar())
     assert any(mk.function is MarkerFunction.ANNOUNCEMENT for u in seg.units
                for mk in u.markers)
+
+
+_TREES = "Cities should plant more trees."
+# The conclusion B of "A, so B" that nothing attached stands in A's place
+# (structure._conclusions_take_their_premises_place): it is no second root.
+RESULT_CLAUSE_IN_PLACE = [
+    pytest.param(f"{_TREES} Trees cool the streets, so fewer people fall ill.",
+                 {("fewer people fall ill.", _TREES, "result.joiner.in-place")},
+                 id="so-clause-supports-what-its-premise-supports"),
+    pytest.param(f"{_TREES} Trees cool the streets, so fewer fall ill, but costs rise.",
+                 {("fewer fall ill", _TREES, "result.joiner.in-place")},
+                 id="so-clause-that-a-but-answers"),
+    # a paragraph whose only sentence is "A, so B": B is its root
+    pytest.param("Fees must fall. Rents rose.\n\nWages fell, so families struggle.",
+                 set(), id="so-sentence-alone-in-its-paragraph"),
+    # must not fire: the conclusion is the central claim
+    pytest.param("Trees cool the streets, so cities should plant more trees.", set(),
+                 id="so-clause-is-the-central-claim"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), RESULT_CLAUSE_IN_PLACE)
+def test_a_so_clause_takes_its_premises_place(text: str,
+                                              expected: set[tuple[str, str, str]]) -> None:
+    assert {(s, t, r) for s, t, r, _ in relation_rules(text) if r.endswith(".in-place")} \
+        == expected
+    m = argmap.analyze(text)
+    roots = {u.id for u in m.units} - {r.source for r in m.relations}
+    assert roots == {m.central_claim}

@@ -76,6 +76,7 @@ __all__ = ["RESTATEMENT_OVERLAP", "build_map", "central_claim"]
 #: times reading a module global, and these are read several times per marked unit.
 _SUPPORT, _ATTACK = RelationKind.SUPPORT, RelationKind.ATTACK
 _CONCESSION = MarkerFunction.CONCESSION
+_RESULT = MarkerFunction.RESULT
 _ANNOUNCEMENT = MarkerFunction.ANNOUNCEMENT
 _FORWARD, _SUMMARY, _PARALLEL, _ITEM = (Direction.FORWARD, Direction.SUMMARY,
                                         Direction.PARALLEL, Direction.ITEM)
@@ -800,6 +801,8 @@ def _relate(seg: Segmentation, grammar: Grammar, title: str | None) -> _Built:
 
     # Clause links inside sentences.
     parallel: list[tuple[str, str, Intent]] = []
+    # the conclusion clauses of "A, so B" (B)
+    conclusions = frozenset(source for source, _, marker in seg.links if _concludes(marker))
     for source, target, marker in seg.links:
         intent = _link_intent(b, source, target, marker)
         if intent is None:
@@ -896,6 +899,9 @@ def _relate(seg: Segmentation, grammar: Grammar, title: str | None) -> _Built:
             # The paragraph's root: its first unit that supports or attacks nothing yet
             # (the head, or the conclusion a "therefore" drew from it).
             root = b.first_unattached(main)
+            if root is None and not attached and len(main) < len(para):
+                # "A, so B." with A attached to B only: B, the conclusion, is the root
+                root = b.first_unattached(u for u in para if u.id in conclusions)
             if root is not None and root is not summary and not (attached and root is head):
                 # a paragraph after the one that holds the open list's last item
                 listing = b.pending is not None and b.pending.items and \
@@ -954,7 +960,26 @@ def _relate(seg: Segmentation, grammar: Grammar, title: str | None) -> _Built:
                          "concession.thesis", intent.marker)
 
     _parallel_clauses(b, parallel)
+    _conclusions_take_their_premises_place(b, seg.links)
     return b.built()
+
+
+def _conclusions_take_their_premises_place(b: _Builder,
+                                           links: Iterable[tuple[str, str, Marker]]) -> None:
+    """Attach the conclusion clause B of "A, so B" that nothing attached: it relates to
+    what A relates to, in the same way (rule ``<rule>.in-place``), so that B is no second
+    root beside the central claim. A result conjunction draws B from A (PDTB 2.0
+    Contingency.Cause.Result, Arg2 the result), and A, the sentence's main unit, took
+    the sentence's place in its paragraph; B stands in the same place, one step further
+    along the argument (the microtexts' gold attaches such a B where A's sentence
+    attaches: micro_b016, b051, k010, k024)."""
+    for source, target, marker in links:
+        if source in b.sources or source == b.thesis or not _concludes(marker):
+            continue
+        first = next((r for r in _relations_from(b, target) if r.target != source), None)
+        if first is not None:
+            b.relate(source, first.target, first.kind, first.subtype,
+                     f"{marker.function.value}.{marker.rule}.in-place")
 
 
 def _parallel_clauses(b: _Builder, links: list[tuple[str, str, Intent]]) -> None:
@@ -1324,6 +1349,22 @@ def _answered_next(b: _Builder, unit: Unit, following: Unit | None) -> bool:
     intent = b.intent(following)
     return intent is not None and intent.kind is _ATTACK and \
         intent.subtype == "contrast"
+
+
+def _concludes(marker: Marker) -> bool:
+    """Whether a clause link's marker draws its clause as a conclusion from the clause
+    before (", so B", ", hence B": a result conjunction, PDTB 2.0 Contingency.Cause.
+    Result, Arg2 the result)."""
+    if marker.function is not _RESULT:
+        return False
+    intent = clause_intent(marker)
+    return intent is not None and intent.direction is _FORWARD
+
+
+def _relations_from(b: _Builder, unit_id: str) -> Iterator[Relation]:
+    """The relations whose source is ``unit_id``, in the order they were made."""
+    for edge in b.graph.edges_from(b.unit_index[unit_id]):
+        yield b.relations[edge]
 
 
 def _answers(b: _Builder, source: str, target: str, marker: Marker) -> bool:
