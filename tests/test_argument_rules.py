@@ -1204,6 +1204,8 @@ PARAGRAPH_HEADS_BESIDE = [
         {(_SLEEP, "Parents agree.", "conclusion.closing", None),
          ("Students stay up late.", "schools should cap homework.", "result.opener",
           "Therefore"),
+         # (no second root: the conclusion stands where its premise does)
+         ("schools should cap homework.", _SLEEP, "result.opener.in-place", None),
          ("Parents agree.", _THESIS, "conclusion.closing", None)},
         id="therefore-paragraph-not-the-last"),
     pytest.param(
@@ -1496,6 +1498,15 @@ RESULT_CLAUSE_IN_PLACE = [
     # a paragraph whose only sentence is "A, so B": B is its root
     pytest.param("Fees must fall. Rents rose.\n\nWages fell, so families struggle.",
                  set(), id="so-sentence-alone-in-its-paragraph"),
+    # sentence and paragraph conclusions ("Therefore, Y" after a head that is attached)
+    # must not fire: the conclusion is its paragraph's root already
+    pytest.param(f"{_TREES}\n\nShade cools streets. Therefore, fewer people fall ill.",
+                 set(), id="therefore-conclusion-is-the-paragraphs-root"),
+    pytest.param(f"{_TREES}\n\nShade cools streets. Shade cuts bills.\n\nThus, fewer "
+                 "people fall ill. Clinics agree.\n\nParks help too.",
+                 {("fewer people fall ill.", "Shade cools streets.",
+                   "result.opener.in-place")},
+                 id="thus-paragraph-in-the-middle"),
     # must not fire: the conclusion is the central claim
     pytest.param("Trees cool the streets, so cities should plant more trees.", set(),
                  id="so-clause-is-the-central-claim"),

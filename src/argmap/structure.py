@@ -966,20 +966,35 @@ def _relate(seg: Segmentation, grammar: Grammar, title: str | None) -> _Built:
 
 def _conclusions_take_their_premises_place(b: _Builder,
                                            links: Iterable[tuple[str, str, Marker]]) -> None:
-    """Attach the conclusion clause B of "A, so B" that nothing attached: it relates to
-    what A relates to, in the same way (rule ``<rule>.in-place``), so that B is no second
-    root beside the central claim. A result conjunction draws B from A (PDTB 2.0
-    Contingency.Cause.Result, Arg2 the result), and A, the sentence's main unit, took
-    the sentence's place in its paragraph; B stands in the same place, one step further
-    along the argument (the microtexts' gold attaches such a B where A's sentence
-    attaches: micro_b016, b051, k010, k024)."""
-    for source, target, marker in links:
-        if source in b.sources or source == b.thesis or not _concludes(marker):
-            continue
-        first = next((r for r in _relations_from(b, target) if r.target != source), None)
-        if first is not None:
-            b.relate(source, first.target, first.kind, first.subtype,
-                     f"{marker.function.value}.{marker.rule}.in-place")
+    """Attach each conclusion that nothing attached: it relates to what its premise
+    relates to, in the same way (rule ``<rule>.in-place``), so that it is no second root
+    beside the central claim.
+
+    A result marker draws its unit B from a premise A ("A, so B", "A. Therefore, B.", a
+    paragraph opening with "Thus, B"; PDTB 2.0 Contingency.Cause.Result, Arg2 the
+    result), and A had already taken its place in the argument; B stands in the same
+    place, one step further along it (the microtexts' gold attaches such a B where A's
+    sentence attaches: micro_b016, b051, k010, k024). A chain ("A. So B. Hence C.") is
+    followed to its end. ``links`` are the clause links, whose conclusions come first.
+    """
+    drawn = [(source, target, f"{marker.function.value}.{marker.rule}")
+             for source, target, marker in links if _concludes(marker)]
+    drawn += [(r.target, r.source, r.rule) for r in b.relations
+              if r.subtype == "result" and r.kind is _SUPPORT]
+    for _ in range(3):  # a chain of conclusions settles in as many passes as it is long
+        placed = False
+        for conclusion, premise, rule in drawn:
+            if conclusion in b.sources or conclusion == b.thesis or \
+                    premise not in b.unit_index:
+                continue
+            first = next((r for r in _relations_from(b, premise) if r.target != conclusion),
+                         None)
+            if first is not None and first.target != conclusion:
+                b.relate(conclusion, first.target, first.kind, first.subtype,
+                         f"{rule.removesuffix('.to-thesis')}.in-place")
+                placed = True
+        if not placed:
+            break
 
 
 def _parallel_clauses(b: _Builder, links: list[tuple[str, str, Intent]]) -> None:
