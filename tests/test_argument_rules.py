@@ -8,6 +8,8 @@ and the PDTB 2.0 senses named in ``grammars/markers.lark``; none is taken from a
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 import argmap
@@ -1521,3 +1523,25 @@ def test_a_so_clause_takes_its_premises_place(text: str,
     m = argmap.analyze(text)
     roots = {u.id for u in m.units} - {r.source for r in m.relations}
     assert roots == {m.central_claim}
+
+
+_MICROTEXTS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "arg-microtexts" / "en"
+
+
+def test_every_microtext_unit_reaches_the_central_claim() -> None:
+    # No second root: every unit of the 112 English microtexts has a path of relations to
+    # the central claim (the microtext scheme's graphs are trees; Peldszus & Stede 2016).
+    if not _MICROTEXTS.is_dir():
+        pytest.skip("../shared/corpora/arg-microtexts is absent on this machine")
+    cut_off = []
+    for path in sorted(_MICROTEXTS.glob("*.txt")):
+        m = argmap.analyze(path.read_text(encoding="utf-8"))
+        parent = {r.source: r.target for r in m.relations}
+        for u in m.units:
+            seen, at = set(), u.id
+            while at != m.central_claim and at in parent and at not in seen:
+                seen.add(at)
+                at = parent[at]
+            if at != m.central_claim:
+                cut_off.append((path.name, u.text))
+    assert cut_off == []
