@@ -1545,3 +1545,32 @@ def test_every_microtext_unit_reaches_the_central_claim() -> None:
             if at != m.central_claim:
                 cut_off.append((path.name, u.text))
     assert cut_off == []
+
+
+# The thesis of the lead paragraph: an advising modal ("should") outweighs the first
+# position, and a title's names do not count as shared words (thesis.choose_thesis).
+THESIS_CUES = [
+    pytest.param("# Give Main Street to Bicycles\n\nEvery morning, cars crawl along Main "
+                 "Street. The council should convert the parking lanes into a bike lane.",
+                 "The council should convert the parking lanes into a bike lane.",
+                 id="title-names-do-not-make-the-scene-sentence-the-thesis"),
+    pytest.param("Every morning, cars crawl along the high street. The council should "
+                 "convert the parking lanes into a bike lane. Shops would gain.",
+                 "The council should convert the parking lanes into a bike lane.",
+                 id="should-outweighs-the-first-position"),
+    # must not fire: "must" (necessity too) does not outweigh the first position; title
+    # words that are no names still count
+    pytest.param("The question of freedom is old. We must return to it later. Many have "
+                 "tried.", "The question of freedom is old.",
+                 id="must-does-not-outweigh-first"),
+    pytest.param("# Bike lanes save lives\n\nBike lanes save lives on busy roads. The "
+                 "council should study them.",
+                 "Bike lanes save lives on busy roads.", id="title-words-still-count"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), THESIS_CUES)
+def test_thesis_cues_of_the_lead_paragraph(text: str, expected: str) -> None:
+    m = argmap.analyze(text)
+    assert m.central_claim is not None
+    assert m.unit(m.central_claim).text == expected

@@ -75,8 +75,9 @@ def choose_thesis(seg: Segmentation, title: str | None,
                   ) -> tuple[Unit | None, list[Unit]]:
     """Choose the thesis among the units of the lead paragraph, and find its restatements.
 
-    Score: words shared with the title; plus 2 if a later paragraph restates the unit,
-    or a closing conclusion of its own paragraph does (its last candidate, with a result
+    Score: words shared with the title (but names, :func:`_names`); plus 2 if a later
+    paragraph restates the unit, or a closing conclusion of its own paragraph does (its
+    last candidate, with a result
     or summary marker: "X. … Therefore, X."; it is then no candidate itself: the
     conclusion restates the thesis, Stab & Gurevych 2017, and a claim stated twice is
     one unit at its first statement in the microtexts' scheme, Peldszus & Stede 2016);
@@ -84,8 +85,11 @@ def choose_thesis(seg: Segmentation, title: str | None,
     "in sum": a conclusion, Stab & Gurevych 2017), 1.5 for a clause-level one ("…, so
     Y": its first argument is the clause before, not the preceding discourse; PDTB 2.0
     Arg1 locations, Prasad et al. 2008), so between a sentence-level conclusion and
-    the first position; plus 1 for a deontic modal ("should", "must":
-    a policy claim, the usual thesis of argumentative texts; modal verbs are claim
+    the first position; plus 1.25 for an advising modal ("should", "ought": more than
+    the first position, micro_k011 right and no text wrong on the microtexts) and 1
+    for "must", which states necessity too (Quirk et al. 1985, §4.49–4.55), or a
+    negated one ("that shouldn't be an issue") — a policy
+    claim, the usual thesis of argumentative texts; modal verbs are claim
     features in Stab & Gurevych 2017 and Peldszus & Stede 2015); plus 1 for the first
     position (news lead, Van Dijk 1988; essays' thesis position, Stab & Gurevych 2017),
     which lies past the opponent's point when the paragraph opens with one: a
@@ -134,12 +138,17 @@ def choose_thesis(seg: Segmentation, title: str | None,
     deontic = sentence_vocabulary()["DEONTIC"]
     best, best_score = 0, -1.0
     for n, unit in enumerate(lead):
-        score = len(lead_words[n] & title_words) + (1.0 if n == first else 0.0)
+        score = len((lead_words[n] - _names(unit.text)) & title_words) + \
+            (1.0 if n == first else 0.0)
         cue = _conclusion_cue(unit)
         score += cue
         cued = cue > 0
-        if any(deontic.fullmatch(w) for w in re.findall(r"[\w'’]+", unit.text)):
-            score += 1.0
+        modals = [w for w in re.findall(r"[\w'’]+", unit.text) if deontic.fullmatch(w)]
+        if modals:
+            # "should"/"ought" advise, a policy claim; "must" also states necessity ("we
+            # must return to this later", "it must be so"), so it counts as before
+            score += 1.25 if any(w.casefold() in ("should", "ought") for w in modals) \
+                else 1.0
             cued = True
         if cued and not has_later and unit is paragraph[-1]:
             score += 0.5
@@ -149,6 +158,16 @@ def choose_thesis(seg: Segmentation, title: str | None,
             best, best_score = n, score
     thesis_words = lead_words[best]
     return lead[best], [u for u in restating if restates(content_words(u.text), thesis_words)]
+
+
+def _names(text: str) -> set[str]:
+    """The words of ``text`` written with a capital inside the sentence (names: "Main
+    Street", "Ghent"), folded as :func:`content_words` folds them. A title names the
+    text's topic, which its context sentences name too ("Give Main Street to Bicycles"
+    / "Every morning, cars crawl along Main Street …"); the claim is told by its other
+    words."""
+    words = re.findall(r"[\w'’]+", text)
+    return {w.casefold() for w in words[1:] if w[:1].isupper()}
 
 
 def _conclusion_cue(unit: Unit) -> float:
