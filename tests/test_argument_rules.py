@@ -1390,6 +1390,7 @@ def test_juxtaposing_while_and_whereas(text: str,
 
 
 _BAN = "Cities should ban cars from their centres."
+_TREES = "Cities should plant more trees."
 # Found by review of the beside, closing and grants-view rules: each row failed on the
 # first version of them (structure._beside, _closes_text, _opponents_view, _read_intent).
 REVIEWED_ESSAY_ROWS = [
@@ -1440,6 +1441,21 @@ REVIEWED_ESSAY_ROWS = [
         ("later starts reduce absences.", "Schools should start at nine.",
          "addition.opener.past-concession"),
         id="addition-after-a-conceded-view"),
+    # in the thesis's paragraph a concession grants its point against the thesis, not
+    # against the addition before it (a new user's microtext)
+    pytest.param(
+        f"{_BAN} Fumes damage old stone. Besides, walkers spend more in shops. "
+        "Admittedly, residents need access to their homes. But they can have permits.",
+        ("residents need access to their homes.", _BAN, "concession.opener"),
+        id="concession-in-the-thesis-paragraph-grants-against-the-thesis"),
+    # a contrast answers the opponent's view that opens its paragraph past unmarked
+    # sentences that dwell on it (a new user's essay)
+    pytest.param(
+        f"{_TREES}\n\nTrees cool the streets.\n\nCritics argue that leaves block drains. "
+        "This worry is understandable. However, leaves make good compost.",
+        ("leaves make good compost.", "Critics argue that leaves block drains.",
+         "contrast.opener.answers-concession"),
+        id="contrast-answers-the-opponents-view-past-a-dwelling-sentence"),
     # an own-side view granted and answered keeps the concession reading
     pytest.param(
         "Cities should tax sugary drinks.\n\nSugar causes obesity.\n\nMany economists "
@@ -1487,7 +1503,6 @@ def test_the_map_keeps_announcements_that_opened_a_list(text: str,
                for mk in u.markers)
 
 
-_TREES = "Cities should plant more trees."
 # The conclusion B of "A, so B" that nothing attached stands in A's place
 # (structure._conclusions_take_their_premises_place): it is no second root.
 RESULT_CLAUSE_IN_PLACE = [

@@ -1318,7 +1318,23 @@ def _sentence_level(b: _Builder, head: Unit, main: Sequence[Unit]) -> None:
             b.apply(unit, intent, last_target)
         else:
             target = previous.id
+            if intent.concedes and intent.kind is _ATTACK and at_thesis and \
+                    previous.id != b.thesis and not about_the_text_before(
+                        unit.text, (previous.text,), b.unit(home).text):
+                # "T. A. Besides, B. Admittedly, C. But D.": C grants a point against the
+                # thesis, not against B (Peldszus & Stede 2016: a conceded point attacks
+                # a claim of the proponent), unless C is about B ("these studies …")
+                target = home
             unmarked = [source for source, _ in pending]
+            if intent.kind is _ATTACK and not intent.concedes and concession is None and \
+                    local_head is head and not at_thesis and previous is not head and \
+                    unmarked == [u.id for u in rest[:k]] and \
+                    opponents_view(head.text) and _reported(b, (head,)) and \
+                    _concede(b, head, intent.marker):
+                # "Critics argue that X. This worry is understandable. However, Y.": the
+                # contrast answers the opponent's view that opens the paragraph, past the
+                # unmarked sentences that dwell on it (they back it)
+                concession = head
             before = b.before(unit)
             if intent.kind is _ATTACK and not intent.concedes and \
                     concession is None and before is not None and before.id in b.sources \
