@@ -1589,3 +1589,16 @@ def test_thesis_cues_of_the_lead_paragraph(text: str, expected: str) -> None:
     m = argmap.analyze(text)
     assert m.central_claim is not None
     assert m.unit(m.central_claim).text == expected
+
+
+def test_a_cardinal_inside_a_list_item_opens_no_list() -> None:
+    # "2. Keep two of the six centres open" counts something inside the item: the list
+    # of options goes on to its third item (structure._Builder.inside_item)
+    m = argmap.analyze("The council has three options:\n\n1. Keep the schedule.\n"
+                       "2. Keep two of the six centres open.\n3. Pay for air conditioners.")
+    texts = unit_texts(m)
+    assert [(texts[e.announcement] if e.announcement else None, [texts[i] for i in e.items])
+            for e in m.enumerations] == [
+        ("The council has three options",
+         ["Keep the schedule.", "Keep two of the six centres open.",
+          "Pay for air conditioners."])]

@@ -339,3 +339,17 @@ def test_bare_argmap_shows_help_and_exits_2(runner: CliRunner) -> None:
     result = runner.invoke(main, [])
     assert result.exit_code == 2
     assert "Usage: argmap" in result.stderr and "render" in result.stderr
+
+
+@pytest.mark.parametrize(("text", "warned"), [
+    ("The deal has three problems.\n\nFirst, it costs too much.\n\nSecond, it floods.\n",
+     "argmap: warning: enumeration e1 announces 3 items but has 2\n"),
+    # no warning: the count matches
+    ("The deal has two problems.\n\nFirst, it costs too much.\n\nSecond, it floods.\n", ""),
+])
+def test_the_maps_warnings_go_to_stderr(runner: CliRunner, tmp_path: Path, text: str,
+                                        warned: str) -> None:
+    essay = tmp_path / "deal.txt"
+    essay.write_text(text, encoding="utf-8")
+    result = ok(runner.invoke(main, ["extract", str(essay)]))
+    assert result.stderr == warned

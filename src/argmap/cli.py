@@ -33,7 +33,8 @@ def _fail(exc: ArgmapError | str) -> NoReturn:
 def _analyze(file: str, grammar: tuple[str, ...], encoding: str | None,
              input_format: str = "auto") -> tuple[Any, str]:
     """The map of FILE (or standard input for -) and the text it indexes: the decoded
-    input, or for HTML the extracted main text."""
+    input, or for HTML the extracted main text. The map's warnings
+    (``metadata["warnings"]``) go to standard error, one ``argmap: warning:`` line each."""
     from argmap.ingest import read_document
     from argmap.pipeline import analyze
 
@@ -43,9 +44,13 @@ def _analyze(file: str, grammar: tuple[str, ...], encoding: str | None,
             document = read_document(data, encoding=encoding, format=input_format)
         else:
             document = read_document(Path(file), encoding=encoding, format=input_format)
-        return analyze(document, grammar_files=grammar), document.text
+        m = analyze(document, grammar_files=grammar)
     except ArgmapError as exc:
         _fail(exc)
+    for warning in m.metadata.get("warnings", ()):
+        # the map's own warnings (an enumeration that announces 3 items and has 2)
+        click.echo(f"argmap: warning: {warning}", err=True)
+    return m, document.text
 
 
 def _check_output(file: str, output: Path) -> None:

@@ -553,6 +553,15 @@ class _Builder:
 
     # ------------------------------------------------------------ enumerations
 
+    def inside_item(self, unit: Unit) -> bool:
+        """Whether ``unit`` lies in the paragraph of the open list's last item: a
+        cardinal there ("2. Keep two of the six centres open") counts something inside
+        the item and opens no list of its own, which would close the open one before
+        its next item."""
+        state = self.pending
+        return state is not None and bool(state.items) and \
+            self.unit(state.items[-1]).paragraph == unit.paragraph
+
     def open_enumeration(self, unit: Unit, marker: Marker) -> None:
         self.close_enumeration()
         self.pending = _OpenEnumeration(unit.id, unit.id, marker.value, marker,
@@ -893,7 +902,7 @@ def _relate(seg: Segmentation, grammar: Grammar, title: str | None) -> _Built:
                     # conclusion still (see _beside)
                     closing = True
                     heads.append(head)
-            if announcement is not None:
+            if announcement is not None and not b.inside_item(head):
                 b.open_enumeration(head, announcement)
             _sentence_level(b, head, main)
             # The paragraph's root: its first unit that supports or attacks nothing yet
@@ -1364,7 +1373,7 @@ def _sentence_level(b: _Builder, head: Unit, main: Sequence[Unit]) -> None:
                     local_head = unit  # "X. Therefore Y. Z." : Z goes on to support Y
                 # the conclusion takes the place its premise was waiting for
                 pending = [(unit.id, t) if s == target else (s, t) for s, t in pending]
-        if announcement is not None:
+        if announcement is not None and not b.inside_item(unit):
             b.open_enumeration(unit, announcement)
         previous = unit
         after_concession = further or (intent is not None and intent.concedes)
