@@ -1581,6 +1581,19 @@ THESIS_CUES = [
     pytest.param("# Bike lanes save lives\n\nBike lanes save lives on busy roads. The "
                  "council should study them.",
                  "Bike lanes save lives on busy roads.", id="title-words-still-count"),
+    # a lead paragraph that states no claim: the closing recommendation is the thesis
+    pytest.param("# Cooling centres\n\n## Background\n\nRiverton opens six centres in "
+                 "heat waves. Most deaths happen at night.\n\n## Costs\n\nNight opening "
+                 "costs little.\n\n## Recommendation\n\nTherefore, the council should "
+                 "open two centres at night.",
+                 "the council should open two centres at night.",
+                 id="closing-recommendation-when-the-lead-states-no-claim"),
+    # must not fire: the lead paragraph has a claim cue
+    pytest.param("# Cooling centres\n\nRiverton should open its centres at night. Most "
+                 "deaths happen at night.\n\nNight opening costs little.\n\nTherefore, "
+                 "the council should open two centres at night.",
+                 "Riverton should open its centres at night.",
+                 id="lead-claim-beats-the-closing-recommendation"),
 ]
 
 

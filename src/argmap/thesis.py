@@ -137,6 +137,7 @@ def choose_thesis(seg: Segmentation, title: str | None,
     title_words = content_words(title or "")
     deontic = sentence_vocabulary()["DEONTIC"]
     best, best_score = 0, -1.0
+    any_cued = False
     for n, unit in enumerate(lead):
         score = len((lead_words[n] - _names(unit.text)) & title_words) + \
             (1.0 if n == first else 0.0)
@@ -154,10 +155,37 @@ def choose_thesis(seg: Segmentation, title: str | None,
             score += 0.5
         if restated[n]:
             score += 2.0
+        any_cued = any_cued or cued or restated[n]
         if score > best_score:
             best, best_score = n, score
+    if not any_cued and has_later:
+        recommendation = _closing_recommendation(seg.units, exclude, reported)
+        if recommendation is not None:
+            return recommendation, []
     thesis_words = lead_words[best]
     return lead[best], [u for u in restating if restates(content_words(u.text), thesis_words)]
+
+
+def _closing_recommendation(units: Sequence[Unit], exclude: Container[str],
+                            reported: Container[str]) -> Unit | None:
+    """The first unit of the text's last paragraph when it draws a conclusion and
+    advises ("Therefore, the council should adopt Option 2"), else ``None``.
+
+    A text whose lead paragraph states no claim (no modal, no conclusion marker, nothing
+    restated later: a brief's background) has its claim where policy briefs and essays
+    put it otherwise, in the conclusion (Stab & Gurevych 2017: the major claim in the
+    introduction or the conclusion; a brief's recommendation closes it).
+    """
+    if not units:
+        return None
+    last = units[-1].paragraph
+    unit = next(u for u in units if u.paragraph == last)
+    deontic = sentence_vocabulary()["DEONTIC"]
+    if unit.id in exclude or unit.id in reported or concedes(unit) or \
+            _conclusion_cue(unit) < 2.0 or not any(
+                deontic.fullmatch(w) for w in re.findall(r"[\w'’]+", unit.text)):
+        return None
+    return unit
 
 
 def _names(text: str) -> set[str]:
