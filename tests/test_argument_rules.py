@@ -1456,6 +1456,22 @@ REVIEWED_ESSAY_ROWS = [
         ("leaves make good compost.", "Critics argue that leaves block drains.",
          "contrast.opener.answers-concession"),
         id="contrast-answers-the-opponents-view-past-a-dwelling-sentence"),
+    # the section after such a paragraph is drawn from the answer, not from the sentence
+    # that dwells on the view; the answer's "so" conclusion answers the view too
+    pytest.param(
+        f"# Trees\n\n{_TREES}\n\n## Objections\n\nCritics say that leaves block drains. "
+        "This worry is understandable. However, crews sweep weekly, so drains stay clear."
+        "\n\n## Conclusion\n\nFor these reasons, the city should plant now.",
+        ("crews sweep weekly", "the city should plant now.",
+         "result.opener.section-start"),
+        id="next-section-is-drawn-from-the-answer"),
+    pytest.param(
+        f"# Trees\n\n{_TREES}\n\n## Objections\n\nCritics say that leaves block drains. "
+        "This worry is understandable. However, crews sweep weekly, so drains stay clear."
+        "\n\n## Conclusion\n\nFor these reasons, the city should plant now.",
+        ("drains stay clear.", "Critics say that leaves block drains.",
+         "result.joiner.in-place"),
+        id="so-conclusion-of-the-answer-answers-the-view"),
     # an own-side view granted and answered keeps the concession reading
     pytest.param(
         "Cities should tax sugary drinks.\n\nSugar causes obesity.\n\nMany economists "

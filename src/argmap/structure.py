@@ -353,7 +353,7 @@ class _Builder:
         X. Moreover, Y. However, Z."), on the opponent's side as the concession is."""
         for edge in self.graph.edges_from(self.unit_index[unit.id]):
             relation = self.relations[edge]
-            if relation.kind is RelationKind.SUPPORT and self.concedes(
+            if relation.kind is RelationKind.SUPPORT and self.conceded(
                     self.unit(relation.target)):
                 return True
         return False
@@ -908,7 +908,7 @@ def _relate(seg: Segmentation, grammar: Grammar, title: str | None) -> _Built:
             # The paragraph's root: its first unit that supports or attacks nothing yet
             # (the head, or the conclusion a "therefore" drew from it).
             root = b.first_unattached(main)
-            if root is None and not attached and len(main) < len(para):
+            if root is None and not attached and len(main) < len(para) and _island(b, para):
                 # "A, so B." with A attached to B only: B, the conclusion, is the root
                 root = b.first_unattached(u for u in para if u.id in conclusions)
             if root is not None and root is not summary and not (attached and root is head):
@@ -1401,10 +1401,15 @@ def _concludes(marker: Marker) -> bool:
     return intent is not None and intent.direction is _FORWARD
 
 
-def _relations_from(b: _Builder, unit_id: str) -> Iterator[Relation]:
+def _island(b: _Builder, para: Sequence[Unit]) -> bool:
+    """Whether no relation leads from a unit of ``para`` to a unit outside it."""
+    inside = {u.id for u in para}
+    return all(r.target in inside for u in para for r in _relations_from(b, u.id))
+
+
+def _relations_from(b: _Builder, unit_id: str) -> list[Relation]:
     """The relations whose source is ``unit_id``, in the order they were made."""
-    for edge in b.graph.edges_from(b.unit_index[unit_id]):
-        yield b.relations[edge]
+    return [b.relations[edge] for edge in sorted(b.graph.edges_from(b.unit_index[unit_id]))]
 
 
 def _answers(b: _Builder, source: str, target: str, marker: Marker) -> bool:
