@@ -380,3 +380,22 @@ def test_cli_extract_refuses_binary_formats(tmp_path: Path) -> None:
     essay.write_text(TEXT, encoding="utf-8")
     result = CliRunner().invoke(main, ["extract", str(essay), "--format", "png"])
     assert result.exit_code == 2 and "'png' is not one of" in result.output
+
+
+@pytest.mark.parametrize(("text", "edges"), [
+    # the conceded view's attack on the thesis carries the answer's "However" as evidence,
+    # written in neither end: no label; the answer's own edge keeps it
+    ("Fees must fall.\n\nSome argue that fees fund teaching. However, the state can pay.",
+     {("u-some-argue-63f3", "u-fees-must-9d92"): "",
+      ("u-the-state-ecb4", "u-some-argue-63f3"): "however"}),
+    # a marker that opens the source labels its edge
+    ("Fees must fall. However, cutting them costs money.",
+     {("u-cutting-them-5da2", "u-fees-must-9d92"): "however"}),
+])
+def test_an_edge_is_labelled_with_a_marker_written_in_one_of_its_ends(
+        text: str, edges: dict[tuple[str, str], str]) -> None:
+    data = render(argmap.analyze(text), "dot", legend=False)
+    assert isinstance(data, bytes)
+    found = {(a, b): label.strip('"') for a, b, label in re.findall(
+        r'"([\w-]+)" -> "([\w-]+)" \[label=("[^"]*"|\w+)', data.decode("utf-8"))}
+    assert {edge: found[edge] for edge in edges} == edges

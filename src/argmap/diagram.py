@@ -309,13 +309,30 @@ def _same_rank(graph: graphviz.Digraph, name: str, items: tuple[str, ...],
             same.edge(left, right, style="invis")
 
 
+def _marks_an_end(rel: Relation, units: dict[str, Unit]) -> bool:
+    """Whether the relation's marker is written in its source or its target (with the
+    words that open it): the edge is labelled with it then. A conceded view's attack
+    on the thesis carries the answering contrast's marker as evidence ("Some argue X.
+    However, Y."), which is written in neither, so that edge shows no label (`explain`
+    says where the marker is)."""
+    marker = rel.marker
+    if marker is None:
+        return False
+    for end in (units.get(rel.source), units.get(rel.target)):
+        if end is not None and end.span.start - len(end.lead) <= marker.span.start and \
+                marker.span.end <= end.span.end:
+            return True
+    return False
+
+
 def _edges(g: graphviz.Digraph, m: ArgumentMap, opts: DrawOptions,
            edge_style: dict[str, dict[str, str]]) -> None:
     relation_ids = {r.id for r in m.relations}
     undercut = {r.target for r in m.relations if r.target in relation_ids}
+    units = {u.id: u for u in m.units}
     for rel in m.relations:
         kind = edge_kind(rel, relation_ids)
-        text = rel.marker.text.lower() if rel.marker else ""
+        text = rel.marker.text.lower() if rel.marker and _marks_an_end(rel, units) else ""
         attrs_ = {"label": label(text, 30) if text else "",
                   "tooltip": graphviz.escape(f"{rel.kind.value} ({rel.subtype}) by rule "
                                              f"{rel.rule}"),
