@@ -1472,6 +1472,22 @@ REVIEWED_ESSAY_ROWS = [
         ("drains stay clear.", "Critics say that leaves block drains.",
          "result.joiner.in-place"),
         id="so-conclusion-of-the-answer-answers-the-view"),
+    # second review: a "Thus" conclusion drawn from a unit that attacks supports the
+    # central claim, not attacks what its premise attacks
+    pytest.param(
+        "Towns should buy electric buses.\n\nThey are cheap to run. Admittedly, the "
+        "batteries wear out.\n\nThus, over its life an electric bus saves money.\n\n"
+        "Depots are ready.",
+        ("over its life an electric bus saves money.", "Towns should buy electric buses.",
+         "result.opener.in-place"),
+        id="thus-after-an-attack-supports-the-central-claim"),
+    # second review: the counter-evidence right after the view is answered, not the view
+    pytest.param(
+        f"{_TREES}\n\nTrees cool streets.\n\nCritics argue that trees cost too much. "
+        "Studies found that the rebates cover the cost. However, the rebates came late.",
+        ("the rebates came late.", "Studies found that the rebates cover the cost.",
+         "contrast.opener"),
+        id="contrast-about-the-sentence-before-answers-it"),
     # an own-side view granted and answered keeps the concession reading
     pytest.param(
         "Cities should tax sugary drinks.\n\nSugar causes obesity.\n\nMany economists "
@@ -1582,9 +1598,14 @@ def test_every_microtext_unit_reaches_the_central_claim() -> None:
 # position, and a title's names do not count as shared words (thesis.choose_thesis).
 THESIS_CUES = [
     pytest.param("# Give Main Street to Bicycles\n\nEvery morning, cars crawl along Main "
-                 "Street. The council should convert the parking lanes into a bike lane.",
-                 "The council should convert the parking lanes into a bike lane.",
-                 id="title-names-do-not-make-the-scene-sentence-the-thesis"),
+                 "Street. The council should turn Main Street into a bike lane. Shops "
+                 "would gain.",
+                 "The council should turn Main Street into a bike lane.",
+                 id="a-title-name-two-candidates-share-tells-neither-apart"),
+    pytest.param("# Tempelhof Field Must Stay Open\n\nThe Senate wants to build flats on "
+                 "the old airfield. Keeping Tempelhof Field open is the better choice.",
+                 "Keeping Tempelhof Field open is the better choice.",
+                 id="a-title-name-one-candidate-has-still-counts"),
     pytest.param("Every morning, cars crawl along the high street. The council should "
                  "convert the parking lanes into a bike lane. Shops would gain.",
                  "The council should convert the parking lanes into a bike lane.",
@@ -1618,6 +1639,16 @@ def test_thesis_cues_of_the_lead_paragraph(text: str, expected: str) -> None:
     m = argmap.analyze(text)
     assert m.central_claim is not None
     assert m.unit(m.central_claim).text == expected
+
+
+def test_a_later_sentence_of_an_item_may_open_a_sub_list() -> None:
+    # second review: "Opponents raise two objections." after an item opens its own list
+    m = argmap.analyze("The plan has two parts.\n\nFirst, fees fall.\n\nSecond, grants "
+                       "double. Opponents raise two objections.\n\nThe first objection is "
+                       "cost.\n\nThe second objection is delay.")
+    texts = unit_texts(m)
+    assert [texts[e.announcement] for e in m.enumerations if e.announcement] == \
+        ["The plan has two parts.", "Opponents raise two objections."]
 
 
 def test_a_cardinal_inside_a_list_item_opens_no_list() -> None:

@@ -554,13 +554,12 @@ class _Builder:
     # ------------------------------------------------------------ enumerations
 
     def inside_item(self, unit: Unit) -> bool:
-        """Whether ``unit`` lies in the paragraph of the open list's last item: a
-        cardinal there ("2. Keep two of the six centres open") counts something inside
-        the item and opens no list of its own, which would close the open one before
-        its next item."""
+        """Whether ``unit`` is the open list's last item: a cardinal in it ("2. Keep two
+        of the six centres open") counts something inside the item and opens no list of
+        its own, which would close the open one before its next item. A later sentence
+        of the item's paragraph may open a sub-list ("Opponents raise two objections.")."""
         state = self.pending
-        return state is not None and bool(state.items) and \
-            self.unit(state.items[-1]).paragraph == unit.paragraph
+        return state is not None and bool(state.items) and state.items[-1] == unit.id
 
     def open_enumeration(self, unit: Unit, marker: Marker) -> None:
         self.close_enumeration()
@@ -908,7 +907,8 @@ def _relate(seg: Segmentation, grammar: Grammar, title: str | None) -> _Built:
             # The paragraph's root: its first unit that supports or attacks nothing yet
             # (the head, or the conclusion a "therefore" drew from it).
             root = b.first_unattached(main)
-            if root is None and not attached and len(main) < len(para) and _island(b, para):
+            if root is None and not attached and len(main) < len(para) and \
+                    _island(b, para) and not b.conceded(head) and not _reported(b, (head,)):
                 # "A, so B." with A attached to B only: B, the conclusion, is the root
                 root = b.first_unattached(u for u in para if u.id in conclusions)
             if root is not None and root is not summary and not (attached and root is head):
@@ -998,10 +998,20 @@ def _conclusions_take_their_premises_place(b: _Builder,
                 continue
             first = next((r for r in _relations_from(b, premise) if r.target != conclusion),
                          None)
-            if first is not None and first.target != conclusion:
-                b.relate(conclusion, first.target, first.kind, first.subtype,
-                         f"{rule.removesuffix('.to-thesis')}.in-place")
-                placed = True
+            if first is None or first.target == conclusion:
+                continue
+            rule = f"{rule.removesuffix('.to-thesis')}.in-place"
+            if first.kind is _ATTACK and (".joiner" not in rule or (first.target == b.thesis
+                                          and not b.conceded(b.unit(premise)))):
+                # "Hence, B" after an attack answers nothing itself: the author's
+                # conclusion supports the central claim (only ", so B" of a concession
+                # or an answer goes on with it)
+                if b.thesis is not None:
+                    b.relate(conclusion, b.thesis, _SUPPORT, "default", rule)
+                    placed = True
+                continue
+            b.relate(conclusion, first.target, first.kind, first.subtype, rule)
+            placed = True
         if not placed:
             break
 
@@ -1339,6 +1349,7 @@ def _sentence_level(b: _Builder, head: Unit, main: Sequence[Unit]) -> None:
                     local_head is head and not at_thesis and previous is not head and \
                     unmarked == [u.id for u in rest[:k]] and \
                     opponents_view(head.text) and _reported(b, (head,)) and \
+                    not about_the_text_before(unit.text, (previous.text,), head.text) and \
                     _concede(b, head, intent.marker):
                 # "Critics argue that X. This worry is understandable. However, Y.": the
                 # contrast answers the opponent's view that opens the paragraph, past the

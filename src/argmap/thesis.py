@@ -139,12 +139,16 @@ def choose_thesis(seg: Segmentation, title: str | None,
     best, best_score = 0, -1.0
     any_cued = False
     for n, unit in enumerate(lead):
-        score = len((lead_words[n] - _names(unit.text)) & title_words) + \
+        # a name shared with another candidate tells neither apart ("Main Street" in
+        # the scene and in the proposal); a name only this unit has still counts
+        shared_names = _names(unit.text) & set().union(
+            *(words for k, words in enumerate(lead_words) if k != n))
+        score = len((lead_words[n] - shared_names) & title_words) + \
             (1.0 if n == first else 0.0)
         cue = _conclusion_cue(unit)
         score += cue
         cued = cue > 0
-        modals = [w for w in re.findall(r"[\w'’]+", unit.text) if deontic.fullmatch(w)]
+        modals = _main_clause_modals(unit.text, deontic)
         if modals:
             # "should"/"ought" advise, a policy claim; "must" also states necessity ("we
             # must return to this later", "it must be so"), so it counts as before
@@ -159,33 +163,80 @@ def choose_thesis(seg: Segmentation, title: str | None,
         if score > best_score:
             best, best_score = n, score
     if not any_cued and has_later:
-        recommendation = _closing_recommendation(seg.units, exclude, reported)
+        recommendation = _closing_recommendation(seg, exclude, reported)
         if recommendation is not None:
             return recommendation, []
     thesis_words = lead_words[best]
     return lead[best], [u for u in restating if restates(content_words(u.text), thesis_words)]
 
 
-def _closing_recommendation(units: Sequence[Unit], exclude: Container[str],
+#: Headings of a text's closing section that hold its recommendation (policy briefs,
+#: reports: "Recommendation", "Conclusions", "Proposal", "The way forward").
+_RECOMMENDING_HEADING = re.compile(
+    r"recommend|conclu|proposal|way forward|next steps|what (?:should|must) be done",
+    re.IGNORECASE)
+
+
+def _closing_recommendation(seg: Segmentation, exclude: Container[str],
                             reported: Container[str]) -> Unit | None:
     """The first unit of the text's last paragraph when it draws a conclusion and
-    advises ("Therefore, the council should adopt Option 2"), else ``None``.
+    advises in its main clause ("Therefore, the council should adopt Option 2") under a
+    closing heading that announces a recommendation or conclusion, else ``None``.
 
-    A text whose lead paragraph states no claim (no modal, no conclusion marker, nothing
-    restated later: a brief's background) has its claim where policy briefs and essays
-    put it otherwise, in the conclusion (Stab & Gurevych 2017: the major claim in the
-    introduction or the conclusion; a brief's recommendation closes it).
+    A brief whose lead paragraph states no claim (no modal, no conclusion marker, nothing
+    restated later: its background) has its claim where policy briefs put it, in the
+    recommendation that closes them (Stab & Gurevych 2017: the major claim in the
+    introduction or the conclusion). Without such a heading a lead that states its
+    claim without a cue ("Homework is a waste of time.") stays the central claim.
     """
+    units = seg.units
     if not units:
         return None
     last = units[-1].paragraph
     unit = next(u for u in units if u.paragraph == last)
-    deontic = sentence_vocabulary()["DEONTIC"]
+    heading = next((s.heading for s in seg.sections if s.id == unit.section), None)
+    if heading is None or _RECOMMENDING_HEADING.search(heading) is None:
+        return None
     if unit.id in exclude or unit.id in reported or concedes(unit) or \
-            _conclusion_cue(unit) < 2.0 or not any(
-                deontic.fullmatch(w) for w in re.findall(r"[\w'’]+", unit.text)):
+            _conclusion_cue(unit) < 2.0 or \
+            not _main_clause_modals(unit.text, sentence_vocabulary()["DEONTIC"]):
         return None
     return unit
+
+
+#: Words after which a modal stands in a subordinate clause ("the idea that the man
+#: should rule", "ways in which no conflict ought to exist", "what ought to be done"):
+#: no claim of the unit's own.
+_SUBORDINATORS = frozenset({"that", "who", "whom", "whose", "which", "what", "whatever",
+                            "whoever", "why", "how", "if", "whether", "where", "when",
+                            "lest", "unless", "than", "case"})
+#: Verbs after which "should" is the old first-person "would" ("I should like …").
+_WOULD_VERBS = frozenset({"like", "love", "prefer", "welcome", "think", "say", "imagine",
+                          "be", "have", "hope", "wish", "fancy", "suppose"})
+
+
+def _main_clause_modals(text: str, deontic: re.Pattern[str]) -> list[str]:
+    """The deontic modals of ``text`` that advise in its main clause: not in a question,
+    not after a subordinator ("the idea that the man should rule"), and not the
+    "should" of "I should like", "we should be glad" (Quirk et al. 1985, §4.57–4.59:
+    putative and tentative "should" state no obligation)."""
+    if text.rstrip().endswith("?"):
+        return []
+    out = []
+    for clause in re.split(r"[,;:\u2014]", text):  # a subordinator governs its own clause
+        words = re.findall(r"[\w'’]+", clause)
+        for n, w in enumerate(words):
+            if not deontic.fullmatch(w):
+                continue
+            if {v.casefold() for v in words[:n]} & _SUBORDINATORS:
+                continue
+            after = words[n + 1].casefold() if n + 1 < len(words) else ""
+            if w.casefold() == "should" and n > 0 and \
+                    words[n - 1].casefold() in ("i", "we") and after in _WOULD_VERBS:
+                continue
+            # "should not" counts as "shouldn't" does (a negated modal, see below)
+            out.append(f"{w}n't" if after == "not" else w)
+    return out
 
 
 def _names(text: str) -> set[str]:
