@@ -803,16 +803,19 @@ def _relate(seg: Segmentation, grammar: Grammar, title: str | None) -> _Built:
         b.thesis, b.thesis_paragraph = thesis.id, thesis.paragraph
         b.restating = frozenset(u.id for u in restating if u.paragraph == thesis.paragraph)
         b.restatements = frozenset(u.id for u in restating)
+    # each clause link's intent, once (a juxtaposition read as opposed where it is)
+    link_intents = [_link_intent(b, source, target, marker)
+                    for source, target, marker in seg.links]
     b.answered = {
-        target: marker for source, target, marker in seg.links
-        if marker.function in ANSWERING and _answers(b, source, target, marker)}
+        target: marker for (_, target, marker), intent in zip(seg.links, link_intents,
+                                                              strict=True)
+        if marker.function in ANSWERING and intent is not None and intent.kind is _ATTACK}
 
     # Clause links inside sentences.
     parallel: list[tuple[str, str, Intent]] = []
     # the conclusion clauses of "A, so B" (B)
     conclusions = frozenset(source for source, _, marker in seg.links if _concludes(marker))
-    for source, target, marker in seg.links:
-        intent = _link_intent(b, source, target, marker)
+    for (source, target, _), intent in zip(seg.links, link_intents, strict=True):
         if intent is None:
             continue
         if intent.direction is Direction.PARALLEL:
@@ -1423,14 +1426,6 @@ def _relations_from(b: _Builder, unit_id: str) -> list[Relation]:
     return [b.relations[edge] for edge in sorted(b.graph.edges_from(b.unit_index[unit_id]))]
 
 
-def _answers(b: _Builder, source: str, target: str, marker: Marker) -> bool:
-    """Whether a contrast marker joining clause ``source`` to clause ``target`` answers
-    it ("X, but Y"), which a juxtaposing one (", while Y", :func:`_link_intent`) does
-    not."""
-    intent = _link_intent(b, source, target, marker)
-    return intent is not None and intent.kind is _ATTACK
-
-
 def _link_intent(b: _Builder, source: str, target: str, marker: Marker) -> Intent | None:
     """The intent of a clause link: :func:`~argmap.relate.clause_intent`, but a
     juxtaposition (", while Y") whose sides stand opposed (:func:`_opposed`) is read as
@@ -1634,12 +1629,20 @@ def _assemble(seg: Segmentation, built: _Built, title: str | None) -> ArgumentMa
     units = tuple([unit if unit.role is roles[code] else unit.with_role(roles[code])
                    for unit, code in zip(seg.units, built.roles, strict=True)])
     announced = {e.announcement for e in built.enumerations}
-    if any(m.function is _ANNOUNCEMENT for u in units if u.markers and u.id not in announced
-           for m in u.markers):
-        # an announcement that opened no list ("a space holds ten bicycles.") triggered
-        # no rule: the map's markers are the evidence of its relations and lists
-        units = tuple([_without_announcement(u) if u.markers and u.id not in announced
-                       else u for u in units])
+    # an announcement that opened no list ("a space holds ten bicycles.") triggered no
+    # rule: the map's markers are the evidence of its relations and lists
+    unused = []
+    for n, u in enumerate(units):
+        if u.markers and u.id not in announced:  # a loop: no generator per unit
+            for m in u.markers:
+                if m.function is _ANNOUNCEMENT:
+                    unused.append(n)
+                    break
+    if unused:
+        kept = list(units)
+        for n in unused:
+            kept[n] = _without_announcement(kept[n])
+        units = tuple(kept)
     doc = seg.document
     metadata: dict[str, object] = {
         "source": doc.source,
