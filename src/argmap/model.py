@@ -221,9 +221,10 @@ class Unit:
         return Unit(self.id, self.span, source, self.role, self.markers, self.section,
                     self.paragraph, self.sentence, self.lead)
 
-    def with_role(self, role: Role) -> Unit:
+    def with_role(self, role: Role, markers: tuple[Marker, ...] | None = None) -> Unit:
         """The same unit in another role: ``attrs.evolve(unit, role=role)``, a unit that
-        slices its text from the input still doing so.
+        slices its text from the input still doing so; with ``markers``, with those
+        markers too (``attrs.evolve(unit, role=role, markers=markers)``).
 
         Made by copying the slots (a frozen attrs class refuses ``setattr``; its slot
         descriptors do not) instead of calling ``Unit``: the class has no validator, and
@@ -238,7 +239,7 @@ class Unit:
         set_span(unit, self.span)
         set_text(unit, self._text)
         set_role(unit, role)
-        set_markers(unit, self.markers)
+        set_markers(unit, self.markers if markers is None else markers)
         set_section(unit, self.section)
         set_paragraph(unit, self.paragraph)
         set_sentence(unit, self.sentence)

@@ -490,6 +490,7 @@ class _Builder:
             if target >= 0 and r.kind is support:
                 roles[target] = claim
         # ... a conclusion or a concession, by its marker; ...
+        announcing = []  # the positions of units with an announcement marker
         for n, unit in enumerate(self.seg.units):
             if unit.markers:  # most units have none
                 intent = self.intent(unit)
@@ -497,13 +498,17 @@ class _Builder:
                     roles[n] = codes[Role.CONCESSION]
                 elif intent is not None and intent.direction is _FORWARD:
                     roles[n] = codes[Role.CONCLUSION]
+                for m in unit.markers:
+                    if m.function is _ANNOUNCEMENT:
+                        announcing.append(n)
+                        break
         # ... the role a rule gave it
         for unit_id, role in self.roles.items():
             n = self.unit_index.get(unit_id, -1)
             if n >= 0:
                 roles[n] = codes[role]
         return _Built(self.thesis, tuple(self.relations), bytes(roles),
-                      tuple(self.enumerations), tuple(self.warnings))
+                      tuple(self.enumerations), tuple(self.warnings), tuple(announcing))
 
     def first_unattached(self, units: Iterable[Unit]) -> Unit | None:
         """The first of ``units`` that is the source of no relation (but a restatement)
@@ -778,6 +783,7 @@ class _Built:
     roles: bytes  # index into _ROLES, for each unit by position
     enumerations: tuple[Enumeration, ...]
     warnings: tuple[str, ...]
+    announcing: tuple[int, ...] = ()  # positions of units with an announcement marker
 
 
 #: The roles a unit can end with, coded by position for ``_Built.roles``.
@@ -1350,8 +1356,8 @@ def _sentence_level(b: _Builder, head: Unit, main: Sequence[Unit]) -> None:
             unmarked = [source for source, _ in pending]
             if intent.kind is _ATTACK and not intent.concedes and concession is None and \
                     local_head is head and not at_thesis and previous is not head and \
-                    unmarked == [u.id for u in rest[:k]] and \
-                    opponents_view(head.text) and _reported(b, (head,)) and \
+                    len(unmarked) == k and opponents_view(head.text) and \
+                    unmarked == [u.id for u in rest[:k]] and _reported(b, (head,)) and \
                     not about_the_text_before(unit.text, (previous.text,), head.text) and \
                     _concede(b, head, intent.marker):
                 # "Critics argue that X. This worry is understandable. However, Y.": the
@@ -1631,13 +1637,7 @@ def _assemble(seg: Segmentation, built: _Built, title: str | None) -> ArgumentMa
     announced = {e.announcement for e in built.enumerations}
     # an announcement that opened no list ("a space holds ten bicycles.") triggered no
     # rule: the map's markers are the evidence of its relations and lists
-    unused = []
-    for n, u in enumerate(units):
-        if u.markers and u.id not in announced:  # a loop: no generator per unit
-            for m in u.markers:
-                if m.function is _ANNOUNCEMENT:
-                    unused.append(n)
-                    break
+    unused = [n for n in built.announcing if units[n].id not in announced]
     if unused:
         kept = list(units)
         for n in unused:
@@ -1666,7 +1666,7 @@ def _assemble(seg: Segmentation, built: _Built, title: str | None) -> ArgumentMa
 def _without_announcement(unit: Unit) -> Unit:
     """``unit`` without its announcement markers (itself when it has none)."""
     kept = tuple(m for m in unit.markers if m.function is not _ANNOUNCEMENT)
-    return unit if len(kept) == len(unit.markers) else attrs.evolve(unit, markers=kept)
+    return unit if len(kept) == len(unit.markers) else unit.with_role(unit.role, kept)
 
 
 def relations_between(relations: Iterable[Relation], source: str, target: str) -> list[Relation]:
