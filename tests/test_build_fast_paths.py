@@ -31,6 +31,7 @@ from argmap.model import (
 from argmap.relate import (
     _INNER_RULES,
     _OPENING_RULES,
+    JUXTAPOSITION,
     Direction,
     Intent,
     clause_intent,
@@ -54,8 +55,6 @@ from argmap.thesis import _Claim, _folded, _restated, concedes, content_words, r
 from strategies import PLAIN_WORDS, arbitrary_text
 
 GRAMMAR = load_grammar()
-#: The PDTB sense of "while"/"whereas" (relate._intent reads it as juxtaposition).
-_JUXTAPOSED = "Comparison.Contrast.Juxtaposition"
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "corpora"
 
@@ -367,7 +366,7 @@ def test_the_builders_intents_equal_unit_intent() -> None:
                 assert builder.intent(unit) == unit_intent(unit)
                 assert builder.concedes(unit) is concedes(unit)
                 expected = unit_intent(unit, negated=_negated(seg, unit))
-                juxtaposed = [m for m in unit.markers if m.sense == _JUXTAPOSED
+                juxtaposed = [m for m in unit.markers if m.sense == JUXTAPOSITION
                               and m.rule not in ("opener", "joiner")]
                 if expected is None and juxtaposed and _reported(builder, (unit,)):
                     # "Managers say X, whereas Y.": opposed, a contrast again

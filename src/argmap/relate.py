@@ -22,7 +22,8 @@ import attrs
 from argmap.grammar import load_grammar
 from argmap.model import Marker, MarkerFunction, RelationKind, Unit
 
-__all__ = ["Direction", "Intent", "clause_intent", "corrected", "unit_intent"]
+__all__ = ["JUXTAPOSITION", "Direction", "Intent", "clause_intent", "corrected",
+           "opposed_intent", "unit_intent"]
 
 
 class Direction(str, enum.Enum):
@@ -113,7 +114,7 @@ _SUPPORT, _PARALLEL = RelationKind.SUPPORT, Direction.PARALLEL
 #: The PDTB sense of a contrast that juxtaposes ("while", "whereas"): joining two clauses
 #: it makes them parallel (rule ``juxtaposition.joiner``), inside a clause it asks for no
 #: relation.
-_JUXTAPOSITION = "Comparison.Contrast.Juxtaposition"
+JUXTAPOSITION = "Comparison.Contrast.Juxtaposition"
 #: The rule id of each (marker function, position) met, ``<function>.<position>``.
 _RULE_IDS: dict[tuple[MarkerFunction, str], str] = {}
 
@@ -134,7 +135,7 @@ def _intent(marker: Marker, position: str, juxtapose: bool = True) -> Intent | N
         return None
     kind, subtype, direction = entry
     if juxtapose and function is _CONTRAST and position != "opener" and \
-            marker.sense == _JUXTAPOSITION:
+            marker.sense == JUXTAPOSITION:
         # ", while Y" / ", whereas Y" juxtaposes two parallel claims of one sentence
         # (PDTB 2.0 Comparison.Contrast.Juxtaposition): neither attacks the other, and
         # the sentence does not answer the one before

@@ -49,6 +49,7 @@ from argmap.model import (
     _usual_relation,
 )
 from argmap.relate import (
+    JUXTAPOSITION,
     Direction,
     Intent,
     clause_intent,
@@ -238,8 +239,6 @@ class _UnitSet:
 
 #: Terminals of attribution ("say", "according to") and negation cues.
 _ATTRIBUTION = frozenset({"ATTRIBUTION"})
-#: The PDTB sense of "while" and "whereas" joining two clauses (relate._intent).
-_JUXTAPOSITION = "Comparison.Contrast.Juxtaposition"
 _NEGATION = frozenset({"NEG", "CLITIC_NEG"})
 #: Regex constructs that can refuse a match at the end of a unit that the scanner, which
 #: stops before the closing punctuation, accepts: no quick search past them.
@@ -1506,7 +1505,7 @@ def _read_intent(b: _Builder, unit: Unit) -> Intent | None:
     if intent is None:
         if unit.markers and _opposed(b, unit):
             # "X, whereas Y." inside one unit that reports a view: a contrast again
-            marker = next((m for m in unit.markers if m.sense == _JUXTAPOSITION
+            marker = next((m for m in unit.markers if m.sense == JUXTAPOSITION
                            and m.rule not in ("opener", "joiner")), None)
             if marker is not None:
                 return opposed_intent(marker)
