@@ -1184,6 +1184,14 @@ PARAGRAPH_HEADS_BESIDE = [
          ("homework crowds out play.", _THESIS, "addition.opener.past-concession",
           "Furthermore")},
         id="conceding-paragraph-grants-against-the-claim"),
+    pytest.param(
+        f"{_HOMEWORK}On the other hand, practice builds habits. Nevertheless, an hour is "
+        "enough.",
+        {(_SLEEP, _THESIS, "default.section", None),
+         ("practice builds habits.", _THESIS, "contrast.opener.beside", "On the other hand"),
+         ("an hour is enough.", "practice builds habits.",
+          "contra_expectation.opener", "Nevertheless")},
+        id="contrast-paragraph-turns-to-the-other-side-of-the-claim"),
     # must not fire: "And" goes on with the paragraph before; an addition far into a long
     # section; a "Therefore" paragraph that is not the last; a text of two paragraphs; a
     # concession far into a long section
@@ -1223,6 +1231,11 @@ PARAGRAPH_HEADS_BESIDE = [
          ("Sports eat weekends.", _THESIS, "default.section", None),
          ("tutors help.", "Sports eat weekends.", "concession.opener", "Admittedly")},
         id="concession-five-paragraphs-into-its-section"),
+    pytest.param(
+        f"{_HOMEWORK}But sleep matters less than rest.",
+        {(_SLEEP, _THESIS, "default.section", None),
+         ("sleep matters less than rest.", _SLEEP, "contrast.opener", "But")},
+        id="but-paragraph-contrasts-with-the-one-before"),
 ]
 
 

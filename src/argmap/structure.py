@@ -1120,7 +1120,12 @@ def _beside(b: _Builder, intent: Intent, head: Unit, heads: list[Unit],
     among_heads = bool(heads) and heads[-1].paragraph == head.paragraph - 1
     if intent.direction is Direction.FORWARD:
         return "" if among_heads and _closes_text(b, intent, head, offset, last) else None
-    conceding = intent.concedes and intent.kind is RelationKind.ATTACK
+    # a concession, or a contrast adverbial opening the paragraph that turns to the
+    # other side ("On the other hand, …", "However, …"; not "But", a coordinator, nor a
+    # "however" inside the sentence): either sets a point against the claim
+    conceding = intent.kind is RelationKind.ATTACK and (
+        intent.concedes or (intent.marker is not None and intent.marker.rule == "opener"
+                            and _group(b, intent.marker) == "contrast"))
     if not conceding:
         info = b.grammar.info(intent.marker.terminal) if intent.marker else None
         if intent.direction is not Direction.PARALLEL or intent.kind is not _SUPPORT \
@@ -1148,6 +1153,13 @@ def _beside(b: _Builder, intent: Intent, head: Unit, heads: list[Unit],
             before.rule == "enumeration.item" or before.rule.endswith(".beside")):
         return before.target
     return None
+
+
+def _group(b: _Builder, marker: Marker) -> str:
+    """The grammar's function group of a marker's terminal ("contrast" for the contrast
+    adverbials, "contrast_conjunction" for "but"), or ``""``."""
+    info = b.grammar.info(marker.terminal)
+    return info.group if info is not None else ""
 
 
 def _closes_text(b: _Builder, intent: Intent, head: Unit, offset: int, last: bool) -> bool:
