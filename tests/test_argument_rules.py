@@ -1501,6 +1501,19 @@ REVIEWED_ESSAY_ROWS = [
         ("the rebates came late.", "Studies found that the rebates cover the cost.",
          "contrast.opener"),
         id="contrast-about-the-sentence-before-answers-it"),
+    # third new user: a contrast that reports someone's view is an objection to the
+    # thesis, not the answer that makes the author's reason a conceded point
+    pytest.param(
+        "We should plant more trees. Shade cools the streets. Birds nest in them. However, "
+        "the mayor says there is no money.",
+        ("the mayor says there is no money.", "We should plant more trees.",
+         "contrast.opener"),
+        id="reported-contrast-objects-to-the-thesis"),
+    pytest.param(
+        "We should plant more trees. Shade cools the streets. Birds nest in them. However, "
+        "the mayor says there is no money.",
+        ("Birds nest in them.", "We should plant more trees.", "default.paragraph"),
+        id="the-reason-before-a-reported-contrast-stays-a-reason"),
     # an own-side view granted and answered keeps the concession reading
     pytest.param(
         "Cities should tax sugary drinks.\n\nSugar causes obesity.\n\nMany economists "
@@ -1644,6 +1657,11 @@ THESIS_CUES = [
                  "the council should open two centres at night.",
                  "Riverton should open its centres at night.",
                  id="lead-claim-beats-the-closing-recommendation"),
+    # a question asks what the text then claims (third new user's essay)
+    pytest.param("Should schools start later?\n\nMany pupils are tired. In my view, schools "
+                 "should start at nine.\n\nFirst, teenagers sleep late.",
+                 "In my view, schools should start at nine.",
+                 id="a-question-title-is-no-central-claim"),
 ]
 
 

@@ -239,6 +239,13 @@ class _UnitSet:
 
 #: Terminals of attribution ("say", "according to") and negation cues.
 _ATTRIBUTION = frozenset({"ATTRIBUTION"})
+#: A unit that opens with a speaker and a verb of saying ("the mayor says …", "Critics
+#: argue …"): the reported view is the unit's own statement, not a cue word inside it
+#: ("have no say in", "according to the market").
+_SPEAKER_SAYS = re.compile(
+    r"(?:[\w'’-]+\s+){1,4}(?:says?|said|argues?|argued|claims?|claimed|insists?|"
+    r"insisted|believes?|believed|contends?|thinks?|maintains?|warns?|warned)\b",
+    re.IGNORECASE)
 _NEGATION = frozenset({"NEG", "CLITIC_NEG"})
 #: Regex constructs that can refuse a match at the end of a unit that the scanner, which
 #: stops before the closing punctuation, accepts: no quick search past them.
@@ -1380,7 +1387,15 @@ def _sentence_level(b: _Builder, head: Unit, main: Sequence[Unit]) -> None:
                     concession is None and before is not None and before.id in b.sources \
                     and _concedes_clause(before):
                 concession = before  # "X, although/unless Y. But Z.": Z answers Y
-            if intent.kind is _ATTACK and not intent.concedes and \
+            objection = intent.kind is _ATTACK and not intent.concedes and at_thesis and \
+                concession is None and previous.id != b.thesis and \
+                _SPEAKER_SAYS.match(unit.text) is not None and _reported(b, (unit,))
+            if objection:
+                # "T. A. However, the mayor says X.": a contrast that reports someone's
+                # view raises an objection to the thesis; it answers nothing, so A, the
+                # author's own reason, is no conceded point
+                target = home
+            if not objection and intent.kind is _ATTACK and not intent.concedes and \
                     concession is None and local_head is head and (
                         (at_thesis and unmarked and unmarked[-1] == previous.id)
                         or (previous is head and at_thesis and head.id not in b.sources

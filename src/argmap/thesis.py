@@ -266,14 +266,16 @@ def _lead(units: Sequence[Unit], exclude: Container[str],
     """The thesis candidates of the first paragraph that has one.
 
     Candidates are the units that are neither excluded (in ``exclude`` or ``reported``),
-    conceding nor premise-marked; failing any, those neither excluded nor conceding;
-    failing any, every unit.
+    conceding, premise-marked nor questions; failing any, those neither excluded nor
+    conceding; failing any, every unit.
     """
     def lenient(u: Unit) -> bool:
         return u.id not in exclude and u.id not in reported and not concedes(u)
 
     def strict(u: Unit) -> bool:
-        return lenient(u) and not _premise_marked(u)
+        # nor a question: it asks what the text then claims ("Should schools start
+        # later?" above the essay that says they should)
+        return lenient(u) and not _premise_marked(u) and not u.text.rstrip().endswith("?")
 
     keeps: tuple[Callable[[Unit], bool], ...] = (strict, lenient, lambda u: True)
     for keep in keeps:
