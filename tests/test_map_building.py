@@ -37,6 +37,7 @@ from argmap.segment import Segmentation, segment, sentence_vocabulary
 from argmap.structure import _ATTRIBUTION, _NEGATION, _Builder, _Graph, build_map
 from argmap.thesis import (
     RESTATEMENT_OVERLAP,
+    _main_clause_modals,
     _own_line,
     choose_thesis,
     concedes,
@@ -100,7 +101,7 @@ def _reference_thesis(seg: Segmentation, title: str | None, exclude: frozenset[s
             intent.direction in (Direction.BACKWARD, Direction.PARALLEL, Direction.ITEM)
 
     candidates = [u for u in seg.units if u.id not in exclude and not concedes(u)
-                  and not premise_marked(u)] \
+                  and not premise_marked(u) and not u.text.rstrip().endswith("?")] \
         or [u for u in seg.units if u.id not in exclude and not concedes(u)] \
         or list(seg.units)
     if not candidates:
@@ -142,8 +143,9 @@ def _reference_thesis(seg: Segmentation, title: str | None, exclude: frozenset[s
                  for m in unit.markers):
             score += 1.5
             cued = True
-        if any(deontic.fullmatch(w) for w in re.findall(r"[\w'’]+", unit.text)):
-            score += 1.0
+        modals = _main_clause_modals(unit.text, deontic)  # the clause rule: its own rows
+        if modals:
+            score += 1.25 if any(w.lower() in ("should", "ought") for w in modals) else 1.0
             cued = True
         if cued and not later and unit is paragraph[-1]:
             score += 0.5
