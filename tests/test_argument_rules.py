@@ -1651,6 +1651,11 @@ THESIS_CUES = [
                  "open two centres at night.",
                  "the council should open two centres at night.",
                  id="closing-recommendation-when-the-lead-states-no-claim"),
+    pytest.param("# Remote work\n\n## Background\n\nSince March the team has worked from "
+                 "home.\n\n## Costs\n\nThe team saved commuting time.\n\n## "
+                 "Recommendation\n\nThe hybrid arrangement should continue.",
+                 "The hybrid arrangement should continue.",
+                 id="recommendation-heading-needs-no-therefore"),
     # must not fire: the lead paragraph has a claim cue
     pytest.param("# Cooling centres\n\nRiverton should open its centres at night. Most "
                  "deaths happen at night.\n\nNight opening costs little.\n\nTherefore, "

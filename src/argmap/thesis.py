@@ -179,9 +179,10 @@ _RECOMMENDING_HEADING = re.compile(
 
 def _closing_recommendation(seg: Segmentation, exclude: Container[str],
                             reported: Container[str]) -> Unit | None:
-    """The first unit of the text's last paragraph when it draws a conclusion and
-    advises in its main clause ("Therefore, the council should adopt Option 2") under a
-    closing heading that announces a recommendation or conclusion, else ``None``.
+    """The first unit of the text's last paragraph when it advises in its main clause
+    ("Therefore, the council should adopt Option 2", "The arrangement should continue")
+    under a closing heading that announces a recommendation or conclusion, else
+    ``None``.
 
     A brief whose lead paragraph states no claim (no modal, no conclusion marker, nothing
     restated later: its background) has its claim where policy briefs put it, in the
@@ -197,8 +198,8 @@ def _closing_recommendation(seg: Segmentation, exclude: Container[str],
     heading = next((s.heading for s in seg.sections if s.id == unit.section), None)
     if heading is None or _RECOMMENDING_HEADING.search(heading) is None:
         return None
+    # under a heading that names the recommendation, the advice needs no "Therefore"
     if unit.id in exclude or unit.id in reported or concedes(unit) or \
-            _conclusion_cue(unit) < 2.0 or \
             not _main_clause_modals(unit.text, sentence_vocabulary()["DEONTIC"]):
         return None
     return unit
