@@ -160,6 +160,16 @@ FURNITURE = [
                  id="title-ending-in-limited"),
     pytest.param(f"Homework Must Be Limited Now\n\n{BODY}", [], id="title-with-limited"),
     pytest.param(f"Why Publishers Fail\n\n{BODY}", [], id="title-with-publishers"),
+    # a letter: salutation at the head, close and signature at the tail (third new user)
+    pytest.param(f"To the Editor:\n\n{BODY}\n\nJane Hollis\nRiverside",
+                 [("salutation", "To the Editor:"), ("signature", "Jane Hollis"),
+                  ("signature", "Riverside")], id="letter-to-the-editor"),
+    pytest.param(f"Dear Sir,\n\n{BODY}\n\nYours faithfully,\nJohn Roe",
+                 [("salutation", "Dear Sir,"), ("signature", "Yours faithfully,"),
+                  ("signature", "John Roe")], id="letter-with-a-close"),
+    # must not: a closing heading-like line in a text that is no letter; "Dear" in prose
+    pytest.param(f"{TITLE}\n\n{BODY}\n\nFurther Reading", [], id="no-salutation-no-signature"),
+    pytest.param(f"Dear readers will know the story.\n\n{BODY}", [], id="dear-in-prose"),
 ]
 
 

@@ -1,4 +1,5 @@
-"""Front and back matter: bylines, credits, imprints, contents, index and errata lines."""
+"""Front and back matter: bylines, credits, imprints, contents, index and errata lines, and
+a letter's salutation and signature."""
 
 from __future__ import annotations
 
@@ -9,7 +10,9 @@ __all__ = ["FURNITURE_KINDS", "furniture", "index_entry"]
 
 #: The boilerplate kinds this module gives, in the order of the terminals that find them.
 FURNITURE_KINDS = ("byline", "credit", "imprint", "also-by", "errata", "end-of-text",
-                   "index", "contents", "table")
+                   "index", "contents", "table", "salutation", "signature")
+#: Most lines of a letter's signature under its close, or at its tail after a salutation.
+SIGNATURE_LINES = 3
 #: Lines this close to either end of the text are at its head or tail.
 EDGE_LINES = 5
 #: Longest line (characters) tried against the index and byline patterns.
@@ -131,6 +134,7 @@ def furniture(texts: Sequence[str], heading_like: Sequence[bool],
         elif out[i] == "table" and out[i - 1] is None and heading_like[i - 1] \
                 and len(plain[i - 1].split()) <= 2:
             out[i - 1] = "table"  # the header of a column ("Feet")
+    _letter(plain, heading_like, out, cues)
     _contents(plain, short, heading_like, out, cues)
     _index(plain, short, out, cues)
     headed = any(kind in out for kind in _HEADED)
@@ -149,6 +153,36 @@ _BYLINE_FIRST = frozenset("wpustriaebWPUSTRIAEBıİſ")
 _CELL_END = frozenset("0123456789,IVXLCivxlc")
 #: The first characters of ``END_OF_TEXT`` and ``ERRATUM`` lines (after outer spaces).
 _ANYWHERE_FIRST = frozenset("*eEpP")
+
+
+def _letter(plain: Sequence[str], heading_like: Sequence[bool], out: list[str | None],
+            cues: Mapping[str, re.Pattern[str]]) -> None:
+    """Mark a letter's salutation ("To the Editor:", "Dear Sir,") at the head, and its
+    close ("Yours sincerely,") with the signature lines under it at the tail, as
+    ``salutation`` and ``signature``. After a salutation, the short lines of capitalised
+    words that end the letter ("Jane Hollis" / "Riverside") are its signature though
+    no close stands above them."""
+    n = len(plain)
+    greeted = False
+    for i in range(min(EDGE_LINES, n)):
+        if out[i] is None and plain[i] and plain[i][0] in "tTdD" and \
+                cues["SALUTATION"].fullmatch(plain[i]):
+            out[i] = "salutation"
+            greeted = True
+            break
+    tail = range(max(0, n - SIGNATURE_LINES - 1), n)
+    close = next((i for i in tail if out[i] is None and cues["VALEDICTION"].fullmatch(plain[i])),
+                 None)
+    if close is not None:
+        out[close] = "signature"
+    if close is None and not greeted:
+        return
+    start = close + 1 if close is not None else n - SIGNATURE_LINES
+    for i in range(max(start, 0), n):
+        words = plain[i].split()
+        if out[i] is None and heading_like[i] and 0 < len(words) <= 4 and \
+                all(w[0].isupper() for w in words):
+            out[i] = "signature"
 
 
 def _ends_in_locator(text: str) -> bool:
