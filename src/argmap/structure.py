@@ -1133,11 +1133,10 @@ def _beside(b: _Builder, intent: Intent, head: Unit, heads: list[Unit],
     conceding = intent.kind is RelationKind.ATTACK and (
         intent.concedes or (intent.marker is not None and intent.marker.rule == "opener"
                             and _group(b, intent.marker) == "contrast"))
-    if not conceding:
-        info = b.grammar.info(intent.marker.terminal) if intent.marker else None
-        if intent.direction is not Direction.PARALLEL or intent.kind is not _SUPPORT \
-                or info is None or info.group not in _ADDITIVE_ADVERBIALS:
-            return None
+    additive = intent.direction is Direction.PARALLEL and intent.kind is _SUPPORT \
+        and intent.marker is not None and _group(b, intent.marker) in _ADDITIVE_ADVERBIALS
+    if not (conceding or additive):
+        return None
     before = b.first_relation_from(previous[0].id)
     # a run of heads beside one another goes on past the window ("Also …", "Moreover
     # …" in a long essay's reasons)
