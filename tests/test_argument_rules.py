@@ -1514,6 +1514,29 @@ REVIEWED_ESSAY_ROWS = [
         "the mayor says there is no money.",
         ("Birds nest in them.", "We should plant more trees.", "default.paragraph"),
         id="the-reason-before-a-reported-contrast-stays-a-reason"),
+    # fresh session: the same objection when it opens a paragraph of its own; a view
+    # about what the paragraph before said stays an attack on that paragraph (as an
+    # unreported contrast paragraph already objected: structure._beside)
+    pytest.param(
+        "Our town should build a library.\n\nThe old building is too small. Families "
+        "wait months for a place.\n\nHowever, the mayor says the budget cannot bear "
+        "the cost.",
+        ("the mayor says the budget cannot bear the cost.",
+         "Our town should build a library.", "contrast.opener.objection"),
+        id="reported-contrast-paragraph-objects-to-the-thesis"),
+    pytest.param(
+        "Our town should build a library.\n\nThe old building is too small. Its reading "
+        "room seats twelve.\n\nHowever, the architect says the old building could be "
+        "extended.",
+        ("the architect says the old building could be extended.",
+         "The old building is too small.", "contrast.opener"),
+        id="reported-contrast-paragraph-about-the-reason-attacks-it"),
+    pytest.param(
+        "Our town should build a library.\n\nThe old building is too small. Families "
+        "wait months for a place.\n\nHowever, the budget cannot bear the cost.",
+        ("the budget cannot bear the cost.", "Our town should build a library.",
+         "contrast.opener.beside"),
+        id="unreported-contrast-paragraph-objects-too"),
     # an own-side view granted and answered keeps the concession reading
     pytest.param(
         "Cities should tax sugary drinks.\n\nSugar causes obesity.\n\nMany economists "

@@ -1583,6 +1583,19 @@ def _paragraph_target(b: _Builder, intent: Intent, head: Unit, previous: Sequenc
             return reported.id, intent.rule
     if previous_claim is not None:
         return _section_start_target(b, intent, head, previous_claim)
+    thesis = b.thesis
+    if intent.kind is _ATTACK and not intent.concedes and thesis is not None and \
+            head.paragraph != b.thesis_paragraph and thesis != previous[0].id and \
+            _SPEAKER_SAYS.match(head.text) is not None and _reported(b, (head,)) and \
+            not _reported(b, (previous[0],)) and not b.conceded(previous[0]) and \
+            not about_the_text_before(head.text, [u.text for u in previous],
+                                      b.unit(thesis).text):
+        # "T. ¶ A. ¶ However, the mayor says X.": a contrast that reports someone's view
+        # raises an objection to the thesis, as it does inside the thesis's paragraph
+        # (_sentence_level); A, the author's own reason, is no conceded point. A view
+        # about what A said ("However, the architect says it could be extended") stays
+        # an attack on A.
+        return thesis, f"{intent.rule}.objection"
     if intent.direction is _FORWARD:
         return previous[-1].id, intent.rule
     if intent.direction is _PARALLEL and b.conceded(previous[0]) and \
