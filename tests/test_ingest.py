@@ -170,6 +170,32 @@ FURNITURE = [
     # must not: a closing heading-like line in a text that is no letter; "Dear" in prose
     pytest.param(f"{TITLE}\n\n{BODY}\n\nFurther Reading", [], id="no-salutation-no-signature"),
     pytest.param(f"Dear readers will know the story.\n\n{BODY}", [], id="dear-in-prose"),
+    # a contributor note ends an op-ed (fresh session: it became the closing conclusion)
+    pytest.param(f"{TITLE}\n\n{BODY}\n\nJane Hollis is a professor of planning at "
+                 "Riverside University.",
+                 [("contributor", "Jane Hollis is a professor of planning at Riverside "
+                   "University.")], id="contributor-note"),
+    pytest.param(f"{TITLE}\n\n{BODY}\n\nThe writer, a former mayor of Leeds, chairs\n"
+                 "the Transport Trust.",
+                 [("contributor", "The writer, a former mayor of Leeds, chairs"),
+                  ("contributor", "the Transport Trust.")], id="contributor-note-wrapped"),
+    pytest.param(f"{TITLE}\n\n{BODY}\n\nJohn Roe teaches history at Bard College.\n\n"
+                 "Yours faithfully,",
+                 [("contributor", "John Roe teaches history at Bard College."),
+                  ("signature", "Yours faithfully,")], id="contributor-note-above-a-close"),
+    # must not: prose last paragraphs, a note that does not end the text, a lone line
+    pytest.param(f"{TITLE}\n\n{BODY}\n\nNew York is a city of renters.", [],
+                 id="place-is-no-contributor"),
+    pytest.param(f"{TITLE}\n\n{BODY}\n\nThe Government has been slow to act.", [],
+                 id="institution-is-no-contributor"),
+    pytest.param(f"{TITLE}\n\n{BODY}\n\nOur mayor is a former teacher.", [],
+                 id="our-mayor-is-no-contributor"),
+    pytest.param(f"{TITLE}\n\nJane Hollis is a professor of planning.\n\n{BODY}", [],
+                 id="contributor-words-mid-text"),
+    pytest.param("Jane Hollis is a professor of planning at Riverside University.", [],
+                 id="contributor-words-alone"),
+    pytest.param(f"{TITLE}\n\n{BODY * 50}\n\nThey must fall.", [],
+                 id="last-line-under-a-line-too-long-to-test"),
 ]
 
 

@@ -1,5 +1,5 @@
-"""Front and back matter: bylines, credits, imprints, contents, index and errata lines, and
-a letter's salutation and signature."""
+"""Front and back matter: bylines, credits, imprints, contents, index and errata lines, a
+letter's salutation and signature, and a contributor note at the tail."""
 
 from __future__ import annotations
 
@@ -10,9 +10,13 @@ __all__ = ["FURNITURE_KINDS", "furniture", "index_entry"]
 
 #: The boilerplate kinds this module gives, in the order of the terminals that find them.
 FURNITURE_KINDS = ("byline", "credit", "imprint", "also-by", "errata", "end-of-text",
-                   "index", "contents", "table", "salutation", "signature")
+                   "index", "contents", "table", "salutation", "signature", "contributor")
 #: Most lines of a letter's signature under its close, or at its tail after a salutation.
 SIGNATURE_LINES = 3
+#: Most lines a contributor note at the tail may be wrapped over (plain text).
+CONTRIBUTOR_LINES = 3
+#: Longest contributor note (characters).
+CONTRIBUTOR_CHARS = 400
 #: Lines this close to either end of the text are at its head or tail.
 EDGE_LINES = 5
 #: Longest line (characters) tried against the index and byline patterns.
@@ -135,6 +139,7 @@ def furniture(texts: Sequence[str], heading_like: Sequence[bool],
                 and len(plain[i - 1].split()) <= 2:
             out[i - 1] = "table"  # the header of a column ("Feet")
     _letter(plain, heading_like, out, cues)
+    _contributor(plain, out, cues)
     _contents(plain, short, heading_like, out, cues)
     _index(plain, short, out, cues)
     headed = any(kind in out for kind in _HEADED)
@@ -183,6 +188,30 @@ def _letter(plain: Sequence[str], heading_like: Sequence[bool], out: list[str | 
         if out[i] is None and heading_like[i] and 0 < len(words) <= 4 and \
                 all(w[0].isupper() for w in words):
             out[i] = "signature"
+
+
+def _contributor(plain: Sequence[str], out: list[str | None],
+                 cues: Mapping[str, re.Pattern[str]]) -> None:
+    """Mark the contributor note that ends an op-ed or a guest post ("Jane Hollis is a
+    professor of planning at Riverside University.", the tagline of the AP Stylebook)
+    as ``contributor``: the text's last line that is no other furniture, or its last
+    few lines wrapped (at most :data:`CONTRIBUTOR_LINES`, :data:`CONTRIBUTOR_CHARS`
+    characters; each but the last ends inside a sentence), when the ``CONTRIBUTOR`` cue
+    matches them whole and some line of the text stands before them."""
+    last = len(plain) - 1
+    while last >= 0 and (out[last] is not None or not plain[last]):
+        last -= 1
+    text = ""
+    for first in range(last, max(last - CONTRIBUTOR_LINES, 0), -1):  # none at line 0
+        if out[first] is not None or not plain[first] or (text and plain[first][-1] in ".!?:"):
+            return  # furniture, a line too long, or a line that ends a sentence: no note
+        text = f"{plain[first]} {text}" if text else plain[first]
+        if len(text) > CONTRIBUTOR_CHARS:
+            return
+        if plain[first][:1].isupper() and cues["CONTRIBUTOR"].fullmatch(text):
+            for i in range(first, last + 1):
+                out[i] = "contributor"
+            return
 
 
 def _ends_in_locator(text: str) -> bool:
