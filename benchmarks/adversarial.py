@@ -63,6 +63,11 @@ CASES: dict[str, tuple[Callable[[int], str], int, str, str]] = {
     "stars-after-stop": (lambda n: "Fees rise." + "*" * n + "x", 100_000, "chars", "text"),
     "abbreviations": (lambda n: "Fees rise. " + "Dr. Smith and Mr. Jones and " * n + "x.",
                       20_000, "repeats", "text"),
+    # one paragraph of distinct unmarked sentences: every one a central-claim candidate
+    # (choose_thesis once compared each with all the others: 20,000 took 86 s)
+    "one-long-paragraph": (lambda n: " ".join(
+        f"Citizen number {i} paid the levy in full." for i in range(n)), 20_000,
+        "sentences", "text"),
     "duplicate-sentences": (lambda n: "Prices rose. Wages fell. " * n, 20_000, "repeats",
                             "text"),
     # Markdown and HTML readers
