@@ -45,7 +45,7 @@ from argmap.thesis import (
     restates,
     word_overlap,
 )
-from strategies import PLAIN_WORDS, arbitrary_text, marker_words, prose_documents
+from strategies import PLAIN_WORDS, arbitrary_text, marker_words, messy_documents, prose_documents
 
 GRAMMAR = load_grammar()
 
@@ -407,3 +407,28 @@ def test_analyze_keeps_one_copy_of_the_text_and_the_same_json() -> None:
     assert list(data["units"][0]) == ["id", "span", "text", "role", "markers", "section",
                                       "paragraph", "sentence", "lead"]
     assert ArgumentMap.from_json(m.to_json()) == m
+
+
+# ------------------------------------------------------------------ one tree
+
+
+@given(prose_documents() | messy_documents())
+def test_the_map_is_one_tree_rooted_at_the_central_claim(text: str) -> None:
+    # adversarial review: "In short, X" as the central claim kept role conclusion, and
+    # a summary after the text's conclusion was a second root (structure.default.root)
+    m = argmap.analyze(text)
+    if not m.units:
+        return
+    assert [u.id for u in m.units if u.role is Role.CENTRAL_CLAIM] == [m.central_claim]
+    out: dict[str, list[str]] = {}
+    for r in m.relations:
+        out.setdefault(r.source, []).append(r.target)
+    assert all(r.subtype == "restatement" for r in m.relations
+               if r.source == m.central_claim)
+    restated = set(out.get(str(m.central_claim), []))
+    for u in m.units:
+        if u.id == m.central_claim or u.id in restated:
+            continue
+        # every other unit is the source of a relation; the relations form no cycle,
+        # so following them from any unit ends at the central claim
+        assert out.get(u.id), u.text

@@ -11,7 +11,7 @@ import pytest
 
 import argmap
 from argmap.ingest import Document
-from argmap.model import ArgumentMap, RelationKind, Role
+from argmap.model import ArgumentMap, MarkerFunction, RelationKind, Role
 from argmap.segment import segment
 
 SUPPORT, ATTACK = RelationKind.SUPPORT, RelationKind.ATTACK
@@ -919,8 +919,21 @@ def test_announced_enumeration_counts_its_items() -> None:
     assert m.metadata["warnings"] == ["enumeration e1 announces 3 items but has 2"]
 
 
-def test_summary_unit_is_a_conclusion() -> None:
-    m = argmap.analyze("Fees deter students. Aid is scarce. Taken together, these facts "
-                       "show that fees must fall.")
-    summary = next(u for u in m.units if u.text.startswith("these facts"))
-    assert summary.role is Role.CONCLUSION
+@pytest.mark.parametrize(("text", "role"), [
+    # a summary below the central claim is a conclusion
+    pytest.param("Fees must fall.\n\nFees deter students. Aid is scarce. Taken together, "
+                 "these facts show that the system fails the poor.", Role.CONCLUSION,
+                 id="below-the-central-claim"),
+    # a summary that is the central claim has its role (adversarial review: the map's
+    # root had role conclusion, and no unit had role central_claim)
+    pytest.param("Fees deter students. Aid is scarce. Taken together, these facts show "
+                 "that fees must fall.", Role.CENTRAL_CLAIM, id="the-central-claim"),
+    pytest.param("In short, the ban works. It cut deaths. It cut noise.", Role.CENTRAL_CLAIM,
+                 id="in-short-opening-the-text"),
+])
+def test_summary_unit_role(text: str, role: Role) -> None:
+    m = argmap.analyze(text)
+    summary = next(u for u in m.units if u.markers and u.markers[0].function is
+                   MarkerFunction.SUMMARY)
+    assert summary.role is role
+    assert [u.id for u in m.units if u.role is Role.CENTRAL_CLAIM] == [m.central_claim]

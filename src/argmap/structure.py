@@ -985,7 +985,38 @@ def _relate(seg: Segmentation, grammar: Grammar, title: str | None) -> _Built:
 
     _parallel_clauses(b, parallel)
     _conclusions_take_their_premises_place(b, seg.links)
+    if thesis is not None:
+        # whatever role a rule gave it on the way ("In short, X." is a summary), the
+        # root of the map is the central claim
+        b.roles[thesis.id] = Role.CENTRAL_CLAIM
+        _attach_other_roots(b, thesis.id)
     return b.built()
+
+
+def _attach_other_roots(b: _Builder, thesis: str) -> None:
+    """Attach to the central claim each unit that is still the source of no relation.
+
+    An argument map is a tree whose one root is the central claim (Peldszus & Stede
+    2013: every other ADU supports or attacks, directly or through others, the central
+    claim). The rules above leave a unit unattached where none of them applies (a
+    summary "In short, X" after the text's conclusion, a paragraph none of the section
+    rules reaches); such a unit serves the central claim as a paragraph head does: it
+    supports it, or attacks it if it concedes (rule ``default.root``). The map is
+    acyclic and the central claim the source of nothing (:meth:`_Builder.relate`), so
+    once every other unit is the source of an edge, each has a path to the central
+    claim (a unit the central claim restates is joined to it by that restatement).
+    """
+    graph = b.graph
+    head, root = graph.out_head, b.unit_index[thesis]
+    # what the central claim restates ("X. In other words, T."): the same claim said
+    # twice, joined to it already (a restatement is the one relation the central claim
+    # may be the source of)
+    restated = {graph.dst[e] for e in graph.edges_from(root)}
+    for n, unit in enumerate(b.seg.units):
+        if head[n] < 0 and n != root and n not in restated:
+            conceded = b.roles.get(unit.id) is Role.CONCESSION or b.concedes(unit)
+            b.relate(unit.id, thesis, _ATTACK if conceded else _SUPPORT,
+                     "concession" if conceded else "default", "default.root")
 
 
 def _conclusions_take_their_premises_place(b: _Builder,
