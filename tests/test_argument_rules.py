@@ -1685,6 +1685,22 @@ THESIS_CUES = [
                  "the council should open two centres at night.",
                  "Riverton should open its centres at night.",
                  id="lead-claim-beats-the-closing-recommendation"),
+    # a conclusion marker that opens the last paragraph after a lead with no cue
+    # (adversarial review: "The levy is unfair. ¶ Therefore we scrap it." had the
+    # conclusion supporting its premise)
+    pytest.param("The levy is unfair.\n\nTherefore we scrap it.", "we scrap it.",
+                 id="closing-therefore-after-a-lead-with-no-cue"),
+    pytest.param("Fees rose in 2020. Many students left.\n\nAid fell too.\n\nIn "
+                 "conclusion, fees harm access.", "fees harm access.",
+                 id="closing-in-conclusion-after-a-lead-with-no-cue"),
+    # must not: a lead with a cue; a "therefore" inside the last sentence; a question
+    pytest.param("The levy should go.\n\nIt is unfair.\n\nTherefore we scrap it.",
+                 "The levy should go.", id="lead-cue-beats-the-closing-therefore"),
+    pytest.param("The levy is unfair.\n\nIt taxes bread.\n\nThe council, therefore, "
+                 "met again.", "The levy is unfair.",
+                 id="a-medial-therefore-in-the-last-paragraph-does-not-count"),
+    pytest.param("The levy is unfair.\n\nIt taxes bread.\n\nSo why keep it?",
+                 "The levy is unfair.", id="a-closing-question-does-not-count"),
     # a question asks what the text then claims (third new user's essay)
     pytest.param("Should schools start later?\n\nMany pupils are tired. In my view, schools "
                  "should start at nine.\n\nFirst, teenagers sleep late.",

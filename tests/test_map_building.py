@@ -131,6 +131,7 @@ def _reference_thesis(seg: Segmentation, title: str | None, exclude: frozenset[s
     title_words = _reference_words(title or "")
     deontic = sentence_vocabulary()["DEONTIC"]
     best, best_score = lead[0], -1.0
+    any_cued = False
     for n, unit in enumerate(lead):
         words = _reference_words(unit.text)
         score = len(words & title_words) + (1.0 if n == first else 0.0)
@@ -151,8 +152,20 @@ def _reference_thesis(seg: Segmentation, title: str | None, exclude: frozenset[s
             score += 0.5
         if any(word_overlap(words, w) >= RESTATEMENT_OVERLAP for w in later) or unit in again:
             score += 2.0
+            cued = True
+        any_cued = any_cued or cued
         if score > best_score:
             best, best_score = unit, score
+    if not any_cued and later:
+        # a lead with no cue: a result or summary opener that opens the text's last
+        # paragraph is the closing conclusion, the central claim (no heading here)
+        last = next(u for u in seg.units if u.paragraph == seg.units[-1].paragraph)
+        opener = last.markers[0] if last.markers else None
+        if opener is not None and opener.rule in ("opener", "stacked") and \
+                opener.function in (MarkerFunction.RESULT, MarkerFunction.SUMMARY) and \
+                last.id not in exclude and not concedes(last) and \
+                not last.text.rstrip().endswith("?"):
+            return last, []
     words = _reference_words(best.text)
     restating = [u for u in seg.units if (u.paragraph != best.paragraph or u is closing)
                  and word_overlap(_reference_words(u.text), words) >= RESTATEMENT_OVERLAP]

@@ -185,10 +185,10 @@ _RECOMMENDING_HEADING = re.compile(
 
 def _closing_recommendation(seg: Segmentation, exclude: Container[str],
                             reported: Container[str]) -> Unit | None:
-    """The first unit of the text's last paragraph when it advises in its main clause
-    ("Therefore, the council should adopt Option 2", "The arrangement should continue")
-    under a closing heading that announces a recommendation or conclusion, else
-    ``None``.
+    """The first unit of the text's last paragraph when a result or summary marker opens
+    it ("X. ¶ … ¶ Therefore, Y.", "In conclusion, Y."), or when it advises in its main
+    clause ("The arrangement should continue") under a closing heading that announces a
+    recommendation or conclusion; else ``None``.
 
     A brief whose lead paragraph states no claim (no modal, no conclusion marker, nothing
     restated later: its background) has its claim where policy briefs put it, in the
@@ -201,12 +201,19 @@ def _closing_recommendation(seg: Segmentation, exclude: Container[str],
         return None
     last = units[-1].paragraph
     unit = next(u for u in units if u.paragraph == last)
+    if unit.id in exclude or unit.id in reported or concedes(unit) or \
+            unit.text.rstrip().endswith("?"):
+        return None
+    if unit.markers and unit.markers[0].rule in _SENTENCE_INITIAL and \
+            unit.markers[0].function in (MarkerFunction.RESULT, MarkerFunction.SUMMARY):
+        # "X. ¶ … ¶ Therefore, Y." / "In conclusion, Y.": the conclusion that opens the
+        # text's last paragraph, drawn from all before it
+        return unit
     heading = next((s.heading for s in seg.sections if s.id == unit.section), None)
     if heading is None or _RECOMMENDING_HEADING.search(heading) is None:
         return None
     # under a heading that names the recommendation, the advice needs no "Therefore"
-    if unit.id in exclude or unit.id in reported or concedes(unit) or \
-            not _main_clause_modals(unit.text, sentence_vocabulary()["DEONTIC"]):
+    if not _main_clause_modals(unit.text, sentence_vocabulary()["DEONTIC"]):
         return None
     return unit
 
