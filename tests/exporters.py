@@ -13,6 +13,11 @@ from argmap.model import ArgumentMap, Relation, RelationKind
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "seeds" / "000_ce97f1ba0d0e35d1.txt"
 MICROTEXTS = ROOT.parent / "shared" / "corpora" / "arg-microtexts" / "en"
+#: A text whose map has two undercuts that the rules make (argmap.undercut): of a
+#: support ("so") and of a conceded point's attack ("Admittedly").
+UNDERCUTS = ("Cars pollute, so cities should ban them. But that is no reason to ban them "
+             "outright, because electric cars do not pollute.\n\nAdmittedly, a ban costs "
+             "shops money. But that is beside the point.\n")
 
 
 def argdown_cli() -> str | None:
@@ -36,7 +41,8 @@ def chromium() -> str | None:
 
 def with_undercut(m: ArgumentMap) -> ArgumentMap:
     """``m`` plus one undercut: the first attack's source undercuts the first support
-    relation between two other units (the map's rules make no undercut yet)."""
+    relation between two other units (the seed's rules make none; :data:`UNDERCUTS`
+    is a text whose rules do)."""
     attack = next(r for r in m.relations if r.kind is RelationKind.ATTACK)
     support = next(r for r in m.relations if r.kind is RelationKind.SUPPORT
                    and attack.source not in (r.source, r.target))

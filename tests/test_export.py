@@ -20,7 +20,7 @@ from argmap.export.graphml import to_graphml
 from argmap.export.mermaid import to_mermaid
 from argmap.model import ArgumentMap, RelationKind
 from argmap.render import render
-from exporters import MICROTEXTS, SEED, argdown_cli, with_undercut
+from exporters import MICROTEXTS, SEED, UNDERCUTS, argdown_cli, with_undercut
 
 GOLDEN = Path(__file__).parent / "golden"
 STAMP = dt.datetime(2024, 1, 1, tzinfo=dt.timezone.utc)
@@ -48,7 +48,7 @@ def micro() -> list[tuple[ArgumentMap, str]]:
 def _maps(seed: tuple[ArgumentMap, str], extra: list[tuple[ArgumentMap, str]]
           ) -> list[tuple[ArgumentMap, str]]:
     m, text = seed
-    return [seed, (with_undercut(m), text), *extra]
+    return [seed, (with_undercut(m), text), (argmap.analyze(UNDERCUTS), UNDERCUTS), *extra]
 
 
 # ------------------------------------------------------------------ AIF via arguebuf

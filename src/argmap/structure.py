@@ -68,6 +68,7 @@ from argmap.thesis import (
     content_words,
     restates,
 )
+from argmap.undercut import undercut
 
 __all__ = ["RESTATEMENT_OVERLAP", "build_map", "central_claim"]
 
@@ -777,7 +778,10 @@ def build_map(seg: Segmentation, *, grammar: Grammar | None = None) -> ArgumentM
     title = doc.title.text if doc.title else None
     # The relations are found in a function of their own, so that the builder's indexes
     # are gone before the map's units are made (the peak of memory is there).
-    return _assemble(seg, _relate(seg, grammar, title), title)
+    built = _relate(seg, grammar, title)
+    # the attacks that deny an inference undercut it (argmap.undercut)
+    built = attrs.evolve(built, relations=undercut(seg.units, built.relations))
+    return _assemble(seg, built, title)
 
 
 @attrs.frozen
