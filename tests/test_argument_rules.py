@@ -1701,6 +1701,16 @@ THESIS_CUES = [
                  id="a-medial-therefore-in-the-last-paragraph-does-not-count"),
     pytest.param("The levy is unfair.\n\nIt taxes bread.\n\nSo why keep it?",
                  "The levy is unfair.", id="a-closing-question-does-not-count"),
+    # a sentence whose reasoning the next one denies is the opponent's (fresh user's
+    # smoke.txt: "so the ban hurt business" was the central claim)
+    pytest.param("Smoking bans are fair. Bars lost customers after the ban, so the ban "
+                 "hurt business. But that does not follow, because customers were already "
+                 "leaving.", "Smoking bans are fair.",
+                 id="a-conclusion-whose-inference-is-denied-is-no-central-claim"),
+    # must not: a contrast that answers without denying the reasoning
+    pytest.param("Smoking bans are fair. Bars lost customers after the ban, so the ban "
+                 "hurt business. But the loss was small.", "the ban hurt business.",
+                 id="a-conclusion-answered-without-denial-still-counts"),
     # a question asks what the text then claims (third new user's essay)
     pytest.param("Should schools start later?\n\nMany pupils are tired. In my view, schools "
                  "should start at nine.\n\nFirst, teenagers sleep late.",

@@ -11,6 +11,7 @@ from operator import attrgetter
 from argmap.model import MarkerFunction, RelationKind, Unit
 from argmap.relate import Direction, Intent, unit_intent
 from argmap.segment import Segmentation, sentence_vocabulary
+from argmap.undercut import denies_inference
 
 __all__ = ["ANSWERING", "RESTATEMENT_OVERLAP", "answering", "central_claim",
            "choose_thesis", "concedes", "content_words", "restates", "word_overlap"]
@@ -119,6 +120,7 @@ def choose_thesis(seg: Segmentation, title: str | None,
     home = lead[0].paragraph
     paragraph = [u for u in seg.units if u.paragraph == home]
     lead, first = _own_line(seg, paragraph, lead, reported)
+    lead, first = _past_denied(paragraph, lead, first)
     lead_words = [content_words(u.text) for u in lead]
     # a closing conclusion that says an earlier candidate again ("X. … Therefore, X."):
     # a restatement, no claim of its own
@@ -346,6 +348,29 @@ def _own_line(seg: Segmentation, paragraph: Sequence[Unit], lead: list[Unit],
         return lead, next((n for n, u in enumerate(lead) if u is answer), None)
     start = answer.span.start
     return lead, next((n for n, u in enumerate(lead) if u.span.start > start), None)
+
+
+def _past_denied(paragraph: Sequence[Unit], lead: list[Unit],
+                 first: int | None) -> tuple[list[Unit], int | None]:
+    """``(lead, first)`` without the units of a sentence whose reasoning the next
+    sentence denies with a contrast ("Bars lost customers, so the ban hurt business.
+    But that does not follow, …"; :func:`~argmap.undercut.denies_inference`): the
+    inference the author undercuts is the opponent's, and so is its conclusion. A lead
+    that would be left with no candidate is kept whole. One pass: O(n) for n units.
+    """
+    denied: set[str] = set()
+    sentence: list[Unit] = []  # the units of the sentence before, in text order
+    for unit in paragraph:
+        if sentence and unit.sentence != sentence[-1].sentence:
+            if _answering(unit) is not None and denies_inference(unit.text):
+                denied.update(u.id for u in sentence)
+            sentence = []
+        sentence.append(unit)
+    keep = [u for u in lead if u.id not in denied]
+    if not denied or not keep or len(keep) == len(lead):
+        return lead, first
+    chosen = lead[first] if first is not None else None
+    return keep, (keep.index(chosen) if chosen in keep else None)
 
 
 #: The marker functions of a contrast that answers what it follows: a plain contrast
