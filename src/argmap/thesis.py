@@ -355,15 +355,17 @@ def _past_denied(paragraph: Sequence[Unit], lead: list[Unit],
     """``(lead, first)`` without the units of a sentence whose reasoning the next
     sentence denies with a contrast ("Bars lost customers, so the ban hurt business.
     But that does not follow, …"; :func:`~argmap.undercut.denies_inference`): the
-    inference the author undercuts is the opponent's, and so is its conclusion. A lead
-    that would be left with no candidate is kept whole. One pass: O(n) for n units.
+    inference the author undercuts is the opponent's, and so is its conclusion; the
+    denial itself is no claim either. A lead that would be left with no candidate is
+    kept whole. One pass: O(n) for n units.
     """
     denied: set[str] = set()
     sentence: list[Unit] = []  # the units of the sentence before, in text order
     for unit in paragraph:
         if sentence and unit.sentence != sentence[-1].sentence:
             if _answering(unit) is not None and denies_inference(unit.text):
-                denied.update(u.id for u in sentence)
+                # the denial itself states no claim of its own either
+                denied.update([*(u.id for u in sentence), unit.id])
             sentence = []
         sentence.append(unit)
     keep = [u for u in lead if u.id not in denied]
