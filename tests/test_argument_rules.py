@@ -1080,21 +1080,24 @@ def test_paragraphs_between_items(text: str, expected: list[tuple[str, str]]) ->
 
 
 # A section that opens with a concession has for its claim the answer, not a further
-# conceded point ("Admittedly X. Moreover, Y. However, Z." -> Z; Concede-Counter): the
-# next section's "Therefore" is drawn from it.
+# conceded point ("Admittedly X. Moreover, Y. However, Z." -> Z; Concede-Counter). The
+# next section's "Therefore" is drawn past that answer, which is no premise of the
+# author's conclusion, to the claim the objection attacked (rule .past-objection; the
+# central claim here, so the conclusion supports it); after a further conceded point
+# taken for the claim it would be drawn from that point.
 SECTION_CLAIM_AFTER_CONCESSION = [
     pytest.param(
         "# Vote no\n\nThe council should vote no on the deal.\n\n## The objection\n\n"
         "Admittedly, the stadium would bring visitors. Moreover, it would create jobs. "
         "However, both gains are small.\n\n## What to do\n\nTherefore, the council should "
         "reopen talks.",
-        ("both gains are small.", "the council should reopen talks."),
+        ("the council should reopen talks.", "The council should vote no on the deal."),
         id="the-answer-after-a-further-conceded-point"),
     pytest.param(
         "# Vote no\n\nThe council should vote no on the deal.\n\n## The objection\n\n"
         "Admittedly, the stadium would bring visitors. However, the gain is small.\n\n"
         "## What to do\n\nTherefore, the council should reopen talks.",
-        ("the gain is small.", "the council should reopen talks."),
+        ("the council should reopen talks.", "The council should vote no on the deal."),
         id="the-answer-right-after-the-concession"),
     # must not fire: a section that does not open with a concession keeps its first head
     pytest.param(
@@ -1211,12 +1214,13 @@ PARAGRAPH_HEADS_BESIDE = [
         id="addition-five-paragraphs-into-its-section"),
     pytest.param(
         f"{_HOMEWORK}Therefore, schools should cap homework.\n\nParents agree.",
-        {(_SLEEP, "Parents agree.", "conclusion.closing", None),
+        {(_SLEEP, _THESIS, "default.section", None),
          ("Students stay up late.", "schools should cap homework.", "result.opener",
           "Therefore"),
          # (no second root: the conclusion stands where its premise does)
          ("schools should cap homework.", _SLEEP, "result.opener.in-place", None),
-         ("Parents agree.", _THESIS, "conclusion.closing", None)},
+         # (a last paragraph that shows no sign of concluding is no closing conclusion)
+         ("Parents agree.", _THESIS, "default.section", None)},
         id="therefore-paragraph-not-the-last"),
     pytest.param(
         "Homework should be limited.\n\nTherefore, schools should cap homework.",
@@ -1256,8 +1260,9 @@ SECTION_OPENING_WITH_THE_THESIS = [
     pytest.param(
         f"{_VENICE}Tourism pushes up rents.\n\nCrowds damage the lagoon.",
         {(_MILLIONS, _LIMIT, "section.thesis", None),
-         ("Tourism pushes up rents.", "Crowds damage the lagoon.", "conclusion.closing", None),
-         ("Crowds damage the lagoon.", _LIMIT, "conclusion.closing", None)},
+         # (the last paragraph shows no sign of concluding: no closing conclusion)
+         ("Tourism pushes up rents.", _LIMIT, "default.section", None),
+         ("Crowds damage the lagoon.", _LIMIT, "default.section", None)},
         id="thesis-second-in-the-first-paragraph"),
     # must not fire: the thesis opens the paragraph; the thesis is in a later paragraph
     pytest.param(
@@ -1272,9 +1277,10 @@ SECTION_OPENING_WITH_THE_THESIS = [
     pytest.param(
         "Venice should limit daily visitors. Millions come each year.\n\n"
         "Tourism pushes up rents.\n\nCrowds damage the lagoon.",
-        {("Tourism pushes up rents.", "Crowds damage the lagoon.", "conclusion.closing", None),
+        {("Tourism pushes up rents.", "Venice should limit daily visitors.",
+          "default.section", None),
          ("Crowds damage the lagoon.", "Venice should limit daily visitors.",
-          "conclusion.closing", None)},
+          "default.section", None)},
         id="thesis-first"),
 ]
 
@@ -1299,7 +1305,8 @@ _VIEW = "Some parents argue that late starts disrupt families."
 # A paragraph that reports the opponent's view, grants it ("Admittedly") and answers it
 # ("However") concedes the view; the grant backs it and the answer attacks it; the
 # section's claim is the answer (structure._sentence_level, rule
-# ``concession.opener.grants-view``; structure._relate, ``conceded``).
+# ``concession.opener.grants-view``; structure._relate, ``conceded``), and the next
+# section's "Therefore" is drawn past it to the central claim (``.past-objection``).
 REPORTED_VIEW_GRANTED = [
     pytest.param(
         f"{_START}{_VIEW} Admittedly, some families must adjust. However, health matters "
@@ -1308,16 +1315,16 @@ REPORTED_VIEW_GRANTED = [
          ("some families must adjust.", _VIEW, "concession.opener.grants-view",
           "Admittedly"),
          ("health matters more.", _VIEW, "contrast.opener.answers-concession", "However"),
-         ("health matters more.", "districts should move the bell.",
-          "result.opener.section-start", "Therefore")},
+         ("districts should move the bell.", "Schools should start at nine.",
+          "result.opener.section-start.past-objection.to-thesis", "Therefore")},
         id="view-granted-and-answered"),
     pytest.param(
         f"{_START}{_VIEW} However, health matters more.\n\n## Conclusion\n\n"
         "Therefore, districts should move the bell.",
         {(_VIEW, "Schools should start at nine.", "concession.implicit", "However"),
          ("health matters more.", _VIEW, "contrast.opener.answers-concession", "However"),
-         ("health matters more.", "districts should move the bell.",
-          "result.opener.section-start", "Therefore")},
+         ("districts should move the bell.", "Schools should start at nine.",
+          "result.opener.section-start.past-objection.to-thesis", "Therefore")},
         id="view-answered-the-answer-is-the-sections-claim"),
     # must not fire: no reported view; nothing answers the grant
     pytest.param(
@@ -1469,15 +1476,16 @@ REVIEWED_ESSAY_ROWS = [
         ("leaves make good compost.", "Critics argue that leaves block drains.",
          "contrast.opener.answers-concession"),
         id="contrast-answers-the-opponents-view-past-a-dwelling-sentence"),
-    # the section after such a paragraph is drawn from the answer, not from the sentence
-    # that dwells on the view; the answer's "so" conclusion answers the view too
+    # the section after such a paragraph is drawn neither from the sentence that dwells
+    # on the view nor from the answer (no premise of the author's conclusion), but from
+    # the claim the view attacked; the answer's "so" conclusion answers the view too
     pytest.param(
         f"# Trees\n\n{_TREES}\n\n## Objections\n\nCritics say that leaves block drains. "
         "This worry is understandable. However, crews sweep weekly, so drains stay clear."
         "\n\n## Conclusion\n\nFor these reasons, the city should plant now.",
-        ("crews sweep weekly", "the city should plant now.",
-         "result.opener.section-start"),
-        id="next-section-is-drawn-from-the-answer"),
+        ("the city should plant now.", _TREES,
+         "result.opener.section-start.past-objection.to-thesis"),
+        id="next-section-is-drawn-past-the-answer"),
     pytest.param(
         f"# Trees\n\n{_TREES}\n\n## Objections\n\nCritics say that leaves block drains. "
         "This worry is understandable. However, crews sweep weekly, so drains stay clear."
@@ -1486,13 +1494,14 @@ REVIEWED_ESSAY_ROWS = [
          "result.joiner.in-place"),
         id="so-conclusion-of-the-answer-answers-the-view"),
     # second review: a "Thus" conclusion drawn from a unit that attacks supports the
-    # central claim, not attacks what its premise attacks
+    # central claim, not attacks what its premise attacks (it is drawn from the
+    # paragraph's head, past the concession: rule .past-objection)
     pytest.param(
         "Towns should buy electric buses.\n\nThey are cheap to run. Admittedly, the "
         "batteries wear out.\n\nThus, over its life an electric bus saves money.\n\n"
         "Depots are ready.",
         ("over its life an electric bus saves money.", "Towns should buy electric buses.",
-         "result.opener.in-place"),
+         "result.opener.past-objection.in-place"),
         id="thus-after-an-attack-supports-the-central-claim"),
     # second review: the counter-evidence right after the view is answered, not the view
     pytest.param(

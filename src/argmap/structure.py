@@ -34,7 +34,7 @@ from operator import attrgetter
 
 import attrs
 
-from argmap.cohesion import about_the_text_before, opponents_view, refers_back
+from argmap.cohesion import about_the_text_before, opponents_view, refers_back, topic_words
 from argmap.grammar import Grammar, load_grammar
 from argmap.ingest import LEAD_IN_DASHES
 from argmap.model import (
@@ -65,6 +65,7 @@ from argmap.thesis import (
     answering,
     central_claim,
     choose_thesis,
+    claim_cue,
     content_words,
     restates,
 )
@@ -298,6 +299,10 @@ class _Builder:
     enumerations: list[Enumeration] = attrs.field(factory=list)
     warnings: list[str] = attrs.field(factory=list)
     pending: _OpenEnumeration | None = None
+    #: the list that closed at its announced count, with its position in
+    #: ``enumerations``, while an item that continues its numbering may still follow
+    #: (:meth:`_Builder.overflow`)
+    full: tuple[int, _OpenEnumeration] | None = None
     thesis: str | None = None  # the central claim: the root, source of no relation
     #: the thesis's paragraph number (``None`` without a thesis)
     thesis_paragraph: int | None = None
@@ -579,15 +584,51 @@ class _Builder:
                                         "enumeration.announced", unit.paragraph)
 
     def close_enumeration(self) -> None:
-        state, self.pending = self.pending, None
+        state, self.pending, self.full = self.pending, None, None
         if state is None or not state.items:
             return
         enum = Enumeration(f"e{len(self.enumerations) + 1}", state.announcement,
                            state.cardinal, tuple(state.items), state.rule, state.cue)
         if not enum.complete:
-            self.warnings.append(f"enumeration {enum.id} announces {enum.cardinal} items "
-                                 f"but has {len(enum.items)}")
+            self.warnings.append(_count_warning(enum))
         self.enumerations.append(enum)
+
+    def overflow(self, unit: Unit, marker: Marker) -> bool:
+        """Take ``unit`` as a further item of the list that closed at its announced
+        count, if its marker goes on with the list's numbering; warn of the count.
+
+        "Fees do damage in three ways: 1. … 2. … 3. … 4. …": the fourth item is one more
+        item of the same list, not a new paragraph or the item of an item. It must come
+        right after the last item (no paragraph between them: the items of a list are
+        adjacent, Mann & Thompson 1988) with the same kind of marker as the last item
+        (a "4." after "3.", a fourth bullet after bullets, "Fourth," after "Third,"), and
+        number the next item ("4.") or be a bullet. The announcement then miscounts its
+        list, which ``metadata["warnings"]`` says, as it says of a list with too few.
+        """
+        full = self.full
+        if full is None or marker.rule not in _OPENS_LIST:
+            return False
+        position, state = full
+        last = self.unit(state.items[-1])
+        mark = next((m for m in last.markers if m.rule == marker.rule), None)
+        if mark is None or (mark.value == 0) != (marker.value == 0) or \
+                marker.value not in (0, len(state.items) + 1):
+            return False
+        units, start = self.seg.units, self.unit_index[last.id] + 1
+        if any(units[n].paragraph != last.paragraph
+               for n in range(start, self.unit_index[unit.id])):
+            return False
+        state.items.append(unit.id)
+        old = self.enumerations[position]
+        enum = self.enumerations[position] = attrs.evolve(old, items=tuple(state.items))
+        warning = _count_warning(enum)
+        if old.complete:
+            self.warnings.append(warning)
+        else:
+            self.warnings[self.warnings.index(_count_warning(old))] = warning
+        self.relate(unit.id, state.target, RelationKind.SUPPORT, "item", "enumeration.item",
+                    marker)
+        return True
 
     def take_item(self, unit: Unit, intent: Intent, fallback: str | None) -> bool:
         """Attach ``unit`` as the next item of the open enumeration, if it is one.
@@ -621,6 +662,8 @@ class _Builder:
             state = None
         if intent.marker.rule == "ordinal_np" and (state is None or state.announcement is None):
             return False  # "The second half …" needs an announced list to be an item
+        if state is None and self.overflow(unit, intent.marker):
+            return True
         if value == 0:  # a bullet: the next item
             value = len(state.items) + 1 if state else 1
         if state is None:
@@ -640,6 +683,8 @@ class _Builder:
                     intent.marker)
         if last or (state.cardinal and len(state.items) == state.cardinal):
             self.close_enumeration()
+            if not last:
+                self.full = (len(self.enumerations) - 1, state)
         return True
 
 
@@ -710,6 +755,11 @@ def _closes_before(state: _OpenEnumeration, paragraph: int, restart: bool) -> bo
     if not state.items:
         return paragraph - state.paragraph > FIRST_ITEM_WINDOW
     return restart
+
+
+def _count_warning(enum: Enumeration) -> str:
+    """The warning for a list whose items do not number its announced count."""
+    return f"enumeration {enum.id} announces {enum.cardinal} items but has {len(enum.items)}"
 
 
 def _reported(b: _Builder, units: Iterable[Unit]) -> set[str]:
@@ -954,8 +1004,8 @@ def _relate(seg: Segmentation, grammar: Grammar, title: str | None) -> _Built:
                          "section.thesis")
                 b.roles.setdefault(intro_head.id, Role.CLAIM)
             first_head = b.unit(thesis.id)
-        claim = _section_claim(b, summary, first_head, heads, last_paragraph, beside,
-                               closing)
+        claim = _section_claim(b, summary, _drawn_into(b, first_head), heads,
+                               last_paragraph, beside, closing)
         section_claims.append((section_id, claim.id))
 
     # Section claims support the thesis, or restate it.
@@ -1219,6 +1269,61 @@ def _closes_text(b: _Builder, intent: Intent, head: Unit, offset: int, last: boo
         not head.text.rstrip().endswith("?") and head.id not in b.restatements
 
 
+def _drawn_into(b: _Builder, head: Unit) -> Unit:
+    """The conclusion its paragraph draws from ``head`` ("A. As a result, B." -> B, and
+    on along a chain: "A. So B. Hence C." -> C), or ``head`` when none does.
+
+    A result marker makes B the conclusion drawn from A (PDTB 2.0 Contingency.Cause.
+    Result, Arg2 the result): B, not its premise A, is what the paragraph arrives at
+    and the claim its section stands for; A is attached to B only, so a section claim
+    A would reach the central claim only through B, which nothing attached. A head
+    attached elsewhere too (the answer to an objection, "However, crews sweep weekly, so
+    drains stay clear") stays the claim; its conclusion goes where it goes (rule
+    ``.in-place``).
+    """
+    seen = {head.id}
+    while True:
+        out = _relations_from(b, head.id)
+        first = out[0] if len(out) == 1 else None
+        if first is None or first.kind is not _SUPPORT or first.subtype != "result" or \
+                first.target not in b.unit_index or first.target in seen:
+            return head  # (a head attached elsewhere too reaches the claim itself)
+        drawn = b.unit(first.target)
+        if drawn.paragraph != head.paragraph or drawn.id in b.sources or \
+                drawn.id == b.thesis:
+            return head
+        seen.add(drawn.id)
+        head = drawn
+
+
+#: How many topic words (:func:`~argmap.cohesion.topic_words`) an unmarked closing
+#: paragraph's head must share with the central claim or its section's claim to be
+#: read as the closing conclusion without a cue of its own (:func:`_concludes_argument`).
+CLOSING_TOPIC_WORDS = 1
+
+
+def _concludes_argument(b: _Builder, head: Unit, claim: Unit) -> bool:
+    """Whether the unmarked head of the text's last paragraph shows that it concludes
+    the argument, and so is its closing conclusion (:func:`_section_claim`).
+
+    The conclusion position of essays (Stab & Gurevych 2017) holds a conclusion that
+    restates or sums up the claim: the head must carry a thesis cue
+    (:func:`~argmap.thesis.claim_cue`: "should", "must", "it is time", a result
+    marker) or share at
+    least :data:`CLOSING_TOPIC_WORDS` topic words with the central claim or the
+    section's ``claim`` (lexical cohesion, Halliday & Hasan 1976, ch. 6). Without
+    either, the last paragraph is an ordinary one ("Thus far, the operator has ignored
+    these figures."): its head supports the section's claim (``default.section``).
+    Without a central claim the position alone decides, as before.
+    """
+    thesis = b.thesis
+    if thesis is None or claim_cue(head):
+        return True
+    words = topic_words(head.text)
+    shared = words & (topic_words(b.unit(thesis).text) | topic_words(claim.text))
+    return len(shared) >= CLOSING_TOPIC_WORDS
+
+
 def _section_claim(b: _Builder, summary: Unit | None, first_head: Unit, heads: list[Unit],
                    last_paragraph: Sequence[Unit] | None,
                    beside: dict[str, Intent] | None = None, closing_result: bool = False,
@@ -1245,7 +1350,8 @@ def _section_claim(b: _Builder, summary: Unit | None, first_head: Unit, heads: l
     closing = None
     last_intent = beside.get(rest[-1].id) if rest else None
     if rest and last_paragraph is not None and (
-            closing_result or (last_intent is None and rest[-1] is last_paragraph[0])):
+            closing_result or (last_intent is None and rest[-1] is last_paragraph[0]
+                               and _concludes_argument(b, rest[-1], first_head))):
         closing = rest.pop()
         b.roles[closing.id] = Role.CONCLUSION
     claim_id = (closing or first_head).id
@@ -1632,13 +1738,103 @@ def _paragraph_target(b: _Builder, intent: Intent, head: Unit, previous: Sequenc
         # an attack on A.
         return thesis, f"{intent.rule}.objection"
     if intent.direction is _FORWARD:
-        return previous[-1].id, intent.rule
+        if not _in_objection(b, previous[-1].id):
+            return previous[-1].id, intent.rule
+        if not _in_objection(b, previous[0].id):
+            return previous[0].id, f"{intent.rule}.past-objection"
+        return _author_line(b, previous[-1].id), f"{intent.rule}.past-objection"
+    announced = _after_list(b, intent, head, previous)
+    if announced is not None:
+        return announced, f"{intent.rule}.after-list"
     if intent.direction is _PARALLEL and b.conceded(previous[0]) and \
             not b.conceded_further(head):
         line = b.conceded_against(previous[0])
         if line is not None and line != head.id:
             return line, f"{intent.rule}.past-concession"
     return previous[0].id, intent.rule
+
+
+def _attacked(b: _Builder, unit_id: str) -> str | None:
+    """The unit that ``unit_id`` attacks (its earliest attack), or ``None``."""
+    return next((b.relations[e].target for e in sorted(
+        b.graph.edges_from(b.unit_index[unit_id])) if b.relations[e].kind is _ATTACK), None)
+
+
+def _in_objection(b: _Builder, unit_id: str) -> bool:
+    """Whether a unit is an objection the author grants or answers, or the answer to
+    one: it is conceded (a concession marker, or read as an implicit concession), or it
+    attacks, along a chain of attacks, a unit that is ("Some argue X. However, Y.":
+    both X and Y). A contrast within the author's own line ("A. But B.", B attacking a
+    unit that concedes nothing) is none."""
+    seen = set()
+    current: str | None = unit_id
+    while current is not None and current not in seen and current in b.unit_index:
+        if b.conceded(b.unit(current)):
+            return True
+        seen.add(current)
+        current = _attacked(b, current)
+    return False
+
+
+def _author_line(b: _Builder, unit_id: str) -> str:
+    """The claim an exchange of attacks is about: from ``unit_id`` (an objection or an
+    answer to one, :func:`_in_objection`) along the attacks to the first unit
+    that takes no part in the exchange (the central claim, or the reason an objection
+    was raised against); ``unit_id`` itself when no attack leads on.
+
+    A result that opens a paragraph or a section after such an exchange ("Some argue X.
+    However, Y. ¶ Therefore, Z.") is drawn from the author's line, not from the
+    objection or its answer (:func:`_in_objection`): in the microtext scheme (Peldszus
+    & Stede 2016) an objection attacks a claim of the proponent and the answer attacks
+    the objection; neither is a premise of the proponent's conclusion. The claim
+    attacked stands for the argument the exchange interrupted; the central claim, when
+    it is that claim, is the root, and the conclusion is read as its support
+    (``.to-thesis``).
+    """
+    seen = {unit_id}
+    current = unit_id
+    while _in_objection(b, current):
+        unit = b.unit(current)
+        target = _attacked(b, current)
+        if target is None and b.conceded(unit):
+            target = b.conceded_against(unit)
+        if target is None or target in seen or target not in b.unit_index:
+            break
+        seen.add(target)
+        current = target
+    return current
+
+
+def _after_list(b: _Builder, intent: Intent, head: Unit, previous: Sequence[Unit]
+                ) -> str | None:
+    """The claim a closed list's items support, when a paragraph that backs by its
+    marker ("For example, …", "After all, …") comes right after the list's last item
+    and is about that claim rather than the item; else ``None``.
+
+    A list closes at its announced count or at its last item ("Finally, …"); the
+    paragraph after it no longer continues an item (an open list's next item may still
+    follow, and what stands between two items elaborates the earlier one:
+    :func:`_elaborate_item`). Whether it illustrates the last item or the list's
+    claim is told by lexical cohesion (Halliday & Hasan 1976, ch. 6;
+    :func:`~argmap.cohesion.about_the_text_before`): a paragraph that opens with a
+    demonstrative, or shares more topic words with the item's paragraph than with the
+    claim, stays with the item. "A charge reduces traffic in three ways: 1. … 3. It
+    funds better public transport. ¶ For example, Stockholm cut central traffic by 20
+    percent after its charge began." illustrates the charge that reduces traffic.
+    """
+    if intent.kind is not _SUPPORT or intent.direction is not Direction.BACKWARD:
+        return None
+    item = previous[0]
+    first = b.first_relation_from(item.id)
+    if first is None or first.rule != "enumeration.item" or first.target not in b.unit_index:
+        return None
+    state = b.pending
+    if state is not None and item.id in state.items:
+        return None  # the list is open: another item may follow
+    if b.next_main(previous[-1]) is not head or about_the_text_before(
+            head.text, [u.text for u in previous], b.unit(first.target).text):
+        return None
+    return first.target
 
 
 def _section_start_target(b: _Builder, intent: Intent, head: Unit,
@@ -1673,6 +1869,8 @@ def _section_start_target(b: _Builder, intent: Intent, head: Unit,
     """
     moved = f"{intent.rule}.section-start"
     if intent.direction is _FORWARD:
+        if _in_objection(b, previous_claim):
+            return _author_line(b, previous_claim), f"{moved}.past-objection"
         return previous_claim, moved
     thesis = b.thesis
     main_line = thesis is not None and head.paragraph != b.thesis_paragraph

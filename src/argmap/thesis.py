@@ -14,7 +14,8 @@ from argmap.segment import Segmentation, sentence_vocabulary
 from argmap.undercut import denies_inference
 
 __all__ = ["ANSWERING", "RESTATEMENT_OVERLAP", "answering", "central_claim",
-           "choose_thesis", "concedes", "content_words", "restates", "word_overlap"]
+           "choose_thesis", "claim_cue", "concedes", "content_words", "restates",
+           "word_overlap"]
 
 #: Share of content words a later unit must have in common with the central claim to
 #: restate it (Jaccard similarity of word sets; chosen on the seed and the microtexts'
@@ -275,6 +276,31 @@ def _conclusion_cue(unit: Unit) -> float:
     if any(m.rule == "joiner" and m.function is MarkerFunction.RESULT for m in unit.markers):
         return 1.5
     return 0.0
+
+
+def claim_cue(unit: Unit) -> bool:
+    """Whether the unit carries a cue of a claim the author advances: a result or
+    summary marker (:func:`_conclusion_cue`), an advising modal in its main clause
+    ("should", "ought", "must": modal verbs are claim features in Stab & Gurevych 2017
+    and Peldszus & Stede 2015), or a recommending phrase without a modal ("It is time
+    for the government to lead", "Let us …": ``RECOMMENDING`` in
+    ``grammars/sentences.lark``).
+
+    >>> from argmap.model import Span
+    >>> def cue(text: str) -> bool:
+    ...     return claim_cue(Unit("u", Span(0, len(text)), text))
+    >>> cue("The city must act now."), cue("It is time for the city to act.")
+    (True, True)
+    >>> cue("Thus far, the operator has ignored these figures.")
+    False
+    """
+    if _conclusion_cue(unit) > 0:
+        return True
+    vocabulary = sentence_vocabulary()
+    text = unit.text
+    return bool(_main_clause_modals(text, vocabulary["DEONTIC"])) or (
+        not text.rstrip().endswith("?") and vocabulary["RECOMMENDING"].search(text)
+        is not None)
 
 
 def _lead(units: Sequence[Unit], exclude: Container[str],
