@@ -1720,6 +1720,21 @@ THESIS_CUES = [
     pytest.param("Smoking bans are fair. Bars lost customers after the ban, so the ban "
                  "hurt business. But the loss was small.", "the ban hurt business.",
                  id="a-conclusion-answered-without-denial-still-counts"),
+    # a one-sentence closing paragraph that advises after a lead with no cue: the
+    # letter's call to act (fresh user's letter: the opening fact was the claim)
+    pytest.param("To the Editor:\n\nLast week three cyclists were hit on Harbour Road. "
+                 "Two are in hospital.\n\nResidents have asked for a lane since 2019.\n\n"
+                 "The council must build a protected lane on Harbour Road.\n\nJ. Okafor",
+                 "The council must build a protected lane on Harbour Road.",
+                 id="closing-call-to-act-after-a-lead-with-no-cue"),
+    # must not: a closing paragraph of more sentences; a lead with a cue
+    pytest.param("Last week three cyclists were hit on Harbour Road.\n\nResidents have "
+                 "asked for a lane.\n\nThe council must build a lane. It has the money.",
+                 "Last week three cyclists were hit on Harbour Road.",
+                 id="a-closing-paragraph-of-two-sentences-is-no-call-to-act"),
+    pytest.param("Harbour Road must be made safe.\n\nResidents have asked for a lane."
+                 "\n\nThe council must build a lane.", "Harbour Road must be made safe.",
+                 id="lead-cue-beats-the-closing-call-to-act"),
     # a question asks what the text then claims (third new user's essay)
     pytest.param("Should schools start later?\n\nMany pupils are tired. In my view, schools "
                  "should start at nine.\n\nFirst, teenagers sleep late.",

@@ -191,7 +191,8 @@ def _closing_recommendation(seg: Segmentation, exclude: Container[str],
     """The first unit of the text's last paragraph when a result or summary marker opens
     it ("X. ¶ … ¶ Therefore, Y.", "In conclusion, Y."), or when it advises in its main
     clause ("The arrangement should continue") under a closing heading that announces a
-    recommendation or conclusion; else ``None``.
+    recommendation or conclusion, or as the paragraph's one sentence (a letter's or an
+    op-ed's closing call to act); else ``None``.
 
     A brief whose lead paragraph states no claim (no modal, no conclusion marker, nothing
     restated later: its background) has its claim where policy briefs put it, in the
@@ -212,13 +213,16 @@ def _closing_recommendation(seg: Segmentation, exclude: Container[str],
         # "X. ¶ … ¶ Therefore, Y." / "In conclusion, Y.": the conclusion that opens the
         # text's last paragraph, drawn from all before it
         return unit
-    heading = next((s.heading for s in seg.sections if s.id == unit.section), None)
-    if heading is None or _RECOMMENDING_HEADING.search(heading) is None:
-        return None
-    # under a heading that names the recommendation, the advice needs no "Therefore"
     if not _main_clause_modals(unit.text, sentence_vocabulary()["DEONTIC"]):
         return None
-    return unit
+    heading = next((s.heading for s in seg.sections if s.id == unit.section), None)
+    if heading is not None and _RECOMMENDING_HEADING.search(heading) is not None:
+        # under a heading that names the recommendation, the advice needs no "Therefore"
+        return unit
+    # a closing paragraph of one sentence that advises: the letter's or op-ed's call
+    # to act ("The council must build a protected lane on Harbour Road.")
+    return unit if all(u.sentence == unit.sentence for u in units
+                       if u.paragraph == last) else None
 
 
 #: Words after which a modal stands in a subordinate clause ("the idea that the man
