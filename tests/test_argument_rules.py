@@ -1924,8 +1924,11 @@ REJECTS = [
     ("This is overstated.", True), ("That is not true.", True),
     ("This claim is false.", True), ("Such fears are greatly exaggerated.", True),
     ("The argument is simply wrong.", True), ("This is a myth.", True),
-    ("This is important.", False), ("That is wrong to say.", False),
+    ("This is important.", False), ("It is wrong to say so.", False),
     ("It is wrong.", False), ("This is not the only reason.", False),
+    ("They are mistaken.", True), ("This does not hold.", True),
+    ("The critics are wrong.", True), ("He is wrong to say so.", True),
+    ("They are right.", False), ("That is not so bad.", False),
 ]
 
 

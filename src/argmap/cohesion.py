@@ -63,15 +63,16 @@ def _opponent_pattern() -> re.Pattern[str]:
 
 def rejects(text: str) -> bool:
     """Whether a sentence rejects the view just before it, without a contrast marker:
-    a demonstrative subject or the view's noun and a predicate of falsity or
-    exaggeration ("This is overstated.", "That is not true.", "This claim is false.";
-    ``REJECTION`` in ``grammars/relations.lark``). A demonstrative points back to what
-    the text has just said (Halliday & Hasan 1976, ch. 2); the predicate denies it, as
-    an attack does (Peldszus & Stede 2016: rebuttal).
+    a subject that points back (a demonstrative, "they", "he", "she"), the view's noun
+    or its holders ("This claim", "The critics"), and a predicate of falsity or
+    exaggeration ("This is overstated.", "That is not true.", "They are mistaken.",
+    "This does not hold."; ``REJECTION`` in ``grammars/relations.lark``). Reference
+    points back to what the text has just said (Halliday & Hasan 1976, ch. 2); the
+    predicate denies it, as an attack does (Peldszus & Stede 2016: rebuttal).
 
     >>> rejects("This is overstated."), rejects("That is not true of new plants.")
     (True, True)
-    >>> rejects("This is important."), rejects("That is wrong to say."), rejects("It is wrong.")
+    >>> rejects("This is important."), rejects("It is wrong to ban cars."), rejects("Sure.")
     (False, False, False)
     """
     return _relations_vocabulary()["REJECTION"].match(text) is not None
