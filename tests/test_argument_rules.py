@@ -544,10 +544,17 @@ def test_closing_restatement_restates_the_thesis_in_its_paragraph() -> None:
     assert closing.role is Role.RESTATEMENT
 
 
-def test_implicit_concession_has_the_concession_role_and_its_evidence() -> None:
-    m = argmap.analyze("Fines must rise. Owners think dirt is harmless. But it is not.")
-    conceded = next(u for u in m.units if u.text.startswith("Owners"))
-    assert conceded.role is Role.CONCESSION
+@pytest.mark.parametrize(("text", "role"), [
+    ("Fines must rise. Dirt seems harmless. But it is not.", Role.CONCESSION),
+    # a view the text reports and answers is the other side's: an objection, not a
+    # point the author grants (structure._objection)
+    ("Fines must rise. Owners think dirt is harmless. But it is not.", Role.OBJECTION),
+])
+def test_implicit_concession_has_the_concession_role_and_its_evidence(text: str,
+                                                                     role: Role) -> None:
+    m = argmap.analyze(text)
+    conceded = m.units[1]
+    assert conceded.role is role
     (rel,) = [r for r in m.relations if r.source == conceded.id]
     assert rel.rule == "concession.implicit"
     assert rel.marker is not None and rel.marker.text == "But"
@@ -1936,3 +1943,37 @@ REJECTS = [
 def test_rejection_vocabulary(text: str, expected: bool) -> None:
     from argmap.cohesion import rejects
     assert rejects(text) is expected
+
+
+# A view of the other side that the text reports and answers is an objection, not a
+# point the author grants (Role.OBJECTION; structure._objection): the opponent's role of
+# Peldszus & Stede (2016). A concession marker ("Of course, X"), or an unmarked point
+# the author makes and then counters ("X. But Y."), stays a concession; so does a
+# sentence that only holds an attribution cue inside it ("he sees").
+OBJECTION_ROLES = [
+    pytest.param(f"{_NUCLEAR}\n\nMy opponent claims that nuclear power is too dangerous. But "
+                 "modern reactors shut down safely.",
+                 "My opponent claims that nuclear power is too dangerous.", Role.OBJECTION,
+                 id="answered-view-is-an-objection"),
+    pytest.param(f"{_CARS_BAN}\n\n{_SHOPS} This is overstated.", _SHOPS, Role.OBJECTION,
+                 id="rejected-view-is-an-objection"),
+    pytest.param("The council should keep the library open.\n\nThe council says the closure "
+                 "will save money. Of course, the budget is tight. But the savings are small.",
+                 "The council says the closure will save money.", Role.OBJECTION,
+                 id="granted-view-is-an-objection"),
+    pytest.param("The council should keep the library open.\n\nThe council says the closure "
+                 "will save money. Of course, the budget is tight. But the savings are small.",
+                 "the budget is tight.", Role.CONCESSION, id="the-grant-is-a-concession"),
+    pytest.param(f"{_CARS_BAN} Cars are convenient. But they choke the streets.",
+                 "Cars are convenient.", Role.CONCESSION, id="authors-own-point-countered"),
+    pytest.param(f"{_CARS_BAN} The mayor sees the traffic every day. But he does nothing.",
+                 "The mayor sees the traffic every day.", Role.CONCESSION,
+                 id="attribution-cue-without-a-verb-of-saying"),
+]
+
+
+@pytest.mark.parametrize(("text", "unit_text", "role"), OBJECTION_ROLES)
+def test_a_reported_view_answered_is_an_objection(text: str, unit_text: str,
+                                                  role: Role) -> None:
+    m = argmap.analyze(text)
+    assert next(u for u in m.units if u.text == unit_text).role is role

@@ -518,7 +518,8 @@ class _Builder:
         for unit_id, role in self.roles.items():
             n = self.unit_index.get(unit_id, -1)
             if n >= 0:
-                roles[n] = codes[role]
+                roles[n] = codes[_objection(self, self.seg.units[n]) if role is
+                                 Role.CONCESSION else role]
         return _Built(self.thesis, tuple(self.relations), bytes(roles),
                       tuple(self.enumerations), tuple(self.warnings), tuple(announcing))
 
@@ -737,6 +738,18 @@ def _reported(b: _Builder, units: Iterable[Unit]) -> set[str]:
 #: "My opponent …", "our critics …": a first-person possessive that names the other
 #: side (``OPPONENT`` in ``grammars/relations.lark``), not the author as the speaker.
 _POSSESSIVE_OPPONENT = re.compile(r"(?:my|our)\s", re.IGNORECASE)
+
+
+def _objection(b: _Builder, unit: Unit) -> Role:
+    """The final role of a unit a rule read as a conceded point: ``OBJECTION`` when it
+    opens with a speaker and a verb of saying (:func:`_voiced_view`: "Some argue X.",
+    "The council says X.") and no concession marker of its own grants it ("Some argue
+    X. However, Y.": X is the other side's claim, which the author answers, not a point
+    the author grants; the opponent's role of Peldszus & Stede 2016), else
+    ``CONCESSION`` ("X. But Y.": the author grants X). A cue inside the sentence ("he
+    sees", "the thought of") does not make it the other side's."""
+    return Role.OBJECTION if not b.concedes(unit) and _voiced_view(b, unit) \
+        else Role.CONCESSION
 
 
 def _aside(text: str, unit: Unit) -> bool:
