@@ -544,10 +544,17 @@ def test_closing_restatement_restates_the_thesis_in_its_paragraph() -> None:
     assert closing.role is Role.RESTATEMENT
 
 
-def test_implicit_concession_has_the_concession_role_and_its_evidence() -> None:
-    m = argmap.analyze("Fines must rise. Owners think dirt is harmless. But it is not.")
-    conceded = next(u for u in m.units if u.text.startswith("Owners"))
-    assert conceded.role is Role.CONCESSION
+@pytest.mark.parametrize(("text", "role"), [
+    ("Fines must rise. Dirt seems harmless. But it is not.", Role.CONCESSION),
+    # a view the text reports and answers is the other side's: an objection, not a
+    # point the author grants (structure._objection)
+    ("Fines must rise. Owners think dirt is harmless. But it is not.", Role.OBJECTION),
+])
+def test_implicit_concession_has_the_concession_role_and_its_evidence(text: str,
+                                                                     role: Role) -> None:
+    m = argmap.analyze(text)
+    conceded = m.units[1]
+    assert conceded.role is role
     (rel,) = [r for r in m.relations if r.source == conceded.id]
     assert rel.rule == "concession.implicit"
     assert rel.marker is not None and rel.marker.text == "But"
@@ -593,7 +600,8 @@ SECTION_START = [
             ("some residents fear that streets will fill with cars.", ATTACK, _THESIS,
              "contrast.opener.section-start"),
             ("studies found little change.", ATTACK,
-             "some residents fear that streets will fill with cars.", "contrast.opener")},
+             "some residents fear that streets will fill with cars.",
+             "contrast.opener.answers-concession")},
         id="however-opening-a-section-attacks-the-thesis"),
     pytest.param(
         _ARTICLE + "## Objections\n\nYet some residents fear that streets will fill "
@@ -685,8 +693,9 @@ SECTION_START = [
         _ARTICLE_RELATIONS | {
             ("studies found little change.", ATTACK,
              "Some residents fear that streets will fill with cars.", "contrast.opener"),
-            ("Some residents fear that streets will fill with cars.", SUPPORT, _THESIS,
-             "section.thesis")},
+            # the residents' fear, which the contrast answers, is the opponent's point
+            ("Some residents fear that streets will fill with cars.", ATTACK, _THESIS,
+             "concession.implicit")},
         id="however-opening-a-sections-second-paragraph-attacks-the-paragraph-before"),
     pytest.param(
         "# Parking minimums\n\nHowever, cities should abolish parking minimums. They "
@@ -1771,3 +1780,250 @@ def test_a_cardinal_inside_a_list_item_opens_no_list() -> None:
         ("The council has three options",
          ["Keep the schedule.", "Keep two of the six centres open.",
           "Pay for air conditioners."])]
+
+
+_CARS_BAN = "Cities should ban cars."
+_SHOPS = "Critics say that shops will close."
+_NUCLEAR = "Nuclear power is the best way to cut emissions."
+_TREE_PLAN = "Cities should plant more trees."
+# An opponent's view reported in the text is an objection: it attacks the central claim,
+# and the author's answer attacks it. The speaker is an opponent by its words ("My
+# opponent", "Opponents", "Many people" and a verb of saying, warning or worrying:
+# OPPONENT and VIEW_VERB in grammars/relations.lark, cohesion.opponents_view), or a
+# named speaker is one because the text answers it (a contrast right after the view, a
+# rejection; a concession and its contrast only where the central claim names the
+# speaker). A sentence that rejects the view ("This is overstated.", REJECTION) answers
+# it without a contrast marker (rules rejection.answer, rejection.view). A concession
+# after the answer grants a further point against the central claim (.after-answer).
+OPPOSING_VIEWS = [
+    pytest.param(
+        f"{_NUCLEAR}\n\nMy opponent claims that nuclear power is too dangerous. But modern "
+        "reactors shut down safely.",
+        {("My opponent claims that nuclear power is too dangerous.", _NUCLEAR,
+          "concession.implicit"),
+         ("modern reactors shut down safely.",
+          "My opponent claims that nuclear power is too dangerous.",
+          "contrast.opener.answers-concession")},
+        id="my-opponent-claims"),
+    pytest.param(
+        f"{_NUCLEAR}\n\nMy opponent also says that plants take too long to build. That is "
+        "true of some projects. However, Korea built its reactors in five years.",
+        {("My opponent also says that plants take too long to build.", _NUCLEAR,
+          "concession.implicit"),
+         ("That is true of some projects.",
+          "My opponent also says that plants take too long to build.", "default.paragraph"),
+         ("Korea built its reactors in five years.",
+          "My opponent also says that plants take too long to build.",
+          "contrast.opener.answers-concession")},
+        id="my-opponent-also-says-granted-then-answered"),
+    pytest.param(
+        "Britain should move to a four-day week.\n\nOpponents warn that output will fall. "
+        "Yet revenue rose in the pilot.",
+        {("Opponents warn that output will fall.", "Britain should move to a four-day week.",
+          "concession.implicit"),
+         ("revenue rose in the pilot.", "Opponents warn that output will fall.",
+          "contrast.opener.answers-concession")},
+        id="opponents-warn"),
+    pytest.param(
+        f"{_CARS_BAN}\n\nMany people worry that shops will close. But sales rose in Oslo.",
+        {("Many people worry that shops will close.", _CARS_BAN, "concession.implicit"),
+         ("sales rose in Oslo.", "Many people worry that shops will close.",
+          "contrast.opener.answers-concession")},
+        id="many-people-worry"),
+    pytest.param(
+        "The council should keep the library open.\n\nThe council says the closure will "
+        "save money. Of course, the budget is tight. But the savings are small.",
+        {("The council says the closure will save money.",
+          "The council should keep the library open.", "concession.implicit"),
+         ("the budget is tight.", "The council says the closure will save money.",
+          "concession.opener.grants-view"),
+         ("the savings are small.", "The council says the closure will save money.",
+          "contrast.opener.answers-concession")},
+        id="named-speaker-the-thesis-faults-granted-and-answered"),
+    pytest.param(
+        f"{_CARS_BAN}\n\n{_SHOPS} This is overstated. Sales rose in Oslo.",
+        {(_SHOPS, _CARS_BAN, "rejection.view"),
+         ("This is overstated.", _SHOPS, "rejection.answer"),
+         ("Sales rose in Oslo.", "This is overstated.", "default.paragraph")},
+        id="this-is-overstated"),
+    pytest.param(
+        f"# Ban cars\n\n{_CARS_BAN}\n\n## Risks\n\n> {_SHOPS}\n\nThis is overstated. "
+        "Sales rose in Oslo.\n",
+        {(_SHOPS, _CARS_BAN, "rejection.view"),
+         ("This is overstated.", _SHOPS, "rejection.answer"),
+         ("Sales rose in Oslo.", "This is overstated.", "default.paragraph")},
+        id="blockquoted-view-rejected-in-the-next-paragraph"),
+    pytest.param(
+        f"{_CARS_BAN}\n\nThe mayor says that shops will close. That is not true. Sales "
+        "rose in Oslo.",
+        {("The mayor says that shops will close.", _CARS_BAN, "rejection.view"),
+         ("That is not true.", "The mayor says that shops will close.", "rejection.answer"),
+         ("Sales rose in Oslo.", "That is not true.", "default.paragraph")},
+        id="named-speaker-rejected"),
+    pytest.param(
+        f"{_CARS_BAN} Critics claim that shops will close. This claim is false.",
+        {("Critics claim that shops will close.", _CARS_BAN, "rejection.view"),
+         ("This claim is false.", "Critics claim that shops will close.",
+          "rejection.answer")},
+        id="view-rejected-in-the-thesis-paragraph"),
+    pytest.param(
+        f"{_CARS_BAN}\n\n{_SHOPS}\n\nHowever, sales rose in Oslo.",
+        {(_SHOPS, _CARS_BAN, "concession.implicit"),
+         ("sales rose in Oslo.", _SHOPS, "contrast.opener")},
+        id="view-standing-alone-answered-by-the-next-paragraph"),
+    pytest.param(
+        f"{_CARS_BAN}\n\nThe council says that shops will close.\n\nHowever, the council "
+        "has been wrong before.",
+        {("The council says that shops will close.", _CARS_BAN, "concession.implicit"),
+         ("the council has been wrong before.", "The council says that shops will close.",
+          "contrast.opener")},
+        id="named-speaker-standing-alone-answered-by-the-next-paragraph"),
+    pytest.param(
+        f"{_TREE_PLAN}\n\nSome argue that trees are expensive to maintain. However, the "
+        "savings on cooling are larger than the cost of pruning. Admittedly, roots can "
+        "damage pavements. But the right species avoids most damage.",
+        {("Some argue that trees are expensive to maintain.", _TREE_PLAN,
+          "concession.implicit"),
+         ("the savings on cooling are larger than the cost of pruning.",
+          "Some argue that trees are expensive to maintain.",
+          "contrast.opener.answers-concession"),
+         ("roots can damage pavements.", _TREE_PLAN, "concession.opener.after-answer"),
+         ("the right species avoids most damage.", "roots can damage pavements.",
+          "contrast.opener.answers-concession")},
+        id="concession-after-the-answer-grants-against-the-thesis"),
+    # a plural repeats its singular (cohesion.topic_words): "days" after "four-day week"
+    # ties the concession to the central claim as much as to the paragraph before
+    pytest.param(
+        "Britain should move to a four-day working week.\n\nIn the pilot, most companies "
+        "kept the four-day week. Moreover, sick days fell.\n\nOf course, not every job can "
+        "be done in four days. But rotas can help.",
+        {("In the pilot, most companies kept the four-day week.",
+          "Britain should move to a four-day working week.", "default.section"),
+         ("sick days fell.", "In the pilot, most companies kept the four-day week.",
+          "addition.opener"),
+         ("not every job can be done in four days.",
+          "Britain should move to a four-day working week.", "concession.opener.beside"),
+         ("rotas can help.", "not every job can be done in four days.",
+          "contrast.opener.answers-concession")},
+        id="paragraph-opening-concession-plural-ties-to-the-thesis"),
+    # must not fire: a cited authority the author draws on; a named speaker nothing
+    # answers; an own-side source whose concession a contrast answers (the thesis does
+    # not name it); a rejection after no reported view; no rejection ("important", "It
+    # is wrong to …"); a concession about the answer ("these costs")
+    pytest.param(
+        "The WHO says smoking kills. So bans are fair.",
+        {("The WHO says smoking kills.", "bans are fair.", "result.opener")},
+        id="cited-authority-supports"),
+    pytest.param(
+        f"{_CARS_BAN}\n\nThe council says that shops will close.",
+        {("The council says that shops will close.", _CARS_BAN, "conclusion.closing")},
+        id="named-speaker-not-answered"),
+    pytest.param(
+        "Cities should tax sugary drinks.\n\nEconomists say that such taxes work. Of "
+        "course, the evidence is young. But every study shows sales falling.",
+        {("Economists say that such taxes work.", "Cities should tax sugary drinks.",
+          "conclusion.closing"),
+         ("the evidence is young.", "Economists say that such taxes work.",
+          "concession.opener"),
+         ("every study shows sales falling.", "the evidence is young.",
+          "contrast.opener.answers-concession")},
+        id="own-side-source-concession-answered"),
+    pytest.param(
+        f"{_CARS_BAN}\n\nShops will close. This is overstated.",
+        {("Shops will close.", _CARS_BAN, "conclusion.closing"),
+         ("This is overstated.", "Shops will close.", "default.paragraph")},
+        id="rejection-after-no-reported-view"),
+    pytest.param(
+        f"{_CARS_BAN}\n\n{_SHOPS} This is important.",
+        {(_SHOPS, _CARS_BAN, "conclusion.closing"),
+         ("This is important.", _SHOPS, "default.paragraph")},
+        id="no-rejection-predicate"),
+    pytest.param(
+        f"{_CARS_BAN}\n\n{_SHOPS} It is wrong to ignore them.",
+        {(_SHOPS, _CARS_BAN, "conclusion.closing"),
+         ("It is wrong to ignore them.", _SHOPS, "default.paragraph")},
+        id="wrong-before-an-infinitive-rejects-nothing"),
+    pytest.param(
+        f"{_TREE_PLAN}\n\nSome argue that trees are expensive. However, pruning costs are "
+        "small. Admittedly, these costs vary. But they fall every year.",
+        {("Some argue that trees are expensive.", _TREE_PLAN, "concession.implicit"),
+         ("pruning costs are small.", "Some argue that trees are expensive.",
+          "contrast.opener.answers-concession"),
+         ("these costs vary.", "pruning costs are small.", "concession.opener"),
+         ("they fall every year.", "these costs vary.",
+          "contrast.opener.answers-concession")},
+        id="concession-about-the-answer-stays-on-it"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), OPPOSING_VIEWS)
+def test_an_opponents_view_is_an_objection(text: str,
+                                           expected: set[tuple[str, str, str]]) -> None:
+    assert {(s, t, r) for s, t, r, _ in relation_rules(text)} == expected
+
+
+OPPONENTS_VIEW = [
+    ("My opponent also says that X.", True), ("Opponents of the plan warn that X.", True),
+    ("Many people worry that X.", True), ("Others, such as the mayor, insist that X.", True),
+    ("It is often said that X.", True), ("One might object that X.", True),
+    ("Some of the money is lost.", False), ("The council says X.", False),
+    ("Economists say X.", False), ("Many economists argue X.", False),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), OPPONENTS_VIEW)
+def test_opponents_view_vocabulary(text: str, expected: bool) -> None:
+    from argmap.cohesion import opponents_view
+    assert opponents_view(text) is expected
+
+
+REJECTS = [
+    ("This is overstated.", True), ("That is not true.", True),
+    ("This claim is false.", True), ("Such fears are greatly exaggerated.", True),
+    ("The argument is simply wrong.", True), ("This is a myth.", True),
+    ("This is important.", False), ("It is wrong to say so.", False),
+    ("It is wrong.", False), ("This is not the only reason.", False),
+    ("They are mistaken.", True), ("This does not hold.", True),
+    ("The critics are wrong.", True), ("He is wrong to say so.", True),
+    ("They are right.", False), ("That is not so bad.", False),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), REJECTS)
+def test_rejection_vocabulary(text: str, expected: bool) -> None:
+    from argmap.cohesion import rejects
+    assert rejects(text) is expected
+
+
+# A view of the other side that the text reports and answers is an objection, not a
+# point the author grants (Role.OBJECTION; structure._objection): the opponent's role of
+# Peldszus & Stede (2016). A concession marker ("Of course, X"), or an unmarked point
+# the author makes and then counters ("X. But Y."), stays a concession; so does a
+# sentence that only holds an attribution cue inside it ("he sees").
+OBJECTION_ROLES = [
+    pytest.param(f"{_NUCLEAR}\n\nMy opponent claims that nuclear power is too dangerous. But "
+                 "modern reactors shut down safely.",
+                 "My opponent claims that nuclear power is too dangerous.", Role.OBJECTION,
+                 id="answered-view-is-an-objection"),
+    pytest.param(f"{_CARS_BAN}\n\n{_SHOPS} This is overstated.", _SHOPS, Role.OBJECTION,
+                 id="rejected-view-is-an-objection"),
+    pytest.param("The council should keep the library open.\n\nThe council says the closure "
+                 "will save money. Of course, the budget is tight. But the savings are small.",
+                 "The council says the closure will save money.", Role.OBJECTION,
+                 id="granted-view-is-an-objection"),
+    pytest.param("The council should keep the library open.\n\nThe council says the closure "
+                 "will save money. Of course, the budget is tight. But the savings are small.",
+                 "the budget is tight.", Role.CONCESSION, id="the-grant-is-a-concession"),
+    pytest.param(f"{_CARS_BAN} Cars are convenient. But they choke the streets.",
+                 "Cars are convenient.", Role.CONCESSION, id="authors-own-point-countered"),
+    pytest.param(f"{_CARS_BAN} The mayor sees the traffic every day. But he does nothing.",
+                 "The mayor sees the traffic every day.", Role.CONCESSION,
+                 id="attribution-cue-without-a-verb-of-saying"),
+]
+
+
+@pytest.mark.parametrize(("text", "unit_text", "role"), OBJECTION_ROLES)
+def test_a_reported_view_answered_is_an_objection(text: str, unit_text: str,
+                                                  role: Role) -> None:
+    m = argmap.analyze(text)
+    assert next(u for u in m.units if u.text == unit_text).role is role

@@ -46,6 +46,7 @@ from argmap.structure import (
     _Builder,
     _Built,
     _may_hold_asides,
+    _objection,
     _paragraph_starts,
     _read_intent,
     _reported,
@@ -384,6 +385,8 @@ def _plain_roles(b: _Builder) -> bytes:
     roles = []
     for unit in b.seg.units:
         role = b.roles.get(unit.id)
+        if role is Role.CONCESSION:
+            role = _objection(b, unit)  # a conceded point the other side voiced
         if role is None:
             intent = unit_intent(unit)
             if intent is not None and intent.concedes:

@@ -108,7 +108,7 @@ UNDERCUT = "undercut (thick dashed, bar on an edge's dot)"
      "business. Shop takings rose in Madrid after its ban.\n\nSome argue that a ban is "
      "hard on disabled people. However, permits can meet their needs.\n\nIn conclusion, "
      "cities should ban cars.",
-     ["central claim", "claim", "conclusion", "concession", "premise", SUPPORT, ATTACK]),
+     ["central claim", "claim", "conclusion", "objection", "premise", SUPPORT, ATTACK]),
     (TEXT, ["central claim", "claim", "concession", "restatement", "premise", SUPPORT,
             ATTACK, ITEM]),
 ])

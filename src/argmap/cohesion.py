@@ -17,27 +17,65 @@ from collections.abc import Iterable
 from argmap.grammar import grammar_terminals
 from argmap.thesis import content_words
 
-__all__ = ["about_the_text_before", "opponents_view", "refers_back", "topic_words"]
+__all__ = ["about_the_text_before", "opponents_view", "refers_back", "rejects", "topic_words"]
 
 
 @functools.cache
 def _relations_vocabulary() -> dict[str, re.Pattern[str]]:
     """The terminals of ``grammars/relations.lark`` (``REFERS_BACK``, ``NAMES_ONLY``,
-    ``OPPONENT``), compiled, by name."""
+    ``OPPONENT``, ``VIEW_VERB``, ``REJECTION``), compiled, by name."""
     return {t.name: re.compile(t.pattern.to_regexp(), re.IGNORECASE)
             for t in grammar_terminals("relations")}
 
 
 def opponents_view(text: str) -> bool:
-    """Whether a sentence that reports a view gives the other side's: it opens with an
-    indefinite or adversarial source ("Some parents argue …", "Critics claim …", "It is
-    often said …"; ``OPPONENT`` in ``grammars/relations.lark``), not an authority the
-    author cites for support ("Many economists argue that such taxes work.").
+    """Whether a sentence reports the other side's view: it opens with an indefinite or
+    adversarial source ("Some parents", "Critics", "My opponent", "Many people";
+    ``OPPONENT`` in ``grammars/relations.lark``) and a verb of saying, thinking or
+    warning within four words of it ("argue", "also says", "warn", "worry";
+    ``VIEW_VERB``), or with an impersonal report ("It is often said …", "One might
+    object …"); not an authority the author cites for support ("Many economists argue
+    that such taxes work.", "The WHO says …"), nor a source that reports no view
+    ("Some of the money is lost.").
+
+    Attribution as in PARC 3.0 (Pareti 2016); the sources of opposing views as in
+    Wingate (2012) and Hyland (2005).
 
     >>> opponents_view("Some parents argue that X."), opponents_view("Economists say X.")
     (True, False)
+    >>> opponents_view("My opponent also says X."), opponents_view("Some of it is lost.")
+    (True, False)
     """
-    return _relations_vocabulary()["OPPONENT"].match(text) is not None
+    return _opponent_pattern().match(text) is not None
+
+
+@functools.cache
+def _opponent_pattern() -> re.Pattern[str]:
+    """``OPPONENT``, then (unless it is an impersonal report, which holds its verb) up to
+    four words and a ``VIEW_VERB``."""
+    terminals = {t.name: t.pattern.to_regexp() for t in grammar_terminals("relations")}
+    return re.compile(
+        rf"(?:{terminals['OPPONENT']})(?:\s*,?\s+[\w'’-]+){{0,4}}?\s*,?\s+"
+        rf"(?:{terminals['VIEW_VERB']})(?![\w'’-])"
+        rf"|(?=(?:it\s+is|one\s+(?:might|could|may))\s)(?:{terminals['OPPONENT']})",
+        re.IGNORECASE)
+
+
+def rejects(text: str) -> bool:
+    """Whether a sentence rejects the view just before it, without a contrast marker:
+    a subject that points back (a demonstrative, "they", "he", "she"), the view's noun
+    or its holders ("This claim", "The critics"), and a predicate of falsity or
+    exaggeration ("This is overstated.", "That is not true.", "They are mistaken.",
+    "This does not hold."; ``REJECTION`` in ``grammars/relations.lark``). Reference
+    points back to what the text has just said (Halliday & Hasan 1976, ch. 2); the
+    predicate denies it, as an attack does (Peldszus & Stede 2016: rebuttal).
+
+    >>> rejects("This is overstated."), rejects("That is not true of new plants.")
+    (True, True)
+    >>> rejects("This is important."), rejects("It is wrong to ban cars."), rejects("Sure.")
+    (False, False, False)
+    """
+    return _relations_vocabulary()["REJECTION"].match(text) is not None
 
 
 def refers_back(lead_in: str) -> bool:
@@ -79,12 +117,22 @@ _FUNCTION_WORDS = frozenset({
 def topic_words(text: str) -> set[str]:
     """The words of ``text`` that say what it is about: its content words
     (:func:`~argmap.thesis.content_words`) of three letters or more, without function
-    words.
+    words, a plural "-s" taken off (repetition of a word counts in any of its forms,
+    Halliday & Hasan 1976, §6.1: "days" repeats "day").
 
-    >>> sorted(topic_words("Admittedly, these studies are small."))
-    ['admittedly', 'small', 'studies']
+    >>> sorted(topic_words("Admittedly, these studies are small days."))
+    ['admittedly', 'day', 'small', 'study']
     """
-    return {w for w in content_words(text) if len(w) > 2 and w not in _FUNCTION_WORDS}
+    return {_singular(w) for w in content_words(text)
+            if len(w) > 2 and w not in _FUNCTION_WORDS}
+
+
+def _singular(word: str) -> str:
+    """``word`` without a plural ending: "studies" -> "study", "days" -> "day"; not
+    "-ss", "-us" or "-'s" ("class", "bus")."""
+    if len(word) < 4 or word[-1] != "s" or word[-2] in "su'":
+        return word
+    return word[:-3] + "y" if word.endswith("ies") else word[:-1]
 
 
 def about_the_text_before(text: str, before: Iterable[str], claim: str) -> bool:

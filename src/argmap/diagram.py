@@ -36,6 +36,8 @@ _NODE_STYLE: dict[str, dict[Role, dict[str, str]]] = {
         Role.CLAIM: {"fillcolor": "#dbeafe"},
         Role.CONCLUSION: {"fillcolor": "#dcfce7", "peripheries": "2"},
         Role.CONCESSION: {"fillcolor": "#fee2e2", "style": "rounded,filled,dashed"},
+        Role.OBJECTION: {"fillcolor": "#fed7aa", "style": "rounded,filled,dashed",
+                         "penwidth": "1.6"},
         Role.RESTATEMENT: {"fillcolor": "#fef3c7", "style": "rounded,filled,bold"},
         Role.PREMISE: {"fillcolor": "#ffffff"},
     },
@@ -45,6 +47,8 @@ _NODE_STYLE: dict[str, dict[Role, dict[str, str]]] = {
         Role.CLAIM: {"fillcolor": "#e8e8e8"},
         Role.CONCLUSION: {"fillcolor": "#e8e8e8", "peripheries": "2"},
         Role.CONCESSION: {"fillcolor": "#ffffff", "style": "rounded,filled,dashed"},
+        Role.OBJECTION: {"fillcolor": "#d4d4d4", "style": "rounded,filled,dashed",
+                         "penwidth": "1.6"},
         Role.RESTATEMENT: {"fillcolor": "#f4f4f4", "style": "rounded,filled,bold"},
         Role.PREMISE: {"fillcolor": "#ffffff"},
     },
@@ -362,8 +366,8 @@ def _stack_leaves(g: graphviz.Digraph, m: ArgumentMap, per_column: int = 1) -> N
 
 
 #: The legend's rows of node roles, in this order.
-_LEGEND_ROLES = (Role.CENTRAL_CLAIM, Role.CLAIM, Role.CONCLUSION, Role.CONCESSION,
-                 Role.RESTATEMENT, Role.PREMISE)
+_LEGEND_ROLES = (Role.CENTRAL_CLAIM, Role.CLAIM, Role.CONCLUSION, Role.OBJECTION,
+                 Role.CONCESSION, Role.RESTATEMENT, Role.PREMISE)
 #: The legend's rows of edge styles (:func:`edge_kind`), in this order: sample, text.
 _LEGEND_EDGES = (
     ("support", "&#9472;&#9472;&#9472;&#9654;", "support (solid, arrow)"),

@@ -32,13 +32,21 @@ __all__ = [
 
 
 class Role(str, enum.Enum):
-    """The argumentative role of an ADU (Stab & Gurevych 2017; Peldszus & Stede 2016)."""
+    """The argumentative role of an ADU (Stab & Gurevych 2017; Peldszus & Stede 2016).
+
+    ``CONCESSION`` is a point the author grants ("Of course, X."; "X. But Y."), and
+    ``OBJECTION`` a view of the other side that the text reports and answers ("Critics
+    say X. But Y."): both attack a claim of the author's, but only the concession is the
+    author's own statement (the opponent's role of Peldszus & Stede 2016, a claim
+    "against" in Stab & Gurevych 2017).
+    """
 
     CENTRAL_CLAIM = "central_claim"
     CLAIM = "claim"
     PREMISE = "premise"
     CONCLUSION = "conclusion"
     CONCESSION = "concession"
+    OBJECTION = "objection"
     RESTATEMENT = "restatement"
 
 

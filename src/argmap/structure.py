@@ -34,7 +34,13 @@ from operator import attrgetter
 
 import attrs
 
-from argmap.cohesion import about_the_text_before, opponents_view, refers_back, topic_words
+from argmap.cohesion import (
+    about_the_text_before,
+    opponents_view,
+    refers_back,
+    rejects,
+    topic_words,
+)
 from argmap.grammar import Grammar, load_grammar
 from argmap.ingest import LEAD_IN_DASHES
 from argmap.model import (
@@ -518,7 +524,8 @@ class _Builder:
         for unit_id, role in self.roles.items():
             n = self.unit_index.get(unit_id, -1)
             if n >= 0:
-                roles[n] = codes[role]
+                roles[n] = codes[_objection(self, self.seg.units[n]) if role is
+                                 Role.CONCESSION else role]
         return _Built(self.thesis, tuple(self.relations), bytes(roles),
                       tuple(self.enumerations), tuple(self.warnings), tuple(announcing))
 
@@ -764,14 +771,36 @@ def _count_warning(enum: Enumeration) -> str:
 
 def _reported(b: _Builder, units: Iterable[Unit]) -> set[str]:
     """Units that report someone else's view ("Experts say that …"; attribution cues of
-    PARC 3.0, Pareti 2016), unless the speaker is the author ("I think …")."""
+    PARC 3.0, Pareti 2016), unless the speaker is the author ("I think …"); a view the
+    other side holds (:func:`~argmap.cohesion.opponents_view`: "Opponents warn that …",
+    "Many people worry that …") is reported whatever its verb, and "my opponent" or
+    "our critics" is no first-person speaker."""
     first_person = sentence_vocabulary()["FIRST_PERSON"]
     out = set()
     for unit in units:
-        if b.holds(unit, _ATTRIBUTION) and not any(
-                first_person.fullmatch(w) for w in re.findall(r"\w+", unit.text)):
+        opposing = opponents_view(unit.text)
+        if (opposing or b.holds(unit, _ATTRIBUTION)) and (
+                (opposing and _POSSESSIVE_OPPONENT.match(unit.text) is not None)
+                or not any(first_person.fullmatch(w) for w in re.findall(r"\w+", unit.text))):
             out.add(unit.id)
     return out
+
+
+#: "My opponent …", "our critics …": a first-person possessive that names the other
+#: side (``OPPONENT`` in ``grammars/relations.lark``), not the author as the speaker.
+_POSSESSIVE_OPPONENT = re.compile(r"(?:my|our)\s", re.IGNORECASE)
+
+
+def _objection(b: _Builder, unit: Unit) -> Role:
+    """The final role of a unit a rule read as a conceded point: ``OBJECTION`` when it
+    opens with a speaker and a verb of saying (:func:`_voiced_view`: "Some argue X.",
+    "The council says X.") and no concession marker of its own grants it ("Some argue
+    X. However, Y.": X is the other side's claim, which the author answers, not a point
+    the author grants; the opponent's role of Peldszus & Stede 2016), else
+    ``CONCESSION`` ("X. But Y.": the author grants X). A cue inside the sentence ("he
+    sees", "the thought of") does not make it the other side's."""
+    return Role.OBJECTION if not b.concedes(unit) and _voiced_view(b, unit) \
+        else Role.CONCESSION
 
 
 def _aside(text: str, unit: Unit) -> bool:
@@ -911,6 +940,7 @@ def _relate(seg: Segmentation, grammar: Grammar, title: str | None) -> _Built:
         # marked heads that take a place among the section's heads (see _beside)
         beside: dict[str, Intent] = {}
         closing = False  # whether a result opening the last paragraph closes the text
+        answers: dict[str, Unit] = {}  # a view standing alone -> the paragraph rejecting it
         first_main = _main_units(units[starts[paras[0]]:starts[paras[0] + 1]], clause_sources)
         first_head = next((u for u in first_main if not b.concedes(u)), first_main[0])
         # the section that opens with the central claim's paragraph argues for it: its
@@ -964,12 +994,28 @@ def _relate(seg: Segmentation, grammar: Grammar, title: str | None) -> _Built:
                     intent = attrs.evolve(intent, rule=rule)
                 b.apply(head, intent, target)
                 attached = True
+                if not section_start and intent.kind is _ATTACK and not intent.concedes \
+                        and heads and heads[-1] is previous_paragraph[-1] and \
+                        target == heads[-1].id and _voiced_view(b, heads[-1]):
+                    # "Critics say X. ¶ However, Y.": the view that stands alone is the
+                    # opponent's point, conceded (as "Critics say X. However, Y." in one
+                    # paragraph), and Y stands for the section where X opened it
+                    _concede(b, heads.pop(), intent.marker)
+                    answers[target] = head
                 if not section_start and _closes_text(b, intent, head, n - paras[0],
                                                       n == len(starts) - 2):
                     # drawn from the paragraph before's last unit, and the closing
                     # conclusion still (see _beside)
                     closing = True
                     heads.append(head)
+            elif intent is None and previous_paragraph is not None and not section_start \
+                    and heads and heads[-1] is previous_paragraph[-1] and \
+                    _rejects_view(b, head, previous_paragraph[-1]):
+                # "> Critics say X. ¶ This is overstated. …": the paragraph rejects the
+                # view that stands alone before it; the answer stands for the section
+                # where the view opened it (as a contrast's answer does, ``conceded``)
+                answers[heads.pop().id] = head
+                attached = True
             if announcement is not None and not b.inside_item(head):
                 b.open_enumeration(head, announcement)
             _sentence_level(b, head, main)
@@ -997,6 +1043,7 @@ def _relate(seg: Segmentation, grammar: Grammar, title: str | None) -> _Built:
         if b.conceded(first_main[0]):
             first_head = next((u for u in first_main if not b.conceded(u)
                                and not b.backs_concession(u)), first_head)
+            first_head = answers.get(first_head.id, first_head)
         if intro_head is not None and thesis is not None:
             if intro_head in heads:
                 heads.remove(intro_head)
@@ -1417,6 +1464,18 @@ def _sentence_level(b: _Builder, head: Unit, main: Sequence[Unit]) -> None:
             b.relate(unit.id, previous.id, _SUPPORT, "elaboration",
                      "elaboration.aside")
             continue
+        if not unit.markers and rejects(unit.text) and local_head is head and \
+                concession is None and \
+                previous.id != b.thesis and (previous is head or any(
+                    p[0] == previous.id for p in pending[-1:])) and \
+                _rejects_view(b, unit, previous):
+            # "Critics say X. This is overstated. Y.": the view is the opponent's, the
+            # rejection answers it, and what follows backs the rejection
+            pending = [p for p in pending if p[0] != previous.id]
+            local_head = previous = unit
+            last_target = None
+            after_concession = False
+            continue
         if not unit.markers and not (at_thesis and local_head is head
                                      and unit.id in answered):
             # Most units: no marker (so no intent, no announcement) and no contrast
@@ -1466,8 +1525,7 @@ def _sentence_level(b: _Builder, head: Unit, main: Sequence[Unit]) -> None:
               and local_head is head and not at_thesis
               and (answer := _answer_after(b, unit, rest[k + 1] if k + 1 < len(rest)
                                            else None)) is not None
-              and _reported(b, (head,)) and opponents_view(head.text)
-              and _concede(b, head, answer)):
+              and _voiced_view(b, head, named=False) and _concede(b, head, answer)):
             # "Some parents argue X. Admittedly, Y. However, Z.": the paragraph reports
             # the opponent's view X; Y grants it, a further conceded point on X's side
             # (Concede-Concede-Counter), and Z answers X (``concession``)
@@ -1511,6 +1569,17 @@ def _sentence_level(b: _Builder, head: Unit, main: Sequence[Unit]) -> None:
                 # thesis, not against B (Peldszus & Stede 2016: a conceded point attacks
                 # a claim of the proponent), unless C is about B ("these studies …")
                 target = home
+            elif intent.concedes and intent.kind is _ATTACK and not at_thesis and \
+                    concession is None and previous is not head and b.conceded(head) and \
+                    _answers(b, previous, head) and (against := b.conceded_against(head)) \
+                    is not None and not about_the_text_before(
+                        unit.text, (previous.text,), b.unit(against).text):
+                # "Some argue X. However, Y. Admittedly, C. But D.": after the answer to
+                # the opponent's view the author is back on the main line; C grants a
+                # further point against the claim X attacked, not against Y (Peldszus &
+                # Stede 2016: a conceded point attacks a claim of the proponent)
+                target = against
+                intent = attrs.evolve(intent, rule=f"{intent.rule}.after-answer")
             unmarked = [source for source, _ in pending]
             if intent.kind is _ATTACK and not intent.concedes and concession is None and \
                     local_head is head and not at_thesis and previous is not head and \
@@ -1659,6 +1728,63 @@ def _concede(b: _Builder, unit: Unit, marker: Marker) -> bool:
              marker)
     b.roles[unit.id] = Role.CONCESSION
     return True
+
+
+def _voiced_view(b: _Builder, unit: Unit, *, named: bool = True) -> bool:
+    """Whether ``unit`` reports a view that the text may answer as the other side's:
+    an opponent's (:func:`~argmap.cohesion.opponents_view`: "Critics say …", "My
+    opponent claims …"), or a speaker's it names ("The council says …", ``_SPEAKER_SAYS``;
+    reported, :func:`_reported`). A named speaker is an opponent only where the text
+    answers the view (a contrast right after it, a rejection); the callers ask that; a
+    cited authority that nothing answers ("The WHO says X. So Y.") stays a source of
+    support (attribution, PARC 3.0, Pareti 2016). With ``named=False`` (the answer may
+    be to a concession after the view instead: "Economists say X. Of course, Y. But
+    Z."), a named speaker counts only when the central claim names it too, as the party
+    it tells what to do or faults ("The council should reverse it." … "The council says
+    …"; :func:`_speaker_in_thesis`)."""
+    if not _reported(b, (unit,)):
+        return False
+    if opponents_view(unit.text):
+        return True
+    speaker = _SPEAKER_SAYS.match(unit.text)
+    return speaker is not None and (named or _speaker_in_thesis(b, speaker.group(0)))
+
+
+def _speaker_in_thesis(b: _Builder, speaker: str) -> bool:
+    """Whether the central claim shares a topic word with ``speaker`` ("The council
+    says", its verb left out; :func:`~argmap.cohesion.topic_words`)."""
+    if b.thesis is None:
+        return False
+    words = topic_words(speaker.rsplit(None, 1)[0]) if " " in speaker.strip() else set()
+    return bool(words & topic_words(b.unit(b.thesis).text))
+
+
+def _rejects_view(b: _Builder, unit: Unit, view: Unit) -> bool:
+    """Read ``unit``, which rejects the view reported just before it ("This is
+    overstated.", "That is not true."; :func:`~argmap.cohesion.rejects`), as the answer
+    to that view: it attacks the view (rule ``rejection.answer``, subtype
+    ``correction``), and the view, the opponent's, attacks the central claim (rule
+    ``rejection.view``, a conceded point as in :func:`_concede`). A rejection denies
+    what the sentence before said, as a corrective "in fact … not" does (Halliday &
+    Hasan 1976, §5.4); the view it denies is the other side's (Peldszus & Stede 2016).
+
+    Returns:
+        Whether the reading was made: ``unit`` rejects, ``view`` reports a view
+        (:func:`_voiced_view`) not conceded yet, and there is a central claim.
+    """
+    if not rejects(unit.text) or b.thesis is None or view.id == b.thesis or \
+            b.conceded(view) or not _voiced_view(b, view):
+        return False
+    b.relate(unit.id, view.id, RelationKind.ATTACK, "correction", "rejection.answer")
+    b.relate(view.id, b.thesis, RelationKind.ATTACK, "concession", "rejection.view")
+    b.roles[view.id] = Role.CONCESSION
+    return True
+
+
+def _answers(b: _Builder, unit: Unit, view: Unit) -> bool:
+    """Whether ``unit``'s first relation attacks ``view`` (it answers it)."""
+    relation = b.first_relation_from(unit.id)
+    return relation is not None and relation.kind is _ATTACK and relation.target == view.id
 
 
 def _read_intent(b: _Builder, unit: Unit) -> Intent | None:
