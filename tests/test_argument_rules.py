@@ -1916,13 +1916,13 @@ OPPOSING_VIEWS = [
         id="cited-authority-supports"),
     pytest.param(
         f"{_CARS_BAN}\n\nThe council says that shops will close.",
-        {("The council says that shops will close.", _CARS_BAN, "conclusion.closing")},
+        {("The council says that shops will close.", _CARS_BAN, "default.section")},
         id="named-speaker-not-answered"),
     pytest.param(
         "Cities should tax sugary drinks.\n\nEconomists say that such taxes work. Of "
         "course, the evidence is young. But every study shows sales falling.",
         {("Economists say that such taxes work.", "Cities should tax sugary drinks.",
-          "conclusion.closing"),
+          "default.section"),
          ("the evidence is young.", "Economists say that such taxes work.",
           "concession.opener"),
          ("every study shows sales falling.", "the evidence is young.",
@@ -1930,17 +1930,17 @@ OPPOSING_VIEWS = [
         id="own-side-source-concession-answered"),
     pytest.param(
         f"{_CARS_BAN}\n\nShops will close. This is overstated.",
-        {("Shops will close.", _CARS_BAN, "conclusion.closing"),
+        {("Shops will close.", _CARS_BAN, "default.section"),
          ("This is overstated.", "Shops will close.", "default.paragraph")},
         id="rejection-after-no-reported-view"),
     pytest.param(
         f"{_CARS_BAN}\n\n{_SHOPS} This is important.",
-        {(_SHOPS, _CARS_BAN, "conclusion.closing"),
+        {(_SHOPS, _CARS_BAN, "default.section"),
          ("This is important.", _SHOPS, "default.paragraph")},
         id="no-rejection-predicate"),
     pytest.param(
         f"{_CARS_BAN}\n\n{_SHOPS} It is wrong to ignore them.",
-        {(_SHOPS, _CARS_BAN, "conclusion.closing"),
+        {(_SHOPS, _CARS_BAN, "default.section"),
          ("It is wrong to ignore them.", _SHOPS, "default.paragraph")},
         id="wrong-before-an-infinitive-rejects-nothing"),
     pytest.param(

@@ -20,7 +20,7 @@ import re
 from collections.abc import Sequence
 
 from argmap.grammar import grammar_terminals
-from argmap.model import Relation, RelationKind, Unit
+from argmap.model import Marker, Relation, RelationKind, Unit
 
 __all__ = ["denies_inference", "undercut"]
 
@@ -71,7 +71,10 @@ def undercut(units: Sequence[Unit], relations: Sequence[Relation]) -> tuple[Rela
     undercuts X's attack, the most frequent undercut of the microtexts). Restatements,
     list items and juxtaposed clauses state no inference and are passed over, and so is
     a relation without a marker between two paragraphs (the map builder's link of a
-    paragraph to its section's claim, which the text did not state). With no
+    paragraph to its section's claim, which the text did not state), or one across
+    paragraphs whose marker is the undercutting answer's own (the attack of a view that
+    only this answer makes a conceded point: "My opponent claims X. But this assumes …"
+    rebuts X). With no
     such relation the attack stays a rebuttal of X. The undercut keeps the attack's
     marker, has the
     subtype ``undercut``, the target the attacked relation's id, and the rule id the
@@ -116,7 +119,8 @@ def undercut(units: Sequence[Unit], relations: Sequence[Relation]) -> tuple[Rela
                     touching.setdefault(r.target, []).append(r)
                 elif r.kind is _ATTACK and r.subtype == "concession":
                     touching.setdefault(r.source, []).append(r)  # a conceded point's
-        attacked = _inference(units, position, touching.get(rel.target, ()), target, source)
+        attacked = _inference(units, position, touching.get(rel.target, ()), target, source,
+                              rel.marker)
         if attacked is not None:
             out[n] = Relation(None, rel.source, attacked.id, _ATTACK, "undercut",
                               f"{rel.rule}.undercut", rel.marker)
@@ -124,9 +128,11 @@ def undercut(units: Sequence[Unit], relations: Sequence[Relation]) -> tuple[Rela
 
 
 def _inference(units: Sequence[Unit], position: dict[str, int],
-               supports: Sequence[Relation], attacked: int, attacker: int) -> Relation | None:
+               supports: Sequence[Relation], attacked: int, attacker: int,
+               answer: Marker | None) -> Relation | None:
     """The support into or out of the unit at position ``attacked`` that the attack of
-    the unit at ``attacker`` undercuts (see :func:`undercut`), or ``None``."""
+    the unit at ``attacker``, made by the marker ``answer``, undercuts (see
+    :func:`undercut`), or ``None``."""
     unit = units[attacked]
     best: Relation | None = None
     best_key = (-1, False, 0)
@@ -134,8 +140,12 @@ def _inference(units: Sequence[Unit], position: dict[str, int],
         incoming = r.target == unit.id
         other = position.get(r.source if incoming else r.target)
         if other is None or other == attacked or other >= attacker or (
-                r.marker is None and units[other].paragraph != unit.paragraph):
-            continue  # (an unmarked relation between paragraphs is the map's, not stated)
+                (r.marker is None or r.marker == answer)
+                and units[other].paragraph != unit.paragraph):
+            # an unmarked relation between paragraphs is the map's, not stated; so is
+            # the attack of a point that only this answer makes conceded (its marker is
+            # the answer's: "My opponent claims X. But this assumes …" rebuts X)
+            continue
         key = (max(other, attacked), incoming, -abs(other - attacked))
         if key > best_key:
             best, best_key = r, key
