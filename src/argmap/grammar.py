@@ -342,38 +342,46 @@ class Grammar:
         kinds, literal, punctuation = gapped.kinds, scanner.literals.get, gapped.punctuation
         shifted = gapped.shifted
         for m in gapped.pattern.finditer(text, start - 1, stop):
-            a, b = m.span()
-            if text[a] in punctuation and a >= start:  # not the one before the sentence
-                if a > pos and ((text[pos] != " " and wordish(text, pos, a)) if a - pos == 1
-                                else text[pos + 1].isalnum() or wordish(text, pos, a)):
+            at, b = m.span()  # ``at``: the character before the terminal (or a comma …)
+            if text[at] in punctuation and at >= start:  # not one before the sentence
+                if at > pos and ((text[pos] != " " and wordish(text, pos, at))
+                                 if at - pos == 1
+                                 else text[pos + 1].isalnum() or wordish(text, pos, at)):
                     add_type("TEXT")
                     add_bound(pos)
-                    add_bound(a)
-                add_type(punctuation[text[a]])
-                add_bound(a)
-                add_bound(a + 1)
-                pos = a + 1
-            if b == a + 1:
+                    add_bound(at)
+                add_type(punctuation[text[at]])
+                add_bound(at)
+                add_bound(at + 1)
+                pos = at + 1
+            if b == at + 1:
                 continue  # a punctuation terminal alone
+            a = at + 1  # where the terminal starts
             k = m.lastindex
             if k:
                 if k in shifted:
-                    a -= 1  # it starts before the character the match opens with
+                    a = at - 1  # it starts before the character the match opens with
                     if a < pos:
                         return False
-                else:
-                    a += 1
+                    if a > pos and ((text[pos] != " " and wordish(text, pos, a))
+                                    if a - pos == 1
+                                    else text[pos + 1].isalnum() or wordish(text, pos, a)):
+                        add_type("TEXT")
+                        add_bound(pos)
+                        add_bound(a)
+                    at = pos  # its gap is read (not again below)
                 name = kinds[k]
                 # the scanner may find a word start right after the match (a regex
                 # terminal may end in a character that is no word character)
                 if b < stop and word_or_hyphen(text, b) and not word_or_hyphen(text, b - 1):
                     return False
             else:  # a literal word (see Scanner)
-                a += 1
                 name = literal(text[a:b].lower()) or scanner.match(text, a, stop) or ""
-            # a TEXT token for a gap with a word character in it (see _scan)
-            if a > pos and ((text[pos] != " " and wordish(text, pos, a)) if a - pos == 1
-                            else text[pos + 1].isalnum() or wordish(text, pos, a)):
+            # A TEXT token for a gap with a word character in it (as in _scan). The gap
+            # ends in the character ``at``, which is no word character: a gap of that one
+            # character has none; a longer one has one if its second character is a
+            # letter or digit, or a search finds one.
+            if at > pos and (text[pos + 1].isalnum() or wordish(text, pos, at)):
                 add_type("TEXT")
                 add_bound(pos)
                 add_bound(a)
