@@ -549,7 +549,9 @@ def _gapped(punct: Sequence[TerminalDef], word: Sequence[str], free: Sequence[Te
     (``(?<=\\w)n['’]t``)."""
     if not all(_never_word(re.escape(t.pattern.value), 0) for t in punct):
         return []
-    if any(sre_parse.parse(alt).getwidth()[0] == 0 for alt in word):
+    # a bucket opens with its character (a literal); the others' run with a lookahead
+    if any(alt.startswith("(?") and sre_parse.parse(alt).getwidth()[0] == 0
+           for alt in word):
         return []
     shifted: list[str] = []
     firsts: list[str] = []
