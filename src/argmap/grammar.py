@@ -372,8 +372,10 @@ class Grammar:
                     at = pos  # its gap is read (not again below)
                 name = kinds[k]
                 # the scanner may find a word start right after the match (a regex
-                # terminal may end in a character that is no word character)
-                if b < stop and word_or_hyphen(text, b) and not word_or_hyphen(text, b - 1):
+                # terminal may end in a character that is no word character; a letter
+                # or digit, ``str.isalnum``, is one)
+                if b < stop and not text[b - 1].isalnum() and \
+                        not word_or_hyphen(text, b - 1) and word_or_hyphen(text, b):
                     return False
             else:  # a literal word (see Scanner)
                 name = literal(text[a:b].lower()) or scanner.match(text, a, stop) or ""
