@@ -210,3 +210,97 @@ def test_a_phrase_with_other_white_space_is_named_by_its_group(
     types, _ = grammar.scan_types(text, 0, len(text))
     assert types == ["SOS", *expected, "EOS"]
     assert [grammar.terminal_at(text, 0)] == expected
+
+
+# --- the gapped pattern (Grammar.scan_types) -----------------------------------------
+
+
+def plain_scan_types(grammar_scanner: re.Pattern[str], names: list[str], text: str,
+                     start: int, end: int) -> tuple[list[str], list[int]]:
+    """:meth:`Grammar.scan_types` read from the reference alternation ``grammar_scanner``
+    (with the group names ``names``), every gap searched for a word character."""
+    types, bounds = ["SOS"], [start, start]
+    stop = end
+    while stop > start and text[stop - 1] in ".!?…\"'”’»)]":
+        stop -= 1
+    pos = start
+    for m in grammar_scanner.finditer(text, start, stop):
+        a, b = m.span()
+        if a > pos and re.search(r"\w", text[pos:a]):
+            types.append("TEXT")
+            bounds += [pos, a]
+        types.append(names[int((m.lastgroup or "_0")[1:])])
+        bounds += [a, b]
+        pos = b
+    if stop > pos and re.search(r"\w", text[pos:stop]):
+        types.append("TEXT")
+        bounds += [pos, stop]
+    return [*types, "EOS"], [*bounds, stop, end]
+
+
+def test_the_built_in_grammar_gets_the_gapped_pattern() -> None:
+    gapped = GRAMMAR.scanner.gapped
+    assert gapped is not None
+    assert gapped.pattern.pattern.startswith(r"[^0-9A-Za-z_\w-](?:")
+    assert gapped.punctuation == {",": "COMMA", ";": "SEMI", ":": "COLON"}
+    assert {gapped.kinds[k] for k in gapped.shifted} == {"CLITIC_NEG"}
+    assert build_scanner(TERMS).gapped is None  # only when asked for
+
+
+@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(scanner_text(), scanner_text(), scanner_text())
+def test_scan_types_equals_the_plain_alternation(before: str, text: str, after: str) -> None:
+    whole = before + text + after
+    start, end = len(before), len(before) + len(text)
+    assert GRAMMAR.scan_types(whole, start, end) == \
+        plain_scan_types(PLAIN, PLAIN_NAMES, whole, start, end)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fees rose,however wages fell.",  # a comma and a word in one match
+        "x;thus,for example, y",
+        "They don't, and DIDN’T, and can't.",
+        "n't at the start",
+        "'t is",
+        "the 1960'also",  # a regex terminal ends in "'" before a word: the plain scan
+        "e.g.also the 1990s,so",
+        "a - b -- c * • d +e",
+        "1. Cut fees 2) Raise",
+        "İn fact ın fact alſo taKen together",
+        "in\n\tfact, \u00a0however",
+    ],
+)
+def test_scan_types_on_edge_cases(text: str) -> None:
+    for before in ("", " ", "x", ",", "n", "’", "do"):
+        whole = before + text
+        for start in range(len(before), len(whole)):
+            assert GRAMMAR.scan_types(whole, start, len(whole)) == \
+                plain_scan_types(PLAIN, PLAIN_NAMES, whole, start, len(whole)), (whole, start)
+
+
+@pytest.mark.parametrize(
+    ("terminal", "gapped"),
+    [
+        ('/(?<=a)beit/i', False),  # the character after the lookbehind's is a letter
+        ("/(?<=\\w)s['’]t/i", True),  # as n't
+        ('/(?<=\\w)s[\'’]?t/i', False),  # an optional character
+        ('"--"', False),  # a punctuation terminal of two characters
+        ('"albeit"i', True),
+    ],
+)
+def test_user_terminals_scan_types_as_the_plain_alternation(
+        tmp_path: Path, terminal: str, gapped: bool) -> None:
+    user = tmp_path / "user.lark"
+    user.write_text(f"%extend contrast: ALBEIT\nALBEIT: {terminal}   "
+                    "// sense: Comparison.Concession\n", encoding="utf-8")
+    grammar = load_grammar((user,))
+    assert (grammar.scanner.gapped is not None) is gapped
+    terms = [t for t in grammar.parser.terminals if t.name not in SYNTHETIC]
+    source, names = _plain(terms)
+    plain = re.compile(source)
+    text = "Abeit, albeit -- it's ours: do's't and was't, abeit; x--albeit."
+    for start in range(len(text)):
+        assert grammar.scan_types(text, start, len(text)) == \
+            plain_scan_types(plain, names, text, start, len(text))

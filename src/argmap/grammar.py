@@ -16,7 +16,7 @@ from lark.lexer import Lexer
 from argmap.exceptions import GrammarFileError
 from argmap.lalr import Plan, PlanParser
 from argmap.model import MarkerFunction
-from argmap.scanner import Scanner, build_scanner
+from argmap.scanner import Gapped, Scanner, build_scanner
 
 __all__ = [
     "Grammar",
@@ -281,13 +281,27 @@ class Grammar:
             ``bounds[2n + 1]`` (for TEXT, those of the whole gap, white space included).
             :meth:`tokens` makes the tokens of a sentence that needs them.
         """
-        types = ["SOS"]
-        bounds = [start, start]
-        add_type, add_bound = types.append, bounds.append
-        wordish = _WORDISH.search
         stop = end
         while stop > start and text[stop - 1] in _CLOSERS:
             stop -= 1
+        types = ["SOS"]
+        bounds = [start, start]
+        gapped = self.scanner.gapped
+        if gapped is None or start == 0 or \
+                not self._scan_gapped(gapped, text, start, stop, types, bounds):
+            del types[1:], bounds[2:]
+            self._scan(text, start, stop, types, bounds)
+        types.append("EOS")
+        bounds.append(stop)
+        bounds.append(end)
+        return types, bounds
+
+    def _scan(self, text: str, start: int, stop: int, types: list[str],
+              bounds: list[int]) -> None:
+        """Append the tokens of ``text[start:stop]`` to ``types`` and ``bounds`` (see
+        :meth:`scan_types`), found with the scanner's pattern."""
+        add_type, add_bound = types.append, bounds.append
+        wordish = _WORDISH.search
         pos = start
         scanner = self.scanner
         kinds, literal = scanner.kinds, scanner.literals.get
@@ -314,10 +328,74 @@ class Grammar:
             add_type("TEXT")
             add_bound(pos)
             add_bound(stop)
-        add_type("EOS")
-        add_bound(stop)
-        add_bound(end)
-        return types, bounds
+
+    def _scan_gapped(self, gapped: Gapped, text: str, start: int, stop: int,
+                     types: list[str], bounds: list[int]) -> bool:
+        """:meth:`_scan` with the scanner's :class:`~argmap.scanner.Gapped` pattern,
+        searched from the character before ``start`` (``start`` > 0); ``False``, with
+        ``types`` and ``bounds`` left half made, where that pattern may miss a match of
+        the scanner's (see :class:`~argmap.scanner.Gapped`)."""
+        add_type, add_bound = types.append, bounds.append
+        wordish, word_or_hyphen = _WORDISH.search, _WORD_OR_HYPHEN.match
+        pos = start
+        scanner = self.scanner
+        kinds, literal, punctuation = gapped.kinds, scanner.literals.get, gapped.punctuation
+        shifted = gapped.shifted
+        for m in gapped.pattern.finditer(text, start - 1, stop):
+            at, b = m.span()  # ``at``: the character before the terminal (or a comma …)
+            if text[at] in punctuation and at >= start:  # not one before the sentence
+                if at > pos and ((text[pos] != " " and wordish(text, pos, at))
+                                 if at - pos == 1
+                                 else text[pos + 1].isalnum() or wordish(text, pos, at)):
+                    add_type("TEXT")
+                    add_bound(pos)
+                    add_bound(at)
+                add_type(punctuation[text[at]])
+                add_bound(at)
+                add_bound(at + 1)
+                pos = at + 1
+            if b == at + 1:
+                continue  # a punctuation terminal alone
+            a = at + 1  # where the terminal starts
+            k = m.lastindex
+            if k:
+                if k in shifted:
+                    a = at - 1  # it starts before the character the match opens with
+                    if a < pos:
+                        return False
+                    if a > pos and ((text[pos] != " " and wordish(text, pos, a))
+                                    if a - pos == 1
+                                    else text[pos + 1].isalnum() or wordish(text, pos, a)):
+                        add_type("TEXT")
+                        add_bound(pos)
+                        add_bound(a)
+                    at = pos  # its gap is read (not again below)
+                name = kinds[k]
+                # the scanner may find a word start right after the match (a regex
+                # terminal may end in a character that is no word character; a letter
+                # or digit, ``str.isalnum``, is one)
+                if b < stop and not text[b - 1].isalnum() and \
+                        not word_or_hyphen(text, b - 1) and word_or_hyphen(text, b):
+                    return False
+            else:  # a literal word (see Scanner)
+                name = literal(text[a:b].lower()) or scanner.match(text, a, stop) or ""
+            # A TEXT token for a gap with a word character in it (as in _scan). The gap
+            # ends in the character ``at``, which is no word character: a gap of that one
+            # character has none; a longer one has one if its second character is a
+            # letter or digit, or a search finds one.
+            if at > pos and (text[pos + 1].isalnum() or wordish(text, pos, at)):
+                add_type("TEXT")
+                add_bound(pos)
+                add_bound(a)
+            add_type(name)
+            add_bound(a)
+            add_bound(b)
+            pos = b
+        if stop > pos and wordish(text, pos, stop):
+            add_type("TEXT")
+            add_bound(pos)
+            add_bound(stop)
+        return True
 
     def tokens(self, text: str, types: list[str], bounds: list[int]) -> list[Token]:
         """The tokens of a sentence from :meth:`scan_types` (TEXT trimmed of space)."""
@@ -416,6 +494,7 @@ class Grammar:
 
 _CLOSERS = frozenset(".!?…\"'”’»)]")
 _WORDISH = re.compile(r"\w")
+_WORD_OR_HYPHEN = re.compile(r"[\w-]")
 
 #: How many distinct token-type sequences :meth:`Grammar.plan` remembers for a grammar
 #: that Lark parses itself (:attr:`argmap.lalr.PlanParser.exact` false).
@@ -617,7 +696,7 @@ def _load(extra: tuple[Path, ...]) -> Grammar:
             pattern=term.pattern.value,
         )
     try:
-        scanner = build_scanner(scanned)
+        scanner = build_scanner(scanned, gapped=True)
     except re.error as exc:  # each terminal compiles (above), but not all together
         raise GrammarFileError("grammar does not compile: its terminals' regular "
                                f"expressions do not combine: {exc.msg}") from None
