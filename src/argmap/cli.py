@@ -19,6 +19,8 @@ __all__ = ["main"]
 
 _FORMATS = ("svg", "png", "pdf", "dot", "json", "aif", "argdown", "graphml", "mermaid", "html")
 _BINARY = ("png", "pdf")
+_TEXT_FORMATS = tuple(f for f in _FORMATS if f not in _BINARY)
+_SEGMENT_FORMATS = ("tsv", "json")
 _INPUT_FORMATS = ("auto", "text", "markdown", "html")
 #: The standard streams' name on the command line.
 STDIO = "-"
@@ -208,6 +210,36 @@ def _view_options(func: _F) -> _F:
     return func
 
 
+def _output_format(command: str, output: str, fmt: str | None, formats: tuple[str, ...],
+                   default: str | None) -> str:
+    """The format that ``command`` writes to ``-o OUTPUT``, the same rule for every
+    command: a known extension (:data:`argmap.render.EXTENSIONS`) picks the format and
+    must agree with ``--format`` (``fmt``); an unknown one takes ``fmt``, else the
+    command's ``default``.
+
+    Raises:
+        click.UsageError: the extension contradicts ``fmt``, names a format the command
+            does not write (``extract -o map.png``), or is unknown with neither ``fmt``
+            nor a default (exit 2).
+    """
+    from argmap.render import EXTENSIONS, format_of
+
+    implied = format_of(output)
+    if fmt is not None and implied is not None and implied != fmt:
+        raise click.UsageError(f"--format {fmt} contradicts the extension of {output!r}")
+    if implied is not None and implied not in formats:
+        hint = f"; 'argmap render' writes {implied}" if implied in _FORMATS else ""
+        raise click.UsageError(f"the extension of {output!r} names {implied}, which "
+                               f"'argmap {command}' does not write (it writes "
+                               f"{', '.join(formats)}){hint}")
+    chosen = fmt or implied or default
+    if chosen is None:
+        raise click.UsageError(
+            f"cannot tell the format from {output!r}; use --format or one of the "
+            f"extensions {' '.join(sorted(EXTENSIONS))}")
+    return chosen
+
+
 def _write(m: Any, text: str, target: str | Path, fmt: str | None,
            options: dict[str, Any]) -> bytes | Path:
     """Render, turning option warnings into ``argmap: warning:`` lines on stderr."""
@@ -251,8 +283,6 @@ def render(file: str, output: str | None, fmt: str | None, grammar: tuple[str, .
     Without -o the map goes to FILE's name with .svg (argmap.svg for -) in the current
     folder; with a text --format and no -o it goes to standard output.
     """
-    from argmap.render import EXTENSIONS, format_of
-
     fmt = fmt.lower() if fmt else None
     if output == STDIO:
         target: str | Path = fmt or "svg"
@@ -264,13 +294,7 @@ def render(file: str, output: str | None, fmt: str | None, grammar: tuple[str, .
         target = Path(f"{stem}.{ext}")
     else:
         target = Path(output)
-        implied = format_of(target)
-        if fmt is None and implied is None:
-            raise click.UsageError(
-                f"cannot tell the format from {output!r}; use --format or one of the "
-                f"extensions {' '.join(sorted(EXTENSIONS))}")
-        if fmt is not None and implied is not None and implied != fmt:
-            raise click.UsageError(f"--format {fmt} contradicts the extension of {output!r}")
+        _output_format("render", output, fmt, _FORMATS, None)
     if isinstance(target, Path):
         _check_output(file, target)
     m, text = _analyze(file, grammar, encoding, input_format)
@@ -288,23 +312,25 @@ def render(file: str, output: str | None, fmt: str | None, grammar: tuple[str, .
 @main.command(short_help="Print FILE's argument map as JSON or another text format.")
 @_file_argument
 @_output_option
-@click.option("-f", "--format", "fmt", default="json",
-              type=click.Choice([f for f in _FORMATS if f not in _BINARY],
-                                case_sensitive=False),
+@click.option("-f", "--format", "fmt",
+              type=click.Choice(_TEXT_FORMATS, case_sensitive=False),
               help="json (default, docs/json-schema.md), aif, argdown, graphml, mermaid, "
-                   "html, dot or svg.")
+                   "html, dot or svg; the extension of -o picks it too and must agree.")
 @_view_options
 @_grammar_option
 @_encoding_option
 @_input_format_option
-def extract(file: str, output: str | None, fmt: str, grammar: tuple[str, ...],
+def extract(file: str, output: str | None, fmt: str | None, grammar: tuple[str, ...],
             encoding: str | None, input_format: str, **options: Any) -> None:
     """Print FILE's argument map on standard output (or write it to -o PATH), as JSON or
     another text format."""
+    fmt = fmt.lower() if fmt else None
     if output not in (None, STDIO):
+        fmt = _output_format("extract", output, fmt, _TEXT_FORMATS, "json")
         _check_output(file, Path(output))
+    fmt = fmt or "json"
     m, text = _analyze(file, grammar, encoding, input_format)
-    result = _write(m, text, fmt.lower(), fmt.lower(),
+    result = _write(m, text, fmt, fmt,
                     {k: v for k, v in options.items() if v is not None})
     assert isinstance(result, bytes)
     if output in (None, STDIO):
@@ -356,24 +382,28 @@ def rules(grammar: tuple[str, ...]) -> None:
 @main.command(short_help="Print one line per unit: id, span, markers, role, text.")
 @_file_argument
 @_output_option
-@click.option("-f", "--format", "fmt", default="tsv", show_default=True,
-              type=click.Choice(("tsv", "json"), case_sensitive=False),
-              help="tsv: one tab-separated line per unit; json: an array of units.")
+@click.option("-f", "--format", "fmt",
+              type=click.Choice(_SEGMENT_FORMATS, case_sensitive=False),
+              help="tsv (default): one tab-separated line per unit; json: an array of "
+                   "units. A .json -o picks json and must agree.")
 @_grammar_option
 @_encoding_option
 @_input_format_option
-def segment(file: str, output: str | None, fmt: str, grammar: tuple[str, ...],
+def segment(file: str, output: str | None, fmt: str | None, grammar: tuple[str, ...],
             encoding: str | None, input_format: str) -> None:
     """Print one line per unit: id, character span, markers, role and text.
 
     The five columns are tab-separated; newlines and tabs inside the text are shown as
     single spaces (the span locates the exact characters). With --format json, an array
-    of objects with the same fields and the exact text.
+    of objects with the same fields and the exact text. An -o file ending in .json
+    picks json.
     """
+    fmt = fmt.lower() if fmt else None
     if output not in (None, STDIO):
+        fmt = _output_format("segment", output, fmt, _SEGMENT_FORMATS, "tsv")
         _check_output(file, Path(output))
     m, _ = _analyze(file, grammar, encoding, input_format)
-    if fmt.lower() == "json":
+    if fmt == "json":
         rows = [{"id": u.id, "start": u.span.start, "end": u.span.end,
                  "markers": [{"text": mk.text, "function": mk.function.value,
                               "start": mk.span.start, "end": mk.span.end}
