@@ -295,6 +295,57 @@ def test_output_through_a_symlink_to_the_input(runner: CliRunner, essay: Path,
     assert essay.read_text(encoding="utf-8") == TEXT
 
 
+# A --grammar file that is missing, a folder, not UTF-8 or not a grammar is bad input:
+# exit 1 with one line, for every command that takes --grammar (docs/reference/cli.md).
+# A missing file or a folder was a usage error (exit 2), a binary file a traceback.
+GRAMMAR_COMMANDS = [
+    pytest.param(["extract", "{essay}"], id="extract"),
+    pytest.param(["segment", "{essay}"], id="segment"),
+    pytest.param(["render", "{essay}", "-f", "dot"], id="render"),
+    pytest.param(["explain", "{essay}"], id="explain"),
+    pytest.param(["rules"], id="rules"),
+    pytest.param(["batch", "{essay}", "-o", "{tmp}/maps", "--jobs", "1"], id="batch"),
+    pytest.param(["eval", "{tmp}"], id="eval"),
+]
+
+
+@pytest.mark.parametrize("command", GRAMMAR_COMMANDS)
+@pytest.mark.parametrize(("name", "data", "message"), [
+    pytest.param("missing.lark", None,
+                 "cannot read grammar file {path}: No such file or directory", id="missing"),
+    pytest.param("folder.lark", "folder", "cannot read grammar file {path}: Is a directory",
+                 id="folder"),
+    pytest.param("binary.lark", b"\xff\xfe\x00%extend", "grammar file {path} is not UTF-8 "
+                 "text: byte 0xff at offset 0", id="not-utf-8"),
+    pytest.param("broken.lark", b'ALBEIT "albeit"i\n', "{path}:1:8: grammar does not "
+                 "compile", id="does-not-compile"),
+])
+def test_bad_grammar_file_exits_1(runner: CliRunner, essay: Path, tmp_path: Path,
+                                  command: list[str], name: str, data: bytes | str | None,
+                                  message: str) -> None:
+    path = tmp_path / name
+    if data == "folder":
+        path.mkdir()
+    elif isinstance(data, bytes):
+        path.write_bytes(data)
+    args = [a.format(essay=essay, tmp=tmp_path) for a in command]
+    line = one_line_error(runner.invoke(main, [*args, "--grammar", str(path)]))
+    assert line.startswith("argmap: error: " + message.format(path=path))
+    assert not (tmp_path / "maps").exists()
+
+
+@pytest.mark.parametrize("command", GRAMMAR_COMMANDS[:-1])  # eval needs a corpus
+def test_good_grammar_file_is_read_by_every_command(runner: CliRunner, essay: Path,
+                                                    tmp_path: Path, command: list[str],
+                                                    ) -> None:
+    path = tmp_path / "mine.lark"
+    path.write_text('%extend contrast: CONTRARIWISE\nCONTRARIWISE: "contrariwise"i'
+                    "   // sense: Comparison.Contrast\n", encoding="utf-8")
+    args = [a.format(essay=essay, tmp=tmp_path) for a in command]
+    result = runner.invoke(main, [*args, "--grammar", str(path)])
+    assert result.exit_code == 0, result.output
+
+
 # ------------------------------------------------------------------ usage errors: exit 2
 
 

@@ -55,6 +55,17 @@ def _analyze(file: str, grammar: tuple[str, ...], encoding: str | None,
     return m, document.text
 
 
+def _load_grammar(grammar: tuple[str, ...]) -> Any:
+    """The marker grammar extended by the ``--grammar`` files; a file that cannot be read
+    or does not compile fails here, once, as bad input (exit 1)."""
+    from argmap.grammar import load_grammar
+
+    try:
+        return load_grammar(tuple(Path(g) for g in grammar))
+    except ArgmapError as exc:
+        _fail(exc)
+
+
 def _check_output(file: str, output: Path) -> None:
     """Refuse an output path that is the input file or a directory (bad input: exit 1),
     before anything is read or written."""
@@ -96,8 +107,9 @@ def _check_encoding(ctx: click.Context, param: click.Parameter, value: str | Non
 
 _file_argument = click.argument("file", metavar="FILE")
 _grammar_option = click.option(
-    "--grammar", "grammar", multiple=True, type=click.Path(exists=True, dir_okay=False),
-    help="A .lark file extending the built-in marker grammar (repeatable).")
+    "--grammar", "grammar", multiple=True, type=click.Path(),
+    help="A .lark file extending the built-in marker grammar (repeatable); one that "
+         "cannot be read or does not compile is bad input (exit 1).")
 _encoding_option = click.option(
     "--encoding", default=None, callback=_check_encoding,
     help="Decode the input with this codec (utf-8, utf-16, gb18030, cp1252, latin-1 …) "
@@ -367,13 +379,9 @@ def explain(file: str, unit: str | None, grammar: tuple[str, ...],
 def rules(grammar: tuple[str, ...]) -> None:
     """List every rule id a relation can carry, with a one-line description (taken from
     grammars/markers.lark and grammars/relations.lark)."""
-    from argmap.grammar import load_grammar
     from argmap.rules import catalog
 
-    try:
-        entries = catalog(load_grammar(tuple(Path(p) for p in grammar)))
-    except ArgmapError as exc:
-        _fail(exc)
+    entries = catalog(_load_grammar(grammar))
     width = max(len(r.id) for r in entries)
     for r in entries:
         click.echo(f"{r.id:<{width}}  {r.description}")
@@ -422,7 +430,7 @@ def segment(file: str, output: str | None, fmt: str | None, grammar: tuple[str, 
 
 
 @main.command(name="eval")
-@click.argument("corpus", metavar="CORPUS", type=click.Path(file_okay=False))
+@click.argument("corpus", metavar="CORPUS", type=click.Path())
 @click.option("--gold-units", is_flag=True,
               help="Score relations over the gold segments instead of argmap's own units.")
 @click.option("-f", "--format", "fmt", type=click.Choice(("table", "json")), default="table",
@@ -437,6 +445,8 @@ def evaluate(corpus: str, gold_units: bool, fmt: str, grammar: tuple[str, ...]) 
     import json
 
     from argmap.evaluation import evaluate_corpus
+
+    _load_grammar(grammar)  # a bad grammar file fails once, not once per text
 
     def progress(files: Any) -> Any:
         if not sys.stderr.isatty():
@@ -482,22 +492,17 @@ def batch(inputs: tuple[str, ...], outdir: str, jobs: int | None, scheduler: str
     the end and does not stop the others; the exit status is 1 if any input failed.
     """
     from argmap.batch import expand_inputs, plan_jobs, run_batch
-    from argmap.grammar import load_grammar
 
     if jobs is not None and scheduler is not None:
         raise click.UsageError("--jobs and --scheduler exclude each other")
-    try:  # a bad grammar file fails once, here, not once per input
-        load_grammar(tuple(Path(g) for g in grammar))
-    except ArgmapError as exc:
-        _fail(exc)
-    try:
+    _load_grammar(grammar)  # a bad grammar file fails once, here, not once per input
+    try:  # a missing input, or one that holds no file argmap reads: bad input, exit 1
         planned = plan_jobs(expand_inputs(inputs), Path(outdir))
     except ArgmapError as exc:
-        click.echo(f"argmap: error: {exc}", err=True)
-        sys.exit(2)
+        _fail(exc)
     if not planned:
-        raise click.UsageError("the inputs hold no text, Markdown or HTML file (*.txt "
-                               "*.md *.html …)")
+        _fail(InputError("the inputs hold no text, Markdown or HTML file (*.txt *.md "
+                         "*.html …)"))
     bar = _progress_bar(sum(_size(j.source) for j in planned), len(planned), progress)
 
     def advance(outcome: Any) -> None:
