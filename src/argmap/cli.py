@@ -267,12 +267,23 @@ def _write(m: Any, text: str, target: str | Path, fmt: str | None,
             _fail(exc)
     for w in caught:
         if issubclass(w.category, OptionWarning):
-            message = str(w.message)
-            name = message.split(" ", 1)[0]
-            flag = {"clusters": "--no-clusters", "legend": "--no-legend"}.get(
-                name, "--" + name.replace("_", "-"))
-            click.echo(f"argmap: warning: {flag} {message.split(' ', 1)[1]}", err=True)
+            click.echo(f"argmap: warning: {_in_flags(str(w.message))}", err=True)
     return result
+
+
+def _in_flags(message: str) -> str:
+    """An option warning of :func:`argmap.render.render`, with each keyword it names
+    written as its flag ("depth applies only together with focus" -> "--depth applies
+    only together with --focus"; ``legend`` -> ``--no-legend``)."""
+    import re
+
+    from argmap.render import OPTIONS
+
+    def flag(m: re.Match[str]) -> str:
+        return {"clusters": "--no-clusters", "legend": "--no-legend"}.get(
+            m[0], "--" + m[0].replace("_", "-"))
+
+    return re.sub(rf"\b(?:{'|'.join(OPTIONS)})\b", flag, message)
 
 
 @main.command(short_help="Draw FILE's argument map or export it (svg, png, pdf, dot, json, …).")
