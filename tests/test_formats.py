@@ -258,3 +258,31 @@ def test_markdown_bylines_above_the_first_prose_are_meta(source: str, blocks: li
     found, boilerplate = markdown_blocks(source)
     assert [span.slice(source) for _, span in found] == blocks
     assert [(b.kind, b.text) for b in boilerplate] == [("meta", m) for m in meta]
+
+
+# A question title, plain or after '#', is the map's title in every format and on
+# standard input (sniffed as text: one '#' line is not enough Markdown); it was a claim
+# supporting the thesis, or a unit with a literal '#' (fresh-user report, (a)11, (c)4).
+QUESTION_BODY = "Schools should ban smartphones. First, phones distract students.\n"
+
+
+@pytest.mark.parametrize(("source", "fmt"), [
+    pytest.param(("essay.txt", "Should Schools Ban Phones?\n\n"), "text", id="txt"),
+    pytest.param(("q.txt", "# Should Schools Ban Phones?\n\n"), "text", id="hash-txt"),
+    pytest.param(("q.md", "# Should Schools Ban Phones?\n\n"), "markdown", id="md"),
+    pytest.param((None, "# Should Schools Ban Phones?\n\n"), "text", id="hash-stdin"),
+    pytest.param((None, "Should Schools Ban Phones?\n\n"), "text", id="stdin"),
+])
+def test_a_question_title_is_the_title_not_a_claim(tmp_path: Path, source: tuple[str | None,
+                                                   str], fmt: str) -> None:
+    name, head = source
+    data = (head + QUESTION_BODY).encode("utf-8")
+    if name is None:
+        m = argmap.analyze(read_document(data))
+    else:
+        (tmp_path / name).write_bytes(data)
+        m = argmap.analyze(tmp_path / name)
+    assert (m.metadata["format"], m.title) == (fmt, "Should Schools Ban Phones?")
+    assert [u.text for u in m.units] == ["Schools should ban smartphones.",
+                                         "phones distract students."]
+    assert m.unit(m.central_claim).text == "Schools should ban smartphones."
