@@ -17,6 +17,7 @@ import attrs
 from argmap.decode import decode
 from argmap.exceptions import EmptyInputError, InputError
 from argmap.furniture import furniture
+from argmap.headline import headline_style
 from argmap.html import extract_html, looks_like_html
 from argmap.markdown import looks_like_markdown, markdown_blocks
 from argmap.model import Boilerplate, Span, _unchecked_span
@@ -454,9 +455,10 @@ def _ends_with_lead_in(text: str) -> bool:
 
 def _question_title(line: _Line, nxt: _Line | None) -> bool:
     """Whether ``line``, above the first prose line, is a question title ("Should Schools
-    Ban Phones?"): a heading-like line in headline style (:func:`_headline_style`) that
-    ends in a question mark, stands alone (a blank line after it) and has prose after
-    it, so it is the text's title, not a claim. A title ends in no full stop but keeps
+    Ban Phones?"): a heading-like line of two words or more in headline style
+    (:func:`~argmap.headline.headline_style`) that ends in a question mark, stands
+    alone (a blank line after it) and has prose after it, so it is the text's title,
+    not a claim. A title ends in no full stop but keeps
     a question mark (English for Research, "Punctuating titles"), so a question is the
     one stop a title line has; a question in sentence case ("Then, Gorgias, what is
     the answer?") is a sentence.
@@ -467,27 +469,8 @@ def _question_title(line: _Line, nxt: _Line | None) -> bool:
         [('title', 'Should Schools Ban Phones?'), ('paragraph', 'Schools should ban phones.')]
     """
     return (nxt is not None and nxt.blank_before and _ends_with_stop(line.text, _QUESTION_STOPS)
-            and _heading_like(line, question=True) and _headline_style(line.text)
+            and _heading_like(line, question=True) and headline_style(line.text, 2)
             and not _heading_like(nxt) and not _LIST_LINE.match(nxt.text))
-
-
-#: A word: letters, maybe with inner apostrophes or hyphens ("Don't", "Well-Being").
-_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
-
-
-def _headline_style(text: str) -> bool:
-    """Whether ``text`` is capitalised in headline style: two words or more, and every
-    word of four letters or more capitalised but at most one (headline style lowercases
-    prepositions of any length, "under", "between": Chicago Manual of Style, 17th ed.,
-    8.159).
-
-    Example:
-        >>> _headline_style("Should Schools Ban Phones?"), _headline_style("Is It Time "
-        ...     "to Ban Phones under Ten?"), _headline_style("Why cities need more trees?")
-        (True, True, False)
-    """
-    words = _WORD.findall(text)
-    return len(words) >= 2 and sum(1 for w in words if len(w) >= 4 and not w[0].isupper()) <= 1
 
 
 def _starts_in_lower_case(text: str) -> bool:
