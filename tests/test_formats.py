@@ -286,3 +286,42 @@ def test_a_question_title_is_the_title_not_a_claim(tmp_path: Path, source: tuple
     assert [u.text for u in m.units] == ["Schools should ban smartphones.",
                                          "phones distract students."]
     assert m.unit(m.central_claim).text == "Schools should ban smartphones."
+
+
+# A run-in label that opens a Markdown paragraph ("**Summary.** The government should
+# …") is boilerplate of kind run-in-heading, and the sentence after it the paragraph's
+# first unit; it was a claim "Summary." supporting the thesis (fresh-user report, (a)12).
+LABEL_BODY = "The government should cap fees."
+
+
+@pytest.mark.parametrize(("head", "label"), [
+    pytest.param("**Summary.** ", "**Summary.**", id="bold-stop-inside"),
+    pytest.param("**Summary**. ", "**Summary**.", id="bold-stop-after"),
+    pytest.param("__Recommendation:__ ", "__Recommendation:__", id="underscores-colon"),
+    pytest.param("*Background.* ", "*Background.*", id="italic"),
+    pytest.param("**Key Findings.** ", "**Key Findings.**", id="headline-style"),
+    pytest.param("**Key findings:** ", "**Key findings:**", id="colon-sentence-case"),
+    pytest.param("> **Summary.** ", "**Summary.**", id="in-a-block-quote"),
+    # must not fire: a bold sentence, a bold sentence in sentence case, no stop, a
+    # question, a lower-case run, too many words, not at the paragraph's start
+    pytest.param("**Fees must fall.** ", None, id="bold-sentence"),
+    pytest.param("**Act now.** ", None, id="bold-two-word-sentence"),
+    pytest.param("**Summary** ", None, id="no-stop"),
+    pytest.param("**Why now?** ", None, id="question"),
+    pytest.param("**summary:** ", None, id="lower-case"),
+    pytest.param("**The Six Things We Propose Today:** ", None, id="six-words"),
+    pytest.param("In **Summary.** ", None, id="not-at-the-start"),
+])
+def test_a_run_in_label_is_furniture_of_its_paragraph(head: str, label: str | None) -> None:
+    source = f"# Fees\n\n{head}{LABEL_BODY}\n"
+    doc = read_document(source, format="markdown")
+    found = [(b.kind, b.text) for b in doc.boilerplate]
+    m = argmap.analyze(doc)
+    if label is None:
+        assert found == []
+        assert head.split()[0].strip("*_:.") in m.units[0].text  # the head is text
+        assert m.units[-1].text.endswith(LABEL_BODY)
+    else:
+        assert found == [("run-in-heading", label)]
+        assert [u.text for u in m.units] == [LABEL_BODY]
+        assert m.unit(m.central_claim).text == LABEL_BODY
