@@ -129,6 +129,46 @@ def test_edge_labels_carry_the_marker_text(fees_map: ArgumentMap, fees_dot: str)
         assert shown(rel.marker.text).casefold() in label.casefold()
 
 
+# A list item's bullet or number is shown once, in its box as on the page, not as the
+# edge label ("-" and "1." were drawn on the item edges); word markers stay on the edge.
+@pytest.mark.parametrize(("text", "items", "labels"), [
+    pytest.param("# Fees\n\nFees do damage in two ways:\n\n- They deter students.\n"
+                 "- They burden families.\n", ["- They deter students.",
+                                                "- They burden families."], ["", ""],
+                 id="markdown-bullets"),
+    pytest.param("Fees do damage in two ways:\n\n* They deter students.\n"
+                 "* They burden families.\n", ["* They deter students.",
+                                                "* They burden families."], ["", ""],
+                 id="text-star-bullets"),
+    pytest.param("Fees do damage in two ways:\n\n1. They deter students.\n"
+                 "2) They burden families.\n", ["1. They deter students.",
+                                                 "2) They burden families."], ["", ""],
+                 id="numbered"),
+    # must not fire: ordinal words, a contrast
+    pytest.param("Fees do damage in two ways. First, they deter students. Second, they "
+                 "burden families.", ["First, they deter students.",
+                                      "Second, they burden families."],
+                 ["first", "second"], id="ordinal-words"),
+    pytest.param("Fees must fall. However, they fund teaching.",
+                 ["However, they fund teaching."], ["however"], id="contrast"),
+])
+def test_list_bullets_and_numbers_are_no_edge_labels(text: str, items: list[str],
+                                                     labels: list[str]) -> None:
+    from argmap.export.mermaid import to_mermaid
+
+    m = argmap.analyze(text)
+    nodes, edges = statements(to_digraph(m, source=text).source)
+    by_source = {a: attrs for a, _, attrs in edges}
+    ids = [next(u.id for u in m.units if u.lead + u.text == item) for item in items]
+    assert [label_text(nodes[i]["label"]) for i in ids] == items
+    assert [label_text(by_source[i].get("label", '""')) for i in ids] == labels
+    mermaid = to_mermaid(m, source=text)
+    for i, want in zip(ids, labels, strict=True):
+        line = next(x for x in mermaid.splitlines() if x.strip().startswith(
+            i.replace("-", "_") + " "))
+        assert (f'"{want}"' in line) if want else ('"' not in line), line
+
+
 def test_attack_and_support_edges_differ_in_colour_style_and_arrowhead(
     fees_map: ArgumentMap, fees_dot: str
 ) -> None:
