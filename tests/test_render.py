@@ -252,6 +252,47 @@ def test_hostile_text_renders_literally_with_dot(hostile: str) -> None:
         assert shown(unit.text) in shown(texts[unit.id])
 
 
+# What a browser shows on hover: an edge's tooltip ("support (item) by rule …"), not its
+# DOT name ("u-a->u-b"); no "cluster_…" name; a node keeps its unit id.
+@pytest.mark.dot
+@pytest.mark.skipif(shutil.which("dot") is None, reason="needs Graphviz's dot")
+def test_svg_titles_say_what_the_tooltips_say(tmp_path: Path) -> None:
+    text = "Fees Must Fall\n\nFees must fall.\n\nCosts\n\nFees do damage in two ways. First, " \
+           "they deter students. Second, they burden families. However, they fund teaching.\n"
+    m = argmap.analyze(text)
+    assert [s.heading for s in m.sections if s.heading] == ["Costs"]
+    root = ET.fromstring(render(m, "svg", source=text))
+    titles: dict[str, list[str]] = {}
+    for g in root.iter("{http://www.w3.org/2000/svg}g"):
+        title = g.find("{http://www.w3.org/2000/svg}title")
+        if title is not None and g.get("class") in ("node", "edge", "cluster"):
+            titles.setdefault(g.get("class") or "", []).append(title.text or "")
+    assert sorted(titles["edge"]) == sorted(
+        f"{r.kind.value} ({r.subtype}) by rule {r.rule}" for r in m.relations)
+    assert set(titles["node"]) == {u.id for u in m.units} | {"legend"}
+    assert "cluster" not in titles
+
+
+@pytest.mark.parametrize(("svg", "expected"), [
+    pytest.param(b'<g id="edge3" class="edge">\n<title>a&#45;&gt;b</title>\n<g id="a_edge3">'
+                 b'<a xlink:title="attack (contrast) by rule contrast.opener">',
+                 b'<g id="edge3" class="edge">\n<title>attack (contrast) by rule '
+                 b'contrast.opener</title>\n<g id="a_edge3"><a xlink:title="attack (contrast) '
+                 b'by rule contrast.opener">', id="edge"),
+    pytest.param(b'<g id="clust2" class="cluster">\n<title>cluster_costs</title>\n<path/>',
+                 b'<g id="clust2" class="cluster">\n<path/>', id="cluster"),
+    # must not fire: a node, an edge without a tooltip
+    pytest.param(b'<g id="u-a" class="node">\n<title>u&#45;a</title>\n<g id="a_u-a">'
+                 b'<a xlink:title="u-a [claim]">', None, id="node"),
+    pytest.param(b'<g id="edge1" class="edge">\n<title>a&#45;&gt;b</title>\n<path/>', None,
+                 id="edge-without-tooltip"),
+])
+def test_svg_titles_table(svg: bytes, expected: bytes | None) -> None:
+    from argmap.diagram import svg_titles
+
+    assert svg_titles(svg) == (svg if expected is None else expected)
+
+
 @pytest.mark.dot
 def test_rendered_svg_and_png_files(fees_map: ArgumentMap, tmp_path: Path) -> None:
     svg = render(fees_map, tmp_path / "map.svg")

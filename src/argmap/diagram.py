@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 import textwrap
 from collections.abc import Callable
 from typing import Literal
@@ -15,7 +16,7 @@ from argmap.markdown import inline_text, inline_texts, reference_env
 from argmap.model import ArgumentMap, Relation, Role, Unit
 
 __all__ = ["ENGINES", "MAX_LABEL", "RANKDIRS", "WRAP", "DrawOptions", "edge_label", "pipe",
-           "shown_as", "shown_text", "to_digraph", "unit_labels"]
+           "shown_as", "shown_text", "svg_titles", "to_digraph", "unit_labels"]
 
 #: Node text is wrapped at this many characters per line.
 WRAP = 40
@@ -444,4 +445,28 @@ def pipe(graph: graphviz.Digraph, fmt: str) -> bytes:
         ) from None
     except graphviz.CalledProcessError as exc:
         raise RenderError(f"Graphviz failed: {exc.stderr!r}") from None
-    return data
+    return svg_titles(data) if fmt == "svg" else data
+
+
+#: An edge's ``<title>`` (its DOT name: "u-a->u-b") and the link that carries its
+#: tooltip, as Graphviz writes them into SVG.
+_SVG_TITLE = re.compile(rb'(<g id="edge\d+" class="edge">\s*)<title>[^<]*</title>'
+                        rb'(\s*<g id="a_edge\d+"><a xlink:title="([^"]*)")')
+_CLUSTER_TITLE = re.compile(rb'(<g id="clust\d+" class="cluster">\s*)<title>[^<]*</title>\n?')
+
+
+def svg_titles(svg: bytes) -> bytes:
+    """Graphviz SVG whose edges' ``<title>`` elements, which browsers show on hover, say
+    what their tooltips say ("support (default) by rule default.paragraph") instead of
+    the DOT names ("u-the-budget-353e->u-the-council-7477"); a section box's
+    (``cluster_…``) is dropped. A node's stays its unit id, which names it for
+    ``--focus`` and for readers of the SVG.
+
+    Example:
+        >>> svg = svg_titles(b'<g id="edge1" class="edge"><title>a&#45;&gt;b</title>\\n'
+        ...                  b'<g id="a_edge1"><a xlink:title="support by rule x">')
+        >>> svg.split(b"\\n")[0]
+        b'<g id="edge1" class="edge"><title>support by rule x</title>'
+    """
+    svg = _SVG_TITLE.sub(lambda m: m[1] + b"<title>" + m[3] + b"</title>" + m[2], svg)
+    return _CLUSTER_TITLE.sub(rb"\1", svg)
