@@ -325,3 +325,25 @@ def test_a_run_in_label_is_furniture_of_its_paragraph(head: str, label: str | No
         assert found == [("run-in-heading", label)]
         assert [u.text for u in m.units] == [LABEL_BODY]
         assert m.unit(m.central_claim).text == LABEL_BODY
+
+
+# README: for HTML, what trafilatura drops is not in the extracted text and is not
+# recorded; the map's boilerplate lists only the kept <h4>-<h6> (minor-heading).
+@pytest.mark.parametrize(("markup", "kinds"), [
+    pytest.param("<html><body><nav><a href='/'>Home</a> <a href='/l'>Log in</a></nav>"
+                 "<div id='cookie'>We use cookies. <button>Accept all</button></div>"
+                 "<article><h1>Why Fees Fail</h1><p>Fees must fall, because they deter "
+                 "poor students from applying to university.</p><h4>A note</h4><p>Aid is "
+                 "scarce, and grants have not kept pace with fees for a decade.</p>"
+                 "</article><footer>© 2024 The Campus Review</footer></body></html>",
+                 ["minor-heading"], id="nav-cookie-footer-dropped-h4-kept"),
+    pytest.param("<html><body><article><h1>Why Fees Fail</h1><p>Fees must fall, because "
+                 "they deter poor students from applying to university.</p></article>"
+                 "</body></html>", [], id="nothing-dropped-recorded"),
+])
+def test_html_boilerplate_records_only_minor_headings(markup: str, kinds: list[str]) -> None:
+    doc = read_document(markup.encode("utf-8"))
+    m = argmap.analyze(doc)
+    assert [b.kind for b in m.boilerplate] == kinds
+    for dropped in ("Home", "cookies", "Campus Review"):
+        assert dropped not in doc.text
