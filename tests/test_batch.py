@@ -185,8 +185,6 @@ def test_a_failing_input_is_reported_and_does_not_stop_the_others(
 @pytest.mark.parametrize(
     ("args", "code", "message"),
     [
-        (["batch", "nowhere/*.txt", "-o", "out"], 2, "no file matches"),
-        (["batch", "missing.txt", "-o", "out"], 2, "no such file"),
         (["batch", "in", "-o", "out", "--jobs", "0"], 2, "--jobs"),
         (["batch", "in"], 2, "--output"),
         (["batch", "in", "-o", "out", "--jobs", "2", "--scheduler", "tcp://x:1"], 2,
@@ -200,6 +198,26 @@ def test_bad_usage(corpus: Path, monkeypatch: pytest.MonkeyPatch, args: list[str
     assert result.exit_code == code
     assert message in result.output
     assert "Traceback" not in result.output
+
+
+# Inputs that name no file argmap reads are bad input (exit 1), as a missing FILE is for
+# every other command (README, docs/reference/cli.md); they were usage errors (exit 2).
+@pytest.mark.parametrize(("inputs", "message"), [
+    (["nowhere/*.txt"], "argmap: error: no file matches 'nowhere/*.txt'"),
+    (["missing.txt"], "argmap: error: cannot read missing.txt: no such file or directory"),
+    (["in", "missing.txt"], "argmap: error: cannot read missing.txt: no such file or "
+                            "directory"),
+    (["empty"], "argmap: error: the inputs hold no text, Markdown or HTML"),
+])
+def test_inputs_that_name_nothing_exit_1(corpus: Path, monkeypatch: pytest.MonkeyPatch,
+                                         inputs: list[str], message: str) -> None:
+    monkeypatch.chdir(corpus.parent)
+    (corpus.parent / "empty").mkdir()
+    result = CliRunner().invoke(main, ["batch", *inputs, "-o", "out"])
+    assert result.exit_code == 1
+    assert result.stderr.startswith(message)
+    assert len(result.stderr.splitlines()) == 1
+    assert not (corpus.parent / "out").exists()
 
 
 def test_a_bad_grammar_file_fails_once_before_any_input(corpus: Path, tmp_path: Path) -> None:

@@ -85,6 +85,66 @@ def test_format_of_every_output_to_a_file(runner: CliRunner, essay: Path, tmp_pa
     assert essay.read_text(encoding="utf-8") == TEXT
 
 
+# Every command reads -o's extension as render does: it picks the format, or must agree
+# with --format; an unknown extension takes --format, else the command's default.
+@pytest.mark.parametrize(("command", "name", "same_as"), [
+    pytest.param("extract", "m.argdown", ["-f", "argdown"], id="extract-argdown"),
+    pytest.param("extract", "m.mmd", ["-f", "mermaid"], id="extract-mmd"),
+    pytest.param("extract", "m.aif.json", ["-f", "aif"], id="extract-aif-json"),
+    pytest.param("extract", "m.gv", ["-f", "dot"], id="extract-gv"),
+    pytest.param("extract", "m.json", [], id="extract-json-default"),
+    pytest.param("extract", "m.out", [], id="extract-unknown-extension-json"),
+    pytest.param("segment", "s.json", ["-f", "json"], id="segment-json"),
+    pytest.param("segment", "s.tsv", [], id="segment-tsv-default"),
+    pytest.param("segment", "s.txt", [], id="segment-unknown-extension-tsv"),
+])
+def test_output_extension_picks_the_format(runner: CliRunner, essay: Path, tmp_path: Path,
+                                           command: str, name: str,
+                                           same_as: list[str]) -> None:
+    out = tmp_path / name
+    ok(runner.invoke(main, [command, str(essay), "-o", str(out)]))
+    assert out.read_text(encoding="utf-8") == \
+        ok(runner.invoke(main, [command, str(essay), *same_as])).stdout
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    pytest.param(["extract", "-o", "m.png"], "the extension of 'm.png' names png, which "
+                 "'argmap extract' does not write", id="extract-png"),
+    pytest.param(["extract", "-o", "m.pdf"], "'argmap render' writes pdf", id="extract-pdf"),
+    pytest.param(["extract", "-f", "json", "-o", "m.argdown"],
+                 "--format json contradicts the extension of 'm.argdown'",
+                 id="extract-json-argdown"),
+    pytest.param(["segment", "-o", "s.svg"], "'argmap segment' does not write (it writes "
+                 "tsv, json)", id="segment-svg"),
+    pytest.param(["segment", "-f", "tsv", "-o", "s.json"],
+                 "--format tsv contradicts the extension of 's.json'", id="segment-tsv-json"),
+    pytest.param(["render", "-f", "json", "-o", "m.argdown"],
+                 "--format json contradicts the extension of 'm.argdown'", id="render"),
+])
+def test_output_extension_against_the_command_exits_2(runner: CliRunner, essay: Path,
+                                                      tmp_path: Path, monkeypatch:
+                                                      pytest.MonkeyPatch, args: list[str],
+                                                      message: str) -> None:
+    monkeypatch.chdir(tmp_path)
+    line = one_line_error(runner.invoke(main, [args[0], str(essay), *args[1:]]), code=2)
+    assert message in line
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["essay.txt"]  # nothing written
+
+
+@pytest.mark.parametrize(("command", "fmt", "name"), [
+    pytest.param("extract", "json", "m.txt", id="extract-json-unknown-extension"),
+    pytest.param("extract", "aif", "m.aif.json", id="extract-aif-aif-json"),
+    pytest.param("segment", "json", "s.tsv", id="segment-json-unknown-extension"),
+])
+def test_format_that_the_extension_does_not_contradict(runner: CliRunner, essay: Path,
+                                                       tmp_path: Path, command: str,
+                                                       fmt: str, name: str) -> None:
+    out = tmp_path / name
+    ok(runner.invoke(main, [command, str(essay), "-f", fmt, "-o", str(out)]))
+    assert out.read_text(encoding="utf-8") == \
+        ok(runner.invoke(main, [command, str(essay), "-f", fmt])).stdout
+
+
 @pytest.mark.dot
 @pytest.mark.skipif(shutil.which("dot") is None, reason="needs Graphviz's dot")
 @pytest.mark.parametrize(("fmt", "magic"), [("png", b"\x89PNG"), ("pdf", b"%PDF"),
@@ -198,13 +258,15 @@ def test_undecodable_with_forced_encoding(runner: CliRunner, tmp_path: Path,
         == f"argmap: error: {path}: cannot decode as utf-8: byte 0xe9 at offset 3"
 
 
-@pytest.mark.parametrize("command", [["extract"], ["segment"], ["render", "-f", "dot"]])
+@pytest.mark.parametrize(("command", "name"), [(["extract"], "out.dot"),
+                                             (["segment"], "out.tsv"),
+                                             (["render", "-f", "dot"], "out.dot")])
 def test_unwritable_output_path(runner: CliRunner, essay: Path, tmp_path: Path,
-                                command: list[str]) -> None:
+                                command: list[str], name: str) -> None:
     folder = tmp_path / "missing-folder"
     line = one_line_error(runner.invoke(main, [*command, str(essay), "-o",
-                                               str(folder / "out.dot")]))
-    assert line == f"argmap: error: cannot write {folder / 'out.dot'}: No such file or " \
+                                               str(folder / name)]))
+    assert line == f"argmap: error: cannot write {folder / name}: No such file or " \
         "directory"
 
 
@@ -231,6 +293,57 @@ def test_output_through_a_symlink_to_the_input(runner: CliRunner, essay: Path,
     line = one_line_error(runner.invoke(main, ["extract", str(essay), "-o", str(link)]))
     assert line.endswith("is the input file; choose another -o")
     assert essay.read_text(encoding="utf-8") == TEXT
+
+
+# A --grammar file that is missing, a folder, not UTF-8 or not a grammar is bad input:
+# exit 1 with one line, for every command that takes --grammar (docs/reference/cli.md).
+# A missing file or a folder was a usage error (exit 2), a binary file a traceback.
+GRAMMAR_COMMANDS = [
+    pytest.param(["extract", "{essay}"], id="extract"),
+    pytest.param(["segment", "{essay}"], id="segment"),
+    pytest.param(["render", "{essay}", "-f", "dot"], id="render"),
+    pytest.param(["explain", "{essay}"], id="explain"),
+    pytest.param(["rules"], id="rules"),
+    pytest.param(["batch", "{essay}", "-o", "{tmp}/maps", "--jobs", "1"], id="batch"),
+    pytest.param(["eval", "{tmp}"], id="eval"),
+]
+
+
+@pytest.mark.parametrize("command", GRAMMAR_COMMANDS)
+@pytest.mark.parametrize(("name", "data", "message"), [
+    pytest.param("missing.lark", None,
+                 "cannot read grammar file {path}: No such file or directory", id="missing"),
+    pytest.param("folder.lark", "folder", "cannot read grammar file {path}: Is a directory",
+                 id="folder"),
+    pytest.param("binary.lark", b"\xff\xfe\x00%extend", "grammar file {path} is not UTF-8 "
+                 "text: byte 0xff at offset 0", id="not-utf-8"),
+    pytest.param("broken.lark", b'ALBEIT "albeit"i\n', "{path}:1:8: grammar does not "
+                 "compile", id="does-not-compile"),
+])
+def test_bad_grammar_file_exits_1(runner: CliRunner, essay: Path, tmp_path: Path,
+                                  command: list[str], name: str, data: bytes | str | None,
+                                  message: str) -> None:
+    path = tmp_path / name
+    if data == "folder":
+        path.mkdir()
+    elif isinstance(data, bytes):
+        path.write_bytes(data)
+    args = [a.format(essay=essay, tmp=tmp_path) for a in command]
+    line = one_line_error(runner.invoke(main, [*args, "--grammar", str(path)]))
+    assert line.startswith("argmap: error: " + message.format(path=path))
+    assert not (tmp_path / "maps").exists()
+
+
+@pytest.mark.parametrize("command", GRAMMAR_COMMANDS[:-1])  # eval needs a corpus
+def test_good_grammar_file_is_read_by_every_command(runner: CliRunner, essay: Path,
+                                                    tmp_path: Path, command: list[str],
+                                                    ) -> None:
+    path = tmp_path / "mine.lark"
+    path.write_text('%extend contrast: CONTRARIWISE\nCONTRARIWISE: "contrariwise"i'
+                    "   // sense: Comparison.Contrast\n", encoding="utf-8")
+    args = [a.format(essay=essay, tmp=tmp_path) for a in command]
+    result = runner.invoke(main, [*args, "--grammar", str(path)])
+    assert result.exit_code == 0, result.output
 
 
 # ------------------------------------------------------------------ usage errors: exit 2

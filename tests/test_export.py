@@ -283,3 +283,24 @@ def test_seed_output_equals_its_golden_file(seed: tuple[ArgumentMap, str],
 
 def test_golden_json_reads_back_to_the_seed_map(seed: tuple[ArgumentMap, str]) -> None:
     assert ArgumentMap.from_json((GOLDEN / "seed.json").read_bytes()) == seed[0]
+
+
+# The Argdown "# title" is the text's title; a text without one gets no "#" heading (the
+# central claim was written as the title and then again as the first statement).
+@pytest.mark.parametrize(("text", "head"), [
+    pytest.param("Fees Must Fall\n\nFees must fall. However, they fund labs.\n",
+                 ["# Fees Must Fall", "", "[u-fees-must-9d92]: Fees must fall. "
+                  "#(central claim)"], id="title"),
+    pytest.param("Fees must fall. However, they fund labs.\n",
+                 ["[u-fees-must-9d92]: Fees must fall. #(central claim)"], id="no-title"),
+    pytest.param("Fees must fall. However, they fund labs.\n\n## Costs\n\nLabs cost "
+                 "money. Fees pay for them.\n",
+                 ["[u-fees-must-9d92]: Fees must fall. #(central claim)"],
+                 id="no-title-with-sections"),
+])
+def test_argdown_title_is_the_texts_title_only(text: str, head: list[str]) -> None:
+    m = argmap.analyze(text)
+    lines = to_argdown(m, source=text).splitlines()
+    assert lines[: len(head)] == head
+    assert sum(1 for line in lines if line.startswith("# ")) == (1 if m.title else 0)
+    assert sum(1 for line in lines if "Fees must fall." in line) == 1

@@ -258,3 +258,92 @@ def test_markdown_bylines_above_the_first_prose_are_meta(source: str, blocks: li
     found, boilerplate = markdown_blocks(source)
     assert [span.slice(source) for _, span in found] == blocks
     assert [(b.kind, b.text) for b in boilerplate] == [("meta", m) for m in meta]
+
+
+# A question title, plain or after '#', is the map's title in every format and on
+# standard input (sniffed as text: one '#' line is not enough Markdown); it was a claim
+# supporting the thesis, or a unit with a literal '#' (fresh-user report, (a)11, (c)4).
+QUESTION_BODY = "Schools should ban smartphones. First, phones distract students.\n"
+
+
+@pytest.mark.parametrize(("source", "fmt"), [
+    pytest.param(("essay.txt", "Should Schools Ban Phones?\n\n"), "text", id="txt"),
+    pytest.param(("q.txt", "# Should Schools Ban Phones?\n\n"), "text", id="hash-txt"),
+    pytest.param(("q.md", "# Should Schools Ban Phones?\n\n"), "markdown", id="md"),
+    pytest.param((None, "# Should Schools Ban Phones?\n\n"), "text", id="hash-stdin"),
+    pytest.param((None, "Should Schools Ban Phones?\n\n"), "text", id="stdin"),
+])
+def test_a_question_title_is_the_title_not_a_claim(tmp_path: Path, source: tuple[str | None,
+                                                   str], fmt: str) -> None:
+    name, head = source
+    data = (head + QUESTION_BODY).encode("utf-8")
+    if name is None:
+        m = argmap.analyze(read_document(data))
+    else:
+        (tmp_path / name).write_bytes(data)
+        m = argmap.analyze(tmp_path / name)
+    assert (m.metadata["format"], m.title) == (fmt, "Should Schools Ban Phones?")
+    assert [u.text for u in m.units] == ["Schools should ban smartphones.",
+                                         "phones distract students."]
+    assert m.unit(m.central_claim).text == "Schools should ban smartphones."
+
+
+# A run-in label that opens a Markdown paragraph ("**Summary.** The government should
+# …") is boilerplate of kind run-in-heading, and the sentence after it the paragraph's
+# first unit; it was a claim "Summary." supporting the thesis (fresh-user report, (a)12).
+LABEL_BODY = "The government should cap fees."
+
+
+@pytest.mark.parametrize(("head", "label"), [
+    pytest.param("**Summary.** ", "**Summary.**", id="bold-stop-inside"),
+    pytest.param("**Summary**. ", "**Summary**.", id="bold-stop-after"),
+    pytest.param("__Recommendation:__ ", "__Recommendation:__", id="underscores-colon"),
+    pytest.param("*Background.* ", "*Background.*", id="italic"),
+    pytest.param("**Key Findings.** ", "**Key Findings.**", id="headline-style"),
+    pytest.param("**Key findings:** ", "**Key findings:**", id="colon-sentence-case"),
+    pytest.param("> **Summary.** ", "**Summary.**", id="in-a-block-quote"),
+    # must not fire: a bold sentence, a bold sentence in sentence case, no stop, a
+    # question, a lower-case run, too many words, not at the paragraph's start
+    pytest.param("**Fees must fall.** ", None, id="bold-sentence"),
+    pytest.param("**Act now.** ", None, id="bold-two-word-sentence"),
+    pytest.param("**Summary** ", None, id="no-stop"),
+    pytest.param("**Why now?** ", None, id="question"),
+    pytest.param("**summary:** ", None, id="lower-case"),
+    pytest.param("**The Six Things We Propose Today:** ", None, id="six-words"),
+    pytest.param("In **Summary.** ", None, id="not-at-the-start"),
+])
+def test_a_run_in_label_is_furniture_of_its_paragraph(head: str, label: str | None) -> None:
+    source = f"# Fees\n\n{head}{LABEL_BODY}\n"
+    doc = read_document(source, format="markdown")
+    found = [(b.kind, b.text) for b in doc.boilerplate]
+    m = argmap.analyze(doc)
+    if label is None:
+        assert found == []
+        assert head.split()[0].strip("*_:.") in m.units[0].text  # the head is text
+        assert m.units[-1].text.endswith(LABEL_BODY)
+    else:
+        assert found == [("run-in-heading", label)]
+        assert [u.text for u in m.units] == [LABEL_BODY]
+        assert m.unit(m.central_claim).text == LABEL_BODY
+
+
+# README: for HTML, what trafilatura drops is not in the extracted text and is not
+# recorded; the map's boilerplate lists only the kept <h4>-<h6> (minor-heading).
+@pytest.mark.parametrize(("markup", "kinds"), [
+    pytest.param("<html><body><nav><a href='/'>Home</a> <a href='/l'>Log in</a></nav>"
+                 "<div id='cookie'>We use cookies. <button>Accept all</button></div>"
+                 "<article><h1>Why Fees Fail</h1><p>Fees must fall, because they deter "
+                 "poor students from applying to university.</p><h4>A note</h4><p>Aid is "
+                 "scarce, and grants have not kept pace with fees for a decade.</p>"
+                 "</article><footer>© 2024 The Campus Review</footer></body></html>",
+                 ["minor-heading"], id="nav-cookie-footer-dropped-h4-kept"),
+    pytest.param("<html><body><article><h1>Why Fees Fail</h1><p>Fees must fall, because "
+                 "they deter poor students from applying to university.</p></article>"
+                 "</body></html>", [], id="nothing-dropped-recorded"),
+])
+def test_html_boilerplate_records_only_minor_headings(markup: str, kinds: list[str]) -> None:
+    doc = read_document(markup.encode("utf-8"))
+    m = argmap.analyze(doc)
+    assert [b.kind for b in m.boilerplate] == kinds
+    for dropped in ("Home", "cookies", "Campus Review"):
+        assert dropped not in doc.text

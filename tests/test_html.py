@@ -134,6 +134,47 @@ def test_clicking_a_node_highlights_its_span_and_shows_its_rule(browser: Any,
     assert all(u.startswith("file:") for u in requests), requests
 
 
+def _inside(page: Any, title: str) -> bool:
+    """Whether the node with this SVG title lies wholly inside the visible map pane."""
+    return bool(page.evaluate(
+        """t => {const m = document.getElementById('map').getBoundingClientRect();
+                 const g = [...document.querySelectorAll('g.node')].find(
+                     g => g.querySelector('title').textContent === t);
+                 const r = g.getBoundingClientRect();
+                 return r.left >= m.left && r.right <= m.right && r.top >= m.top
+                        && r.bottom <= m.bottom;}""", title))
+
+
+# The map fits its pane, legend and thesis in view, at the 1600-pixel width where the
+# legend was cut off; "Actual size" shows it unscaled, to scroll. A small map is not
+# enlarged.
+@pytest.mark.parametrize(("source", "wide"), [
+    pytest.param(SEED, True, id="seed"),
+    pytest.param(ROOT / "tests" / "data" / "article.html", True, id="article-html"),
+    pytest.param(None, False, id="small"),
+])
+def test_the_map_fits_its_pane_with_its_legend(browser: Any, tmp_path: Path,
+                                               source: Path | None, wide: bool) -> None:
+    text = source.read_text(encoding="utf-8") if source else "Fees must fall. However, " \
+        "they fund teaching."
+    m = argmap.analyze(source if source else text)
+    doc = argmap.ingest.read_document(source) if source else None
+    path = render(m, tmp_path / "map.html", source=doc.text if doc else text)
+    page = browser.new_page(viewport={"width": 1600, "height": 900})
+    page.goto(Path(path).as_uri())
+    natural = float(page.evaluate("() => document.querySelector('#map svg')"
+                                  ".width.baseVal.value"))  # its width attribute, in px
+    shown = page.locator("#map svg").bounding_box()["width"]
+    pane = page.evaluate("() => document.getElementById('map').clientWidth")
+    assert _inside(page, "legend") and _inside(page, m.central_claim or "")
+    assert shown <= pane + 1
+    assert (shown < natural - 1) is wide
+    page.locator("#zoom").click()
+    assert page.locator("#zoom").inner_text() == "Fit to pane"
+    assert page.locator("#map svg").bounding_box()["width"] == pytest.approx(natural, abs=1)
+    page.close()
+
+
 MERMAID_JS = ROOT / ".cache" / "mermaid" / "node_modules" / "mermaid" / "dist" / "mermaid.min.js"
 
 

@@ -473,6 +473,63 @@ def test_headings(text: str, expected: list[tuple[str, str]]) -> None:
     assert blocks(Document.from_text(text)) == expected
 
 
+# A question on the first line, standing alone in headline style, is the title; a '#'
+# heading may end in '?' or '!' in plain text as in Markdown (the '#' is left out).
+QUESTION_TITLES = [
+    pytest.param(f"Should Schools Ban Phones?\n\n{BODY}",
+                 [("title", "Should Schools Ban Phones?"), ("paragraph", BODY)],
+                 id="question-title"),
+    pytest.param(f"Is It Time to Ban Phones under Ten?\n\n{BODY}",
+                 [("title", "Is It Time to Ban Phones under Ten?"), ("paragraph", BODY)],
+                 id="question-title-one-long-preposition"),
+    pytest.param(f"Home | News | Login\nShould Fees Fall?\n\n{BODY}",
+                 [("title", "Should Fees Fall?"), ("paragraph", BODY)],
+                 id="question-title-under-a-menu"),
+    pytest.param(f"# Should Schools Ban Phones?\n\n{BODY}",
+                 [("title", "Should Schools Ban Phones?"), ("paragraph", BODY)],
+                 id="hash-question-title"),
+    pytest.param(f"# Fees Must Fall!\n\n{BODY}",
+                 [("title", "Fees Must Fall!"), ("paragraph", BODY)], id="hash-exclamation"),
+    pytest.param(f"{TITLE}\n\n{BODY}\n\n## Who pays?\n\nAid is scarce.",
+                 [("title", TITLE), ("paragraph", BODY), ("heading", "Who pays?"),
+                  ("paragraph", "Aid is scarce.")], id="hash-question-heading"),
+    # must not fire: sentence case, a dialogue line, no blank line after it, a question
+    # in the body, a question with nothing after it, a '#' line ending in a full stop,
+    # a question list item, a question followed by another short line
+    pytest.param(f"Why cities need more trees?\n\n{BODY}",
+                 [("paragraph", "Why cities need more trees?"), ("paragraph", BODY)],
+                 id="sentence-case-question"),
+    pytest.param("SOCRATES: Then, if you approve the question, Gorgias, what is the answer?"
+                 "\n\nGORGIAS: I answer that rhetoric is the art of persuasion.",
+                 [("paragraph", "SOCRATES: Then, if you approve the question, Gorgias, what"
+                                " is the answer?"),
+                  ("paragraph", "GORGIAS: I answer that rhetoric is the art of persuasion.")],
+                 id="dialogue-question"),
+    pytest.param(f"Should Schools Ban Phones?\n{BODY}",
+                 [("paragraph", f"Should Schools Ban Phones?\n{BODY}")], id="no-blank-after"),
+    pytest.param(f"{TITLE}\n\n{BODY}\n\nWho Pays for It?\n\nAid is scarce.",
+                 [("title", TITLE), ("paragraph", BODY), ("paragraph", "Who Pays for It?"),
+                  ("paragraph", "Aid is scarce.")], id="question-in-the-body"),
+    pytest.param("Should Schools Ban Phones?",
+                 [("paragraph", "Should Schools Ban Phones?")], id="question-alone"),
+    pytest.param(f"# Fees Must Fall.\n\n{BODY}",
+                 [("paragraph", "# Fees Must Fall."), ("paragraph", BODY)],
+                 id="hash-full-stop"),
+    pytest.param(f"- Should Fees Fall?\n\n{BODY}",
+                 [("paragraph", "- Should Fees Fall?"), ("paragraph", BODY)],
+                 id="question-list-item"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), QUESTION_TITLES)
+def test_question_titles(text: str, expected: list[tuple[str, str]]) -> None:
+    assert blocks(Document.from_text(text)) == expected
+    # standard input: the same reading whether sniffed as text or as Markdown
+    doc = read_document(text.encode("utf-8"))
+    if doc.format == "text":
+        assert blocks(doc) == expected
+
+
 @pytest.mark.parametrize("heading", ["Is College Worth It?", "Part One: The Problem"])
 def test_markdown_headings_keep_their_punctuation(heading: str) -> None:
     doc = read_document(f"# {TITLE}\n\n{BODY}\n\n## {heading}\n\nAid is scarce.\n")

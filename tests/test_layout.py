@@ -193,6 +193,26 @@ def test_the_cli_warns_on_stderr_about_an_option_that_does_not_apply(tmp_path: P
     assert json.loads(result.stdout)["nodes"]
 
 
+# The warning names every option by its flag, the one it ignores and the one it needs.
+@pytest.mark.parametrize(("args", "line"), [
+    (["-f", "json", "--depth", "1"],
+     "argmap: warning: --depth applies only together with --focus; ignored"),
+    (["-f", "dot", "--depth", "0"],
+     "argmap: warning: --depth applies only together with --focus; ignored"),
+    (["-f", "aif", "--hide-kinds", "default", "--wrap", "30"],
+     "argmap: warning: --wrap does not apply to aif output; ignored"),
+    (["-f", "graphml", "--no-clusters"],
+     "argmap: warning: --no-clusters does not apply to graphml output; ignored"),
+])
+def test_the_cli_warning_names_options_by_their_flags(tmp_path: Path, args: list[str],
+                                                      line: str) -> None:
+    essay = tmp_path / "fees.txt"
+    essay.write_text(TEXT, encoding="utf-8")
+    result = CliRunner().invoke(main, ["render", str(essay), *args])
+    assert result.exit_code == 0
+    assert result.stderr.splitlines() == [line]
+
+
 # ------------------------------------------------------------------ views
 
 

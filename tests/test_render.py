@@ -129,6 +129,46 @@ def test_edge_labels_carry_the_marker_text(fees_map: ArgumentMap, fees_dot: str)
         assert shown(rel.marker.text).casefold() in label.casefold()
 
 
+# A list item's bullet or number is shown once, in its box as on the page, not as the
+# edge label ("-" and "1." were drawn on the item edges); word markers stay on the edge.
+@pytest.mark.parametrize(("text", "items", "labels"), [
+    pytest.param("# Fees\n\nFees do damage in two ways:\n\n- They deter students.\n"
+                 "- They burden families.\n", ["- They deter students.",
+                                                "- They burden families."], ["", ""],
+                 id="markdown-bullets"),
+    pytest.param("Fees do damage in two ways:\n\n* They deter students.\n"
+                 "* They burden families.\n", ["* They deter students.",
+                                                "* They burden families."], ["", ""],
+                 id="text-star-bullets"),
+    pytest.param("Fees do damage in two ways:\n\n1. They deter students.\n"
+                 "2) They burden families.\n", ["1. They deter students.",
+                                                 "2) They burden families."], ["", ""],
+                 id="numbered"),
+    # must not fire: ordinal words, a contrast
+    pytest.param("Fees do damage in two ways. First, they deter students. Second, they "
+                 "burden families.", ["First, they deter students.",
+                                      "Second, they burden families."],
+                 ["first", "second"], id="ordinal-words"),
+    pytest.param("Fees must fall. However, they fund teaching.",
+                 ["However, they fund teaching."], ["however"], id="contrast"),
+])
+def test_list_bullets_and_numbers_are_no_edge_labels(text: str, items: list[str],
+                                                     labels: list[str]) -> None:
+    from argmap.export.mermaid import to_mermaid
+
+    m = argmap.analyze(text)
+    nodes, edges = statements(to_digraph(m, source=text).source)
+    by_source = {a: attrs for a, _, attrs in edges}
+    ids = [next(u.id for u in m.units if u.lead + u.text == item) for item in items]
+    assert [label_text(nodes[i]["label"]) for i in ids] == items
+    assert [label_text(by_source[i].get("label", '""')) for i in ids] == labels
+    mermaid = to_mermaid(m, source=text)
+    for i, want in zip(ids, labels, strict=True):
+        line = next(x for x in mermaid.splitlines() if x.strip().startswith(
+            i.replace("-", "_") + " "))
+        assert (f'"{want}"' in line) if want else ('"' not in line), line
+
+
 def test_attack_and_support_edges_differ_in_colour_style_and_arrowhead(
     fees_map: ArgumentMap, fees_dot: str
 ) -> None:
@@ -210,6 +250,47 @@ def test_hostile_text_renders_literally_with_dot(hostile: str) -> None:
     texts = _svg_node_texts(svg)
     for unit in m.units:
         assert shown(unit.text) in shown(texts[unit.id])
+
+
+# What a browser shows on hover: an edge's tooltip ("support (item) by rule …"), not its
+# DOT name ("u-a->u-b"); no "cluster_…" name; a node keeps its unit id.
+@pytest.mark.dot
+@pytest.mark.skipif(shutil.which("dot") is None, reason="needs Graphviz's dot")
+def test_svg_titles_say_what_the_tooltips_say(tmp_path: Path) -> None:
+    text = "Fees Must Fall\n\nFees must fall.\n\nCosts\n\nFees do damage in two ways. First, " \
+           "they deter students. Second, they burden families. However, they fund teaching.\n"
+    m = argmap.analyze(text)
+    assert [s.heading for s in m.sections if s.heading] == ["Costs"]
+    root = ET.fromstring(render(m, "svg", source=text))
+    titles: dict[str, list[str]] = {}
+    for g in root.iter("{http://www.w3.org/2000/svg}g"):
+        title = g.find("{http://www.w3.org/2000/svg}title")
+        if title is not None and g.get("class") in ("node", "edge", "cluster"):
+            titles.setdefault(g.get("class") or "", []).append(title.text or "")
+    assert sorted(titles["edge"]) == sorted(
+        f"{r.kind.value} ({r.subtype}) by rule {r.rule}" for r in m.relations)
+    assert set(titles["node"]) == {u.id for u in m.units} | {"legend"}
+    assert "cluster" not in titles
+
+
+@pytest.mark.parametrize(("svg", "expected"), [
+    pytest.param(b'<g id="edge3" class="edge">\n<title>a&#45;&gt;b</title>\n<g id="a_edge3">'
+                 b'<a xlink:title="attack (contrast) by rule contrast.opener">',
+                 b'<g id="edge3" class="edge">\n<title>attack (contrast) by rule '
+                 b'contrast.opener</title>\n<g id="a_edge3"><a xlink:title="attack (contrast) '
+                 b'by rule contrast.opener">', id="edge"),
+    pytest.param(b'<g id="clust2" class="cluster">\n<title>cluster_costs</title>\n<path/>',
+                 b'<g id="clust2" class="cluster">\n<path/>', id="cluster"),
+    # must not fire: a node, an edge without a tooltip
+    pytest.param(b'<g id="u-a" class="node">\n<title>u&#45;a</title>\n<g id="a_u-a">'
+                 b'<a xlink:title="u-a [claim]">', None, id="node"),
+    pytest.param(b'<g id="edge1" class="edge">\n<title>a&#45;&gt;b</title>\n<path/>', None,
+                 id="edge-without-tooltip"),
+])
+def test_svg_titles_table(svg: bytes, expected: bytes | None) -> None:
+    from argmap.diagram import svg_titles
+
+    assert svg_titles(svg) == (svg if expected is None else expected)
 
 
 @pytest.mark.dot

@@ -19,6 +19,8 @@ __all__ = ["main"]
 
 _FORMATS = ("svg", "png", "pdf", "dot", "json", "aif", "argdown", "graphml", "mermaid", "html")
 _BINARY = ("png", "pdf")
+_TEXT_FORMATS = tuple(f for f in _FORMATS if f not in _BINARY)
+_SEGMENT_FORMATS = ("tsv", "json")
 _INPUT_FORMATS = ("auto", "text", "markdown", "html")
 #: The standard streams' name on the command line.
 STDIO = "-"
@@ -51,6 +53,17 @@ def _analyze(file: str, grammar: tuple[str, ...], encoding: str | None,
         # the map's own warnings (an enumeration that announces 3 items and has 2)
         click.echo(f"argmap: warning: {warning}", err=True)
     return m, document.text
+
+
+def _load_grammar(grammar: tuple[str, ...]) -> Any:
+    """The marker grammar extended by the ``--grammar`` files; a file that cannot be read
+    or does not compile fails here, once, as bad input (exit 1)."""
+    from argmap.grammar import load_grammar
+
+    try:
+        return load_grammar(tuple(Path(g) for g in grammar))
+    except ArgmapError as exc:
+        _fail(exc)
 
 
 def _check_output(file: str, output: Path) -> None:
@@ -94,8 +107,9 @@ def _check_encoding(ctx: click.Context, param: click.Parameter, value: str | Non
 
 _file_argument = click.argument("file", metavar="FILE")
 _grammar_option = click.option(
-    "--grammar", "grammar", multiple=True, type=click.Path(exists=True, dir_okay=False),
-    help="A .lark file extending the built-in marker grammar (repeatable).")
+    "--grammar", "grammar", multiple=True, type=click.Path(),
+    help="A .lark file extending the built-in marker grammar (repeatable); one that "
+         "cannot be read or does not compile is bad input (exit 1).")
 _encoding_option = click.option(
     "--encoding", default=None, callback=_check_encoding,
     help="Decode the input with this codec (utf-8, utf-16, gb18030, cp1252, latin-1 …) "
@@ -208,6 +222,36 @@ def _view_options(func: _F) -> _F:
     return func
 
 
+def _output_format(command: str, output: str, fmt: str | None, formats: tuple[str, ...],
+                   default: str | None) -> str:
+    """The format that ``command`` writes to ``-o OUTPUT``, the same rule for every
+    command: a known extension (:data:`argmap.render.EXTENSIONS`) picks the format and
+    must agree with ``--format`` (``fmt``); an unknown one takes ``fmt``, else the
+    command's ``default``.
+
+    Raises:
+        click.UsageError: the extension contradicts ``fmt``, names a format the command
+            does not write (``extract -o map.png``), or is unknown with neither ``fmt``
+            nor a default (exit 2).
+    """
+    from argmap.render import EXTENSIONS, format_of
+
+    implied = format_of(output)
+    if fmt is not None and implied is not None and implied != fmt:
+        raise click.UsageError(f"--format {fmt} contradicts the extension of {output!r}")
+    if implied is not None and implied not in formats:
+        hint = f"; 'argmap render' writes {implied}" if implied in _FORMATS else ""
+        raise click.UsageError(f"the extension of {output!r} names {implied}, which "
+                               f"'argmap {command}' does not write (it writes "
+                               f"{', '.join(formats)}){hint}")
+    chosen = fmt or implied or default
+    if chosen is None:
+        raise click.UsageError(
+            f"cannot tell the format from {output!r}; use --format or one of the "
+            f"extensions {' '.join(sorted(EXTENSIONS))}")
+    return chosen
+
+
 def _write(m: Any, text: str, target: str | Path, fmt: str | None,
            options: dict[str, Any]) -> bytes | Path:
     """Render, turning option warnings into ``argmap: warning:`` lines on stderr."""
@@ -223,12 +267,23 @@ def _write(m: Any, text: str, target: str | Path, fmt: str | None,
             _fail(exc)
     for w in caught:
         if issubclass(w.category, OptionWarning):
-            message = str(w.message)
-            name = message.split(" ", 1)[0]
-            flag = {"clusters": "--no-clusters", "legend": "--no-legend"}.get(
-                name, "--" + name.replace("_", "-"))
-            click.echo(f"argmap: warning: {flag} {message.split(' ', 1)[1]}", err=True)
+            click.echo(f"argmap: warning: {_in_flags(str(w.message))}", err=True)
     return result
+
+
+def _in_flags(message: str) -> str:
+    """An option warning of :func:`argmap.render.render`, with each keyword it names
+    written as its flag ("depth applies only together with focus" -> "--depth applies
+    only together with --focus"; ``legend`` -> ``--no-legend``)."""
+    import re
+
+    from argmap.render import OPTIONS
+
+    def flag(m: re.Match[str]) -> str:
+        return {"clusters": "--no-clusters", "legend": "--no-legend"}.get(
+            m[0], "--" + m[0].replace("_", "-"))
+
+    return re.sub(rf"\b(?:{'|'.join(OPTIONS)})\b", flag, message)
 
 
 @main.command(short_help="Draw FILE's argument map or export it (svg, png, pdf, dot, json, …).")
@@ -251,8 +306,6 @@ def render(file: str, output: str | None, fmt: str | None, grammar: tuple[str, .
     Without -o the map goes to FILE's name with .svg (argmap.svg for -) in the current
     folder; with a text --format and no -o it goes to standard output.
     """
-    from argmap.render import EXTENSIONS, format_of
-
     fmt = fmt.lower() if fmt else None
     if output == STDIO:
         target: str | Path = fmt or "svg"
@@ -264,13 +317,7 @@ def render(file: str, output: str | None, fmt: str | None, grammar: tuple[str, .
         target = Path(f"{stem}.{ext}")
     else:
         target = Path(output)
-        implied = format_of(target)
-        if fmt is None and implied is None:
-            raise click.UsageError(
-                f"cannot tell the format from {output!r}; use --format or one of the "
-                f"extensions {' '.join(sorted(EXTENSIONS))}")
-        if fmt is not None and implied is not None and implied != fmt:
-            raise click.UsageError(f"--format {fmt} contradicts the extension of {output!r}")
+        _output_format("render", output, fmt, _FORMATS, None)
     if isinstance(target, Path):
         _check_output(file, target)
     m, text = _analyze(file, grammar, encoding, input_format)
@@ -288,23 +335,25 @@ def render(file: str, output: str | None, fmt: str | None, grammar: tuple[str, .
 @main.command(short_help="Print FILE's argument map as JSON or another text format.")
 @_file_argument
 @_output_option
-@click.option("-f", "--format", "fmt", default="json",
-              type=click.Choice([f for f in _FORMATS if f not in _BINARY],
-                                case_sensitive=False),
+@click.option("-f", "--format", "fmt",
+              type=click.Choice(_TEXT_FORMATS, case_sensitive=False),
               help="json (default, docs/json-schema.md), aif, argdown, graphml, mermaid, "
-                   "html, dot or svg.")
+                   "html, dot or svg; the extension of -o picks it too and must agree.")
 @_view_options
 @_grammar_option
 @_encoding_option
 @_input_format_option
-def extract(file: str, output: str | None, fmt: str, grammar: tuple[str, ...],
+def extract(file: str, output: str | None, fmt: str | None, grammar: tuple[str, ...],
             encoding: str | None, input_format: str, **options: Any) -> None:
     """Print FILE's argument map on standard output (or write it to -o PATH), as JSON or
     another text format."""
+    fmt = fmt.lower() if fmt else None
     if output not in (None, STDIO):
+        fmt = _output_format("extract", output, fmt, _TEXT_FORMATS, "json")
         _check_output(file, Path(output))
+    fmt = fmt or "json"
     m, text = _analyze(file, grammar, encoding, input_format)
-    result = _write(m, text, fmt.lower(), fmt.lower(),
+    result = _write(m, text, fmt, fmt,
                     {k: v for k, v in options.items() if v is not None})
     assert isinstance(result, bytes)
     if output in (None, STDIO):
@@ -341,13 +390,9 @@ def explain(file: str, unit: str | None, grammar: tuple[str, ...],
 def rules(grammar: tuple[str, ...]) -> None:
     """List every rule id a relation can carry, with a one-line description (taken from
     grammars/markers.lark and grammars/relations.lark)."""
-    from argmap.grammar import load_grammar
     from argmap.rules import catalog
 
-    try:
-        entries = catalog(load_grammar(tuple(Path(p) for p in grammar)))
-    except ArgmapError as exc:
-        _fail(exc)
+    entries = catalog(_load_grammar(grammar))
     width = max(len(r.id) for r in entries)
     for r in entries:
         click.echo(f"{r.id:<{width}}  {r.description}")
@@ -356,24 +401,28 @@ def rules(grammar: tuple[str, ...]) -> None:
 @main.command(short_help="Print one line per unit: id, span, markers, role, text.")
 @_file_argument
 @_output_option
-@click.option("-f", "--format", "fmt", default="tsv", show_default=True,
-              type=click.Choice(("tsv", "json"), case_sensitive=False),
-              help="tsv: one tab-separated line per unit; json: an array of units.")
+@click.option("-f", "--format", "fmt",
+              type=click.Choice(_SEGMENT_FORMATS, case_sensitive=False),
+              help="tsv (default): one tab-separated line per unit; json: an array of "
+                   "units. A .json -o picks json and must agree.")
 @_grammar_option
 @_encoding_option
 @_input_format_option
-def segment(file: str, output: str | None, fmt: str, grammar: tuple[str, ...],
+def segment(file: str, output: str | None, fmt: str | None, grammar: tuple[str, ...],
             encoding: str | None, input_format: str) -> None:
     """Print one line per unit: id, character span, markers, role and text.
 
     The five columns are tab-separated; newlines and tabs inside the text are shown as
     single spaces (the span locates the exact characters). With --format json, an array
-    of objects with the same fields and the exact text.
+    of objects with the same fields and the exact text. An -o file ending in .json
+    picks json.
     """
+    fmt = fmt.lower() if fmt else None
     if output not in (None, STDIO):
+        fmt = _output_format("segment", output, fmt, _SEGMENT_FORMATS, "tsv")
         _check_output(file, Path(output))
     m, _ = _analyze(file, grammar, encoding, input_format)
-    if fmt.lower() == "json":
+    if fmt == "json":
         rows = [{"id": u.id, "start": u.span.start, "end": u.span.end,
                  "markers": [{"text": mk.text, "function": mk.function.value,
                               "start": mk.span.start, "end": mk.span.end}
@@ -392,7 +441,7 @@ def segment(file: str, output: str | None, fmt: str, grammar: tuple[str, ...],
 
 
 @main.command(name="eval")
-@click.argument("corpus", metavar="CORPUS", type=click.Path(file_okay=False))
+@click.argument("corpus", metavar="CORPUS", type=click.Path())
 @click.option("--gold-units", is_flag=True,
               help="Score relations over the gold segments instead of argmap's own units.")
 @click.option("-f", "--format", "fmt", type=click.Choice(("table", "json")), default="table",
@@ -407,6 +456,8 @@ def evaluate(corpus: str, gold_units: bool, fmt: str, grammar: tuple[str, ...]) 
     import json
 
     from argmap.evaluation import evaluate_corpus
+
+    _load_grammar(grammar)  # a bad grammar file fails once, not once per text
 
     def progress(files: Any) -> Any:
         if not sys.stderr.isatty():
@@ -452,22 +503,17 @@ def batch(inputs: tuple[str, ...], outdir: str, jobs: int | None, scheduler: str
     the end and does not stop the others; the exit status is 1 if any input failed.
     """
     from argmap.batch import expand_inputs, plan_jobs, run_batch
-    from argmap.grammar import load_grammar
 
     if jobs is not None and scheduler is not None:
         raise click.UsageError("--jobs and --scheduler exclude each other")
-    try:  # a bad grammar file fails once, here, not once per input
-        load_grammar(tuple(Path(g) for g in grammar))
-    except ArgmapError as exc:
-        _fail(exc)
-    try:
+    _load_grammar(grammar)  # a bad grammar file fails once, here, not once per input
+    try:  # a missing input, or one that holds no file argmap reads: bad input, exit 1
         planned = plan_jobs(expand_inputs(inputs), Path(outdir))
     except ArgmapError as exc:
-        click.echo(f"argmap: error: {exc}", err=True)
-        sys.exit(2)
+        _fail(exc)
     if not planned:
-        raise click.UsageError("the inputs hold no text, Markdown or HTML file (*.txt "
-                               "*.md *.html …)")
+        _fail(InputError("the inputs hold no text, Markdown or HTML file (*.txt *.md "
+                         "*.html …)"))
     bar = _progress_bar(sum(_size(j.source) for j in planned), len(planned), progress)
 
     def advance(outcome: Any) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 import textwrap
 from collections.abc import Callable
 from typing import Literal
@@ -14,8 +15,8 @@ from argmap.exceptions import OptionError, RenderError
 from argmap.markdown import inline_text, inline_texts, reference_env
 from argmap.model import ArgumentMap, Relation, Role, Unit
 
-__all__ = ["ENGINES", "MAX_LABEL", "RANKDIRS", "WRAP", "DrawOptions", "pipe", "shown_as",
-           "shown_text", "to_digraph", "unit_labels"]
+__all__ = ["ENGINES", "MAX_LABEL", "RANKDIRS", "WRAP", "DrawOptions", "edge_label", "pipe",
+           "shown_as", "shown_text", "svg_titles", "to_digraph", "unit_labels"]
 
 #: Node text is wrapped at this many characters per line.
 WRAP = 40
@@ -329,6 +330,32 @@ def _marks_an_end(rel: Relation, units: dict[str, Unit]) -> bool:
     return False
 
 
+def edge_label(rel: Relation, units: dict[str, Unit]) -> str:
+    """The label of a relation's edge: its marker in lower case ("however"), or ``""``
+    when it has none, when the marker is written in neither end (:func:`_marks_an_end`),
+    or when it is a list item's bullet or number ("-", "1.", "2)"), which the item's box
+    shows where the page has it ("1. It makes drivers …") and the item arrow's style
+    already says.
+
+    Args:
+        rel: the relation.
+        units: the map's units by id.
+
+    Example:
+        >>> from argmap import analyze
+        >>> m = analyze("Fees do damage in two ways:\\n\\n- They deter students.\\n"
+        ...             "- They burden families.\\n\\nHowever, fees fund teaching.\\n")
+        >>> units = {u.id: u for u in m.units}
+        >>> sorted({edge_label(r, units) for r in m.relations})
+        ['', 'however']
+    """
+    marker = rel.marker
+    if marker is None or not _marks_an_end(rel, units) \
+            or not any(ch.isalpha() for ch in marker.text):
+        return ""
+    return marker.text.lower()
+
+
 def _edges(g: graphviz.Digraph, m: ArgumentMap, opts: DrawOptions,
            edge_style: dict[str, dict[str, str]]) -> None:
     relation_ids = {r.id for r in m.relations}
@@ -336,7 +363,7 @@ def _edges(g: graphviz.Digraph, m: ArgumentMap, opts: DrawOptions,
     units = {u.id: u for u in m.units}
     for rel in m.relations:
         kind = edge_kind(rel, relation_ids)
-        text = rel.marker.text.lower() if rel.marker and _marks_an_end(rel, units) else ""
+        text = edge_label(rel, units)
         attrs_ = {"label": label(text, 30) if text else "",
                   "tooltip": graphviz.escape(f"{rel.kind.value} ({rel.subtype}) by rule "
                                              f"{rel.rule}"),
@@ -422,4 +449,28 @@ def pipe(graph: graphviz.Digraph, fmt: str) -> bytes:
         ) from None
     except graphviz.CalledProcessError as exc:
         raise RenderError(f"Graphviz failed: {exc.stderr!r}") from None
-    return data
+    return svg_titles(data) if fmt == "svg" else data
+
+
+#: An edge's ``<title>`` (its DOT name: "u-a->u-b") and the link that carries its
+#: tooltip, as Graphviz writes them into SVG.
+_SVG_TITLE = re.compile(rb'(<g id="edge\d+" class="edge">\s*)<title>[^<]*</title>'
+                        rb'(\s*<g id="a_edge\d+"><a xlink:title="([^"]*)")')
+_CLUSTER_TITLE = re.compile(rb'(<g id="clust\d+" class="cluster">\s*)<title>[^<]*</title>\n?')
+
+
+def svg_titles(svg: bytes) -> bytes:
+    """Graphviz SVG whose edges' ``<title>`` elements, which browsers show on hover, say
+    what their tooltips say ("support (default) by rule default.paragraph") instead of
+    the DOT names ("u-the-budget-353e->u-the-council-7477"); a section box's
+    (``cluster_…``) is dropped. A node's stays its unit id, which names it for
+    ``--focus`` and for readers of the SVG.
+
+    Example:
+        >>> svg = svg_titles(b'<g id="edge1" class="edge"><title>a&#45;&gt;b</title>\\n'
+        ...                  b'<g id="a_edge1"><a xlink:title="support by rule x">')
+        >>> svg.split(b"\\n")[0]
+        b'<g id="edge1" class="edge"><title>support by rule x</title>'
+    """
+    svg = _SVG_TITLE.sub(lambda m: m[1] + b"<title>" + m[3] + b"</title>" + m[2], svg)
+    return _CLUSTER_TITLE.sub(rb"\1", svg)

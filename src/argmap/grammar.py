@@ -615,6 +615,9 @@ def _read(path: Path) -> str:
         return path.read_text(encoding="utf-8")
     except OSError as exc:
         raise GrammarFileError(f"cannot read grammar file {path}: {exc.strerror}") from exc
+    except UnicodeDecodeError as exc:
+        raise GrammarFileError(f"grammar file {path} is not UTF-8 text: byte "
+                               f"0x{exc.object[exc.start]:02x} at offset {exc.start}") from None
 
 
 def load_grammar(extra: tuple[Path, ...] = ()) -> Grammar:

@@ -8,7 +8,7 @@ import os
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from pathlib import Path
 from typing import NamedTuple
 
@@ -17,6 +17,7 @@ import attrs
 from argmap.decode import decode
 from argmap.exceptions import EmptyInputError, InputError
 from argmap.furniture import furniture
+from argmap.headline import headline_style
 from argmap.html import extract_html, looks_like_html
 from argmap.markdown import looks_like_markdown, markdown_blocks
 from argmap.model import Boilerplate, Span, _unchecked_span
@@ -325,6 +326,9 @@ _LABELLED_LIST = re.compile(r"^[^\s:：]{1,24}\s*[:：]\s*(?P<items>.+)$")
 _ITEM_SPLIT = re.compile(r"\s{2,}|[,;|、，]\s*")
 #: What ends a sentence or clause, and what may close after it (quotes, brackets).
 _STOPS = frozenset(".!?:;,…。！？；：")
+#: The stops a heading may end with: a question or an exclamation mark.
+_HEADING_STOPS = frozenset("?!？！")
+_QUESTION_STOPS = frozenset("?？")
 _CLOSING = "'\"”’)]」』）"
 #: A list item line: "1. …", "2) …", "- …", "* …", "• …".
 _LIST_LINE = re.compile(r"^(?:\d{1,2}[.)]|[-*•+])\s+\S")
@@ -336,11 +340,12 @@ _MORE_WORDS = {n: re.compile(rf"\W*(?:\w+\W+){{{n}}}\w")
                for n in (NAVIGATION_MAX_WORDS, HEADING_MAX_WORDS)}
 
 
-def _ends_with_stop(text: str) -> bool:
-    """Whether ``text`` ends with a stop (``.!?:;,…`` and their CJK forms), maybe followed
-    by closing quotes or brackets; like a regex ``$``, a final newline is skipped."""
+def _ends_with_stop(text: str, stops: Collection[str] = _STOPS) -> bool:
+    """Whether ``text`` ends with a stop (``.!?:;,…`` and their CJK forms, or one of
+    ``stops``), maybe followed by closing quotes or brackets; like a regex ``$``, a
+    final newline is skipped."""
     body = text.removesuffix("\n").rstrip(_CLOSING)
-    return bool(body) and body[-1] in _STOPS
+    return bool(body) and body[-1] in stops
 
 
 def _has_date(text: str) -> bool:
@@ -405,20 +410,27 @@ def _boilerplate_kind(line: _Line, body_script: str, edge: bool,
     return None
 
 
-def _heading_like(line: _Line) -> bool:
+def _heading_like(line: _Line, question: bool = False) -> bool:
     """Whether ``line`` can be a heading, a title or a short navigation line: at most
     ``HEADING_MAX_WORDS`` words and 100 characters, starting with a letter, a digit or
     a quote, and ending in neither a stop (:func:`_ends_with_stop`) nor a lead-in dash
-    (:func:`_ends_with_lead_in`). A ``#`` prefix is left out of the test."""
+    (:func:`_ends_with_lead_in`). A ``#`` prefix is left out of the test; a line with
+    one may end in a question or exclamation mark ("# Should Schools Ban Phones?"), as
+    a Markdown heading may, and so may any line when ``question`` (a question title).
+
+    A title takes no full stop, but a question title keeps its question mark ("Nature
+    or Nurture?": English for Research, "Punctuating titles", englishforresearch.com);
+    an ATX heading's text is any inline content (CommonMark 0.31, 4.2)."""
     if _LIST_LINE.match(line.text):
         return False
     text = line.text
     m = _MARKDOWN_HEADING.match(text)
     if m:
         text = text[m.end() :]
+    marks = _HEADING_STOPS if m else _QUESTION_STOPS if question else ""
     return (
         len(text) <= 100
-        and not _ends_with_stop(text)
+        and (not _ends_with_stop(text) or _ends_with_stop(text, marks))
         and (m is not None or not _ends_with_lead_in(text))
         and 0 < len(text.split()) <= HEADING_MAX_WORDS
         and (text[0].isalnum() or text[0] in "\"“'‘")
@@ -439,6 +451,26 @@ def _ends_with_lead_in(text: str) -> bool:
     them no such final punctuation (Chicago Manual of Style, 17th ed., on headings and
     headline style, 8.159; APA Publication Manual, 7th ed., 2.27 on heading levels)."""
     return text.rstrip(_CLOSING).endswith(LEAD_IN_DASHES)
+
+
+def _question_title(line: _Line, nxt: _Line | None) -> bool:
+    """Whether ``line``, above the first prose line, is a question title ("Should Schools
+    Ban Phones?"): a heading-like line of two words or more in headline style
+    (:func:`~argmap.headline.headline_style`) that ends in a question mark, stands
+    alone (a blank line after it) and has prose after it, so it is the text's title,
+    not a claim. A title ends in no full stop but keeps
+    a question mark (English for Research, "Punctuating titles"), so a question is the
+    one stop a title line has; a question in sentence case ("Then, Gorgias, what is
+    the answer?") is a sentence.
+
+    Example:
+        >>> [(b.kind.value, b.text) for b in Document.from_text(
+        ...     "Should Schools Ban Phones?\\n\\nSchools should ban phones.\\n").blocks]
+        [('title', 'Should Schools Ban Phones?'), ('paragraph', 'Schools should ban phones.')]
+    """
+    return (nxt is not None and nxt.blank_before and _ends_with_stop(line.text, _QUESTION_STOPS)
+            and _heading_like(line, question=True) and headline_style(line.text, 2)
+            and not _heading_like(nxt) and not _LIST_LINE.match(nxt.text))
 
 
 def _starts_in_lower_case(text: str) -> bool:
@@ -487,11 +519,13 @@ def _split(text: str) -> tuple[list[Block], list[Boilerplate]]:
             # after a blank line: "--that is, …", "… and so on" go on with the sentence
             else nxt.text[:1] in _CONTINUING and _starts_in_lower_case(nxt.text)
             and not _LIST_LINE.match(nxt.text))  # "- cut fees" is a list item
-        heading = not continued and _heading_like(line) and not (
-            # in the body a lower-case line is a sentence; above the first prose line
-            # it may still be site furniture (a menu line), dropped with the rest
-            prose_before and _starts_in_lower_case(line.text)
-            and not _MARKDOWN_HEADING.match(line.text))
+        heading = not continued and (
+            (_heading_like(line) and not (
+                # in the body a lower-case line is a sentence; above the first prose
+                # line it may still be site furniture (a menu line), dropped with the rest
+                prose_before and _starts_in_lower_case(line.text)
+                and not _MARKDOWN_HEADING.match(line.text)))
+            or (not prose_before and _question_title(line, nxt)))
         prose_before = prose_before or not heading
         listed = _LIST_LINE.match(line.text) is not None
         starts_new = (

@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 from typing import Any, cast
 
+from argmap.headline import headline_style
 from argmap.model import Boilerplate, Span
 
 __all__ = ["MarkdownBlocks", "inline_text", "inline_texts", "looks_like_markdown",
@@ -110,6 +111,10 @@ def markdown_blocks(text: str) -> MarkdownBlocks:
             quote = _QUOTE_PREFIX.match(text, span.start)
             if quote and quoted:
                 span = Span(quote.end(), span.end)
+            label = _run_in_label(text, span)
+            if label is not None:
+                boilerplate.append(Boilerplate(label, "run-in-heading", label.slice(text)))
+                span = Span(_skip_space(text, label.end, span.end), span.end)
             if len(span):
                 blocks.append(("paragraph", span))
     blocks = _bylines(text, blocks, boilerplate)
@@ -144,6 +149,52 @@ def _bylines(text: str, blocks: list[tuple[str, Span]],
         return blocks  # nothing reads as prose: keep the short lines as text
     boilerplate.extend(meta)
     return kept
+
+
+#: A paragraph's opening emphasis or strong run that ends in a full stop or a colon,
+#: inside or right after its closing delimiter, with more text after it: "**Summary.**
+#: The state should …", "__Note__: …", "*Background.* …".
+_RUN_IN = re.compile(r"(\*\*|__|\*|_)(?=[^\s*_])([^*_\n]{1,80}?)([.:]?)(?<=\S)\1([.:]?)"
+                     r"[ \t]+(?=\S)")
+#: Longest run-in label, in words.
+RUN_IN_MAX_WORDS = 5
+
+
+def _run_in_label(text: str, span: Span) -> Span | None:
+    """The span of the run-in label that opens the paragraph at ``span`` ("**Summary.**",
+    "*Key findings:*", with its delimiters and stop), or ``None``.
+
+    A run-in head opens its paragraph in bold or italic and ends in a full stop
+    (Chicago's fifth heading level: "run in at beginning of paragraph, boldface or
+    italic type, … terminal period"; Dominican University, "Chicago formatting",
+    research.dom.edu/citations/chicagoformatting); it labels the paragraph and is no
+    claim. A bold or italic run at the paragraph's start, of at most
+    ``RUN_IN_MAX_WORDS`` words starting with a capital, with text after it, is one when
+    it ends in a colon, or in a full stop and is one word or in headline style
+    (:func:`~argmap.headline.headline_style`). A bold sentence ("**Act now.** The
+    deadline …", "**Fees must fall.** …") is not, and stays in the paragraph.
+
+    Example:
+        >>> src = "**Summary.** The state should act."
+        >>> _run_in_label(src, Span(0, len(src))).slice(src)
+        '**Summary.**'
+        >>> _run_in_label("**Fees must fall.** They deter students.", Span(0, 40)) is None
+        True
+    """
+    m = _RUN_IN.match(text, span.start, span.end)
+    if m is None or bool(m[3]) == bool(m[4]) or not m[2][0].isupper():
+        return None
+    words = len(m[2].split())
+    if words > RUN_IN_MAX_WORDS or (
+            (m[3] or m[4]) == "." and words > 1 and not headline_style(m[2])):
+        return None
+    return Span(m.start(), m.end(4))
+
+
+def _skip_space(text: str, start: int, end: int) -> int:
+    while start < end and text[start].isspace():
+        start += 1
+    return start
 
 
 def _line_span(text: str, starts: list[int], lines: list[int]) -> Span:

@@ -46,15 +46,15 @@ def to_argdown(m: ArgumentMap, *, source: str | None = None) -> str:
             ("However, …") as the map's nodes do.
 
     Returns:
-        The document, ending with a newline. The central claim comes first; its title is
-        the unit id, like every statement's.
+        The document, ending with a newline. The text's title, if it has one, is its
+        ``#`` heading (a text without one gets none: the central claim is no title).
+        The central claim comes first; its title is the unit id, like every
+        statement's.
 
     Example:
         >>> import argmap
         >>> print(to_argdown(argmap.analyze("Fees must fall. However, they fund labs.")),
         ...       end="")
-        # Fees must fall.
-        <BLANKLINE>
         [u-fees-must-9d92]: Fees must fall. #(central claim)
           - [u-they-fund-1ba9]
         <BLANKLINE>
@@ -81,8 +81,7 @@ def to_argdown(m: ArgumentMap, *, source: str | None = None) -> str:
                 lines.append(f"  _ {ref(rel.source)}")
         return lines
 
-    title = m.title or (m.unit(m.central_claim).text if m.central_claim else "Argument map")
-    out = [f"# {escape(title)}", ""]
+    out = [f"# {escape(m.title)}", ""] if m.title else []
     units = list(m.units)
     if m.central_claim is not None:  # the thesis first, where a reader looks
         units.sort(key=lambda u: u.id != m.central_claim)

@@ -23,7 +23,9 @@ _CSS = """
 *{box-sizing:border-box}
 body{margin:0;font:15px/1.55 Georgia,'DejaVu Serif',serif;color:#111;display:flex;height:100vh}
 #map{flex:3;overflow:auto;border-right:1px solid #ccc;background:#fff}
-#map svg{display:block;max-width:none}
+#map svg{display:block;max-width:100%;height:auto}
+#map.full svg{max-width:none}
+#zoom{position:sticky;top:0;left:0;z-index:1;margin:.3em;font:12px Helvetica,Arial,sans-serif}
 #side{flex:2;display:flex;flex-direction:column;min-width:22em}
 #info{padding:.6em 1em;border-bottom:1px solid #ccc;font:13px/1.45 Helvetica,Arial,sans-serif;
  background:#f8fafc;min-height:7em;max-height:40vh;overflow:auto}
@@ -67,6 +69,10 @@ function show(id,scroll){
      +', rule <code>'+esc(r.rule)+'</code></li>';}).join('')+'</ul>';
  info.innerHTML=h;
 }
+var map=document.getElementById('map'), zoom=document.getElementById('zoom');
+zoom.addEventListener('click',function(){
+ var full=map.classList.toggle('full');
+ zoom.textContent=full?'Fit to pane':'Actual size';});
 document.querySelectorAll('g.node').forEach(function(g){
  if(!data.units[g.id])return;
  g.addEventListener('mouseenter',function(){show(g.id,true);});
@@ -192,7 +198,9 @@ def to_html(m: ArgumentMap, *, source: str | None = None,
     return (
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
         f"<title>{title} — argmap</title>\n<style>{_CSS}</style></head>\n<body>\n"
-        f'<div id="map">{svg}</div>\n<div id="side"><div id="info">'
+        '<div id="map"><button id="zoom" type="button" title="The map fits the pane; '
+        f'this shows it at full size, to scroll">Actual size</button>{svg}</div>\n'
+        '<div id="side"><div id="info">'
         "<h2>Hover or click a node</h2>Its span is highlighted in the article, with its "
         "markers and the rules of its relations.</div>\n"
         f'<div id="article">{_article(m, source, title)}</div></div>\n'

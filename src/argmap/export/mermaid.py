@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import textwrap
 
-from argmap.diagram import RANKDIRS, WRAP, shown_as, unit_labels
+from argmap.diagram import RANKDIRS, WRAP, edge_label, shown_as, unit_labels
 from argmap.model import ArgumentMap, RelationKind, Role
 
 __all__ = ["to_mermaid"]
@@ -84,8 +84,9 @@ def to_mermaid(m: ArgumentMap, *, source: str | None = None, rankdir: str = "TB"
             out += ["    " + line for line in lines]
             out.append("    end")
     by_id = {r.id: r for r in m.relations}
+    units = {u.id: u for u in m.units}
     for r in m.relations:
-        target, label = r.target, r.marker.text.lower() if r.marker else ""
+        target, label = r.target, edge_label(r, units)
         undercut = target in by_id
         while target in by_id:
             target = by_id[target].target
