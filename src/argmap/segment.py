@@ -665,6 +665,10 @@ def _marked_units(grammar: Grammar, text: str, sentence: Span, types: list[str],
     or a result adverb, from its scan (:meth:`Grammar.scan_types`)."""
     tokens = _SentenceTokens(grammar, text, types, bounds)
     hits = tokens.hits(plan)
+    quoted = _embedded_quotations(text, sentence)
+    if quoted:  # a connective quoted or mentioned inside the author's sentence
+        hits = [h for h in hits if h.rule in _QUOTED_LINKS
+                or not any(_within(quoted, t.start_pos) for t in h.tokens)]
     clauses: _Clauses | None = None  # built at the first "but" that may correct
     # a "but" corrects only a negated clause: without a negation, no "but" can (read at
     # the first joining "but": most sentences have none, and need not scan their types)
@@ -716,7 +720,9 @@ def _marked_units(grammar: Grammar, text: str, sentence: Span, types: list[str],
         else:
             inner.extend(markers)
 
-    inner.extend(_inline_results(grammar, tokens, hits))
+    inline = _inline_results(grammar, tokens, hits)
+    inner.extend(mk for mk in inline if not _within(quoted, mk.span.start)) if quoted \
+        else inner.extend(inline)
     units: list[tuple[Span, list[Marker]]] = []
     links: list[tuple[int, int, Marker]] = []
     start = opening[-1].span.end if opening else sentence.start
@@ -760,6 +766,44 @@ def _marked_units(grammar: Grammar, text: str, sentence: Span, types: list[str],
     kept_links = [(index_map[a], index_map[b], mk) for a, b, mk in links
                   if a in index_map and b in index_map]
     return units, kept_links
+
+
+#: Hits that may stand inside a quotation: they link two clauses of the quotation to each
+#: other ("…, for it existed before anything else."), or gloss inside one unit.
+_QUOTED_LINKS = _SPLITTING | _LEADING_CLAUSE | {"apposition"}
+#: The marks that open a quotation among those :func:`_protected` pairs (not brackets).
+_QUOTE_OPENERS = '"“«„'
+
+
+def _embedded_quotations(text: str, sentence: Span) -> list[tuple[int, int]]:
+    """The quotations inside ``sentence`` that are not the whole of it, as ``(opening
+    mark, closing mark)`` offsets; ``[]`` for most sentences, which hold no quotation
+    mark (four ``str.find`` calls tell).
+
+    A connective inside such a quotation is the quoted speaker's or a mentioned word
+    ('He wrote "therefore" in the margin', 'The word "however" …'), not the author's:
+    it may relate the quoted parts to each other (a joining or subordinating marker,
+    :data:`_QUOTED_LINKS`), never the author's units to the quote (an opener, a
+    parenthetical, a medial or final adverb). PDTB 2.0 annotates a connective inside a quotation with the attribution of
+    its own source, apart from the writer's (Prasad et al. 2007, PDTB 2.0 annotation
+    manual, §4 "Attribution"), and a mentioned word is no connective at all (quoted as
+    a word, not used: Quirk et al. 1985 §17.120 on the use/mention distinction). A
+    sentence that is one quotation and nothing else keeps its markers.
+    """
+    if all(text.find(ch, sentence.start, sentence.end) < 0 for ch in _QUOTE_OPENERS):
+        return []
+    found = []
+    for a, b in _protected(text, sentence.start, sentence.end):
+        if text[a] in _QUOTE_OPENERS and (_ALNUM.search(text, sentence.start, a)
+                                           or _ALNUM.search(text, b + 1, sentence.end)):
+            found.append((a, b))
+    return found
+
+
+def _within(regions: list[tuple[int, int]], at: int) -> bool:
+    """Whether offset ``at`` lies inside one of ``regions`` (from
+    :func:`_embedded_quotations`; a sentence holds few)."""
+    return any(a < at < b for a, b in regions)
 
 
 def _closing_comma(text: str, tokens: _SentenceTokens, types: list[str],
