@@ -430,6 +430,23 @@ RELATIONS = [
         "Fees deter students.",
         {("the state should fund universities.", SUPPORT, "Fees deter students.")},
         id="premise-marker-is-never-the-thesis"),
+    # clause-final "though" (PDTB 2.0: Comparison.Contrast, as "however") attacks
+    pytest.param(
+        "The levy raises money. It is unfair, though.",
+        "The levy raises money.",
+        {("It is unfair, though.", ATTACK, "The levy raises money.")},
+        id="final-though-attacks"),
+    pytest.param(
+        "The levy raises money. It is unfair, however.",
+        "The levy raises money.",
+        {("It is unfair, however.", ATTACK, "The levy raises money.")},
+        id="final-however-attacks"),
+    pytest.param(
+        "The levy raises money. It is unfair, though it is legal.",
+        "The levy raises money.",
+        {("It is unfair", SUPPORT, "The levy raises money."),
+         ("it is legal.", ATTACK, "It is unfair")},
+        id="though-with-a-clause-concedes-not-final"),
 ]
 
 
