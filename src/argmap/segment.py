@@ -28,7 +28,7 @@ from argmap.model import (
     _premise_unit,
     _unchecked_span,
 )
-from argmap.numerals import counts_no_list, measure
+from argmap.numerals import counts_no_list, label_value, measure
 
 __all__ = ["Segmentation", "segment", "split_sentences", "unit_id"]
 
@@ -105,6 +105,9 @@ _FULL_STOP_CANDIDATE = re.compile(r"\." + _AFTER_STOP)
 #: How many characters before a full stop :func:`_boundary` reads for the word there.
 _LOOKBACK = 48
 _PREV_WORD = re.compile(r"((?:[A-Za-z]\.)+[A-Za-z]?|[\w'’-]+)\.?$")
+#: A lower-case list label after a stop, as the LIST_LABEL terminal of
+#: ``grammars/markers.lark`` reads it ("(b) ", "[ii] "): it opens a sentence.
+_LABEL = re.compile(r"\s*[(\[](?:[a-z]|[ivx]{2,5})[)\]]\s")
 _NEXT_WORD = re.compile(r"\s*[\"“‘'(\[*_]*([\w'’-]+)")
 _SPACE = re.compile(r"\s*")
 _OPENS_QUOTE = frozenset(" \t\n\r\u00a0([{—–-")
@@ -213,8 +216,10 @@ def _boundary(text: str, start: int, stop: int, at: int, word: str, grammar: Gra
         return True
     if word[0].islower():
         punct = text[stop:at]
-        if ".." in punct or "…" in punct or not _is_marker(text, at, grammar):
-            return False  # "work... or it might not", "e.g. most"; but "bad. however, …"
+        if ".." in punct or "…" in punct or not (_is_marker(text, at, grammar)
+                                                  or _LABEL.match(text, at)):
+            return False  # "work... or it might not", "e.g. most"; but "bad. however, …",
+            # "cheap. (b) It is fast." (a list label: the LIST_LABEL terminal)
     if first != "." or (at - stop > 1 and text[stop + 1] == "."):
         return True
     if at - stop == 1 and at < len(text) and not text[at].isspace():
@@ -355,6 +360,8 @@ def _marker(grammar: Grammar, hit: Hit, token: Token) -> Marker | None:
         function = MarkerFunction.CONTRAST  # "It is unfair, though." = however
     if token.type == "LIST_NUM":
         value = int(str(token).rstrip(".)"))
+    elif token.type == "LIST_LABEL":
+        value = label_value(token.value)
     if function is None:
         return None
     # Marker(text, span, function, sense, rule, terminal, value), its slots filled
