@@ -79,7 +79,11 @@ def sentence_vocabulary() -> dict[str, re.Pattern[str]]:
 
 #: What follows the first character of a candidate stop (see ``_CANDIDATE``).
 _AFTER_STOP = (
-    r"(?:(?<=[.!?…])(?<![.!?…][\s\S])[.!?…]*[\"'”’»)\]*_]*(?=\s|$)"
+    r"(?:(?<=[.!?…])(?<![.!?…][\s\S])[.!?…]*[\"'”’»)\]*_"
+    # zero-width and joining characters, variation selectors and emoji after the stop
+    # ("unfair.\u200b However", "unfair.😡 However") hide no boundary
+    "\u200b-\u200d\u2060\ufeff\ufe0f\u2600-\u27bf\U0001f000-\U0001faff"
+    r"]*(?=\s|$)"
     r"|(?<=\.)(?=[A-Z][a-z])"  # missing space: "old.Therefore" (checked below)
     r"|(?<=[。！？])[。！？]*[」』”’）)]*)"  # CJK full stops need no space after them
     # Then, without moving the end, the word after the stop as ``_NEXT_WORD`` reads it
@@ -225,8 +229,9 @@ def _boundary(text: str, start: int, stop: int, at: int, word: str, grammar: Gra
     if at - stop == 1 and at < len(text) and not text[at].isspace():
         # "old.Therefore" but not "2.Beta"
         return word[0].isupper() and _is_marker(text, at, grammar)
-    if stop - start <= 3 and text[start:stop].strip().isdigit():
-        return False  # "1. Cut fees": a list number, not a sentence
+    if stop - start <= 5 and text[start:stop].strip().isdigit() \
+            and len(text[start:stop].strip()) <= 3:
+        return False  # "1. Cut fees", "100. Cut fees": a list number, not a sentence
     window = stop - _LOOKBACK if stop - _LOOKBACK > start else start
     # The word before the stop holds no space: read it from after the last one (``or``:
     # with no space in the window, ``rfind`` gives -1, and the window's start is taken).
@@ -278,6 +283,8 @@ def _before(chars: str) -> _Before:
     if m is not None and m.start(1) >= 0:
         return _NEVER_ENDS
     numbered = m is not None
+    if "." in token and token.islower() and not numbered:
+        return _ENDS  # "9 p.m. Nobody came.": a lower-case initialism may end a sentence
     if "." in token or (len(token) == 1 and token.isupper()):
         return _NUMBERED_ACRONYM if numbered else _ACRONYM
     return _NUMBERED if numbered else _ENDS
@@ -449,9 +456,9 @@ def _strip(text: str, a: int, b: int, whole: Span | None = None) -> Span | None:
     trimmed, rather than an equal new one (a long text's map holds one span fewer per
     sentence that is one unit)."""
     start, end = a, b
-    while a < b and (text[a].isspace() or text[a] in ",;:—–->"):
+    while a < b and (text[a].isspace() or text[a] in ",;:—–->\u200b\u2060\ufeff"):
         a += 1
-    while b > a and (text[b - 1].isspace() or text[b - 1] in ",;:—–-"):
+    while b > a and (text[b - 1].isspace() or text[b - 1] in ",;:—–-\u200b\u2060\ufeff"):
         b -= 1
     if a >= b or (not text[a].isalnum() and _ALNUM.search(text, a, b) is None):
         return None
