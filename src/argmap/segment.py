@@ -365,7 +365,7 @@ def _marker(grammar: Grammar, hit: Hit, token: Token) -> Marker | None:
         function = MarkerFunction.CONCESSION
     elif hit.rule == "final_though":
         function = MarkerFunction.CONTRAST  # "It is unfair, though." = however
-    if token.type == "LIST_NUM":
+    if token.type == "LIST_NUM" or token.type == "LIST_NUM_LONG":
         value = int(str(token).rstrip(".)"))
     elif token.type == "LIST_LABEL":
         value = label_value(token.value)
