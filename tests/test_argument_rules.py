@@ -447,6 +447,20 @@ RELATIONS = [
         {("It is unfair", SUPPORT, "The levy raises money."),
          ("it is legal.", ATTACK, "It is unfair")},
         id="though-with-a-clause-concedes-not-final"),
+    # "Next," and "Last but not least," continue an open enumeration
+    pytest.param(
+        "We should keep the levy. First, it is fair. Next, it raises money. Last but not "
+        "least, it is legal.",
+        "We should keep the levy.",
+        {("it is fair.", SUPPORT, "We should keep the levy."),
+         ("it raises money.", SUPPORT, "We should keep the levy."),
+         ("it is legal.", SUPPORT, "We should keep the levy.")},
+        id="next-and-last-but-not-least-are-items"),
+    pytest.param(
+        "We went to the park. Next, we went home.",
+        "We went to the park.",
+        {("we went home.", SUPPORT, "We went to the park.")},
+        id="next-without-an-open-list-opens-none"),
 ]
 
 

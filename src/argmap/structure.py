@@ -620,6 +620,10 @@ class _Builder:
             state = None
         if intent.marker.rule == "ordinal_np" and (state is None or state.announcement is None):
             return False  # "The second half …" needs an announced list to be an item
+        if value == -2:  # "Next,": the next item of an open enumeration, else none
+            if state is None or not state.items:
+                return False
+            value = len(state.items) + 1
         if value == 0:  # a bullet: the next item
             value = len(state.items) + 1 if state else 1
         if state is None:
