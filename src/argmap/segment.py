@@ -787,24 +787,26 @@ def _marked_units(grammar: Grammar, text: str, sentence: Span, types: list[str],
 _QUOTED_LINKS = _SPLITTING | _LEADING_CLAUSE | {"apposition"}
 #: The marks that open a quotation among those :func:`_protected` pairs (not brackets).
 _QUOTE_OPENERS = '"“«„'
+_QUOTE_MARK = re.compile(f"[{_QUOTE_OPENERS}]")
 
 
 def _embedded_quotations(text: str, sentence: Span) -> list[tuple[int, int]]:
     """The quotations inside ``sentence`` that are not the whole of it, as ``(opening
     mark, closing mark)`` offsets; ``[]`` for most sentences, which hold no quotation
-    mark (four ``str.find`` calls tell).
+    mark (one search tells).
 
     A connective inside such a quotation is the quoted speaker's or a mentioned word
     ('He wrote "therefore" in the margin', 'The word "however" …'), not the author's:
     it may relate the quoted parts to each other (a joining or subordinating marker,
     :data:`_QUOTED_LINKS`), never the author's units to the quote (an opener, a
-    parenthetical, a medial or final adverb). PDTB 2.0 annotates a connective inside a quotation with the attribution of
-    its own source, apart from the writer's (Prasad et al. 2007, PDTB 2.0 annotation
-    manual, §4 "Attribution"), and a mentioned word is no connective at all (quoted as
-    a word, not used: Quirk et al. 1985 §17.120 on the use/mention distinction). A
-    sentence that is one quotation and nothing else keeps its markers.
+    parenthetical, a medial or final adverb). PDTB 2.0 annotates a connective inside a
+    quotation with the attribution of its own source, apart from the writer's (Prasad et
+    al. 2007, PDTB 2.0 annotation manual, §4 "Attribution"), and a mentioned word is no
+    connective at all (quoted as a word, not used: Quirk et al. 1985 §17.120 on the
+    use/mention distinction). A sentence that is one quotation and nothing else keeps
+    its markers.
     """
-    if all(text.find(ch, sentence.start, sentence.end) < 0 for ch in _QUOTE_OPENERS):
+    if _QUOTE_MARK.search(text, sentence.start, sentence.end) is None:
         return []
     found = []
     for a, b in _protected(text, sentence.start, sentence.end):
