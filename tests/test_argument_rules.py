@@ -430,6 +430,37 @@ RELATIONS = [
         "Fees deter students.",
         {("the state should fund universities.", SUPPORT, "Fees deter students.")},
         id="premise-marker-is-never-the-thesis"),
+    # clause-final "though" (PDTB 2.0: Comparison.Contrast, as "however") attacks
+    pytest.param(
+        "The levy raises money. It is unfair, though.",
+        "The levy raises money.",
+        {("It is unfair, though.", ATTACK, "The levy raises money.")},
+        id="final-though-attacks"),
+    pytest.param(
+        "The levy raises money. It is unfair, however.",
+        "The levy raises money.",
+        {("It is unfair, however.", ATTACK, "The levy raises money.")},
+        id="final-however-attacks"),
+    pytest.param(
+        "The levy raises money. It is unfair, though it is legal.",
+        "The levy raises money.",
+        {("It is unfair", SUPPORT, "The levy raises money."),
+         ("it is legal.", ATTACK, "It is unfair")},
+        id="though-with-a-clause-concedes-not-final"),
+    # "Next," and "Last but not least," continue an open enumeration
+    pytest.param(
+        "We should keep the levy. First, it is fair. Next, it raises money. Last but not "
+        "least, it is legal.",
+        "We should keep the levy.",
+        {("it is fair.", SUPPORT, "We should keep the levy."),
+         ("it raises money.", SUPPORT, "We should keep the levy."),
+         ("it is legal.", SUPPORT, "We should keep the levy.")},
+        id="next-and-last-but-not-least-are-items"),
+    pytest.param(
+        "We went to the park. Next, we went home.",
+        "We went to the park.",
+        {("we went home.", SUPPORT, "We went to the park.")},
+        id="next-without-an-open-list-opens-none"),
 ]
 
 

@@ -307,6 +307,27 @@ def test_boilerplate_of_the_seed_slices_back() -> None:
 # ------------------------------------------------------------------ blocks table
 
 BLOCKS = [
+    # a hard-wrapped first line is no title: a sentence ends inside it, or it ends in a
+    # word that needs the next line
+    pytest.param("We should keep the levy. It raises money. It was passed by\nCongress. "
+                 "It is fair.",
+                 [("paragraph", "We should keep the levy. It raises money. It was passed "
+                   "by\nCongress. It is fair.")], id="wrapped-first-line-with-a-stop"),
+    pytest.param("We keep the levy. It was passed in\n1990. It is fair.",
+                 [("paragraph", "We keep the levy. It was passed in\n1990. It is fair.")],
+                 id="wrapped-first-line-before-a-year"),
+    pytest.param("The levy was passed by\nCongress in 1990. It is fair.",
+                 [("paragraph", "The levy was passed by\nCongress in 1990. It is fair.")],
+                 id="wrapped-line-ends-in-by"),
+    pytest.param("Why Taxes Fail. A Reply\n\nFees deter students.",
+                 [("title", "Why Taxes Fail. A Reply"), ("paragraph", "Fees deter students.")],
+                 id="title-with-a-stop-in-headline-style"),
+    pytest.param("Roe vs. Wade Revisited\n\nFees deter students.",
+                 [("title", "Roe vs. Wade Revisited"), ("paragraph", "Fees deter students.")],
+                 id="title-with-an-abbreviation"),
+    pytest.param("A Tax Worth Keeping\nFees deter students.",
+                 [("title", "A Tax Worth Keeping"), ("paragraph", "Fees deter students.")],
+                 id="title-right-above-its-text"),
     pytest.param(f"{TITLE}\n\nFees deter students.\n\nThey must fall.",
                  [("title", TITLE), ("paragraph", "Fees deter students."),
                   ("paragraph", "They must fall.")], id="blank-line-splits"),

@@ -241,10 +241,16 @@ def test_add_trims_as_str_strip_on_real_text(document: Document) -> None:
 #: after the stop (the same pattern, without its final lookahead).
 _PLAIN_CANDIDATE = re.compile(
     r"[.!?…。！？]"
-    r"(?:(?<=[.!?…])(?<![.!?…][\s\S])[.!?…]*[\"'”’»)\]*_]*(?=\s|$)"
+    r"(?:(?<=[.!?…])(?<![.!?…][\s\S])[.!?…]*[\"'”’»)\]*_"
+    "\u200b-\u200d\u2060\ufeff\ufe0f\u2600-\u27bf\U0001f000-\U0001faff"
+    r"]*(?=\s|$)"
     r"|(?<=\.)(?=[A-Z][a-z])"
     r"|(?<=[。！？])[。！？]*[」』”’）)]*)"
 )
+
+
+#: A lower-case list label after a stop ("(b) "): it opens a sentence.
+_PLAIN_LABEL = re.compile(r"\s*[(\[](?:[a-z]|[ivx]{2,5})[)\]]\s")
 
 
 def _plain_is_marker(word: str, text: str, at: int, grammar: Grammar) -> bool:
@@ -263,14 +269,16 @@ def _plain_boundary(text: str, start: int, m: re.Match[str], word: str,
         return True
     at = m.end()
     if word[0].islower() and (".." in punct or "…" in punct
-                              or not _plain_is_marker(word, text, at, grammar)):
+                              or not (_plain_is_marker(word, text, at, grammar)
+                                      or _PLAIN_LABEL.match(text, at))):
         return False
     if punct[0] != "." or punct.startswith(".."):
         return True
     stop = m.start()
     if at - stop == 1 and at < len(text) and not text[at].isspace():
         return word[0].isupper() and _plain_is_marker(word, text, at, grammar)
-    if stop - start <= 3 and text[start:stop].strip().isdigit():
+    if text[start:stop].strip().isdigit() and len(text[start:stop].strip()) <= 3 \
+            and stop - start <= 5:
         return False
     prev = _PREV_WORD.search(text[max(start, stop - 48) : stop])
     if prev is None:
@@ -280,6 +288,8 @@ def _plain_boundary(text: str, start: int, m: re.Match[str], word: str,
         return False
     if word[0].isdigit() and abbr["NUMBERED"].fullmatch(token):
         return False
+    if "." in token and token.islower() and not abbr["NUMBERED"].fullmatch(token):
+        return True
     if "." in token or (len(token) == 1 and token.isupper()):
         return abbr["STARTER"].fullmatch(word) is not None \
             or _plain_is_marker(word, text, at, grammar)

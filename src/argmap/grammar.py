@@ -33,7 +33,7 @@ _T = TypeVar("_T")
 SYNTHETIC = ("SOS", "EOS", "TEXT")
 
 _ANNOTATION = re.compile(
-    r"^(?P<name>[A-Z][A-Z0-9_]*)(?:\.\d+)?\s*:.*?//\s*sense:\s*(?P<sense>\S+)"
+    r"^(?P<name>[A-Z][A-Z0-9_]*)(?:\.-?\d+)?\s*:.*?//\s*sense:\s*(?P<sense>\S+)"
     r"(?P<note>[^\n]*?)(?:\s+value:\s*(?P<value>-?\d+))?\s*$",
     re.MULTILINE,
 )
@@ -58,6 +58,7 @@ _GROUPS: dict[str, MarkerFunction] = {
     "addition": MarkerFunction.ADDITION,
     "ordinal": MarkerFunction.ORDINAL,
     "list_marker": MarkerFunction.ORDINAL,
+    "list_label": MarkerFunction.ORDINAL,
     "example_apposition": MarkerFunction.EXAMPLE,
     "restatement_apposition": MarkerFunction.RESTATEMENT,
     "contrast_comma": MarkerFunction.CONTRAST,

@@ -410,6 +410,26 @@ def _boilerplate_kind(line: _Line, body_script: str, edge: bool,
     return None
 
 
+#: A sentence that ends inside a line and another that starts after it: a lower-case
+#: word of two letters or more (not an abbreviation that takes a full stop: "vs.",
+#: "etc.", "no. 7") with its stop, then a capital or a digit ("… the levy. It raises …",
+#: "… passed in 1990. It …"). Headings and titles hold no sentence-final stop inside
+#: (Chicago Manual of Style, 17th ed., 8.159 on headline style); "Chapter 3. The Levy",
+#: "Mr. Smith", "Why Taxes Fail. A Reply" are no match.
+_SENTENCE_INSIDE = re.compile(
+    r"(?<![\w.'’-])(?!(?:vs|etc|approx|no|nos|vol|vols|pp|ed|eds|cf|al|ch|chap|fig|figs|"
+    r"sec|art|para|ca|ibid|op|cit|viz|esp|incl)\.)[a-z]*[a-z]{2}[.!?][\"'”’)\]]*\s+"
+    r"[\"“‘(\[]*[A-Z0-9]")
+#: A line that ends in a word no sentence or heading ends with (an article, a
+#: possessive determiner, a coordinator, "of", "by", a perfect or modal auxiliary; Quirk
+#: et al. 1985, ch. 5 and 3.21: they need a word after them): hard-wrapped prose that
+#: the next line continues ("It was passed by" / "Congress. It is fair.").
+_OPEN_END = re.compile(
+    r"(?<![\w'’-])(?:the|a|an|and|or|but|of|by|its|their|our|his|her|my|your|has|have|"
+    r"had|been|will|would|could|should|must|can|than|because|which|whose)\s*$",
+    re.IGNORECASE)
+
+
 def _heading_like(line: _Line, question: bool = False) -> bool:
     """Whether ``line`` can be a heading, a title or a short navigation line: at most
     ``HEADING_MAX_WORDS`` words and 100 characters, starting with a letter, a digit or
@@ -420,7 +440,8 @@ def _heading_like(line: _Line, question: bool = False) -> bool:
 
     A title takes no full stop, but a question title keeps its question mark ("Nature
     or Nurture?": English for Research, "Punctuating titles", englishforresearch.com);
-    an ATX heading's text is any inline content (CommonMark 0.31, 4.2)."""
+    an ATX heading's text is any inline content (CommonMark 0.31, 4.2). No sentence
+    ends inside it (``_SENTENCE_INSIDE``): that is hard-wrapped prose."""
     if _LIST_LINE.match(line.text):
         return False
     text = line.text
@@ -434,6 +455,7 @@ def _heading_like(line: _Line, question: bool = False) -> bool:
         and (m is not None or not _ends_with_lead_in(text))
         and 0 < len(text.split()) <= HEADING_MAX_WORDS
         and (text[0].isalnum() or text[0] in "\"“'‘")
+        and _SENTENCE_INSIDE.search(text) is None
     )
 
 
@@ -515,7 +537,8 @@ def _split(text: str) -> tuple[list[Block], list[Boilerplate]]:
     for n, line in enumerate(kept):
         nxt = kept[n + 1] if n + 1 < len(kept) else None
         continued = nxt is not None and (
-            nxt.text[:1].islower() if not nxt.blank_before
+            (nxt.text[:1].islower() or _OPEN_END.search(line.text) is not None)
+            if not nxt.blank_before
             # after a blank line: "--that is, …", "… and so on" go on with the sentence
             else nxt.text[:1] in _CONTINUING and _starts_in_lower_case(nxt.text)
             and not _LIST_LINE.match(nxt.text))  # "- cut fees" is a list item

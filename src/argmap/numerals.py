@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["counts_no_list", "measure", "proportion"]
+__all__ = ["counts_no_list", "label_value", "measure", "proportion"]
 
 #: A cardinal that is the second number of a proportion ("one in five", "9 out of 10",
 #: "one in every five", "one out of every three", "nine times out of ten"): a ratio, not
@@ -218,3 +218,28 @@ def measure(noun: str, text: str, end: int, before: str | None = None) -> bool:
     if m.group("ago") is not None:
         return True
     return noun in (_PERIODS if m.group("temporal") is not None else _MEASURE_LIKE)
+
+
+_ROMAN = {"i": 1, "v": 5, "x": 10}
+
+
+def label_value(label: str) -> int:
+    """The position a list label names: ``"(b)"`` -> 2, ``"[C]"`` -> 3, ``"(iv)"`` -> 4.
+
+    ``label`` is a letter or a roman numeral of i, v and x, in round or square brackets
+    (the LIST_LABEL terminal of ``grammars/markers.lark``). A lone "i", "v" or "x" is
+    read as the roman numeral (1, 5, 10), as in the Chicago Manual of Style's (17th ed.,
+    §6.130) "(i)" lists; any other single letter as its place in the alphabet.
+
+    Example:
+        >>> [label_value(x) for x in ("(a)", "(b)", "[C]", "(i)", "(iv)", "(ix)", "(x)")]
+        [1, 2, 3, 1, 4, 9, 10]
+    """
+    core = label.strip("()[]").lower()
+    if core and all(ch in _ROMAN for ch in core):
+        total = 0
+        for n, ch in enumerate(core):
+            value = _ROMAN[ch]
+            total += -value if n + 1 < len(core) and _ROMAN[core[n + 1]] > value else value
+        return total
+    return ord(core[0]) - ord("a") + 1 if len(core) == 1 and core.isalpha() else 0

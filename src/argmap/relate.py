@@ -82,7 +82,8 @@ _OPENING_RULES = frozenset({"opener", "subordinate", "while_concession", "ordina
 #: Marker rules that govern the unit from inside it, when no marker opens it; and the
 #: adverbial stacked after an adverbial opener ("Thus, for example,"), which stands
 #: before the unit's text but is read as a parenthetical.
-_INNER_RULES = frozenset({"parenthetical", "final", "inline", "medial", "stacked"})
+_INNER_RULES = frozenset({"parenthetical", "final", "final_though", "inline", "medial",
+                          "stacked"})
 #: The functions of contrastive connectives ("but", "yet", "however", "still"): an
 #: elaborating marker (:data:`_ELABORATING`) stacked after one does not govern the unit.
 _CONTRASTIVE = frozenset({MarkerFunction.CONTRAST, MarkerFunction.CONTRA_EXPECTATION})

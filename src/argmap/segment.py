@@ -28,7 +28,7 @@ from argmap.model import (
     _premise_unit,
     _unchecked_span,
 )
-from argmap.numerals import counts_no_list, measure
+from argmap.numerals import counts_no_list, label_value, measure
 
 __all__ = ["Segmentation", "segment", "split_sentences", "unit_id"]
 
@@ -79,7 +79,11 @@ def sentence_vocabulary() -> dict[str, re.Pattern[str]]:
 
 #: What follows the first character of a candidate stop (see ``_CANDIDATE``).
 _AFTER_STOP = (
-    r"(?:(?<=[.!?…])(?<![.!?…][\s\S])[.!?…]*[\"'”’»)\]*_]*(?=\s|$)"
+    r"(?:(?<=[.!?…])(?<![.!?…][\s\S])[.!?…]*[\"'”’»)\]*_"
+    # zero-width and joining characters, variation selectors and emoji after the stop
+    # ("unfair.\u200b However", "unfair.😡 However") hide no boundary
+    "\u200b-\u200d\u2060\ufeff\ufe0f\u2600-\u27bf\U0001f000-\U0001faff"
+    r"]*(?=\s|$)"
     r"|(?<=\.)(?=[A-Z][a-z])"  # missing space: "old.Therefore" (checked below)
     r"|(?<=[。！？])[。！？]*[」』”’）)]*)"  # CJK full stops need no space after them
     # Then, without moving the end, the word after the stop as ``_NEXT_WORD`` reads it
@@ -105,6 +109,9 @@ _FULL_STOP_CANDIDATE = re.compile(r"\." + _AFTER_STOP)
 #: How many characters before a full stop :func:`_boundary` reads for the word there.
 _LOOKBACK = 48
 _PREV_WORD = re.compile(r"((?:[A-Za-z]\.)+[A-Za-z]?|[\w'’-]+)\.?$")
+#: A lower-case list label after a stop, as the LIST_LABEL terminal of
+#: ``grammars/markers.lark`` reads it ("(b) ", "[ii] "): it opens a sentence.
+_LABEL = re.compile(r"\s*[(\[](?:[a-z]|[ivx]{2,5})[)\]]\s")
 _NEXT_WORD = re.compile(r"\s*[\"“‘'(\[*_]*([\w'’-]+)")
 _SPACE = re.compile(r"\s*")
 _OPENS_QUOTE = frozenset(" \t\n\r\u00a0([{—–-")
@@ -213,15 +220,18 @@ def _boundary(text: str, start: int, stop: int, at: int, word: str, grammar: Gra
         return True
     if word[0].islower():
         punct = text[stop:at]
-        if ".." in punct or "…" in punct or not _is_marker(text, at, grammar):
-            return False  # "work... or it might not", "e.g. most"; but "bad. however, …"
+        if ".." in punct or "…" in punct or not (_is_marker(text, at, grammar)
+                                                  or _LABEL.match(text, at)):
+            return False  # "work... or it might not", "e.g. most"; but "bad. however, …",
+            # "cheap. (b) It is fast." (a list label: the LIST_LABEL terminal)
     if first != "." or (at - stop > 1 and text[stop + 1] == "."):
         return True
     if at - stop == 1 and at < len(text) and not text[at].isspace():
         # "old.Therefore" but not "2.Beta"
         return word[0].isupper() and _is_marker(text, at, grammar)
-    if stop - start <= 3 and text[start:stop].strip().isdigit():
-        return False  # "1. Cut fees": a list number, not a sentence
+    if stop - start <= 5 and text[start:stop].strip().isdigit() \
+            and len(text[start:stop].strip()) <= 3:
+        return False  # "1. Cut fees", "100. Cut fees": a list number, not a sentence
     window = stop - _LOOKBACK if stop - _LOOKBACK > start else start
     # The word before the stop holds no space: read it from after the last one (``or``:
     # with no space in the window, ``rfind`` gives -1, and the window's start is taken).
@@ -273,6 +283,8 @@ def _before(chars: str) -> _Before:
     if m is not None and m.start(1) >= 0:
         return _NEVER_ENDS
     numbered = m is not None
+    if "." in token and token.islower() and not numbered:
+        return _ENDS  # "9 p.m. Nobody came.": a lower-case initialism may end a sentence
     if "." in token or (len(token) == 1 and token.isupper()):
         return _NUMBERED_ACRONYM if numbered else _ACRONYM
     return _NUMBERED if numbered else _ENDS
@@ -353,8 +365,10 @@ def _marker(grammar: Grammar, hit: Hit, token: Token) -> Marker | None:
         function = MarkerFunction.CONCESSION
     elif hit.rule == "final_though":
         function = MarkerFunction.CONTRAST  # "It is unfair, though." = however
-    if token.type == "LIST_NUM":
+    if token.type == "LIST_NUM" or token.type == "LIST_NUM_LONG":
         value = int(str(token).rstrip(".)"))
+    elif token.type == "LIST_LABEL":
+        value = label_value(token.value)
     if function is None:
         return None
     # Marker(text, span, function, sense, rule, terminal, value), its slots filled
@@ -442,9 +456,9 @@ def _strip(text: str, a: int, b: int, whole: Span | None = None) -> Span | None:
     trimmed, rather than an equal new one (a long text's map holds one span fewer per
     sentence that is one unit)."""
     start, end = a, b
-    while a < b and (text[a].isspace() or text[a] in ",;:—–->"):
+    while a < b and (text[a].isspace() or text[a] in ",;:—–->\u200b\u2060\ufeff"):
         a += 1
-    while b > a and (text[b - 1].isspace() or text[b - 1] in ",;:—–-"):
+    while b > a and (text[b - 1].isspace() or text[b - 1] in ",;:—–-\u200b\u2060\ufeff"):
         b -= 1
     if a >= b or (not text[a].isalnum() and _ALNUM.search(text, a, b) is None):
         return None
@@ -665,6 +679,10 @@ def _marked_units(grammar: Grammar, text: str, sentence: Span, types: list[str],
     or a result adverb, from its scan (:meth:`Grammar.scan_types`)."""
     tokens = _SentenceTokens(grammar, text, types, bounds)
     hits = tokens.hits(plan)
+    quoted = _embedded_quotations(text, sentence)
+    if quoted:  # a connective quoted or mentioned inside the author's sentence
+        hits = [h for h in hits if h.rule in _QUOTED_LINKS
+                or not any(_within(quoted, t.start_pos) for t in h.tokens)]
     clauses: _Clauses | None = None  # built at the first "but" that may correct
     # a "but" corrects only a negated clause: without a negation, no "but" can (read at
     # the first joining "but": most sentences have none, and need not scan their types)
@@ -716,7 +734,9 @@ def _marked_units(grammar: Grammar, text: str, sentence: Span, types: list[str],
         else:
             inner.extend(markers)
 
-    inner.extend(_inline_results(grammar, tokens, hits))
+    inline = _inline_results(grammar, tokens, hits)
+    inner.extend(mk for mk in inline if not _within(quoted, mk.span.start)) if quoted \
+        else inner.extend(inline)
     units: list[tuple[Span, list[Marker]]] = []
     links: list[tuple[int, int, Marker]] = []
     start = opening[-1].span.end if opening else sentence.start
@@ -760,6 +780,46 @@ def _marked_units(grammar: Grammar, text: str, sentence: Span, types: list[str],
     kept_links = [(index_map[a], index_map[b], mk) for a, b, mk in links
                   if a in index_map and b in index_map]
     return units, kept_links
+
+
+#: Hits that may stand inside a quotation: they link two clauses of the quotation to each
+#: other ("…, for it existed before anything else."), or gloss inside one unit.
+_QUOTED_LINKS = _SPLITTING | _LEADING_CLAUSE | {"apposition"}
+#: The marks that open a quotation among those :func:`_protected` pairs (not brackets).
+_QUOTE_OPENERS = '"“«„'
+_QUOTE_MARK = re.compile(f"[{_QUOTE_OPENERS}]")
+
+
+def _embedded_quotations(text: str, sentence: Span) -> list[tuple[int, int]]:
+    """The quotations inside ``sentence`` that are not the whole of it, as ``(opening
+    mark, closing mark)`` offsets; ``[]`` for most sentences, which hold no quotation
+    mark (one search tells).
+
+    A connective inside such a quotation is the quoted speaker's or a mentioned word
+    ('He wrote "therefore" in the margin', 'The word "however" …'), not the author's:
+    it may relate the quoted parts to each other (a joining or subordinating marker,
+    :data:`_QUOTED_LINKS`), never the author's units to the quote (an opener, a
+    parenthetical, a medial or final adverb). PDTB 2.0 annotates a connective inside a
+    quotation with the attribution of its own source, apart from the writer's (Prasad et
+    al. 2007, PDTB 2.0 annotation manual, §4 "Attribution"), and a mentioned word is no
+    connective at all (quoted as a word, not used: Quirk et al. 1985 §17.120 on the
+    use/mention distinction). A sentence that is one quotation and nothing else keeps
+    its markers.
+    """
+    if _QUOTE_MARK.search(text, sentence.start, sentence.end) is None:
+        return []
+    found = []
+    for a, b in _protected(text, sentence.start, sentence.end):
+        if text[a] in _QUOTE_OPENERS and (_ALNUM.search(text, sentence.start, a)
+                                           or _ALNUM.search(text, b + 1, sentence.end)):
+            found.append((a, b))
+    return found
+
+
+def _within(regions: list[tuple[int, int]], at: int) -> bool:
+    """Whether offset ``at`` lies inside one of ``regions`` (from
+    :func:`_embedded_quotations`; a sentence holds few)."""
+    return any(a < at < b for a, b in regions)
 
 
 def _closing_comma(text: str, tokens: _SentenceTokens, types: list[str],

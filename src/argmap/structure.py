@@ -671,6 +671,10 @@ class _Builder:
             return False  # "The second half …" needs an announced list to be an item
         if state is None and self.overflow(unit, intent.marker):
             return True
+        if value == -2:  # "Next,": the next item of an open enumeration, else none
+            if state is None or not state.items:
+                return False
+            value = len(state.items) + 1
         if value == 0:  # a bullet: the next item
             value = len(state.items) + 1 if state else 1
         if state is None:
