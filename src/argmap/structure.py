@@ -1468,11 +1468,10 @@ def _sentence_level(b: _Builder, head: Unit, main: Sequence[Unit]) -> None:
             b.relate(unit.id, previous.id, _SUPPORT, "elaboration",
                      "elaboration.aside")
             continue
-        if not unit.markers and rejects(unit.text) and local_head is head and \
-                concession is None and \
+        if not unit.markers and local_head is head and concession is None and \
                 previous.id != b.thesis and (previous is head or any(
                     p[0] == previous.id for p in pending[-1:])) and \
-                _rejects_view(b, unit, previous):
+                _rejects_view(b, unit, previous):  # (which asks rejects(unit.text) first)
             # "Critics say X. This is overstated. Y.": the view is the opponent's, the
             # rejection answers it, and what follows backs the rejection
             pending = [p for p in pending if p[0] != previous.id]
