@@ -1583,11 +1583,14 @@ def _sentence_level(b: _Builder, head: Unit, main: Sequence[Unit]) -> None:
                 # Stede 2016: a conceded point attacks a claim of the proponent)
                 target = against
                 intent = attrs.evolve(intent, rule=f"{intent.rule}.after-answer")
-            unmarked = [source for source, _ in pending]
+            # (the unmarked units waiting, ``pending``, are compared with the units
+            # before only on the rare path that needs it: a list of them built for each
+            # marked unit made a long paragraph quadratic)
             if intent.kind is _ATTACK and not intent.concedes and concession is None and \
                     local_head is head and not at_thesis and previous is not head and \
-                    len(unmarked) == k and opponents_view(head.text) and \
-                    unmarked == [u.id for u in rest[:k]] and _reported(b, (head,)) and \
+                    len(pending) == k and opponents_view(head.text) and \
+                    [s for s, _ in pending] == [u.id for u in rest[:k]] and \
+                    _reported(b, (head,)) and \
                     not about_the_text_before(unit.text, (previous.text,), head.text) and \
                     _concede(b, head, intent.marker):
                 # "Critics argue that X. This worry is understandable. However, Y.": the
@@ -1609,7 +1612,7 @@ def _sentence_level(b: _Builder, head: Unit, main: Sequence[Unit]) -> None:
                 target = home
             if not objection and intent.kind is _ATTACK and not intent.concedes and \
                     concession is None and local_head is head and (
-                        (at_thesis and unmarked and unmarked[-1] == previous.id)
+                        (at_thesis and pending and pending[-1][0] == previous.id)
                         or (previous is head and at_thesis and head.id not in b.sources
                             and answering(intent) is not None)
                         or (previous is head and not at_thesis and _reported(b, (head,)))) and \
