@@ -1775,6 +1775,11 @@ THESIS_CUES = [
     pytest.param("Harbour Road must be made safe.\n\nResidents have asked for a lane."
                  "\n\nThe council must build a lane.", "Harbour Road must be made safe.",
                  id="lead-cue-beats-the-closing-call-to-act"),
+    # second review: the opponent's view and its denial are no central claim; the
+    # author's sentence after them is ("we" inside the view is the opponent's)
+    pytest.param("Some say we should ban cars. But that does not follow from the "
+                 "pollution data.\n\nCars are cleaner than ever.",
+                 "Cars are cleaner than ever.", id="view-and-denial-are-no-central-claim"),
     # a question asks what the text then claims (third new user's essay)
     pytest.param("Should schools start later?\n\nMany pupils are tired. In my view, schools "
                  "should start at nine.\n\nFirst, teenagers sleep late.",

@@ -174,6 +174,8 @@ def test_undercuts(text: str, cue: str,
     ("that's beside the point.", True),
     ("this does not prove anything.", True),
     ("that begs the question.", True),
+    # second review: "from" with any source of the inference, not only a pronoun
+    ("that does not follow from the pollution data.", True),
     # must not fire
     ("It does not follow the rules.", False),
     ("it does not follow from this that Y.", False),

@@ -782,17 +782,12 @@ def _reported(b: _Builder, units: Iterable[Unit]) -> set[str]:
     first_person = sentence_vocabulary()["FIRST_PERSON"]
     out = set()
     for unit in units:
-        opposing = opponents_view(unit.text)
-        if (opposing or b.holds(unit, _ATTRIBUTION)) and (
-                (opposing and _POSSESSIVE_OPPONENT.match(unit.text) is not None)
-                or not any(first_person.fullmatch(w) for w in re.findall(r"\w+", unit.text))):
+        # the other side opens the sentence as its speaker: a first person after it is
+        # inside the view ("Some say we should ban cars.", "My opponent claims …")
+        if opponents_view(unit.text) or (b.holds(unit, _ATTRIBUTION) and not any(
+                first_person.fullmatch(w) for w in re.findall(r"\w+", unit.text))):
             out.add(unit.id)
     return out
-
-
-#: "My opponent …", "our critics …": a first-person possessive that names the other
-#: side (``OPPONENT`` in ``grammars/relations.lark``), not the author as the speaker.
-_POSSESSIVE_OPPONENT = re.compile(r"(?:my|our)\s", re.IGNORECASE)
 
 
 def _objection(b: _Builder, unit: Unit) -> Role:

@@ -312,7 +312,8 @@ def _lead(units: Sequence[Unit], exclude: Container[str],
     """The thesis candidates of the first paragraph that has one.
 
     Candidates are the units that are neither excluded (in ``exclude`` or ``reported``),
-    conceding, premise-marked nor questions; failing any, those neither excluded nor
+    conceding, premise-marked, questions nor denials of an inference
+    (:func:`~argmap.undercut.denies_inference`); failing any, those neither excluded nor
     conceding; failing any, every unit.
     """
     def lenient(u: Unit) -> bool:
@@ -320,8 +321,10 @@ def _lead(units: Sequence[Unit], exclude: Container[str],
 
     def strict(u: Unit) -> bool:
         # nor a question: it asks what the text then claims ("Should schools start
-        # later?" above the essay that says they should)
-        return lenient(u) and not _premise_marked(u) and not u.text.rstrip().endswith("?")
+        # later?" above the essay that says they should); nor the denial of an
+        # inference ("But that does not follow."): it answers a claim, states none
+        return lenient(u) and not _premise_marked(u) and \
+            not u.text.rstrip().endswith("?") and not denies_inference(u.text)
 
     keeps: tuple[Callable[[Unit], bool], ...] = (strict, lenient, lambda u: True)
     for keep in keeps:
