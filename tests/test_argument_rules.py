@@ -2063,3 +2063,32 @@ def test_a_reported_view_answered_is_an_objection(text: str, unit_text: str,
                                                   role: Role) -> None:
     m = argmap.analyze(text)
     assert next(u for u in m.units if u.text == unit_text).role is role
+
+
+# A role says what the unit's relations do (second review): a conceded point or an
+# objection attacks, or backs a point that attacks; one that only supports the author's
+# side is a premise (or a claim).
+ROLE_AGREES = [
+    pytest.param("We should build.\n- Doctors say that damp flats harm children. The "
+                 "plan, however, is costly.", "Doctors say that damp flats harm children.",
+                 Role.PREMISE, id="an-item-that-supports-is-no-objection"),
+    pytest.param("Despite the death penalty there are more homicides in the US. Fear of "
+                 "punishment hence does not deter murderers.",
+                 "the death penalty there are more homicides in the US.", Role.PREMISE,
+                 id="a-despite-clause-drawn-into-a-result-is-a-premise"),
+    # must not change: the grant that backs the opponent's view, the view itself
+    pytest.param("Cities should tax sugary drinks.\n\nSome parents argue that taxes hurt "
+                 "the poor. Admittedly, the poor buy more soda. However, their health "
+                 "gains most.", "the poor buy more soda.", Role.CONCESSION,
+                 id="a-grant-that-backs-the-view-stays-a-concession"),
+    pytest.param("Cities should tax sugary drinks.\n\nSome parents argue that taxes hurt "
+                 "the poor. However, their health gains most.",
+                 "Some parents argue that taxes hurt the poor.", Role.OBJECTION,
+                 id="the-answered-view-stays-an-objection"),
+]
+
+
+@pytest.mark.parametrize(("text", "unit", "role"), ROLE_AGREES)
+def test_a_role_agrees_with_the_relations(text: str, unit: str, role: Role) -> None:
+    m = argmap.analyze(text)
+    assert next(u for u in m.units if u.text == unit).role is role

@@ -451,3 +451,15 @@ def test_the_map_is_one_tree_rooted_at_the_central_claim(text: str) -> None:
         # every other unit is the source of a relation; the relations form no cycle,
         # so following them from any unit ends at the central claim
         assert out.get(u.id), u.text
+    # a conceded point or an objection attacks, or backs a unit that does (second
+    # review: a list item with role objection only supported the central claim)
+    out_kinds: dict[str, set[RelationKind]] = {}
+    for r in m.relations:
+        out_kinds.setdefault(r.source, set()).add(r.kind)
+
+    def attacks(unit: str) -> bool:
+        return RelationKind.ATTACK in out_kinds.get(unit, set())
+
+    for u in m.units:
+        if u.role in (Role.CONCESSION, Role.OBJECTION) and u.id in out_kinds:
+            assert attacks(u.id) or any(attacks(t) for t in out.get(u.id, [])), u.text

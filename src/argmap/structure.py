@@ -155,6 +155,13 @@ class _Graph:
             edge = following[edge]
         return False
 
+    def edges_to(self, unit: int) -> Iterator[int]:
+        """The edges whose target is ``unit``, newest first."""
+        edge = self.in_head[unit]
+        while edge >= 0:
+            yield edge
+            edge = self.in_next[edge]
+
     def edges_from(self, unit: int) -> Iterator[int]:
         """The edges whose source is ``unit``, newest first."""
         edge = self.out_head[unit]
@@ -526,6 +533,23 @@ class _Builder:
             if n >= 0:
                 roles[n] = codes[_objection(self, self.seg.units[n]) if role is
                                  Role.CONCESSION else role]
+        # ... and a conceded point or an objection is on the other side: it attacks,
+        # or backs a point that does ("Some argue X. Admittedly, Y. However, Z.": Y
+        # backs X). One whose relations all support the author's side (a list item, a
+        # summary's premise) is a claim if something supports it, else a premise (the
+        # role says what its relations do)
+        against = (codes[Role.CONCESSION], codes[Role.OBJECTION])
+        relations, graph = self.relations, self.graph
+
+        def attacks(unit: int) -> bool:
+            return any(relations[e].kind is _ATTACK for e in graph.edges_from(unit))
+
+        for n, code in enumerate(roles):
+            if code in against and graph.out_head[n] >= 0 and not attacks(n) and \
+                    not any(graph.dst[e] >= 0 and attacks(graph.dst[e])
+                            for e in graph.edges_from(n)):
+                supported = any(relations[e].kind is support for e in graph.edges_to(n))
+                roles[n] = claim if supported else codes[Role.PREMISE]
         return _Built(self.thesis, tuple(self.relations), bytes(roles),
                       tuple(self.enumerations), tuple(self.warnings), tuple(announcing))
 
