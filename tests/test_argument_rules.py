@@ -1767,11 +1767,16 @@ THESIS_CUES = [
                  "The council must build a protected lane on Harbour Road.\n\nJ. Okafor",
                  "The council must build a protected lane on Harbour Road.",
                  id="closing-call-to-act-after-a-lead-with-no-cue"),
-    # must not: a closing paragraph of more sentences; a lead with a cue
+    # a backing sentence after the call to act does not change it (second review)
     pytest.param("Last week three cyclists were hit on Harbour Road.\n\nResidents have "
                  "asked for a lane.\n\nThe council must build a lane. It has the money.",
+                 "The council must build a lane.",
+                 id="a-call-to-act-with-a-backing-sentence"),
+    # must not: advice that does not open the closing paragraph; a lead with a cue
+    pytest.param("Last week three cyclists were hit on Harbour Road.\n\nResidents have "
+                 "asked for a lane.\n\nIt has the money. The council must build a lane.",
                  "Last week three cyclists were hit on Harbour Road.",
-                 id="a-closing-paragraph-of-two-sentences-is-no-call-to-act"),
+                 id="advice-later-in-the-closing-paragraph-is-no-call-to-act"),
     pytest.param("Harbour Road must be made safe.\n\nResidents have asked for a lane."
                  "\n\nThe council must build a lane.", "Harbour Road must be made safe.",
                  id="lead-cue-beats-the-closing-call-to-act"),

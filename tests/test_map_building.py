@@ -166,11 +166,9 @@ def _reference_thesis(seg: Segmentation, title: str | None, exclude: frozenset[s
                 last.id not in exclude and not concedes(last) and \
                 not last.text.rstrip().endswith("?"):
             return last, []
-        # or a closing paragraph of one sentence that advises in its main clause
+        # or a closing paragraph that opens with advice in its main clause
         if last.id not in exclude and not concedes(last) and \
-                _main_clause_modals(last.text, deontic) and \
-                all(u.sentence == last.sentence for u in seg.units
-                    if u.paragraph == last.paragraph):
+                _main_clause_modals(last.text, deontic):
             return last, []
     words = _reference_words(best.text)
     restating = [u for u in seg.units if (u.paragraph != best.paragraph or u is closing)

@@ -179,26 +179,18 @@ def choose_thesis(seg: Segmentation, title: str | None,
     return lead[best], [u for u in restating if restates(content_words(u.text), thesis_words)]
 
 
-#: Headings of a text's closing section that hold its recommendation (policy briefs,
-#: reports: "Recommendation", "Conclusions", "Proposal", "The way forward").
-_RECOMMENDING_HEADING = re.compile(
-    r"recommend|conclu|proposal|way forward|next steps|what (?:should|must) be done",
-    re.IGNORECASE)
-
-
 def _closing_recommendation(seg: Segmentation, exclude: Container[str],
                             reported: Container[str]) -> Unit | None:
     """The first unit of the text's last paragraph when a result or summary marker opens
-    it ("X. ¶ … ¶ Therefore, Y.", "In conclusion, Y."), or when it advises in its main
-    clause ("The arrangement should continue") under a closing heading that announces a
-    recommendation or conclusion, or as the paragraph's one sentence (a letter's or an
-    op-ed's closing call to act); else ``None``.
+    it ("X. ¶ … ¶ Therefore, Y.", "In conclusion, Y.") or when it advises in its main
+    clause ("The council must build a protected lane on Harbour Road.", "The
+    arrangement should continue"); else ``None``.
 
-    A brief whose lead paragraph states no claim (no modal, no conclusion marker, nothing
-    restated later: its background) has its claim where policy briefs put it, in the
-    recommendation that closes them (Stab & Gurevych 2017: the major claim in the
-    introduction or the conclusion). Without such a heading a lead that states its
-    claim without a cue ("Homework is a waste of time.") stays the central claim.
+    A text whose lead paragraph states no claim (no modal, no conclusion marker, nothing
+    restated later: its background, a letter's opening story) has its claim where
+    policy briefs, letters and op-eds put it, in the conclusion or recommendation that
+    closes them (Stab & Gurevych 2017: the major claim in the introduction or the
+    conclusion). A lead that states its claim with a cue stays the central claim.
     """
     units = seg.units
     if not units:
@@ -213,16 +205,10 @@ def _closing_recommendation(seg: Segmentation, exclude: Container[str],
         # "X. ¶ … ¶ Therefore, Y." / "In conclusion, Y.": the conclusion that opens the
         # text's last paragraph, drawn from all before it
         return unit
-    if not _main_clause_modals(unit.text, sentence_vocabulary()["DEONTIC"]):
-        return None
-    heading = next((s.heading for s in seg.sections if s.id == unit.section), None)
-    if heading is not None and _RECOMMENDING_HEADING.search(heading) is not None:
-        # under a heading that names the recommendation, the advice needs no "Therefore"
-        return unit
-    # a closing paragraph of one sentence that advises: the letter's or op-ed's call
-    # to act ("The council must build a protected lane on Harbour Road.")
-    return unit if all(u.sentence == unit.sentence for u in units
-                       if u.paragraph == last) else None
+    # advice that opens the closing paragraph (under a "Recommendation" heading or not):
+    # the brief's recommendation, the letter's or op-ed's call to act
+    return unit if _main_clause_modals(unit.text, sentence_vocabulary()["DEONTIC"]) \
+        else None
 
 
 #: Words after which a modal stands in a subordinate clause ("the idea that the man
