@@ -2097,3 +2097,31 @@ ROLE_AGREES = [
 def test_a_role_agrees_with_the_relations(text: str, unit: str, role: Role) -> None:
     m = argmap.analyze(text)
     assert next(u for u in m.units if u.text == unit).role is role
+
+
+# The closing conclusion is the author's (second review): a reported view or a question
+# that opens the last paragraph is no closing conclusion.
+CLOSING_NOT = [
+    pytest.param("The city should introduce tolls. Traffic is terrible.\n\nStockholm cut "
+                 "traffic by a fifth.\n\nMany people worry that tolls will hurt shops.",
+                 "Many people worry that tolls will hurt shops.",
+                 id="a-view-in-the-last-paragraph"),
+    pytest.param("The city should introduce tolls. Traffic is terrible.\n\nStockholm cut "
+                 "traffic by a fifth.\n\nWill the council listen on tolls?",
+                 "Will the council listen on tolls?", id="a-question-in-the-last-paragraph"),
+    # must not: the author's own closing sentence on the topic still concludes
+    pytest.param("The city should introduce tolls. Traffic is terrible.\n\nStockholm cut "
+                 "traffic by a fifth.\n\nTolls work.", None,
+                 id="the-authors-closing-sentence-concludes"),
+]
+
+
+@pytest.mark.parametrize(("text", "not_closing"), CLOSING_NOT)
+def test_the_closing_conclusion_is_the_authors(text: str, not_closing: str | None) -> None:
+    rules = {(s, r) for s, _, r, _ in relation_rules(text)}
+    closing = {s for s, r in rules if r == "conclusion.closing"}
+    if not_closing is None:
+        assert closing
+    else:
+        assert not_closing not in closing
+        assert not_closing in {s for s, _ in rules}

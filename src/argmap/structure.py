@@ -1382,12 +1382,18 @@ def _concludes_argument(b: _Builder, head: Unit, claim: Unit) -> bool:
     marker) or share at
     least :data:`CLOSING_TOPIC_WORDS` topic words with the central claim or the
     section's ``claim`` (lexical cohesion, Halliday & Hasan 1976, ch. 6). Without
-    either, the last paragraph is an ordinary one ("Thus far, the operator has ignored
-    these figures."): its head supports the section's claim (``default.section``).
+    either, or when the head reports a view (the other side's: "Many people worry that
+    …") or asks a question, the last paragraph is an ordinary one ("Thus far, the
+    operator has ignored these figures."): its head supports the section's claim
+    (``default.section``).
     Without a central claim the position alone decides, as before.
     """
     thesis = b.thesis
-    if thesis is None or claim_cue(head):
+    if thesis is None:
+        return True
+    if head.id in _reported(b, (head,)) or head.text.rstrip().endswith("?"):
+        return False  # the other side's view, or a question: no conclusion of the author's
+    if claim_cue(head):
         return True
     words = topic_words(head.text)
     shared = words & (topic_words(b.unit(thesis).text) | topic_words(claim.text))
