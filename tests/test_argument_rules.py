@@ -2009,6 +2009,11 @@ OPPONENTS_VIEW = [
     ("It is often said that X.", True), ("One might object that X.", True),
     ("Some of the money is lost.", False), ("The council says X.", False),
     ("Economists say X.", False), ("Many economists argue X.", False),
+    # second review: a verb of feeling reports a view only with a "that" clause
+    ("Some fear that the plan fails.", True), ("People feel that X.", True),
+    ("Many people worry about paying rent.", False),
+    ("People feel safer when officers patrol.", False),
+    ("Some residents feel unsafe at night.", False),
 ]
 
 
