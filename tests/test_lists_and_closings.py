@@ -285,3 +285,40 @@ SECTION_CLAIM_DRAWN = [
 def test_a_section_stands_for_its_first_conclusion(
         text: str, source: str, expected: set[tuple[RelationKind, str, str]]) -> None:
     assert relations_of(text, source) == expected
+
+
+_MEALS = "# Meals\n\nThe council should fund free meals for all pupils.\n\n"
+_FUND = "The council should fund free meals for all pupils."
+
+# A bullet list closes at a heading: the bullets under the next heading are no items of
+# it, and a list that opens a section without a lead-in supports the central claim, not
+# the last paragraph of the section before (structure._relate, Direction.ITEM).
+LIST_AFTER_A_HEADING = [
+    pytest.param(
+        _MEALS + "## Options\n\n- Extend meals to all pupils.\n- Keep the current "
+        "scheme.\n\n## Risks\n\n- The cost is high.\n- Some kitchens are too small.\n",
+        "The cost is high.", {(SUPPORT, _FUND, "enumeration.item")},
+        id="bullets-under-the-next-heading"),
+    pytest.param(
+        _MEALS + "## Options\n\n- Extend meals to all pupils.\n- Keep the current "
+        "scheme.\n\n## Risks\n\n- The cost is high.\n- Some kitchens are too small.\n",
+        "Some kitchens are too small.", {(SUPPORT, _FUND, "enumeration.item")},
+        id="the-second-bullet-under-the-next-heading"),
+    # where the rule must not fire: a list in its own section, after a paragraph
+    pytest.param(
+        _MEALS + "## Risks\n\nThe plan has risks.\n\n- The cost is high.\n- Some kitchens "
+        "are too small.\n",
+        "The cost is high.", {(SUPPORT, "The plan has risks.", "enumeration.item")},
+        id="bullets-after-a-paragraph-of-their-section"),
+    pytest.param(
+        _MEALS + "## Risks\n\nThe plan has two risks:\n\n- The cost is high.\n- Some "
+        "kitchens are too small.\n",
+        "The cost is high.", {(SUPPORT, "The plan has two risks", "enumeration.item")},
+        id="bullets-after-a-lead-in"),
+]
+
+
+@pytest.mark.parametrize(("text", "source", "expected"), LIST_AFTER_A_HEADING)
+def test_a_list_closes_at_a_heading(
+        text: str, source: str, expected: set[tuple[RelationKind, str, str]]) -> None:
+    assert relations_of(text, source) == expected

@@ -963,8 +963,13 @@ def _relate(seg: Segmentation, grammar: Grammar, title: str | None) -> _Built:
             # a head after a heading: the paragraph before it belongs to another section
             section_start = n == paras[0] and previous_paragraph is not None
             if intent is not None and intent.direction is Direction.ITEM:
-                # Items of an unannounced list support the claim just before them.
+                # Items of an unannounced list support the claim just before them; after
+                # a heading, the central claim (the paragraph before is another
+                # section's: a list, like a paragraph, ends at a heading, Chicago Manual
+                # of Style, 17th ed., 6.130; see _section_start_target)
                 before = previous_paragraph[0].id if previous_paragraph else None
+                if section_start and thesis is not None:
+                    before = thesis.id
                 open_list = b.pending
                 attached = b.take_item(head, intent, before or (thesis.id if thesis else None))
                 if between:
