@@ -184,6 +184,29 @@ CLOSING_CONCLUSION = [
         _TRAINS + "It is time for the operator to act. Everyone pays the same taxes.\n",
         "It is time for the operator to act.", {(SUPPORT, _SCRAP, "conclusion.closing")},
         id="a-last-paragraph-that-recommends"),
+    # a figure reported with a shared topic word: evidence, no conclusion (fresh user's
+    # quote2.txt: "The cut would cost twelve billion pounds a year." concluded all)
+    pytest.param(
+        _TRAINS + "First-class carriages cost the operator twelve million pounds a year.\n",
+        "First-class carriages cost the operator twelve million pounds a year.",
+        {(SUPPORT, _SCRAP, "default.section")},
+        id="a-last-paragraph-that-reports-a-figure-in-words"),
+    pytest.param(
+        _TRAINS + "Commuter trains carry 40 percent more people than in 2010.\n",
+        "Commuter trains carry 40 percent more people than in 2010.",
+        {(SUPPORT, _SCRAP, "default.section")},
+        id="a-last-paragraph-that-reports-a-figure-in-digits"),
+    # where a figure does not stop it: a claim cue; "one" is no figure
+    pytest.param(
+        _TRAINS + "The operator must save twelve million pounds a year.\n",
+        "The operator must save twelve million pounds a year.",
+        {(SUPPORT, _SCRAP, "conclusion.closing")},
+        id="a-figure-with-a-modal"),
+    pytest.param(
+        _TRAINS + "No one needs first-class carriages on commuter trains.\n",
+        "No one needs first-class carriages on commuter trains.",
+        {(SUPPORT, _SCRAP, "conclusion.closing")},
+        id="no-one-is-no-figure"),
 ]
 
 

@@ -63,6 +63,7 @@ from argmap.relate import (
     opposed_intent,
     unit_intent,
 )
+from argmap.numerals import states_amount
 from argmap.scanner import build_scanner
 from argmap.segment import Segmentation, sentence_vocabulary
 from argmap.thesis import (
@@ -1367,7 +1368,10 @@ def _concludes_argument(b: _Builder, head: Unit, claim: Unit) -> bool:
     (:func:`~argmap.thesis.claim_cue`: "should", "must", "it is time", a result
     marker) or share at
     least :data:`CLOSING_TOPIC_WORDS` topic words with the central claim or the
-    section's ``claim`` (lexical cohesion, Halliday & Hasan 1976, ch. 6). Without
+    section's ``claim`` (lexical cohesion, Halliday & Hasan 1976, ch. 6). A head that
+    reports a figure (:func:`~argmap.numerals.states_amount`: "The cut would cost twelve
+    billion pounds a year.") needs the cue: a shared topic word is no sign that a
+    statistic concludes, for statistics back claims (Rinott et al. 2015). Without
     either, the last paragraph is an ordinary one ("Thus far, the operator has ignored
     these figures."): its head supports the section's claim (``default.section``).
     Without a central claim the position alone decides, as before.
@@ -1375,6 +1379,8 @@ def _concludes_argument(b: _Builder, head: Unit, claim: Unit) -> bool:
     thesis = b.thesis
     if thesis is None or claim_cue(head):
         return True
+    if states_amount(head.text):
+        return False  # a figure reported: evidence, not the conclusion it backs
     words = topic_words(head.text)
     shared = words & (topic_words(b.unit(thesis).text) | topic_words(claim.text))
     return len(shared) >= CLOSING_TOPIC_WORDS
