@@ -76,7 +76,7 @@ from argmap.thesis import (
     content_words,
     restates,
 )
-from argmap.undercut import undercut
+from argmap.undercut import denies_inference, undercut
 
 __all__ = ["RESTATEMENT_OVERLAP", "build_map", "central_claim"]
 
@@ -893,6 +893,8 @@ def _relate(seg: Segmentation, grammar: Grammar, title: str | None) -> _Built:
     # Subordinate reasons and concessions are never the thesis; a result clause
     # (", so …") may be: it is the conclusion. Nor is a reported view: the opponent's
     # point when it opens the paragraph (see argmap.thesis).
+    links = _clause_links(b)
+    # (read off the segmenter's markers: "A, and therefore B" leaves B out, as before)
     never = b.unit_set(source for source, _, marker in seg.links
                        if marker.function is not MarkerFunction.RESULT)
     second = seg.units[0].paragraph + 1 if seg.units else 0
@@ -905,17 +907,17 @@ def _relate(seg: Segmentation, grammar: Grammar, title: str | None) -> _Built:
         b.restatements = frozenset(u.id for u in restating)
     # each clause link's intent, once (a juxtaposition read as opposed where it is)
     link_intents = [_link_intent(b, source, target, marker)
-                    for source, target, marker in seg.links]
+                    for source, target, marker in links]
     b.answered = {
-        target: marker for (_, target, marker), intent in zip(seg.links, link_intents,
+        target: marker for (_, target, marker), intent in zip(links, link_intents,
                                                               strict=True)
         if marker.function in ANSWERING and intent is not None and intent.kind is _ATTACK}
 
     # Clause links inside sentences.
     parallel: list[tuple[str, str, Intent]] = []
     # the conclusion clauses of "A, so B" (B)
-    conclusions = frozenset(source for source, _, marker in seg.links if _concludes(marker))
-    for (source, target, _), intent in zip(seg.links, link_intents, strict=True):
+    conclusions = frozenset(source for source, _, marker in links if _concludes(marker))
+    for (source, target, _), intent in zip(links, link_intents, strict=True):
         if intent is None:
             continue
         if intent.direction is Direction.PARALLEL:
@@ -1095,7 +1097,7 @@ def _relate(seg: Segmentation, grammar: Grammar, title: str | None) -> _Built:
                          "concession.thesis", intent.marker)
 
     _parallel_clauses(b, parallel)
-    _conclusions_take_their_premises_place(b, seg.links)
+    _conclusions_take_their_premises_place(b, links)
     if thesis is not None:
         # whatever role a rule gave it on the way ("In short, X." is a summary), the
         # root of the map is the central claim
@@ -1490,6 +1492,17 @@ def _sentence_level(b: _Builder, head: Unit, main: Sequence[Unit]) -> None:
             last_target = None
             after_concession = False
             continue
+        if not unit.markers and local_head is head and concession is None and \
+                previous.id != b.thesis and previous.sentence != unit.sentence and \
+                denies_inference(unit.text) and _states_inference(b, previous):
+            # "Bars lost customers, so the ban hurt business. That does not follow.": the
+            # denial attacks the reasoning just given (undercut turns the attack into an
+            # undercut of its inference), and what follows backs the denial
+            b.relate(unit.id, previous.id, _ATTACK, "contrast", "denial.inference")
+            local_head = previous = unit
+            last_target = None
+            after_concession = False
+            continue
         if not unit.markers and not (at_thesis and local_head is head
                                      and unit.id in answered):
             # Most units: no marker (so no intent, no announcement) and no contrast
@@ -1681,6 +1694,29 @@ def _relations_from(b: _Builder, unit_id: str) -> list[Relation]:
     return [b.relations[edge] for edge in sorted(b.graph.edges_from(b.unit_index[unit_id]))]
 
 
+def _clause_links(b: _Builder) -> list[tuple[str, str, Marker]]:
+    """The segmentation's clause links, each with the marker that governs it: in "A, and
+    therefore B" (or "and so", "and thus", "and hence") the result adverb right after the
+    coordinator, read as a result conjunction (", so B": B concluded from A), not the
+    "and" that adds B as a parallel premise. PDTB 2.0 reads a conjunction before another
+    connective as a connective of its own, and the adverbial, the nearer one, decides
+    the relation (The PDTB Research Group 2007, §1.5), as :func:`~argmap.relate.unit_intent`
+    reads stacked openers ("And, of course, …").
+    """
+    links = list(b.seg.links)
+    text = b.seg.document.text
+    for n, (source, target, marker) in enumerate(links):
+        if marker.function is not MarkerFunction.ADDITION or marker.rule != "joiner":
+            continue
+        end = marker.span.end
+        result = next((m for m in b.unit(source).markers if m.function is _RESULT
+                       and m.span.start >= end
+                       and not text[end : m.span.start].strip(" ,")), None)
+        if result is not None:
+            links[n] = (source, target, attrs.evolve(result, rule="joiner"))
+    return links
+
+
 def _link_intent(b: _Builder, source: str, target: str, marker: Marker) -> Intent | None:
     """The intent of a clause link: :func:`~argmap.relate.clause_intent`, but a
     juxtaposition (", while Y") whose sides stand opposed (:func:`_opposed`) is read as
@@ -1781,18 +1817,36 @@ def _rejects_view(b: _Builder, unit: Unit, view: Unit) -> bool:
     ``rejection.view``, a conceded point as in :func:`_concede`). A rejection denies
     what the sentence before said, as a corrective "in fact … not" does (Halliday &
     Hasan 1976, §5.4); the view it denies is the other side's (Peldszus & Stede 2016).
+    So does a sentence that denies the inference the view states ("The minister claims
+    that fares must rise because costs have risen. That does not follow."; "This assumes
+    …": :func:`~argmap.undercut.denies_inference`): :func:`~argmap.undercut.undercut`
+    then turns the attack into an undercut of the view's reason, or leaves it a rebuttal
+    of a view given without one.
 
     Returns:
         Whether the reading was made: ``unit`` rejects, ``view`` reports a view
         (:func:`_voiced_view`) not conceded yet, and there is a central claim.
     """
-    if not rejects(unit.text) or b.thesis is None or view.id == b.thesis or \
-            b.conceded(view) or not _voiced_view(b, view):
+    if not (rejects(unit.text) or denies_inference(unit.text)) or b.thesis is None or \
+            view.id == b.thesis or b.conceded(view) or not _voiced_view(b, view):
         return False
     b.relate(unit.id, view.id, RelationKind.ATTACK, "correction", "rejection.answer")
     b.relate(view.id, b.thesis, RelationKind.ATTACK, "concession", "rejection.view")
     b.roles[view.id] = Role.CONCESSION
     return True
+
+
+def _states_inference(b: _Builder, unit: Unit) -> bool:
+    """Whether ``unit``'s sentence states an inference: a reason or result clause joins
+    two of its clauses ("X because Y", "A, so B", "A, and therefore B"). Read only for
+    a sentence after it that denies an inference (rare): one pass over the clause
+    links."""
+    sentence = unit.sentence
+    for source, _, marker in b.seg.links:
+        if marker.function in (MarkerFunction.REASON, _RESULT) and \
+                b.unit(source).sentence == sentence:
+            return True
+    return False
 
 
 def _answers(b: _Builder, unit: Unit, view: Unit) -> bool:
