@@ -54,6 +54,7 @@ from argmap.model import (
     Unit,
     _usual_relation,
 )
+from argmap.numerals import states_amount
 from argmap.relate import (
     JUXTAPOSITION,
     Direction,
@@ -63,7 +64,6 @@ from argmap.relate import (
     opposed_intent,
     unit_intent,
 )
-from argmap.numerals import states_amount
 from argmap.scanner import build_scanner
 from argmap.segment import Segmentation, sentence_vocabulary
 from argmap.thesis import (
