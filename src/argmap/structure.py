@@ -1482,27 +1482,28 @@ def _sentence_level(b: _Builder, head: Unit, main: Sequence[Unit]) -> None:
                      "elaboration.aside")
             continue
         if not unit.markers and local_head is head and concession is None and \
-                previous.id != b.thesis and (previous is head or any(
-                    p[0] == previous.id for p in pending[-1:])) and \
-                _rejects_view(b, unit, previous):  # (which asks rejects(unit.text) first)
-            # "Critics say X. This is overstated. Y.": the view is the opponent's, the
-            # rejection answers it, and what follows backs the rejection
-            pending = [p for p in pending if p[0] != previous.id]
-            local_head = previous = unit
-            last_target = None
-            after_concession = False
-            continue
-        if not unit.markers and local_head is head and concession is None and \
-                previous.id != b.thesis and previous.sentence != unit.sentence and \
-                denies_inference(unit.text) and _states_inference(b, previous):
-            # "Bars lost customers, so the ban hurt business. That does not follow.": the
-            # denial attacks the reasoning just given (undercut turns the attack into an
-            # undercut of its inference), and what follows backs the denial
-            b.relate(unit.id, previous.id, _ATTACK, "contrast", "denial.inference")
-            local_head = previous = unit
-            last_target = None
-            after_concession = False
-            continue
+                previous.id != b.thesis:
+            denial = denies_inference(unit.text)
+            if (previous is head or any(p[0] == previous.id for p in pending[-1:])) and \
+                    _rejects_view(b, unit, previous, denial):
+                # "Critics say X. This is overstated. Y.": the view is the opponent's, the
+                # rejection answers it, and what follows backs the rejection
+                pending = [p for p in pending if p[0] != previous.id]
+                rebutted = True
+            elif denial and previous.sentence != unit.sentence and \
+                    _states_inference(b, previous):
+                # "Bars lost customers, so the ban hurt business. That does not follow.":
+                # the denial attacks the reasoning just given (undercut turns the attack
+                # into an undercut of its inference), and what follows backs the denial
+                b.relate(unit.id, previous.id, _ATTACK, "contrast", "denial.inference")
+                rebutted = True
+            else:
+                rebutted = False
+            if rebutted:
+                local_head = previous = unit
+                last_target = None
+                after_concession = False
+                continue
         if not unit.markers and not (at_thesis and local_head is head
                                      and unit.id in answered):
             # Most units: no marker (so no intent, no announcement) and no contrast
@@ -1708,8 +1709,11 @@ def _clause_links(b: _Builder) -> list[tuple[str, str, Marker]]:
     for n, (source, target, marker) in enumerate(links):
         if marker.function is not MarkerFunction.ADDITION or marker.rule != "joiner":
             continue
+        markers = b.unit(source).markers
+        if len(markers) < 2:
+            continue  # the "and" alone (most coordinated clauses)
         end = marker.span.end
-        result = next((m for m in b.unit(source).markers if m.function is _RESULT
+        result = next((m for m in markers if m.function is _RESULT
                        and m.span.start >= end
                        and not text[end : m.span.start].strip(" ,")), None)
         if result is not None:
@@ -1809,7 +1813,7 @@ def _speaker_in_thesis(b: _Builder, speaker: str) -> bool:
     return bool(words & topic_words(b.unit(b.thesis).text))
 
 
-def _rejects_view(b: _Builder, unit: Unit, view: Unit) -> bool:
+def _rejects_view(b: _Builder, unit: Unit, view: Unit, denial: bool | None = None) -> bool:
     """Read ``unit``, which rejects the view reported just before it ("This is
     overstated.", "That is not true."; :func:`~argmap.cohesion.rejects`), as the answer
     to that view: it attacks the view (rule ``rejection.answer``, subtype
@@ -1823,11 +1827,16 @@ def _rejects_view(b: _Builder, unit: Unit, view: Unit) -> bool:
     then turns the attack into an undercut of the view's reason, or leaves it a rebuttal
     of a view given without one.
 
+    ``denial``, when known, says whether ``unit`` denies an inference (asked once by
+    the caller).
+
     Returns:
         Whether the reading was made: ``unit`` rejects, ``view`` reports a view
         (:func:`_voiced_view`) not conceded yet, and there is a central claim.
     """
-    if not (rejects(unit.text) or denies_inference(unit.text)) or b.thesis is None or \
+    if denial is None:
+        denial = denies_inference(unit.text)
+    if not (denial or rejects(unit.text)) or b.thesis is None or \
             view.id == b.thesis or b.conceded(view) or not _voiced_view(b, view):
         return False
     b.relate(unit.id, view.id, RelationKind.ATTACK, "correction", "rejection.answer")
