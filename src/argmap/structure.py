@@ -332,6 +332,9 @@ class _Builder:
     #: units that are clauses joined to another unit's sentence (the sources of
     #: ``seg.links``): not main units (:func:`_main_units`)
     clauses: frozenset[str] = frozenset()
+    #: the sentences whose clauses a reason or result joins (:func:`_states_inference`),
+    #: found at the first sentence that denies an inference
+    inferring: frozenset[int] | None = None
 
     def __attrs_post_init__(self) -> None:
         units = self.seg.units
@@ -1847,15 +1850,14 @@ def _rejects_view(b: _Builder, unit: Unit, view: Unit, denial: bool | None = Non
 
 def _states_inference(b: _Builder, unit: Unit) -> bool:
     """Whether ``unit``'s sentence states an inference: a reason or result clause joins
-    two of its clauses ("X because Y", "A, so B", "A, and therefore B"). Read only for
-    a sentence after it that denies an inference (rare): one pass over the clause
-    links."""
-    sentence = unit.sentence
-    for source, _, marker in b.seg.links:
-        if marker.function in (MarkerFunction.REASON, _RESULT) and \
-                b.unit(source).sentence == sentence:
-            return True
-    return False
+    two of its clauses ("X because Y", "A, so B", "A, and therefore B"). The sentences
+    that do are found in one pass over the clause links, at the first sentence that
+    denies an inference (rare), and kept."""
+    if b.inferring is None:
+        b.inferring = frozenset(
+            b.unit(source).sentence for source, _, marker in b.seg.links
+            if marker.function in (MarkerFunction.REASON, _RESULT))
+    return unit.sentence in b.inferring
 
 
 def _answers(b: _Builder, unit: Unit, view: Unit) -> bool:
