@@ -1734,6 +1734,39 @@ THESIS_CUES = [
                  "the council should open two centres at night.",
                  "Riverton should open its centres at night.",
                  id="lead-claim-beats-the-closing-recommendation"),
+    # a recommending verb with the author as subject ("We recommend X", "I urge X") is
+    # advice as a modal is, and the recommendation need not close the text (fresh
+    # user's brief2.md: a background fact was the claim)
+    pytest.param("# Free meals\n\n## Background\n\nOne pupil in four lives in poverty."
+                 "\n\n## Risks\n\nSome kitchens are small.\n\n## Recommendation\n\nWe "
+                 "recommend free meals for all pupils. Universal provision removes stigma.",
+                 "We recommend free meals for all pupils.",
+                 id="we-recommend-under-a-recommendation-heading"),
+    pytest.param("# Free meals\n\n## Background\n\nOne pupil in four lives in poverty."
+                 "\n\n## Recommendation\n\nWe therefore propose free meals for all "
+                 "pupils.\n\n## Next steps\n\nThe department will consult schools in May.",
+                 "We therefore propose free meals for all pupils.",
+                 id="a-recommendation-section-before-next-steps"),
+    pytest.param("To the Editor:\n\nLast week three cyclists were hit on Harbour Road.\n\n"
+                 "Residents have asked for a lane since 2019.\n\nI urge the council to "
+                 "build a protected lane.",
+                 "I urge the council to build a protected lane.",
+                 id="a-closing-i-urge-after-a-lead-with-no-cue"),
+    # must not: a recommending verb in a relative clause; a heading that announces no
+    # recommendation; a lead with a cue
+    pytest.param("# Free meals\n\n## Background\n\nOne pupil in four lives in poverty."
+                 "\n\n## Recommendation\n\nThe changes we propose are cheap. Kitchens "
+                 "exist.", "One pupil in four lives in poverty.",
+                 id="we-propose-in-a-relative-clause-recommends-nothing"),
+    pytest.param("# Free meals\n\n## Background\n\nOne pupil in four lives in poverty."
+                 "\n\n## Options\n\nWe recommend free meals for all pupils. Kitchens "
+                 "exist.\n\n## Next steps\n\nThe department will consult schools.",
+                 "One pupil in four lives in poverty.",
+                 id="we-recommend-under-a-heading-that-announces-no-recommendation"),
+    pytest.param("# Free meals\n\nThe council should fund free meals. One pupil in four "
+                 "lives in poverty.\n\n## Recommendation\n\nWe recommend a pilot in "
+                 "two towns.", "The council should fund free meals.",
+                 id="lead-claim-beats-we-recommend"),
     # a conclusion marker that opens the last paragraph after a lead with no cue
     # (adversarial review: "The levy is unfair. ¶ Therefore we scrap it." had the
     # conclusion supporting its premise)

@@ -184,6 +184,29 @@ CLOSING_CONCLUSION = [
         _TRAINS + "It is time for the operator to act. Everyone pays the same taxes.\n",
         "It is time for the operator to act.", {(SUPPORT, _SCRAP, "conclusion.closing")},
         id="a-last-paragraph-that-recommends"),
+    # a figure reported with a shared topic word: evidence, no conclusion (fresh user's
+    # quote2.txt: "The cut would cost twelve billion pounds a year." concluded all)
+    pytest.param(
+        _TRAINS + "First-class carriages cost the operator twelve million pounds a year.\n",
+        "First-class carriages cost the operator twelve million pounds a year.",
+        {(SUPPORT, _SCRAP, "default.section")},
+        id="a-last-paragraph-that-reports-a-figure-in-words"),
+    pytest.param(
+        _TRAINS + "Commuter trains carry 40 percent more people than in 2010.\n",
+        "Commuter trains carry 40 percent more people than in 2010.",
+        {(SUPPORT, _SCRAP, "default.section")},
+        id="a-last-paragraph-that-reports-a-figure-in-digits"),
+    # where a figure does not stop it: a claim cue; "one" is no figure
+    pytest.param(
+        _TRAINS + "The operator must save twelve million pounds a year.\n",
+        "The operator must save twelve million pounds a year.",
+        {(SUPPORT, _SCRAP, "conclusion.closing")},
+        id="a-figure-with-a-modal"),
+    pytest.param(
+        _TRAINS + "No one needs first-class carriages on commuter trains.\n",
+        "No one needs first-class carriages on commuter trains.",
+        {(SUPPORT, _SCRAP, "conclusion.closing")},
+        id="no-one-is-no-figure"),
 ]
 
 
@@ -283,5 +306,42 @@ SECTION_CLAIM_DRAWN = [
 
 @pytest.mark.parametrize(("text", "source", "expected"), SECTION_CLAIM_DRAWN)
 def test_a_section_stands_for_its_first_conclusion(
+        text: str, source: str, expected: set[tuple[RelationKind, str, str]]) -> None:
+    assert relations_of(text, source) == expected
+
+
+_MEALS = "# Meals\n\nThe council should fund free meals for all pupils.\n\n"
+_FUND = "The council should fund free meals for all pupils."
+
+# A bullet list closes at a heading: the bullets under the next heading are no items of
+# it, and a list that opens a section without a lead-in supports the central claim, not
+# the last paragraph of the section before (structure._relate, Direction.ITEM).
+LIST_AFTER_A_HEADING = [
+    pytest.param(
+        _MEALS + "## Options\n\n- Extend meals to all pupils.\n- Keep the current "
+        "scheme.\n\n## Risks\n\n- The cost is high.\n- Some kitchens are too small.\n",
+        "The cost is high.", {(SUPPORT, _FUND, "enumeration.item")},
+        id="bullets-under-the-next-heading"),
+    pytest.param(
+        _MEALS + "## Options\n\n- Extend meals to all pupils.\n- Keep the current "
+        "scheme.\n\n## Risks\n\n- The cost is high.\n- Some kitchens are too small.\n",
+        "Some kitchens are too small.", {(SUPPORT, _FUND, "enumeration.item")},
+        id="the-second-bullet-under-the-next-heading"),
+    # where the rule must not fire: a list in its own section, after a paragraph
+    pytest.param(
+        _MEALS + "## Risks\n\nThe plan has risks.\n\n- The cost is high.\n- Some kitchens "
+        "are too small.\n",
+        "The cost is high.", {(SUPPORT, "The plan has risks.", "enumeration.item")},
+        id="bullets-after-a-paragraph-of-their-section"),
+    pytest.param(
+        _MEALS + "## Risks\n\nThe plan has two risks:\n\n- The cost is high.\n- Some "
+        "kitchens are too small.\n",
+        "The cost is high.", {(SUPPORT, "The plan has two risks", "enumeration.item")},
+        id="bullets-after-a-lead-in"),
+]
+
+
+@pytest.mark.parametrize(("text", "source", "expected"), LIST_AFTER_A_HEADING)
+def test_a_list_closes_at_a_heading(
         text: str, source: str, expected: set[tuple[RelationKind, str, str]]) -> None:
     assert relations_of(text, source) == expected

@@ -157,6 +157,59 @@ UNDERCUT_ROWS = [
         "this assumes that modern reactors are as unsafe as Chernobyl.",
         {(ATTACK, "My opponent claims that nuclear power is too dangerous.")},
         id="no-stated-inference-rebuts"),
+    # without a contrast marker: the denial right after someone's reasoning is itself the
+    # answer (fresh user's debate texts: "That does not follow." supported the minister)
+    pytest.param(
+        "We should keep the fare.\n\nThe minister claims that fares must rise because "
+        "costs have risen. That does not follow.",
+        "That does not follow.",
+        {(ATTACK, ("costs have risen.", "The minister claims that fares must rise"))},
+        id="unmarked-does-not-follow-after-a-reported-view-and-its-reason"),
+    pytest.param(
+        "We should keep the fare.\n\nThe minister claims that fares must rise because "
+        "costs have risen. This assumes that subsidies stay flat.",
+        "This assumes that subsidies stay flat.",
+        {(ATTACK, ("costs have risen.", "The minister claims that fares must rise"))},
+        id="unmarked-this-assumes-after-a-reported-view-and-its-reason"),
+    pytest.param(
+        "We should keep the ban.\n\nBars lost customers, so the ban hurt business. That "
+        "does not follow. Customers were already leaving.",
+        "That does not follow.",
+        {(ATTACK, ("Bars lost customers", "the ban hurt business."))},
+        id="unmarked-does-not-follow-after-a-result-clause"),
+    pytest.param(
+        "We should ban bags.\n\nMy opponent argues that shoppers will buy thicker bags, "
+        "and therefore the ban will fail. But this assumes that thicker bags are allowed.",
+        "this assumes that thicker bags are allowed.",
+        {(ATTACK, ("My opponent argues that shoppers will buy thicker bags",
+                   "therefore the ban will fail."))},
+        id="and-therefore-is-a-conclusion-drawn-not-an-added-premise"),
+    pytest.param(
+        "We should raise the wage.\n\nThe minister claims that small firms cannot afford "
+        "the rise. This assumes that firms pay the full cost.",
+        "This assumes that firms pay the full cost.",
+        {(ATTACK, "The minister claims that small firms cannot afford the rise.")},
+        id="unmarked-this-assumes-after-a-view-without-a-reason-rebuts-it"),
+    # must not: no reasoning before the denial; a denial that is no sentence's opening;
+    # "It does not follow the rules"
+    pytest.param(
+        "We should keep the ban.\n\nBars lost customers. That does not follow. Customers "
+        "were already leaving.",
+        "That does not follow.",
+        {(SUPPORT, "Bars lost customers.")},
+        id="unmarked-denial-after-no-reasoning-is-no-attack"),
+    pytest.param(
+        "We should keep the ban.\n\nBars lost customers, so the ban hurt business. The "
+        "owners say that this assumes too much.",
+        "The owners say that this assumes too much.",
+        {(SUPPORT, "Bars lost customers")},
+        id="a-reported-denial-inside-a-sentence-is-no-attack"),
+    pytest.param(
+        "We should keep the ban.\n\nBars lost customers, so the ban hurt business. It does "
+        "not follow the rules.",
+        "It does not follow the rules.",
+        {(SUPPORT, "Bars lost customers")},
+        id="unmarked-transitive-follow-is-no-attack"),
 ]
 
 

@@ -1,10 +1,11 @@
-"""Cardinals that count no list: proportions, fractions, sums, larger numbers, measures."""
+"""Cardinals that count no list: proportions, fractions, sums, larger numbers, measures;
+and sentences that report an amount."""
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["counts_no_list", "label_value", "measure", "proportion"]
+__all__ = ["counts_no_list", "label_value", "measure", "proportion", "states_amount"]
 
 #: A cardinal that is the second number of a proportion ("one in five", "9 out of 10",
 #: "one in every five", "one out of every three", "nine times out of ten"): a ratio, not
@@ -243,3 +244,28 @@ def label_value(label: str) -> int:
             total += -value if n + 1 < len(core) and _ROMAN[core[n + 1]] > value else value
         return total
     return ord(core[0]) - ord("a") + 1 if len(core) == 1 and core.isalpha() else 0
+
+
+#: A figure: a numeral, a number word from "two" up, or a percentage ("twelve billion
+#: pounds", "40 percent", "£90m"). "one" is left out: it is a pronoun as often ("no
+#: one", "one must …").
+_AMOUNT = re.compile(
+    r"(?<![\w-])(?:[£$€]?\d|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|"
+    r"twelve|(?:thir|four|fif|six|seven|eigh|nine)teen|twenty|thirty|forty|fifty|sixty|"
+    r"seventy|eighty|ninety|hundred|thousand|million|billion|trillion|dozen|half|"
+    r"percent|per\s+cent)(?![\w'’-]))", re.IGNORECASE)
+
+
+def states_amount(text: str) -> bool:
+    """Whether ``text`` reports a figure: a numeral, a number word from "two" up, or a
+    percentage. A sentence that reports a measured amount is evidence of the
+    statistical kind, a premise that backs a claim (the "study" evidence of Rinott et
+    al. 2015, "Show Me Your Evidence", EMNLP: results stated with numbers and
+    percentages), not the claim that a text concludes with.
+
+    >>> states_amount("The cut would cost twelve billion pounds a year.")
+    True
+    >>> states_amount("No one should pay 40% more."), states_amount("One must act.")
+    (True, False)
+    """
+    return _AMOUNT.search(text) is not None

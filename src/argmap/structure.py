@@ -54,6 +54,7 @@ from argmap.model import (
     Unit,
     _usual_relation,
 )
+from argmap.numerals import states_amount
 from argmap.relate import (
     JUXTAPOSITION,
     Direction,
@@ -75,7 +76,7 @@ from argmap.thesis import (
     content_words,
     restates,
 )
-from argmap.undercut import undercut
+from argmap.undercut import denies_inference, undercut
 
 __all__ = ["RESTATEMENT_OVERLAP", "build_map", "central_claim"]
 
@@ -338,6 +339,9 @@ class _Builder:
     #: units that are clauses joined to another unit's sentence (the sources of
     #: ``seg.links``): not main units (:func:`_main_units`)
     clauses: frozenset[str] = frozenset()
+    #: the sentences whose clauses a reason or result joins (:func:`_states_inference`),
+    #: found at the first sentence that denies an inference
+    inferring: frozenset[int] | None = None
 
     def __attrs_post_init__(self) -> None:
         units = self.seg.units
@@ -911,6 +915,8 @@ def _relate(seg: Segmentation, grammar: Grammar, title: str | None) -> _Built:
     # Subordinate reasons and concessions are never the thesis; a result clause
     # (", so …") may be: it is the conclusion. Nor is a reported view: the opponent's
     # point when it opens the paragraph (see argmap.thesis).
+    links = _clause_links(b)
+    # (read off the segmenter's markers: "A, and therefore B" leaves B out, as before)
     never = b.unit_set(source for source, _, marker in seg.links
                        if marker.function is not MarkerFunction.RESULT)
     second = seg.units[0].paragraph + 1 if seg.units else 0
@@ -923,17 +929,17 @@ def _relate(seg: Segmentation, grammar: Grammar, title: str | None) -> _Built:
         b.restatements = frozenset(u.id for u in restating)
     # each clause link's intent, once (a juxtaposition read as opposed where it is)
     link_intents = [_link_intent(b, source, target, marker)
-                    for source, target, marker in seg.links]
+                    for source, target, marker in links]
     b.answered = {
-        target: marker for (_, target, marker), intent in zip(seg.links, link_intents,
+        target: marker for (_, target, marker), intent in zip(links, link_intents,
                                                               strict=True)
         if marker.function in ANSWERING and intent is not None and intent.kind is _ATTACK}
 
     # Clause links inside sentences.
     parallel: list[tuple[str, str, Intent]] = []
     # the conclusion clauses of "A, so B" (B)
-    conclusions = frozenset(source for source, _, marker in seg.links if _concludes(marker))
-    for (source, target, _), intent in zip(seg.links, link_intents, strict=True):
+    conclusions = frozenset(source for source, _, marker in links if _concludes(marker))
+    for (source, target, _), intent in zip(links, link_intents, strict=True):
         if intent is None:
             continue
         if intent.direction is Direction.PARALLEL:
@@ -982,8 +988,13 @@ def _relate(seg: Segmentation, grammar: Grammar, title: str | None) -> _Built:
             # a head after a heading: the paragraph before it belongs to another section
             section_start = n == paras[0] and previous_paragraph is not None
             if intent is not None and intent.direction is Direction.ITEM:
-                # Items of an unannounced list support the claim just before them.
+                # Items of an unannounced list support the claim just before them; after
+                # a heading, the central claim (the paragraph before is another
+                # section's: a list, like a paragraph, ends at a heading, Chicago Manual
+                # of Style, 17th ed., 6.130; see _section_start_target)
                 before = previous_paragraph[0].id if previous_paragraph else None
+                if section_start and thesis is not None:
+                    before = thesis.id
                 open_list = b.pending
                 attached = b.take_item(head, intent, before or (thesis.id if thesis else None))
                 if between:
@@ -1108,7 +1119,7 @@ def _relate(seg: Segmentation, grammar: Grammar, title: str | None) -> _Built:
                          "concession.thesis", intent.marker)
 
     _parallel_clauses(b, parallel)
-    _conclusions_take_their_premises_place(b, seg.links)
+    _conclusions_take_their_premises_place(b, links)
     if thesis is not None:
         # whatever role a rule gave it on the way ("In short, X." is a summary), the
         # root of the map is the central claim
@@ -1381,7 +1392,10 @@ def _concludes_argument(b: _Builder, head: Unit, claim: Unit) -> bool:
     (:func:`~argmap.thesis.claim_cue`: "should", "must", "it is time", a result
     marker) or share at
     least :data:`CLOSING_TOPIC_WORDS` topic words with the central claim or the
-    section's ``claim`` (lexical cohesion, Halliday & Hasan 1976, ch. 6). Without
+    section's ``claim`` (lexical cohesion, Halliday & Hasan 1976, ch. 6). A head that
+    reports a figure (:func:`~argmap.numerals.states_amount`: "The cut would cost twelve
+    billion pounds a year.") needs the cue: a shared topic word is no sign that a
+    statistic concludes, for statistics back claims (Rinott et al. 2015). Without
     either, or when the head reports a view (the other side's: "Many people worry that
     …") or asks a question, the last paragraph is an ordinary one ("Thus far, the
     operator has ignored these figures."): its head supports the section's claim
@@ -1395,6 +1409,8 @@ def _concludes_argument(b: _Builder, head: Unit, claim: Unit) -> bool:
         return False  # the other side's view, or a question: no conclusion of the author's
     if claim_cue(head):
         return True
+    if states_amount(head.text):
+        return False  # a figure reported: evidence, not the conclusion it backs
     words = topic_words(head.text)
     shared = words & (topic_words(b.unit(thesis).text) | topic_words(claim.text))
     return len(shared) >= CLOSING_TOPIC_WORDS
@@ -1494,16 +1510,28 @@ def _sentence_level(b: _Builder, head: Unit, main: Sequence[Unit]) -> None:
                      "elaboration.aside")
             continue
         if not unit.markers and local_head is head and concession is None and \
-                previous.id != b.thesis and (previous is head or any(
-                    p[0] == previous.id for p in pending[-1:])) and \
-                _rejects_view(b, unit, previous):  # (which asks rejects(unit.text) first)
-            # "Critics say X. This is overstated. Y.": the view is the opponent's, the
-            # rejection answers it, and what follows backs the rejection
-            pending = [p for p in pending if p[0] != previous.id]
-            local_head = previous = unit
-            last_target = None
-            after_concession = False
-            continue
+                previous.id != b.thesis:
+            denial = denies_inference(unit.text)
+            if (previous is head or any(p[0] == previous.id for p in pending[-1:])) and \
+                    _rejects_view(b, unit, previous, denial):
+                # "Critics say X. This is overstated. Y.": the view is the opponent's, the
+                # rejection answers it, and what follows backs the rejection
+                pending = [p for p in pending if p[0] != previous.id]
+                rebutted = True
+            elif denial and previous.sentence != unit.sentence and \
+                    _states_inference(b, previous):
+                # "Bars lost customers, so the ban hurt business. That does not follow.":
+                # the denial attacks the reasoning just given (undercut turns the attack
+                # into an undercut of its inference), and what follows backs the denial
+                b.relate(unit.id, previous.id, _ATTACK, "contrast", "denial.inference")
+                rebutted = True
+            else:
+                rebutted = False
+            if rebutted:
+                local_head = previous = unit
+                last_target = None
+                after_concession = False
+                continue
         if not unit.markers and not (at_thesis and local_head is head
                                      and unit.id in answered):
             # Most units: no marker (so no intent, no announcement) and no contrast
@@ -1698,6 +1726,32 @@ def _relations_from(b: _Builder, unit_id: str) -> list[Relation]:
     return [b.relations[edge] for edge in sorted(b.graph.edges_from(b.unit_index[unit_id]))]
 
 
+def _clause_links(b: _Builder) -> list[tuple[str, str, Marker]]:
+    """The segmentation's clause links, each with the marker that governs it: in "A, and
+    therefore B" (or "and so", "and thus", "and hence") the result adverb right after the
+    coordinator, read as a result conjunction (", so B": B concluded from A), not the
+    "and" that adds B as a parallel premise. PDTB 2.0 reads a conjunction before another
+    connective as a connective of its own, and the adverbial, the nearer one, decides
+    the relation (The PDTB Research Group 2007, §1.5), as :func:`~argmap.relate.unit_intent`
+    reads stacked openers ("And, of course, …").
+    """
+    links = list(b.seg.links)
+    text = b.seg.document.text
+    for n, (source, target, marker) in enumerate(links):
+        if marker.function is not MarkerFunction.ADDITION or marker.rule != "joiner":
+            continue
+        markers = b.unit(source).markers
+        if len(markers) < 2:
+            continue  # the "and" alone (most coordinated clauses)
+        end = marker.span.end
+        result = next((m for m in markers if m.function is _RESULT
+                       and m.span.start >= end
+                       and not text[end : m.span.start].strip(" ,")), None)
+        if result is not None:
+            links[n] = (source, target, attrs.evolve(result, rule="joiner"))
+    return links
+
+
 def _link_intent(b: _Builder, source: str, target: str, marker: Marker) -> Intent | None:
     """The intent of a clause link: :func:`~argmap.relate.clause_intent`, but a
     juxtaposition (", while Y") whose sides stand opposed (:func:`_opposed`) is read as
@@ -1790,7 +1844,7 @@ def _speaker_in_thesis(b: _Builder, speaker: str) -> bool:
     return bool(words & topic_words(b.unit(b.thesis).text))
 
 
-def _rejects_view(b: _Builder, unit: Unit, view: Unit) -> bool:
+def _rejects_view(b: _Builder, unit: Unit, view: Unit, denial: bool | None = None) -> bool:
     """Read ``unit``, which rejects the view reported just before it ("This is
     overstated.", "That is not true."; :func:`~argmap.cohesion.rejects`), as the answer
     to that view: it attacks the view (rule ``rejection.answer``, subtype
@@ -1798,18 +1852,40 @@ def _rejects_view(b: _Builder, unit: Unit, view: Unit) -> bool:
     ``rejection.view``, a conceded point as in :func:`_concede`). A rejection denies
     what the sentence before said, as a corrective "in fact … not" does (Halliday &
     Hasan 1976, §5.4); the view it denies is the other side's (Peldszus & Stede 2016).
+    So does a sentence that denies the inference the view states ("The minister claims
+    that fares must rise because costs have risen. That does not follow."; "This assumes
+    …": :func:`~argmap.undercut.denies_inference`): :func:`~argmap.undercut.undercut`
+    then turns the attack into an undercut of the view's reason, or leaves it a rebuttal
+    of a view given without one.
+
+    ``denial``, when known, says whether ``unit`` denies an inference (asked once by
+    the caller).
 
     Returns:
         Whether the reading was made: ``unit`` rejects, ``view`` reports a view
         (:func:`_voiced_view`) not conceded yet, and there is a central claim.
     """
-    if not rejects(unit.text) or b.thesis is None or view.id == b.thesis or \
-            b.conceded(view) or not _voiced_view(b, view):
+    if denial is None:
+        denial = denies_inference(unit.text)
+    if not (denial or rejects(unit.text)) or b.thesis is None or \
+            view.id == b.thesis or b.conceded(view) or not _voiced_view(b, view):
         return False
     b.relate(unit.id, view.id, RelationKind.ATTACK, "correction", "rejection.answer")
     b.relate(view.id, b.thesis, RelationKind.ATTACK, "concession", "rejection.view")
     b.roles[view.id] = Role.CONCESSION
     return True
+
+
+def _states_inference(b: _Builder, unit: Unit) -> bool:
+    """Whether ``unit``'s sentence states an inference: a reason or result clause joins
+    two of its clauses ("X because Y", "A, so B", "A, and therefore B"). The sentences
+    that do are found in one pass over the clause links, at the first sentence that
+    denies an inference (rare), and kept."""
+    if b.inferring is None:
+        b.inferring = frozenset(
+            b.unit(source).sentence for source, _, marker in b.seg.links
+            if marker.function in (MarkerFunction.REASON, _RESULT))
+    return unit.sentence in b.inferring
 
 
 def _answers(b: _Builder, unit: Unit, view: Unit) -> bool:

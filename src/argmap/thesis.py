@@ -179,36 +179,77 @@ def choose_thesis(seg: Segmentation, title: str | None,
     return lead[best], [u for u in restating if restates(content_words(u.text), thesis_words)]
 
 
+#: Headings of a text's closing section that hold its recommendation (policy briefs,
+#: reports: "Recommendation", "Conclusions", "Proposal", "The way forward").
+_RECOMMENDING_HEADING = re.compile(
+    r"recommend|conclu|proposal|way forward|next steps|what (?:should|must) be done",
+    re.IGNORECASE)
+
+
 def _closing_recommendation(seg: Segmentation, exclude: Container[str],
                             reported: Container[str]) -> Unit | None:
     """The first unit of the text's last paragraph when a result or summary marker opens
-    it ("X. ¶ … ¶ Therefore, Y.", "In conclusion, Y.") or when it advises in its main
-    clause ("The council must build a protected lane on Harbour Road.", "The
-    arrangement should continue"); else ``None``.
+    it ("X. ¶ … ¶ Therefore, Y.", "In conclusion, Y."), or when it advises (:func:`_advises`:
+    a letter's or an op-ed's closing call to act, backing sentences after it or not); else
+    the first unit that advises among the paragraph heads of the sections whose heading
+    announces a recommendation or conclusion ("## Recommendation", "## Conclusions",
+    ``_RECOMMENDING_HEADING``), the last such section first; else ``None``.
 
-    A text whose lead paragraph states no claim (no modal, no conclusion marker, nothing
-    restated later: its background, a letter's opening story) has its claim where
-    policy briefs, letters and op-eds put it, in the conclusion or recommendation that
-    closes them (Stab & Gurevych 2017: the major claim in the introduction or the
-    conclusion). A lead that states its claim with a cue stays the central claim.
+    A brief whose lead paragraph states no claim (no modal, no conclusion marker, nothing
+    restated later: its background) has its claim where policy briefs put it, in the
+    recommendation that closes them (Stab & Gurevych 2017: the major claim in the
+    introduction or the conclusion). Under a heading that names the recommendation the
+    advice needs no "Therefore", and it need not be the text's last paragraph: a
+    section after it ("## Next steps", "## Costs") says how, not what. Without such a
+    heading a lead that states its claim without a cue ("Homework is a waste of time.")
+    stays the central claim.
     """
     units = seg.units
     if not units:
         return None
     last = units[-1].paragraph
     unit = next(u for u in units if u.paragraph == last)
-    if unit.id in exclude or unit.id in reported or concedes(unit) or \
-            unit.text.rstrip().endswith("?"):
+    if _may_recommend(unit, exclude, reported):
+        if unit.markers and unit.markers[0].rule in _SENTENCE_INITIAL and \
+                unit.markers[0].function in (MarkerFunction.RESULT, MarkerFunction.SUMMARY):
+            # "X. ¶ … ¶ Therefore, Y." / "In conclusion, Y.": the conclusion that opens
+            # the text's last paragraph, drawn from all before it
+            return unit
+        if _advises(unit):
+            # a closing paragraph that opens with advice: the letter's or op-ed's call to
+            # act ("The council must build a protected lane on Harbour Road. Other towns
+            # have.")
+            return unit
+    headed = {s.id for s in seg.sections
+              if s.heading is not None and _RECOMMENDING_HEADING.search(s.heading)}
+    if not headed:
         return None
-    if unit.markers and unit.markers[0].rule in _SENTENCE_INITIAL and \
-            unit.markers[0].function in (MarkerFunction.RESULT, MarkerFunction.SUMMARY):
-        # "X. ¶ … ¶ Therefore, Y." / "In conclusion, Y.": the conclusion that opens the
-        # text's last paragraph, drawn from all before it
-        return unit
-    # advice that opens the closing paragraph (under a "Recommendation" heading or not):
-    # the brief's recommendation, the letter's or op-ed's call to act
-    return unit if _main_clause_modals(unit.text, sentence_vocabulary()["DEONTIC"]) \
-        else None
+    found: dict[str, Unit] = {}  # section id -> its first paragraph head that advises
+    paragraph = None
+    for u in units:
+        if u.paragraph == paragraph or u.id in exclude:
+            continue  # not a paragraph head (a leading clause is no head either)
+        paragraph = u.paragraph
+        if u.section in headed and u.section not in found and \
+                _may_recommend(u, exclude, reported) and _advises(u):
+            found[u.section] = u
+    return max(found.values(), key=lambda u: u.span.start, default=None)
+
+
+def _may_recommend(unit: Unit, exclude: Container[str], reported: Container[str]) -> bool:
+    """Whether ``unit`` may be the text's recommendation: no subordinate clause, reported
+    view, concession or question."""
+    return unit.id not in exclude and unit.id not in reported and not concedes(unit) \
+        and not unit.text.rstrip().endswith("?")
+
+
+def _advises(unit: Unit) -> bool:
+    """Whether ``unit`` advises: a deontic modal in its main clause ("The council should
+    …") or a recommending phrase ("We recommend Option A", "It is time to …",
+    ``RECOMMENDING`` in ``grammars/sentences.lark``)."""
+    vocabulary = sentence_vocabulary()
+    return bool(_main_clause_modals(unit.text, vocabulary["DEONTIC"])) or \
+        vocabulary["RECOMMENDING"].search(unit.text) is not None
 
 
 #: Words after which a modal stands in a subordinate clause ("the idea that the man

@@ -28,7 +28,12 @@ _SUPPORT, _ATTACK = RelationKind.SUPPORT, RelationKind.ATTACK
 #: The rules of the attacks that may undercut: those of a contrastive marker ("but",
 #: "however", "still") and a corrective "in fact" (the bases of ``*.undercut`` in
 #: ``grammars/relations.lark``), by the first part of their ids.
-_UNDERCUTTING = ("contrast.", "contra_expectation.", "elaboration.corrective")
+_UNDERCUTTING = ("contrast.", "contra_expectation.", "elaboration.corrective",
+                 "rejection.answer", "denial.inference")
+#: Those of them made without a contrast marker, by the denial alone: they undercut
+#: only an inference stated in a support (a reason or a conclusion), not a conceded
+#: point's attack.
+_UNMARKED = ("rejection.answer", "denial.inference")
 #: Support subtypes that state no inference: saying the same again, an item of a list
 #: under its announcement, a clause set beside another.
 _NO_INFERENCE = frozenset({"restatement", "item", "juxtaposition"})
@@ -119,8 +124,10 @@ def undercut(units: Sequence[Unit], relations: Sequence[Relation]) -> tuple[Rela
                     touching.setdefault(r.target, []).append(r)
                 elif r.kind is _ATTACK and r.subtype == "concession":
                     touching.setdefault(r.source, []).append(r)  # a conceded point's
-        attacked = _inference(units, position, touching.get(rel.target, ()), target, source,
-                              rel.marker)
+        supports = touching.get(rel.target, ())
+        if rel.rule.startswith(_UNMARKED):
+            supports = [r for r in supports if r.kind is _SUPPORT]
+        attacked = _inference(units, position, supports, target, source, rel.marker)
         if attacked is not None:
             out[n] = Relation(None, rel.source, attacked.id, _ATTACK, "undercut",
                               f"{rel.rule}.undercut", rel.marker)
