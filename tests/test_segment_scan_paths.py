@@ -81,3 +81,14 @@ def test_scan_types_equals_the_plain_scan_on_generated_text(text: str) -> None:
     for sentence in _sentences(document):
         assert GRAMMAR.scan_types(document.text, sentence.start, sentence.end) == \
             _plain_scan_types(GRAMMAR, document.text, sentence.start, sentence.end)
+
+
+@pytest.mark.parametrize("text", [" ——", " —— x", " — —", " ――however", "x.—— y", " --—"])
+def test_scan_types_equals_the_plain_scan_after_a_terminal_that_ends_in_no_letter(
+        text: str) -> None:
+    # Hypothesis found " ——": the gapped pattern took the first dash's character before
+    # it and then the first dash as the second's, so it missed the second dash
+    for start in range(len(text)):
+        for end in range(start, len(text) + 1):
+            assert GRAMMAR.scan_types(text, start, end) == \
+                _plain_scan_types(GRAMMAR, text, start, end)

@@ -372,11 +372,12 @@ class Grammar:
                         add_bound(a)
                     at = pos  # its gap is read (not again below)
                 name = kinds[k]
-                # the scanner may find a word start right after the match (a regex
-                # terminal may end in a character that is no word character; a letter
-                # or digit, ``str.isalnum``, is one)
+                # the scanner may find a terminal right after the match (a regex
+                # terminal may end in a character that is no word character, a letter
+                # or digit being one, ``str.isalnum``): a word start ("—however"), or
+                # another terminal whose character before this match took ("——")
                 if b < stop and not text[b - 1].isalnum() and \
-                        not word_or_hyphen(text, b - 1) and word_or_hyphen(text, b):
+                        not word_or_hyphen(text, b - 1) and not text[b].isspace():
                     return False
             else:  # a literal word (see Scanner)
                 name = literal(text[a:b].lower()) or scanner.match(text, a, stop) or ""
