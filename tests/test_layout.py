@@ -419,3 +419,32 @@ def test_an_edge_is_labelled_with_a_marker_written_in_one_of_its_ends(
     found = {(a, b): label.strip('"') for a, b, label in re.findall(
         r'"([\w-]+)" -> "([\w-]+)" \[label=("[^"]*"|\w+)', data.decode("utf-8"))}
     assert {edge: found[edge] for edge in edges} == edges
+
+
+UNDERCUT_TEXT = ("Bars lost customers after the ban, so the ban hurt business. But that does not "
+                 "follow, because customers were already leaving.")
+
+
+@pytest.mark.parametrize(("hide", "units", "relations"), [
+    # the undercut goes with the unit that argues only through it; the "so" it attacks stays
+    (["undercut"], ["Bars lost customers after the ban", "the ban hurt business."],
+     [("Bars lost customers after the ban", "the ban hurt business.", "result")]),
+    (["attack"], ["Bars lost customers after the ban", "the ban hurt business."],
+     [("Bars lost customers after the ban", "the ban hurt business.", "result")]),
+    # hiding the attacked relation takes its undercut along: nothing left to attack
+    (["result"], ["the ban hurt business."], []),
+    # must not fire: hiding another kind keeps the undercut and what it attacks
+    (["elaboration"], ["Bars lost customers after the ban", "the ban hurt business.",
+                       "that does not follow", "customers were already leaving."],
+     [("Bars lost customers after the ban", "the ban hurt business.", "result"),
+      ("that does not follow", "r", "undercut"),
+      ("customers were already leaving.", "that does not follow", "reason")]),
+])
+def test_hiding_undercuts_keeps_the_relation_they_attack(
+        hide: list[str], units: list[str], relations: list[tuple[str, str, str]]) -> None:
+    m = argmap.analyze(UNDERCUT_TEXT)
+    view = select(m, hide_kinds=hide)
+    text = {u.id: u.text for u in m.units} | {r.id: "r" for r in m.relations}
+    assert [text[u.id] for u in view.units] == units
+    assert sorted((text[r.source], text[r.target], r.subtype)
+                  for r in view.relations) == sorted(relations)
