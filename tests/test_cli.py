@@ -288,6 +288,9 @@ def test_unknown_output_extension_exits_2(runner: CliRunner, essay: Path,
 @pytest.mark.parametrize("command", [
     pytest.param(["render", "--format", "svg"], id="render-svg"),
     pytest.param(["render", "--format", "dot"], id="render-dot"),
+    # no --format: the input's extension (.txt) names no format; the refusal comes first
+    pytest.param(["render"], id="render"),
+    pytest.param(["extract", "--format", "argdown"], id="extract-argdown"),
     pytest.param(["extract"], id="extract"),
     pytest.param(["segment"], id="segment"),
 ])
@@ -297,6 +300,17 @@ def test_output_equal_to_input_exits_1_and_keeps_the_input(runner: CliRunner, es
     line = assert_one_line_error(runner.invoke(main, [*command, str(essay), "-o", str(essay)]))
     assert line.endswith("is the input file; choose another -o")
     assert essay.read_bytes() == before
+
+
+@pytest.mark.parametrize("name", ["notes.png", "notes.md", "notes.json", "notes"])
+@pytest.mark.parametrize("command", ["render", "extract", "segment"])
+def test_output_equal_to_input_is_refused_whatever_the_extension(
+        runner: CliRunner, tmp_path: Path, command: str, name: str) -> None:
+    path = tmp_path / name
+    path.write_text(TEXT, encoding="utf-8")
+    line = assert_one_line_error(runner.invoke(main, [command, str(path), "-o", str(path)]))
+    assert line == f"argmap: error: the output path {path} is the input file; choose another -o"
+    assert path.read_text(encoding="utf-8") == TEXT
 
 
 def test_output_equal_to_input_by_another_spelling_exits_1(runner: CliRunner,

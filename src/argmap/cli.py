@@ -317,6 +317,7 @@ def render(file: str, output: str | None, fmt: str | None, grammar: tuple[str, .
         target = Path(f"{stem}.{ext}")
     else:
         target = Path(output)
+        _check_output(file, target)
         _output_format("render", output, fmt, _FORMATS, None)
     if isinstance(target, Path):
         _check_output(file, target)
@@ -349,8 +350,8 @@ def extract(file: str, output: str | None, fmt: str | None, grammar: tuple[str, 
     another text format."""
     fmt = fmt.lower() if fmt else None
     if output not in (None, STDIO):
-        fmt = _output_format("extract", output, fmt, _TEXT_FORMATS, "json")
         _check_output(file, Path(output))
+        fmt = _output_format("extract", output, fmt, _TEXT_FORMATS, "json")
     fmt = fmt or "json"
     m, text = _analyze(file, grammar, encoding, input_format)
     result = _write(m, text, fmt, fmt,
@@ -419,8 +420,8 @@ def segment(file: str, output: str | None, fmt: str | None, grammar: tuple[str, 
     """
     fmt = fmt.lower() if fmt else None
     if output not in (None, STDIO):
-        fmt = _output_format("segment", output, fmt, _SEGMENT_FORMATS, "tsv")
         _check_output(file, Path(output))
+        fmt = _output_format("segment", output, fmt, _SEGMENT_FORMATS, "tsv")
     m, _ = _analyze(file, grammar, encoding, input_format)
     if fmt == "json":
         rows = [{"id": u.id, "start": u.span.start, "end": u.span.end,
