@@ -357,7 +357,13 @@ def test_bare_argmap_shows_help_and_exits_2(runner: CliRunner) -> None:
 
 @pytest.mark.parametrize(("text", "warned"), [
     ("The deal has three problems.\n\nFirst, it costs too much.\n\nSecond, it floods.\n",
-     "argmap: warning: enumeration e1 announces 3 items but has 2\n"),
+     'argmap: warning: {file}: "The deal has three problems" (line 1): announces 3 items '
+     'but has 2\n'),
+    # the line of the announcement, not of the first line or of the items
+    ("Deal Or No Deal\n\nThe deal is bad. It has three problems.\n\nFirst, it costs too "
+     "much.\n\nSecond, it floods.\n",
+     'argmap: warning: {file}: "It has three problems" (line 3): announces 3 items '
+     'but has 2\n'),
     # no warning: the count matches
     ("The deal has two problems.\n\nFirst, it costs too much.\n\nSecond, it floods.\n", ""),
 ])
@@ -366,4 +372,6 @@ def test_the_maps_warnings_go_to_stderr(runner: CliRunner, tmp_path: Path, text:
     essay = tmp_path / "deal.txt"
     essay.write_text(text, encoding="utf-8")
     result = ok(runner.invoke(main, ["extract", str(essay)]))
-    assert result.stderr == warned
+    assert result.stderr == warned.format(file=essay)
+    piped = ok(runner.invoke(main, ["extract", "-"], input=text))
+    assert piped.stderr == warned.format(file="standard input")

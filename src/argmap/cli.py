@@ -49,9 +49,11 @@ def _analyze(file: str, grammar: tuple[str, ...], encoding: str | None,
         m = analyze(document, grammar_files=grammar)
     except ArgmapError as exc:
         _fail(exc)
+    where = "standard input" if file == STDIO else file
     for warning in m.metadata.get("warnings", ()):
-        # the map's own warnings (an enumeration that announces 3 items and has 2)
-        click.echo(f"argmap: warning: {warning}", err=True)
+        # the map's own warnings ('"…in three ways" (line 3): announces 3 items but has
+        # 2'), with the file they are about
+        click.echo(f"argmap: warning: {where}: {warning}", err=True)
     return m, document.text
 
 
