@@ -46,6 +46,7 @@ _FEES = "Fees should fall.\n\nFees do damage in three ways:\n\n"
 _WAYS = "Fees do damage in three ways"
 _THREE = ["They deter poor students.", "They burden families.", "They raise debt."]
 _ABROAD = "They push graduates abroad."
+_MISCOUNT = '"Fees do damage in three ways" (line 3): announces 3 items but has {}'
 
 # A list whose numbering or bullets go on past its announced count is one list: the
 # extra item is an item of it, and a warning says the count is wrong
@@ -54,18 +55,18 @@ MORE_ITEMS_THAN_ANNOUNCED = [
     pytest.param(
         _FEES + "1. They deter poor students.\n2. They burden families.\n"
         "3. They raise debt.\n4. They push graduates abroad.\n",
-        ([(_WAYS, [*_THREE, _ABROAD])], ['"Fees do damage in three ways" (line 3): announces 3 items but has 4']),
+        ([(_WAYS, [*_THREE, _ABROAD])], [_MISCOUNT.format(4)]),
         id="a-fourth-numbered-item-under-three-ways"),
     pytest.param(
         _FEES + "- They deter poor students.\n- They burden families.\n"
         "- They raise debt.\n- They push graduates abroad.\n",
-        ([(_WAYS, [*_THREE, _ABROAD])], ['"Fees do damage in three ways" (line 3): announces 3 items but has 4']),
+        ([(_WAYS, [*_THREE, _ABROAD])], [_MISCOUNT.format(4)]),
         id="a-fourth-bullet-under-three-ways"),
     pytest.param(
         _FEES + "- They deter poor students.\n- They burden families.\n"
         "- They raise debt.\n- They push graduates abroad.\n- They cost the state.\n",
         ([(_WAYS, [*_THREE, _ABROAD, "They cost the state."])],
-         ['"Fees do damage in three ways" (line 3): announces 3 items but has 5']),
+         [_MISCOUNT.format(5)]),
         id="two-bullets-past-the-count-warn-once"),
     pytest.param(
         "Fees should fall. Fees do damage in two ways. First, they deter poor students. "
@@ -81,7 +82,7 @@ MORE_ITEMS_THAN_ANNOUNCED = [
         ([(_WAYS, _THREE)], []), id="as-many-items-as-announced"),
     pytest.param(
         _FEES + "1. They deter poor students.\n2. They burden families.\n",
-        ([(_WAYS, _THREE[:2])], ['"Fees do damage in three ways" (line 3): announces 3 items but has 2']),
+        ([(_WAYS, _THREE[:2])], [_MISCOUNT.format(2)]),
         id="fewer-items-than-announced-warn-as-before"),
     pytest.param(
         _FEES + "1. They deter poor students.\n2. They burden families.\n"

@@ -771,9 +771,10 @@ def _closes_before(state: _OpenEnumeration, paragraph: int, restart: bool) -> bo
 def _count_warning(enum: Enumeration, seg: Segmentation) -> str:
     """The warning for a list whose items do not number its announced count, naming the
     list as a reader finds it: its announcement's words (up to 60 characters, cut at a
-    space and ended with "…", without the closing punctuation) and line (1-based, in the decoded input; the paragraph,
-    1-based, when the text was extracted from an HTML page, whose lines are not the
-    file's). An unannounced list has cardinal 0 and is always complete.
+    space and ended with "…", without the closing punctuation) and line (1-based, in
+    the decoded input; the paragraph, 1-based, when the text was extracted from an HTML
+    page, whose lines are not the file's). An unannounced list has cardinal 0 and is
+    always complete.
 
     >>> import argmap
     >>> argmap.analyze("Fees must fall.\\nThey do damage in three ways. First, they "
