@@ -502,18 +502,21 @@ def batch(inputs: tuple[str, ...], outdir: str, jobs: int | None, scheduler: str
 
     Directories are searched for text, Markdown and HTML files: *.txt *.text *.md
     *.markdown *.mdown *.mkd *.html *.htm *.xhtml, in any case. A rerun skips inputs
-    whose output is newer (use --force to redo them). A failing input is reported at
-    the end and does not stop the others; the exit status is 1 if any input failed.
+    whose output is newer (use --force to redo them). A failing input (unreadable,
+    empty, only boilerplate, or a file or pattern that names nothing) is reported at the
+    end and does not stop the others; the exit status is 1 if any input failed.
     """
-    from argmap.batch import expand_inputs, plan_jobs, run_batch
+    from argmap.batch import gather_inputs, plan_jobs, run_batch
 
     if jobs is not None and scheduler is not None:
         raise click.UsageError("--jobs and --scheduler exclude each other")
     _load_grammar(grammar)  # a bad grammar file fails once, here, not once per input
-    try:  # a missing input, or one that holds no file argmap reads: bad input, exit 1
-        planned = plan_jobs(expand_inputs(inputs), Path(outdir))
-    except ArgmapError as exc:
-        _fail(exc)
+    # an input that names nothing fails alone, reported at the end with the others; if
+    # no input names a file argmap reads, that is bad input (exit 1) and nothing is written
+    files, unmatched = gather_inputs(inputs)
+    planned = plan_jobs(files, Path(outdir))
+    if not planned and unmatched:
+        _fail(unmatched[0][1])
     if not planned:
         _fail(InputError("the inputs hold no text, Markdown or HTML file (*.txt *.md "
                          "*.html …)"))
@@ -526,7 +529,7 @@ def batch(inputs: tuple[str, ...], outdir: str, jobs: int | None, scheduler: str
     try:
         report = run_batch(planned, Path(outdir), workers=jobs, scheduler=scheduler,
                            grammar_files=grammar, encoding=encoding, skip_fresh=not force,
-                           progress=advance)
+                           progress=advance, unmatched=unmatched)
     except ArgmapError as exc:
         bar.close()
         _fail(exc)
@@ -534,7 +537,7 @@ def batch(inputs: tuple[str, ...], outdir: str, jobs: int | None, scheduler: str
     for outcome in report.failed:
         # most errors name their input already ("essays/a.txt is empty"): say it once
         error = str(outcome.error)
-        named = error if error.startswith(str(outcome.source)) else f"{outcome.source}: {error}"
+        named = error if str(outcome.source) in error else f"{outcome.source}: {error}"
         click.echo(f"argmap: failed: {named}", err=True)
     size = sum(o.size for o in report.outcomes if o.status == "ok")
     click.echo(f"argmap: {len(report.outcomes)} inputs: {report.count('ok')} analysed, "
