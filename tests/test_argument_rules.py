@@ -2058,3 +2058,15 @@ def test_a_reported_view_answered_is_an_objection(text: str, unit_text: str,
                                                   role: Role) -> None:
     m = argmap.analyze(text)
     assert next(u for u in m.units if u.text == unit_text).role is role
+
+
+# The attack of an objection has its own subtype, ``objection``; a point the author
+# grants keeps subtype ``concession`` (structure._objections). Same rows.
+@pytest.mark.parametrize(("text", "unit_text", "role"), OBJECTION_ROLES)
+def test_an_objection_attacks_with_subtype_objection(text: str, unit_text: str,
+                                                     role: Role) -> None:
+    m = argmap.analyze(text)
+    unit = next(u for u in m.units if u.text == unit_text)
+    # (a grant of the other side's view supports it: "the-grant-is-a-concession")
+    subtypes = {r.subtype for r in m.relations if r.source == unit.id}
+    assert subtypes == {"objection" if role is Role.OBJECTION else "concession"}

@@ -751,7 +751,7 @@ RELATIONS = [
                    "fees are not harmless.")}, id="in-fact-corrects-same-paragraph"),
     pytest.param("Fees must fall. Experts say that fees are harmless. In fact, fees are "
                  "not harmless.",
-                 {("Experts say that fees are harmless.", ATTACK, "concession",
+                 {("Experts say that fees are harmless.", ATTACK, "objection",
                    "Fees must fall."),
                   ("fees are not harmless.", ATTACK, "correction",
                    "Experts say that fees are harmless.")}, id="in-fact-corrects-after-thesis"),

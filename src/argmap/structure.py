@@ -881,7 +881,33 @@ def build_map(seg: Segmentation, *, grammar: Grammar | None = None) -> ArgumentM
     built = _relate(seg, grammar, title)
     # the attacks that deny an inference undercut it (argmap.undercut)
     built = attrs.evolve(built, relations=undercut(seg.units, built.relations))
-    return _assemble(seg, built, title)
+    return _assemble(seg, _objections(seg, built), title)
+
+
+_OBJECTION_CODE = tuple(Role).index(Role.OBJECTION)
+
+
+def _objections(seg: Segmentation, built: _Built) -> _Built:
+    """Give the attacks of objections their own subtype: an attack from a unit whose
+    final role is ``objection`` ("My opponent argues X. But Y.": X, the other side's
+    claim, attacks the thesis) has subtype ``objection``, not ``concession``, which stays
+    for a point the author grants ("Of course, X."). The rules find both as conceded
+    points and tell them apart only at the end (:func:`_objection`), after the undercuts
+    (which treat both alike). A map without objections is returned as it is.
+
+    >>> import argmap
+    >>> m = argmap.analyze("We should raise the wage. My opponent argues that prices "
+    ...                    "will rise. But workers gain more.")
+    >>> [(r.kind.value, r.subtype) for r in m.relations]
+    [('attack', 'objection'), ('attack', 'contrast')]
+    """
+    if _OBJECTION_CODE not in built.roles:
+        return built
+    units = seg.units
+    objections = {units[n].id for n, code in enumerate(built.roles) if code == _OBJECTION_CODE}
+    return attrs.evolve(built, relations=tuple(
+        attrs.evolve(r, subtype="objection") if r.subtype == "concession"
+        and r.kind is _ATTACK and r.source in objections else r for r in built.relations))
 
 
 @attrs.frozen

@@ -14,7 +14,7 @@ __all__ = ["RELATION_KINDS", "select"]
 
 #: Names ``hide_kinds`` accepts: the relation kinds and the subtypes of ``Relation``.
 RELATION_KINDS = ("support", "attack", "undercut", "reason", "result", "summary", "contrast",
-                  "concession", "correction", "example", "elaboration", "restatement",
+                  "concession", "objection", "correction", "example", "elaboration", "restatement",
                   "addition", "item", "conclusion", "default")
 
 
