@@ -230,3 +230,32 @@ def test_cli_rules_lists_the_catalogue() -> None:
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
     assert [ln.split()[0] for ln in lines] == [r.id for r in catalog()]
+
+
+# An undercut's target is a relation: explain names it by its edge and quotes both ends,
+# not by the relation id ("r-u-…"), which no reader can look up.
+@pytest.mark.parametrize(("text", "tail"), [
+    ("Bars lost customers after the ban, so the ban hurt business. But that does not "
+     "follow, because customers were already leaving.",
+     ': attack (undercut); marker "But" at 61-64; rule contrast.opener.undercut; in "But '
+     'that does not follow"; against the inference "Bars lost customers after the ban" '
+     '-> "so the ban hurt business."'),
+    ("We should ban plastic bags now. Admittedly, some small shops will face higher costs. "
+     "But that is no reason to delay a ban.",
+     ': attack (undercut); marker "But" at 85-88; rule '
+     'contrast.opener.answers-concession.undercut; in "But that is no reason to delay a '
+     'ban."; against the inference "Admittedly, some small shops will face higher costs." '
+     '-> "We should ban plastic bags now."'),
+])
+def test_explain_names_an_undercuts_target_by_its_edge(text: str, tail: str) -> None:
+    m = argmap.analyze(text)
+    (undercut,) = [r for r in m.relations if r.subtype == "undercut"]
+    attacked = next(r for r in m.relations if r.id == undercut.target)
+    line = explain_relation(m, undercut, text)
+    assert line == f"{undercut.source} -> [{attacked.source} -> {attacked.target}]{tail}"
+    # must not fire: every other line names its target unit by id, with no inference
+    for rel in m.relations:
+        if rel is not undercut:
+            assert explain_relation(m, rel, text).startswith(
+                f"{rel.source} -> {rel.target}: ")
+            assert "against the inference" not in explain_relation(m, rel, text)
