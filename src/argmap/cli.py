@@ -388,17 +388,51 @@ def explain(file: str, unit: str | None, grammar: tuple[str, ...],
         click.echo(line)
 
 
-@main.command(short_help="List every rule id with a one-line description.")
+@main.command(short_help="List every rule id with its description.")
+@click.option("--flat", is_flag=True,
+              help="One line per rule id: the id, two spaces, its description (for grep "
+                   "and scripts), a shared description repeated on each.")
 @_grammar_option
-def rules(grammar: tuple[str, ...]) -> None:
-    """List every rule id a relation can carry, with a one-line description (taken from
-    grammars/markers.lark and grammars/relations.lark)."""
+def rules(flat: bool, grammar: tuple[str, ...]) -> None:
+    """List every rule id a relation can carry, with its description (taken from
+    grammars/markers.lark and grammars/relations.lark).
+
+    Rule ids that share a description (the variants of one rule for each marker
+    position, the suffixes such as .to-thesis) are listed together, comma-separated,
+    or, when more than six share a suffix that no other id has, named by it
+    ("*.to-thesis (384 rule ids …)");
+    the description, indented by four spaces, follows them once. --flat prints one
+    line per id instead.
+    """
+    import textwrap
+
     from argmap.rules import catalog
 
     entries = catalog(_load_grammar(grammar))
-    width = max(len(r.id) for r in entries)
+    if flat:
+        width = max(len(r.id) for r in entries)
+        for r in entries:
+            click.echo(f"{r.id:<{width}}  {r.description}")
+        return
+    groups: dict[str, list[str]] = {}
     for r in entries:
-        click.echo(f"{r.id:<{width}}  {r.description}")
+        groups.setdefault(r.description, []).append(r.id)
+    for description, ids in groups.items():
+        suffixes = {i.rsplit(".", 1)[-1] for i in ids}
+        if len(ids) > _LISTED_IDS and len(suffixes) == 1 and len(ids) == sum(
+                1 for r in entries if r.id.endswith(f".{next(iter(suffixes))}")):
+            # a suffix rule that many rule ids carry: named by the suffix
+            head = f"*.{suffixes.pop()} ({len(ids)} rule ids; --flat lists them)"
+        else:
+            head = textwrap.fill(", ".join(ids), width=100, break_long_words=False,
+                                 break_on_hyphens=False)
+        click.echo(head)
+        click.echo(f"    {description}")
+
+
+#: ``argmap rules`` lists the ids that share a description up to this many, else names
+#: them by their common suffix ("*.to-thesis").
+_LISTED_IDS = 6
 
 
 @main.command(short_help="Print one line per unit: id, span, markers, role, text.")
