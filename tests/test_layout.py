@@ -448,3 +448,49 @@ def test_hiding_undercuts_keeps_the_relation_they_attack(
     assert [text[u.id] for u in view.units] == units
     assert sorted((text[r.source], text[r.target], r.subtype)
                   for r in view.relations) == sorted(relations)
+
+
+# In greyscale print a role is told by its fill, border style and border width together:
+# no two roles share all three, in the map or in the legend's swatches (the concession
+# and premise swatches were both plain white, the central claim and objection greys
+# nearly alike, and an undercut drawn like an attack).
+@pytest.mark.parametrize("palette", ["mono", "color"])
+def test_every_role_has_its_own_look_in_the_map_and_the_legend(palette: str) -> None:
+    from argmap.diagram import _NODE_STYLE, _swatch
+    from argmap.model import Role
+
+    looks = {role: (s["fillcolor"], s.get("style", ""), s.get("penwidth", "1"),
+                    s.get("peripheries", "1"))
+             for role, s in _NODE_STYLE[palette].items()}
+    assert len(set(looks.values())) == len(Role)
+    swatches = {role: _swatch(s) for role, s in _NODE_STYLE[palette].items()
+                if role is not Role.CONCLUSION}  # its double border: the map's only
+    assert len(set(swatches.values())) == len(swatches)
+
+
+@pytest.mark.parametrize(("palette", "role", "swatch"), [
+    ("mono", "concession", 'BGCOLOR="#ffffff" BORDER="1" STYLE="dashed"'),
+    ("mono", "premise", 'BGCOLOR="#ffffff" BORDER="1" STYLE="rounded"'),
+    ("mono", "objection", 'BGCOLOR="#d8d8d8" BORDER="2" STYLE="dotted"'),
+    ("mono", "central claim", 'BGCOLOR="#b0b0b0" BORDER="3" STYLE="rounded"'),
+    ("color", "concession", 'BGCOLOR="#fee2e2" BORDER="1" STYLE="dashed"'),
+])
+def test_the_legend_draws_each_roles_border(palette: str, role: str, swatch: str) -> None:
+    text = ("Cities should ban private cars from their centres.\n\nSome argue that a ban "
+            "is hard on disabled people. However, permits can meet their needs.\n\n"
+            "Of course, a ban costs money. But the air matters more.")
+    dot = _dot(argmap.analyze(text), palette=palette)
+    assert (f'<TR><TD {swatch} COLOR="#000000">&#160;&#160;&#160;</TD>'
+            f'<TD ALIGN="LEFT">{role}</TD></TR>') in dot
+
+
+def test_mono_draws_an_undercut_unlike_an_attack() -> None:
+    m = argmap.analyze("Taxes must rise. However, voters object.\n\nBars lost customers "
+                       "after the ban, so the ban hurt business. But that does not follow.")
+    assert {r.subtype for r in m.relations} >= {"contrast", "undercut"}
+    dot = _dot(m, palette="mono")
+    heads = set(re.findall(r"arrowhead=(\w+)", dot))
+    assert {"tee", "teetee"} <= heads
+    assert "undercut (thick dashed, double bar on an edge's dot)" in _legend_rows(dot)
+    # must not fire: the colour palette tells them by hue and keeps one bar
+    assert "teetee" not in _dot(m)
