@@ -2163,3 +2163,13 @@ def test_the_closing_conclusion_is_the_authors(text: str, not_closing: str | Non
     else:
         assert not_closing not in closing
         assert not_closing in {s for s, _ in rules}
+# The attack of an objection has its own subtype, ``objection``; a point the author
+# grants keeps subtype ``concession`` (structure._objections). Same rows.
+@pytest.mark.parametrize(("text", "unit_text", "role"), OBJECTION_ROLES)
+def test_an_objection_attacks_with_subtype_objection(text: str, unit_text: str,
+                                                     role: Role) -> None:
+    m = argmap.analyze(text)
+    unit = next(u for u in m.units if u.text == unit_text)
+    # (a grant of the other side's view supports it: "the-grant-is-a-concession")
+    subtypes = {r.subtype for r in m.relations if r.source == unit.id}
+    assert subtypes == {"objection" if role is Role.OBJECTION else "concession"}

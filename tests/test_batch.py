@@ -178,8 +178,35 @@ def test_a_failing_input_is_reported_and_does_not_stop_the_others(
     records = {Path(str(r["source"])).name: r for r in _records(out)}
     assert records["empty.txt"]["status"] == "failed"
     assert records["empty.txt"]["error"]
+    # a failed input has no map, so the index lists no output for it, only its error
+    assert records["empty.txt"]["output"] is None
+    assert records["binary.txt"]["output"] is None
     assert records["fees.txt"]["status"] == "ok"
+    assert records["fees.txt"]["output"] == str(out / "fees.json")
     assert not (out / "empty.json").exists()
+
+
+# An input among others that names nothing (a missing file, a pattern that matches no
+# file) fails alone: the others are analysed, and it is reported at the end and in the
+# index with its error and no output (it stopped the whole batch, with nothing written).
+@pytest.mark.parametrize(("missing", "error"), [
+    ("missing.txt", "cannot read missing.txt: no such file or directory"),
+    ("nowhere/*.txt", "no file matches 'nowhere/*.txt'"),
+])
+def test_an_input_that_names_nothing_does_not_stop_the_others(
+        corpus: Path, monkeypatch: pytest.MonkeyPatch, missing: str, error: str) -> None:
+    monkeypatch.chdir(corpus.parent)
+    result = CliRunner().invoke(main, ["batch", "in", missing, "-o", "out", "--jobs", "1"])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0] == f"argmap: failed: {error}"
+    assert "4 inputs: 3 analysed, 0 up to date, 1 failed" in result.stderr
+    records = _records(corpus.parent / "out")
+    assert [r["status"] for r in records] == ["ok", "ok", "ok", "failed"]
+    assert records[-1] == {"source": missing, "output": None, "status": "failed",
+                           "error": error, "size": 0, "units": None, "relations": None,
+                           "central_claim": None, "seconds": 0.0}
+    assert sorted(p.name for p in (corpus.parent / "out").rglob("*.json")) == [
+        "ban.json", "fees.json", "notes.json"]
 
 
 @pytest.mark.parametrize(
@@ -202,11 +229,12 @@ def test_bad_usage(corpus: Path, monkeypatch: pytest.MonkeyPatch, args: list[str
 
 # Inputs that name no file argmap reads are bad input (exit 1), as a missing FILE is for
 # every other command (README, docs/reference/cli.md); they were usage errors (exit 2).
+# When none of the inputs names a file, nothing is written.
 @pytest.mark.parametrize(("inputs", "message"), [
     (["nowhere/*.txt"], "argmap: error: no file matches 'nowhere/*.txt'"),
     (["missing.txt"], "argmap: error: cannot read missing.txt: no such file or directory"),
-    (["in", "missing.txt"], "argmap: error: cannot read missing.txt: no such file or "
-                            "directory"),
+    (["missing.txt", "nowhere/*.txt"], "argmap: error: cannot read missing.txt: no such "
+                                       "file or directory"),
     (["empty"], "argmap: error: the inputs hold no text, Markdown or HTML"),
 ])
 def test_inputs_that_name_nothing_exit_1(corpus: Path, monkeypatch: pytest.MonkeyPatch,

@@ -288,6 +288,9 @@ def test_unknown_output_extension_exits_2(runner: CliRunner, essay: Path,
 @pytest.mark.parametrize("command", [
     pytest.param(["render", "--format", "svg"], id="render-svg"),
     pytest.param(["render", "--format", "dot"], id="render-dot"),
+    # no --format: the input's extension (.txt) names no format; the refusal comes first
+    pytest.param(["render"], id="render"),
+    pytest.param(["extract", "--format", "argdown"], id="extract-argdown"),
     pytest.param(["extract"], id="extract"),
     pytest.param(["segment"], id="segment"),
 ])
@@ -297,6 +300,17 @@ def test_output_equal_to_input_exits_1_and_keeps_the_input(runner: CliRunner, es
     line = assert_one_line_error(runner.invoke(main, [*command, str(essay), "-o", str(essay)]))
     assert line.endswith("is the input file; choose another -o")
     assert essay.read_bytes() == before
+
+
+@pytest.mark.parametrize("name", ["notes.png", "notes.md", "notes.json", "notes"])
+@pytest.mark.parametrize("command", ["render", "extract", "segment"])
+def test_output_equal_to_input_is_refused_whatever_the_extension(
+        runner: CliRunner, tmp_path: Path, command: str, name: str) -> None:
+    path = tmp_path / name
+    path.write_text(TEXT, encoding="utf-8")
+    line = assert_one_line_error(runner.invoke(main, [command, str(path), "-o", str(path)]))
+    assert line == f"argmap: error: the output path {path} is the input file; choose another -o"
+    assert path.read_text(encoding="utf-8") == TEXT
 
 
 def test_output_equal_to_input_by_another_spelling_exits_1(runner: CliRunner,
@@ -343,7 +357,13 @@ def test_bare_argmap_shows_help_and_exits_2(runner: CliRunner) -> None:
 
 @pytest.mark.parametrize(("text", "warned"), [
     ("The deal has three problems.\n\nFirst, it costs too much.\n\nSecond, it floods.\n",
-     "argmap: warning: enumeration e1 announces 3 items but has 2\n"),
+     'argmap: warning: {file}: "The deal has three problems" (line 1): announces 3 items '
+     'but has 2\n'),
+    # the line of the announcement, not of the first line or of the items
+    ("Deal Or No Deal\n\nThe deal is bad. It has three problems.\n\nFirst, it costs too "
+     "much.\n\nSecond, it floods.\n",
+     'argmap: warning: {file}: "It has three problems" (line 3): announces 3 items '
+     'but has 2\n'),
     # no warning: the count matches
     ("The deal has two problems.\n\nFirst, it costs too much.\n\nSecond, it floods.\n", ""),
 ])
@@ -352,4 +372,6 @@ def test_the_maps_warnings_go_to_stderr(runner: CliRunner, tmp_path: Path, text:
     essay = tmp_path / "deal.txt"
     essay.write_text(text, encoding="utf-8")
     result = ok(runner.invoke(main, ["extract", str(essay)]))
-    assert result.stderr == warned
+    assert result.stderr == warned.format(file=essay)
+    piped = ok(runner.invoke(main, ["extract", "-"], input=text))
+    assert piped.stderr == warned.format(file="standard input")

@@ -279,7 +279,8 @@ def test_read_only_folder(runner: CliRunner, essay: Path, tmp_path: Path) -> Non
     assert line == f"argmap: error: cannot write {folder / 'm.json'}: Permission denied"
 
 
-@pytest.mark.parametrize("command", [["extract"], ["segment"], ["render", "-f", "dot"]])
+@pytest.mark.parametrize("command", [["extract"], ["segment"], ["render", "-f", "dot"],
+                                     ["render"]])
 def test_output_is_a_directory(runner: CliRunner, essay: Path, tmp_path: Path,
                                command: list[str]) -> None:
     assert one_line_error(runner.invoke(main, [*command, str(essay), "-o", str(tmp_path)])) \

@@ -196,5 +196,5 @@ def test_extract_json_carries_offsets_and_relations_for_an_outside_scorer(
         assert text[unit["span"]["start"]:unit["span"]["end"]] == unit["text"]
     ids = {u["id"] for u in data["units"]}
     assert {(r["source"] in ids, r["target"] in ids, r["kind"], r["subtype"])
-            for r in data["relations"]} == {(True, True, "attack", "concession"),
+            for r in data["relations"]} == {(True, True, "attack", "objection"),
                                              (True, True, "attack", "contrast")}

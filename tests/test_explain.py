@@ -225,8 +225,59 @@ def test_catalogue_entries_are_described_and_marker_rules_read_the_grammar() -> 
     assert entries["default.paragraph"].source == "grammars/relations.lark"
 
 
-def test_cli_rules_lists_the_catalogue() -> None:
-    result = CliRunner().invoke(main, ["rules"])
+def test_cli_rules_flat_lists_the_catalogue() -> None:
+    result = CliRunner().invoke(main, ["rules", "--flat"])
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
     assert [ln.split()[0] for ln in lines] == [r.id for r in catalog()]
+
+
+def test_cli_rules_prints_each_description_once_with_its_ids() -> None:
+    result = CliRunner().invoke(main, ["rules"])
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    entries = catalog()
+    descriptions = [ln[4:] for ln in lines if ln.startswith("    ")]
+    assert sorted(descriptions) == sorted({r.description for r in entries})
+    # every id is named once: in a comma list, or by a suffix that only its group has
+    heads = " ".join(ln for ln in lines if not ln.startswith("    "))
+    suffixes = re.findall(r"\*\.(\S+) \((\d+) rule ids", heads)
+    listed = re.sub(r"\*\.\S+ \(\d+ rule ids; --flat lists them\)", "", heads)
+    named = [i for i in re.split(r"[,\s]+", listed) if i]
+    covered = {r.id for r in entries if any(r.id.endswith(f".{suf}") for suf, _ in suffixes)}
+    assert sorted(named) == sorted({r.id for r in entries} - covered)
+    assert len(named) == len(set(named))
+    assert sum(int(n) for _, n in suffixes) == len(covered)
+    assert ("to-thesis", str(sum(r.id.endswith(".to-thesis") for r in entries))) in suffixes
+    # must not fire: a rule with a description of its own keeps one id on its line
+    assert "contrast.opener" in [ln for ln in lines if not ln.startswith("    ")]
+    assert len(lines) < len(entries) / 3
+
+
+# An undercut's target is a relation: explain names it by its edge and quotes both ends,
+# not by the relation id ("r-u-…"), which no reader can look up.
+@pytest.mark.parametrize(("text", "tail"), [
+    ("Bars lost customers after the ban, so the ban hurt business. But that does not "
+     "follow, because customers were already leaving.",
+     ': attack (undercut); marker "But" at 61-64; rule contrast.opener.undercut; in "But '
+     'that does not follow"; against the inference "Bars lost customers after the ban" '
+     '-> "so the ban hurt business."'),
+    ("We should ban plastic bags now. Admittedly, some small shops will face higher costs. "
+     "But that is no reason to delay a ban.",
+     ': attack (undercut); marker "But" at 85-88; rule '
+     'contrast.opener.answers-concession.undercut; in "But that is no reason to delay a '
+     'ban."; against the inference "Admittedly, some small shops will face higher costs." '
+     '-> "We should ban plastic bags now."'),
+])
+def test_explain_names_an_undercuts_target_by_its_edge(text: str, tail: str) -> None:
+    m = argmap.analyze(text)
+    (undercut,) = [r for r in m.relations if r.subtype == "undercut"]
+    attacked = next(r for r in m.relations if r.id == undercut.target)
+    line = explain_relation(m, undercut, text)
+    assert line == f"{undercut.source} -> [{attacked.source} -> {attacked.target}]{tail}"
+    # must not fire: every other line names its target unit by id, with no inference
+    for rel in m.relations:
+        if rel is not undercut:
+            assert explain_relation(m, rel, text).startswith(
+                f"{rel.source} -> {rel.target}: ")
+            assert "against the inference" not in explain_relation(m, rel, text)

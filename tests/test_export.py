@@ -304,3 +304,22 @@ def test_argdown_title_is_the_texts_title_only(text: str, head: list[str]) -> No
     assert lines[: len(head)] == head
     assert sum(1 for line in lines if line.startswith("# ")) == (1 if m.title else 0)
     assert sum(1 for line in lines if "Fees must fall." in line) == 1
+
+
+def test_the_exports_page_shows_an_undercut_as_the_exporters_write_it() -> None:
+    """docs/exports.md, "How each format shows an undercut", quotes real output."""
+    from argmap.explain import explain
+    from exporters import ROOT
+
+    text = ("Bars lost customers after the ban, so the ban hurt business. But that does not "
+            "follow.")
+    m = argmap.analyze(text)
+    (undercut,) = [r for r in m.relations if r.subtype == "undercut"]
+    page = (ROOT / "docs" / "exports.md").read_text(encoding="utf-8")
+    assert f"the undercut `{undercut.id}`\nhas the target `{undercut.target}`" in page
+    assert f"| `argmap explain` | `{explain(m, text)[1]}` |" in page
+    mermaid = argmap.render(m, "mermaid")
+    assert isinstance(mermaid, bytes)
+    assert '    u_that_does_fabb -. "undercut but" .-x u_the_ban_85dc' in \
+        mermaid.decode("utf-8").splitlines()
+    assert '(`-. "undercut but" .-x`)' in page

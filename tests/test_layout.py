@@ -419,3 +419,78 @@ def test_an_edge_is_labelled_with_a_marker_written_in_one_of_its_ends(
     found = {(a, b): label.strip('"') for a, b, label in re.findall(
         r'"([\w-]+)" -> "([\w-]+)" \[label=("[^"]*"|\w+)', data.decode("utf-8"))}
     assert {edge: found[edge] for edge in edges} == edges
+
+
+UNDERCUT_TEXT = ("Bars lost customers after the ban, so the ban hurt business. But that does not "
+                 "follow, because customers were already leaving.")
+
+
+@pytest.mark.parametrize(("hide", "units", "relations"), [
+    # the undercut goes with the unit that argues only through it; the "so" it attacks stays
+    (["undercut"], ["Bars lost customers after the ban", "the ban hurt business."],
+     [("Bars lost customers after the ban", "the ban hurt business.", "result")]),
+    (["attack"], ["Bars lost customers after the ban", "the ban hurt business."],
+     [("Bars lost customers after the ban", "the ban hurt business.", "result")]),
+    # hiding the attacked relation takes its undercut along: nothing left to attack
+    (["result"], ["the ban hurt business."], []),
+    # must not fire: hiding another kind keeps the undercut and what it attacks
+    (["elaboration"], ["Bars lost customers after the ban", "the ban hurt business.",
+                       "that does not follow", "customers were already leaving."],
+     [("Bars lost customers after the ban", "the ban hurt business.", "result"),
+      ("that does not follow", "r", "undercut"),
+      ("customers were already leaving.", "that does not follow", "reason")]),
+])
+def test_hiding_undercuts_keeps_the_relation_they_attack(
+        hide: list[str], units: list[str], relations: list[tuple[str, str, str]]) -> None:
+    m = argmap.analyze(UNDERCUT_TEXT)
+    view = select(m, hide_kinds=hide)
+    text = {u.id: u.text for u in m.units} | {r.id: "r" for r in m.relations}
+    assert [text[u.id] for u in view.units] == units
+    assert sorted((text[r.source], text[r.target], r.subtype)
+                  for r in view.relations) == sorted(relations)
+
+
+# In greyscale print a role is told by its fill, border style and border width together:
+# no two roles share all three, in the map or in the legend's swatches (the concession
+# and premise swatches were both plain white, the central claim and objection greys
+# nearly alike, and an undercut drawn like an attack).
+@pytest.mark.parametrize("palette", ["mono", "color"])
+def test_every_role_has_its_own_look_in_the_map_and_the_legend(palette: str) -> None:
+    from argmap.diagram import _NODE_STYLE, _swatch
+    from argmap.model import Role
+
+    looks = {role: (s["fillcolor"], s.get("style", ""), s.get("penwidth", "1"),
+                    s.get("peripheries", "1"))
+             for role, s in _NODE_STYLE[palette].items()}
+    assert len(set(looks.values())) == len(Role)
+    swatches = {role: _swatch(s) for role, s in _NODE_STYLE[palette].items()
+                if role is not Role.CONCLUSION}  # its double border: the map's only
+    assert len(set(swatches.values())) == len(swatches)
+
+
+@pytest.mark.parametrize(("palette", "role", "swatch"), [
+    ("mono", "concession", 'BGCOLOR="#ffffff" BORDER="1" STYLE="dashed"'),
+    ("mono", "premise", 'BGCOLOR="#ffffff" BORDER="1" STYLE="rounded"'),
+    ("mono", "objection", 'BGCOLOR="#d8d8d8" BORDER="2" STYLE="dotted"'),
+    ("mono", "central claim", 'BGCOLOR="#b0b0b0" BORDER="3" STYLE="rounded"'),
+    ("color", "concession", 'BGCOLOR="#fee2e2" BORDER="1" STYLE="dashed"'),
+])
+def test_the_legend_draws_each_roles_border(palette: str, role: str, swatch: str) -> None:
+    text = ("Cities should ban private cars from their centres.\n\nSome argue that a ban "
+            "is hard on disabled people. However, permits can meet their needs.\n\n"
+            "Of course, a ban costs money. But the air matters more.")
+    dot = _dot(argmap.analyze(text), palette=palette)
+    assert (f'<TR><TD {swatch} COLOR="#000000">&#160;&#160;&#160;</TD>'
+            f'<TD ALIGN="LEFT">{role}</TD></TR>') in dot
+
+
+def test_mono_draws_an_undercut_unlike_an_attack() -> None:
+    m = argmap.analyze("Taxes must rise. However, voters object.\n\nBars lost customers "
+                       "after the ban, so the ban hurt business. But that does not follow.")
+    assert {r.subtype for r in m.relations} >= {"contrast", "undercut"}
+    dot = _dot(m, palette="mono")
+    heads = set(re.findall(r"arrowhead=(\w+)", dot))
+    assert {"tee", "teetee"} <= heads
+    assert "undercut (thick dashed, double bar on an edge's dot)" in _legend_rows(dot)
+    # must not fire: the colour palette tells them by hue and keeps one bar
+    assert "teetee" not in _dot(m)

@@ -46,6 +46,7 @@ _FEES = "Fees should fall.\n\nFees do damage in three ways:\n\n"
 _WAYS = "Fees do damage in three ways"
 _THREE = ["They deter poor students.", "They burden families.", "They raise debt."]
 _ABROAD = "They push graduates abroad."
+_MISCOUNT = '"Fees do damage in three ways" (line 3): announces 3 items but has {}'
 
 # A list whose numbering or bullets go on past its announced count is one list: the
 # extra item is an item of it, and a warning says the count is wrong
@@ -54,25 +55,25 @@ MORE_ITEMS_THAN_ANNOUNCED = [
     pytest.param(
         _FEES + "1. They deter poor students.\n2. They burden families.\n"
         "3. They raise debt.\n4. They push graduates abroad.\n",
-        ([(_WAYS, [*_THREE, _ABROAD])], ["enumeration e1 announces 3 items but has 4"]),
+        ([(_WAYS, [*_THREE, _ABROAD])], [_MISCOUNT.format(4)]),
         id="a-fourth-numbered-item-under-three-ways"),
     pytest.param(
         _FEES + "- They deter poor students.\n- They burden families.\n"
         "- They raise debt.\n- They push graduates abroad.\n",
-        ([(_WAYS, [*_THREE, _ABROAD])], ["enumeration e1 announces 3 items but has 4"]),
+        ([(_WAYS, [*_THREE, _ABROAD])], [_MISCOUNT.format(4)]),
         id="a-fourth-bullet-under-three-ways"),
     pytest.param(
         _FEES + "- They deter poor students.\n- They burden families.\n"
         "- They raise debt.\n- They push graduates abroad.\n- They cost the state.\n",
         ([(_WAYS, [*_THREE, _ABROAD, "They cost the state."])],
-         ["enumeration e1 announces 3 items but has 5"]),
+         [_MISCOUNT.format(5)]),
         id="two-bullets-past-the-count-warn-once"),
     pytest.param(
         "Fees should fall. Fees do damage in two ways. First, they deter poor students. "
         "Second, they burden families. Third, they raise debt.",
         ([("Fees do damage in two ways.",
            ["they deter poor students.", "they burden families.", "they raise debt."])],
-         ["enumeration e1 announces 2 items but has 3"]),
+         ['"Fees do damage in two ways" (line 1): announces 2 items but has 3']),
         id="a-third-ordinal-after-two-ways"),
     # where the rule must not fire
     pytest.param(
@@ -81,7 +82,7 @@ MORE_ITEMS_THAN_ANNOUNCED = [
         ([(_WAYS, _THREE)], []), id="as-many-items-as-announced"),
     pytest.param(
         _FEES + "1. They deter poor students.\n2. They burden families.\n",
-        ([(_WAYS, _THREE[:2])], ["enumeration e1 announces 3 items but has 2"]),
+        ([(_WAYS, _THREE[:2])], [_MISCOUNT.format(2)]),
         id="fewer-items-than-announced-warn-as-before"),
     pytest.param(
         _FEES + "1. They deter poor students.\n2. They burden families.\n"
@@ -97,6 +98,26 @@ MORE_ITEMS_THAN_ANNOUNCED = [
         ([(_WAYS, _THREE), (None, [_ABROAD])], []),
         id="a-bullet-after-numbered-items-is-another-list"),
 ]
+
+
+@pytest.mark.parametrize(("text", "warnings"), [
+    ("Fees should fall. The fees that the universities of this country now charge do "
+     "damage in three ways. First, they deter poor students. Second, they burden families.",
+     ['"The fees that the universities of this country now charge…" (line 1): announces '
+      "3 items but has 2"]),
+    # an HTML page's lines are not the analysed text's: the paragraph is named instead
+    ("<html><body><h1>Fees</h1><p>Fees should fall.</p><p>Fees do damage in three ways."
+     "</p><p>First, they deter students.</p><p>Second, they burden families.</p></body>"
+     "</html>",
+     ['"Fees do damage in three ways" (paragraph 2): announces 3 items but has 2']),
+    # no warning: the count matches, or no count was announced
+    ("Fees should fall. Fees do damage in two ways. First, they deter poor students. "
+     "Second, they burden families.", []),
+    ("Fees should fall. First, they deter poor students. Second, they burden families.", []),
+])
+def test_a_miscounted_list_is_named_by_its_announcement(text: str,
+                                                        warnings: list[str]) -> None:
+    assert argmap.analyze(text).metadata["warnings"] == warnings
 
 
 @pytest.mark.parametrize(("text", "expected"), MORE_ITEMS_THAN_ANNOUNCED)

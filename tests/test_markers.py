@@ -751,7 +751,7 @@ RELATIONS = [
                    "fees are not harmless.")}, id="in-fact-corrects-same-paragraph"),
     pytest.param("Fees must fall. Experts say that fees are harmless. In fact, fees are "
                  "not harmless.",
-                 {("Experts say that fees are harmless.", ATTACK, "concession",
+                 {("Experts say that fees are harmless.", ATTACK, "objection",
                    "Fees must fall."),
                   ("fees are not harmless.", ATTACK, "correction",
                    "Experts say that fees are harmless.")}, id="in-fact-corrects-after-thesis"),
@@ -930,7 +930,8 @@ def test_announced_enumeration_counts_its_items() -> None:
     assert [m.unit(i).text for i in enum.items] == [
         "The first was in 1992.", "The second turning point came in 2002."]
     assert not enum.complete
-    assert m.metadata["warnings"] == ["enumeration e1 announces 3 items but has 2"]
+    assert m.metadata["warnings"] == [
+        '"Russia changed course on three occasions" (line 1): announces 3 items but has 2']
 
 
 @pytest.mark.parametrize(("text", "role"), [

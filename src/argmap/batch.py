@@ -31,6 +31,7 @@ __all__ = [
     "Job",
     "Outcome",
     "expand_inputs",
+    "gather_inputs",
     "plan_jobs",
     "run_batch",
     "run_job",
@@ -66,6 +67,9 @@ class Outcome:
     """What became of one job; ``to_record`` is its line in ``index.jsonl``.
 
     Attributes:
+        source: the input as found, or as given when it names nothing.
+        output: the JSON map's path; ``None`` when the input failed (no map was written
+            for it; ``error`` says why).
         status: ``"ok"`` (analysed now), ``"skipped"`` (output newer than input) or
             ``"failed"``.
         error: the one-line reason of a failure.
@@ -74,7 +78,7 @@ class Outcome:
     """
 
     source: str
-    output: str
+    output: str | None
     status: str
     error: str | None = None
     size: int = 0
@@ -98,7 +102,28 @@ def expand_inputs(inputs: Iterable[str], patterns: Sequence[str] = DEFAULT_PATTE
     Raises:
         InputError: an input names nothing that exists, or a pattern matches no file.
     """
+    files, unmatched = gather_inputs(inputs, patterns)
+    if unmatched:
+        raise unmatched[0][1]
+    return files
+
+
+def gather_inputs(inputs: Iterable[str], patterns: Sequence[str] = DEFAULT_PATTERNS,
+                  ) -> tuple[list[Path], list[tuple[str, InputError]]]:
+    """:func:`expand_inputs` that goes on past an input naming nothing.
+
+    Returns:
+        The unique files, as :func:`expand_inputs` finds them, and ``(input, error)``
+        for each input that names nothing that exists or is a pattern that matches no
+        file, so that a batch can analyse the rest and report these at the end.
+
+    Example:
+        >>> files, unmatched = gather_inputs(["nowhere.txt"])
+        >>> files, [(item, str(e)) for item, e in unmatched]
+        ([], [('nowhere.txt', 'cannot read nowhere.txt: no such file or directory')])
+    """
     found: dict[Path, None] = {}
+    unmatched: list[tuple[str, InputError]] = []
     for item in inputs:
         path = Path(item)
         if path.is_dir():
@@ -110,11 +135,13 @@ def expand_inputs(inputs: Iterable[str], patterns: Sequence[str] = DEFAULT_PATTE
         elif _GLOB_CHARS & set(item):
             files = sorted(Path(f) for f in glob.glob(item, recursive=True) if Path(f).is_file())
             if not files:
-                raise InputError(f"no file matches {item!r}")
+                unmatched.append((item, InputError(f"no file matches {item!r}")))
         else:
-            raise InputError(f"cannot read {item}: no such file or directory")
+            unmatched.append((item, InputError(
+                f"cannot read {item}: no such file or directory")))
+            files = []
         found.update(dict.fromkeys(files))
-    return list(found)
+    return list(found), unmatched
 
 
 def plan_jobs(files: Sequence[Path], outdir: Path) -> list[Job]:
@@ -153,7 +180,7 @@ def run_job(job: Job, grammar_files: tuple[str, ...] = (), encoding: str | None 
     try:
         size = job.source.stat().st_size
     except OSError as exc:
-        return Outcome(source, output, "failed", f"cannot read {source}: {exc.strerror}")
+        return Outcome(source, None, "failed", f"cannot read {source}: {exc.strerror}")
     if skip_fresh and job.is_fresh():
         return Outcome(source, output, "skipped", size=size)
     started = time.perf_counter()
@@ -164,9 +191,9 @@ def run_job(job: Job, grammar_files: tuple[str, ...] = (), encoding: str | None 
         partial.write_text(m.to_json(), encoding="utf-8")
         os.replace(partial, job.output)
     except ArgmapError as exc:
-        return Outcome(source, output, "failed", str(exc), size)
+        return Outcome(source, None, "failed", str(exc), size)
     except Exception as exc:  # one broken input must not stop the batch
-        return Outcome(source, output, "failed", f"internal error: {type(exc).__name__}: {exc}",
+        return Outcome(source, None, "failed", f"internal error: {type(exc).__name__}: {exc}",
                        size)
     return Outcome(source, output, "ok", None, size, len(m.units), len(m.relations),
                    m.central_claim, round(time.perf_counter() - started, 6))
@@ -194,7 +221,8 @@ Progress = Callable[[Outcome], None]
 def run_batch(jobs: Sequence[Job], outdir: Path, *, workers: int | None = None,
               scheduler: str | None = None, grammar_files: tuple[str, ...] = (),
               encoding: str | None = None, skip_fresh: bool = True,
-              progress: Progress | None = None) -> BatchReport:
+              progress: Progress | None = None,
+              unmatched: Sequence[tuple[str, InputError]] = ()) -> BatchReport:
     """Run ``jobs`` and write ``outdir/index.jsonl`` (one JSON record per job, in order).
 
     Args:
@@ -207,6 +235,8 @@ def run_batch(jobs: Sequence[Job], outdir: Path, *, workers: int | None = None,
             inputs and ``outdir`` at the same paths (a shared file system).
         skip_fresh: skip inputs whose output is newer than the input (resume).
         progress: called with each outcome as it finishes.
+        unmatched: inputs that named nothing (from :func:`gather_inputs`): each is a
+            ``"failed"`` outcome after the jobs', with no output and its error.
 
     Raises:
         InputError: ``scheduler`` is given but ``dask.distributed`` is not installed or
@@ -237,7 +267,8 @@ def run_batch(jobs: Sequence[Job], outdir: Path, *, workers: int | None = None,
         results[n] = outcome
         if progress is not None:
             progress(outcome)
-    outcomes = tuple(o for o in results if o is not None)
+    outcomes = tuple(o for o in results if o is not None) + tuple(
+        Outcome(item, None, "failed", str(error)) for item, error in unmatched)
     index = outdir / INDEX_NAME
     partial = index.with_name(f".{INDEX_NAME}.part")
     with partial.open("w", encoding="utf-8") as out:

@@ -49,9 +49,11 @@ def _analyze(file: str, grammar: tuple[str, ...], encoding: str | None,
         m = analyze(document, grammar_files=grammar)
     except ArgmapError as exc:
         _fail(exc)
+    where = "standard input" if file == STDIO else file
     for warning in m.metadata.get("warnings", ()):
-        # the map's own warnings (an enumeration that announces 3 items and has 2)
-        click.echo(f"argmap: warning: {warning}", err=True)
+        # the map's own warnings ('"…in three ways" (line 3): announces 3 items but has
+        # 2'), with the file they are about
+        click.echo(f"argmap: warning: {where}: {warning}", err=True)
     return m, document.text
 
 
@@ -317,6 +319,7 @@ def render(file: str, output: str | None, fmt: str | None, grammar: tuple[str, .
         target = Path(f"{stem}.{ext}")
     else:
         target = Path(output)
+        _check_output(file, target)
         _output_format("render", output, fmt, _FORMATS, None)
     if isinstance(target, Path):
         _check_output(file, target)
@@ -349,8 +352,8 @@ def extract(file: str, output: str | None, fmt: str | None, grammar: tuple[str, 
     another text format."""
     fmt = fmt.lower() if fmt else None
     if output not in (None, STDIO):
-        fmt = _output_format("extract", output, fmt, _TEXT_FORMATS, "json")
         _check_output(file, Path(output))
+        fmt = _output_format("extract", output, fmt, _TEXT_FORMATS, "json")
     fmt = fmt or "json"
     m, text = _analyze(file, grammar, encoding, input_format)
     result = _write(m, text, fmt, fmt,
@@ -385,17 +388,51 @@ def explain(file: str, unit: str | None, grammar: tuple[str, ...],
         click.echo(line)
 
 
-@main.command(short_help="List every rule id with a one-line description.")
+@main.command(short_help="List every rule id with its description.")
+@click.option("--flat", is_flag=True,
+              help="One line per rule id: the id, two spaces, its description (for grep "
+                   "and scripts), a shared description repeated on each.")
 @_grammar_option
-def rules(grammar: tuple[str, ...]) -> None:
-    """List every rule id a relation can carry, with a one-line description (taken from
-    grammars/markers.lark and grammars/relations.lark)."""
+def rules(flat: bool, grammar: tuple[str, ...]) -> None:
+    """List every rule id a relation can carry, with its description (taken from
+    grammars/markers.lark and grammars/relations.lark).
+
+    Rule ids that share a description (the variants of one rule for each marker
+    position, the suffixes such as .to-thesis) are listed together, comma-separated,
+    or, when more than six share a suffix that no other id has, named by it
+    ("*.to-thesis (384 rule ids …)");
+    the description, indented by four spaces, follows them once. --flat prints one
+    line per id instead.
+    """
+    import textwrap
+
     from argmap.rules import catalog
 
     entries = catalog(_load_grammar(grammar))
-    width = max(len(r.id) for r in entries)
+    if flat:
+        width = max(len(r.id) for r in entries)
+        for r in entries:
+            click.echo(f"{r.id:<{width}}  {r.description}")
+        return
+    groups: dict[str, list[str]] = {}
     for r in entries:
-        click.echo(f"{r.id:<{width}}  {r.description}")
+        groups.setdefault(r.description, []).append(r.id)
+    for description, ids in groups.items():
+        suffixes = {i.rsplit(".", 1)[-1] for i in ids}
+        if len(ids) > _LISTED_IDS and len(suffixes) == 1 and len(ids) == sum(
+                1 for r in entries if r.id.endswith(f".{next(iter(suffixes))}")):
+            # a suffix rule that many rule ids carry: named by the suffix
+            head = f"*.{suffixes.pop()} ({len(ids)} rule ids; --flat lists them)"
+        else:
+            head = textwrap.fill(", ".join(ids), width=100, break_long_words=False,
+                                 break_on_hyphens=False)
+        click.echo(head)
+        click.echo(f"    {description}")
+
+
+#: ``argmap rules`` lists the ids that share a description up to this many, else names
+#: them by their common suffix ("*.to-thesis").
+_LISTED_IDS = 6
 
 
 @main.command(short_help="Print one line per unit: id, span, markers, role, text.")
@@ -419,8 +456,8 @@ def segment(file: str, output: str | None, fmt: str | None, grammar: tuple[str, 
     """
     fmt = fmt.lower() if fmt else None
     if output not in (None, STDIO):
-        fmt = _output_format("segment", output, fmt, _SEGMENT_FORMATS, "tsv")
         _check_output(file, Path(output))
+        fmt = _output_format("segment", output, fmt, _SEGMENT_FORMATS, "tsv")
     m, _ = _analyze(file, grammar, encoding, input_format)
     if fmt == "json":
         rows = [{"id": u.id, "start": u.span.start, "end": u.span.end,
@@ -499,18 +536,21 @@ def batch(inputs: tuple[str, ...], outdir: str, jobs: int | None, scheduler: str
 
     Directories are searched for text, Markdown and HTML files: *.txt *.text *.md
     *.markdown *.mdown *.mkd *.html *.htm *.xhtml, in any case. A rerun skips inputs
-    whose output is newer (use --force to redo them). A failing input is reported at
-    the end and does not stop the others; the exit status is 1 if any input failed.
+    whose output is newer (use --force to redo them). A failing input (unreadable,
+    empty, only boilerplate, or a file or pattern that names nothing) is reported at the
+    end and does not stop the others; the exit status is 1 if any input failed.
     """
-    from argmap.batch import expand_inputs, plan_jobs, run_batch
+    from argmap.batch import gather_inputs, plan_jobs, run_batch
 
     if jobs is not None and scheduler is not None:
         raise click.UsageError("--jobs and --scheduler exclude each other")
     _load_grammar(grammar)  # a bad grammar file fails once, here, not once per input
-    try:  # a missing input, or one that holds no file argmap reads: bad input, exit 1
-        planned = plan_jobs(expand_inputs(inputs), Path(outdir))
-    except ArgmapError as exc:
-        _fail(exc)
+    # an input that names nothing fails alone, reported at the end with the others; if
+    # no input names a file argmap reads, that is bad input (exit 1) and nothing is written
+    files, unmatched = gather_inputs(inputs)
+    planned = plan_jobs(files, Path(outdir))
+    if not planned and unmatched:
+        _fail(unmatched[0][1])
     if not planned:
         _fail(InputError("the inputs hold no text, Markdown or HTML file (*.txt *.md "
                          "*.html …)"))
@@ -523,7 +563,7 @@ def batch(inputs: tuple[str, ...], outdir: str, jobs: int | None, scheduler: str
     try:
         report = run_batch(planned, Path(outdir), workers=jobs, scheduler=scheduler,
                            grammar_files=grammar, encoding=encoding, skip_fresh=not force,
-                           progress=advance)
+                           progress=advance, unmatched=unmatched)
     except ArgmapError as exc:
         bar.close()
         _fail(exc)
@@ -531,7 +571,7 @@ def batch(inputs: tuple[str, ...], outdir: str, jobs: int | None, scheduler: str
     for outcome in report.failed:
         # most errors name their input already ("essays/a.txt is empty"): say it once
         error = str(outcome.error)
-        named = error if error.startswith(str(outcome.source)) else f"{outcome.source}: {error}"
+        named = error if str(outcome.source) in error else f"{outcome.source}: {error}"
         click.echo(f"argmap: failed: {named}", err=True)
     size = sum(o.size for o in report.outcomes if o.status == "ok")
     click.echo(f"argmap: {len(report.outcomes)} inputs: {report.count('ok')} analysed, "

@@ -42,14 +42,17 @@ _NODE_STYLE: dict[str, dict[Role, dict[str, str]]] = {
         Role.RESTATEMENT: {"fillcolor": "#fef3c7", "style": "rounded,filled,bold"},
         Role.PREMISE: {"fillcolor": "#ffffff"},
     },
-    # Greyscale print: roles differ by grey level and by border, not by hue.
+    # Greyscale print: roles differ by grey level and by border, not by hue. Roles of
+    # one fill differ by border: premise (white, solid), concession (white, dashed);
+    # central claim (dark, solid, 3 pt), objection (mid grey, dotted, 2 pt); claim and
+    # conclusion (light, single or double border).
     "mono": {
-        Role.CENTRAL_CLAIM: {"fillcolor": "#c8c8c8", "penwidth": "3", "fontsize": "13"},
+        Role.CENTRAL_CLAIM: {"fillcolor": "#b0b0b0", "penwidth": "3", "fontsize": "13"},
         Role.CLAIM: {"fillcolor": "#e8e8e8"},
         Role.CONCLUSION: {"fillcolor": "#e8e8e8", "peripheries": "2"},
         Role.CONCESSION: {"fillcolor": "#ffffff", "style": "rounded,filled,dashed"},
-        Role.OBJECTION: {"fillcolor": "#d4d4d4", "style": "rounded,filled,dashed",
-                         "penwidth": "1.6"},
+        Role.OBJECTION: {"fillcolor": "#d8d8d8", "style": "rounded,filled,dotted",
+                         "penwidth": "2"},
         Role.RESTATEMENT: {"fillcolor": "#f4f4f4", "style": "rounded,filled,bold"},
         Role.PREMISE: {"fillcolor": "#ffffff"},
     },
@@ -70,7 +73,8 @@ _EDGE_STYLE: dict[str, dict[str, dict[str, str]]] = {
         "support": {"color": "#000000", "style": "solid", "arrowhead": "normal"},
         "attack": {"color": "#000000", "style": "dashed", "arrowhead": "tee",
                    "penwidth": "1.6"},
-        "undercut": {"color": "#000000", "style": "dashed", "arrowhead": "tee",
+        # no hue to tell it from an attack: a second bar
+        "undercut": {"color": "#000000", "style": "dashed", "arrowhead": "teetee",
                      "penwidth": "2.6"},
         "restatement": {"color": "#707070", "style": "dotted", "arrowhead": "odiamond"},
         "item": {"color": "#000000", "style": "bold", "arrowhead": "empty"},
@@ -405,6 +409,35 @@ _LEGEND_EDGES = (
 )
 
 
+#: Legend rows of an edge style that a palette draws otherwise: (palette, kind) ->
+#: (sample, text).
+_LEGEND_EDGE_OVERRIDES = {
+    ("mono", "undercut"): ("&#8211; &#8211; &#8211;&#9475;&#9475;",
+                           "undercut (thick dashed, double bar on an edge's dot)"),
+}
+
+
+#: The nodes' border colour (Graphviz's default), which the legend's swatches draw.
+_NODE_BORDER = "#000000"
+
+
+def _swatch(style: dict[str, str]) -> str:
+    """A legend cell drawn as a node of ``style`` is: its fill, its border's line style
+    (dashed, dotted; else rounded like the nodes) and width (points, rounded, at least
+    1), so that roles of one fill are told apart in the legend as in the map.
+
+    >>> _swatch({"fillcolor": "#ffffff", "style": "rounded,filled,dashed"})
+    '<TD BGCOLOR="#ffffff" BORDER="1" STYLE="dashed" COLOR="#000000">&#160;&#160;&#160;</TD>'
+    >>> _swatch({"fillcolor": "#b0b0b0", "penwidth": "3"})[:60]
+    '<TD BGCOLOR="#b0b0b0" BORDER="3" STYLE="rounded" COLOR="#000'
+    """
+    styles = style.get("style", "").split(",")
+    line = next((x for x in ("dashed", "dotted") if x in styles), "rounded")
+    border = max(1, round(float(style.get("penwidth", "1"))))
+    return (f'<TD BGCOLOR="{style["fillcolor"]}" BORDER="{border}" STYLE="{line}" '
+            f'COLOR="{_NODE_BORDER}">&#160;&#160;&#160;</TD>')
+
+
 def _legend(g: graphviz.Digraph, m: ArgumentMap, palette: str) -> None:
     """A legend node: one row per node role and per edge style that the drawn map has
     (fixed text, no input), in a fixed order; none for a map without units."""
@@ -415,12 +448,12 @@ def _legend(g: graphviz.Digraph, m: ArgumentMap, palette: str) -> None:
     for role in _LEGEND_ROLES:
         if role not in roles:
             continue
-        fill = _NODE_STYLE[palette][role]["fillcolor"]
-        rows.append(f'<TR><TD BGCOLOR="{fill}" BORDER="1" STYLE="rounded">&#160;&#160;&#160;</TD>'
+        rows.append(f'<TR>{_swatch(_NODE_STYLE[palette][role])}'
                     f'<TD ALIGN="LEFT">{role.value.replace("_", " ")}</TD></TR>')
     for kind, sample, text in _LEGEND_EDGES:
         if kind not in kinds:
             continue
+        sample, text = _LEGEND_EDGE_OVERRIDES.get((palette, kind), (sample, text))
         color = _EDGE_STYLE[palette][kind]["color"]
         rows.append(f'<TR><TD><FONT COLOR="{color}">{sample}</FONT></TD>'
                     f'<TD ALIGN="LEFT">{text}</TD></TR>')

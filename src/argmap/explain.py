@@ -28,6 +28,22 @@ class _Index:
     def __init__(self, m: ArgumentMap) -> None:
         self.units = {u.id: u for u in m.units}
         self.carriers = {mk: u for u in reversed(m.units) for mk in u.markers}
+        self.relations = m.relations
+
+    def target(self, rel: Relation, source: str | None) -> tuple[str, str]:
+        """How the line names a relation's target: its unit id; for an undercut, whose
+        target is a relation, that relation's edge ``[A -> B]``, with the words
+        ``; against the inference "A" -> "B"`` to end the line."""
+        if rel.target in self.units:
+            return rel.target, ""
+        attacked = next((r for r in self.relations if r.id == rel.target), None)
+        if attacked is None or attacked.source not in self.units \
+                or attacked.target not in self.units:
+            return rel.target, ""
+        words = " -> ".join(f'"{_quote(self.units[i], source)}"'
+                            for i in (attacked.source, attacked.target))
+        return (f"[{attacked.source} -> {attacked.target}]",
+                f"; against the inference {words}")
 
     def evidence(self, rel: Relation) -> tuple[Unit, Unit | None]:
         """The unit a relation's line quotes, and the unit that carries its marker when
@@ -51,11 +67,12 @@ class _Index:
                   f"{rel.marker.span.start}-{rel.marker.span.end}" if rel.marker
                   else "no marker")
         unit, elsewhere = self.evidence(rel)
-        line = (f"{rel.source} -> {rel.target}: {rel.kind.value} ({rel.subtype}); "
+        target, inference = self.target(rel, source)
+        line = (f"{rel.source} -> {target}: {rel.kind.value} ({rel.subtype}); "
                 f'{marker}; rule {rel.rule}; in "{_quote(unit, source)}"')
         if elsewhere is not None:
             line += f' (marker in "{_quote(elsewhere, source)}")'
-        return line
+        return line + inference
 
 
 def explain_relation(m: ArgumentMap, rel: Relation, source: str | None = None) -> str:
@@ -70,7 +87,10 @@ def explain_relation(m: ArgumentMap, rel: Relation, source: str | None = None) -
     - when the marker lies in neither the source nor the target (a relation inferred from
       a neighbour, e.g. rule ``concession.implicit``: in "Some argue X. However, Y." X is
       the view that Y answers), ``QUOTE`` is the source unit and the line ends with a
-      space and ``(marker in "QUOTE2")``, QUOTE2 being the unit that carries the marker.
+      space and ``(marker in "QUOTE2")``, QUOTE2 being the unit that carries the marker;
+    - an undercut, whose target is a relation (the inference it attacks), names that
+      relation as ``[A -> B]`` (the ids of its source and target) in place of
+      ``TARGET``, and the line ends ``; against the inference "QUOTE_A" -> "QUOTE_B"``.
 
     Quotes have their runs of white space joined into single spaces.
 
@@ -83,6 +103,15 @@ def explain_relation(m: ArgumentMap, rel: Relation, source: str | None = None) -
         marker "However" at 16-23;
         rule contrast.opener;
         in "However, cutting them costs money."
+        >>> text = ("Bars lost customers after the ban, so the ban hurt business. But that "
+        ...         "does not follow.")
+        >>> m = argmap.analyze(text)
+        >>> print(explain_relation(m, m.relations[1], text).replace("; ", ";\n"))
+        u-that-does-fabb -> [u-bars-lost-d7ad -> u-the-ban-85dc]: attack (undercut);
+        marker "But" at 61-64;
+        rule contrast.opener.undercut;
+        in "But that does not follow.";
+        against the inference "Bars lost customers after the ban" -> "so the ban hurt business."
     """
     return _Index(m).line(rel, source)
 

@@ -625,7 +625,7 @@ class _Builder:
         enum = Enumeration(f"e{len(self.enumerations) + 1}", state.announcement,
                            state.cardinal, tuple(state.items), state.rule, state.cue)
         if not enum.complete:
-            self.warnings.append(_count_warning(enum))
+            self.warnings.append(_count_warning(enum, self.seg))
         self.enumerations.append(enum)
 
     def overflow(self, unit: Unit, marker: Marker) -> bool:
@@ -656,11 +656,11 @@ class _Builder:
         state.items.append(unit.id)
         old = self.enumerations[position]
         enum = self.enumerations[position] = attrs.evolve(old, items=tuple(state.items))
-        warning = _count_warning(enum)
+        warning = _count_warning(enum, self.seg)
         if old.complete:
             self.warnings.append(warning)
         else:
-            self.warnings[self.warnings.index(_count_warning(old))] = warning
+            self.warnings[self.warnings.index(_count_warning(old, self.seg))] = warning
         self.relate(unit.id, state.target, RelationKind.SUPPORT, "item", "enumeration.item",
                     marker)
         return True
@@ -796,9 +796,26 @@ def _closes_before(state: _OpenEnumeration, paragraph: int, restart: bool) -> bo
     return restart
 
 
-def _count_warning(enum: Enumeration) -> str:
-    """The warning for a list whose items do not number its announced count."""
-    return f"enumeration {enum.id} announces {enum.cardinal} items but has {len(enum.items)}"
+def _count_warning(enum: Enumeration, seg: Segmentation) -> str:
+    """The warning for a list whose items do not number its announced count, naming the
+    list as a reader finds it: its announcement's words (up to 60 characters, cut at a
+    space and ended with "…", without the closing punctuation) and line (1-based, in
+    the decoded input; the paragraph, 1-based, when the text was extracted from an HTML
+    page, whose lines are not the file's). An unannounced list has cardinal 0 and is
+    always complete.
+
+    >>> import argmap
+    >>> argmap.analyze("Fees must fall.\\nThey do damage in three ways. First, they "
+    ...                "deter students. Second, they burden families.").metadata["warnings"]
+    ['"They do damage in three ways" (line 2): announces 3 items but has 2']
+    """
+    unit = next(u for u in seg.units if u.id in (enum.announcement, enum.items[0]))
+    words = unit.text.strip().rstrip(":;,.—–- ")
+    if len(words) > 60:
+        words = words[:60].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+    where = (f"line {seg.document.text.count(chr(10), 0, unit.span.start) + 1}"
+             if seg.document.text_source == "original" else f"paragraph {unit.paragraph + 1}")
+    return f'"{words}" ({where}): announces {enum.cardinal} items but has {len(enum.items)}'
 
 
 def _reported(b: _Builder, units: Iterable[Unit]) -> set[str]:
@@ -887,7 +904,33 @@ def build_map(seg: Segmentation, *, grammar: Grammar | None = None) -> ArgumentM
     built = _relate(seg, grammar, title)
     # the attacks that deny an inference undercut it (argmap.undercut)
     built = attrs.evolve(built, relations=undercut(seg.units, built.relations))
-    return _assemble(seg, built, title)
+    return _assemble(seg, _objections(seg, built), title)
+
+
+_OBJECTION_CODE = tuple(Role).index(Role.OBJECTION)
+
+
+def _objections(seg: Segmentation, built: _Built) -> _Built:
+    """Give the attacks of objections their own subtype: an attack from a unit whose
+    final role is ``objection`` ("My opponent argues X. But Y.": X, the other side's
+    claim, attacks the thesis) has subtype ``objection``, not ``concession``, which stays
+    for a point the author grants ("Of course, X."). The rules find both as conceded
+    points and tell them apart only at the end (:func:`_objection`), after the undercuts
+    (which treat both alike). A map without objections is returned as it is.
+
+    >>> import argmap
+    >>> m = argmap.analyze("We should raise the wage. My opponent argues that prices "
+    ...                    "will rise. But workers gain more.")
+    >>> [(r.kind.value, r.subtype) for r in m.relations]
+    [('attack', 'objection'), ('attack', 'contrast')]
+    """
+    if _OBJECTION_CODE not in built.roles:
+        return built
+    units = seg.units
+    objections = {units[n].id for n, code in enumerate(built.roles) if code == _OBJECTION_CODE}
+    return attrs.evolve(built, relations=tuple(
+        attrs.evolve(r, subtype="objection") if r.subtype == "concession"
+        and r.kind is _ATTACK and r.source in objections else r for r in built.relations))
 
 
 @attrs.frozen

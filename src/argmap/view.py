@@ -14,13 +14,14 @@ __all__ = ["RELATION_KINDS", "select"]
 
 #: Names ``hide_kinds`` accepts: the relation kinds and the subtypes of ``Relation``.
 RELATION_KINDS = ("support", "attack", "undercut", "reason", "result", "summary", "contrast",
-                  "concession", "correction", "example", "elaboration", "restatement",
+                  "concession", "objection", "correction", "example", "elaboration", "restatement",
                   "addition", "item", "conclusion", "default")
 
 
-def _kinds(rel: Relation, undercuts: frozenset[str]) -> set[str]:
+def _kinds(rel: Relation, undercutting: frozenset[str]) -> set[str]:
+    """The names ``hide_kinds`` matches ``rel`` by; ``undercutting``: ids of the undercuts."""
     kinds = {rel.kind.value, rel.subtype}
-    if rel.id in undercuts:
+    if rel.id in undercutting:
         kinds.add("undercut")
     return kinds
 
@@ -37,8 +38,9 @@ def select(m: ArgumentMap, *, focus: str | None = None, depth: int = 2,
         hide_kinds: relation kinds (``support``, ``attack``, ``undercut``) or subtypes
             (``elaboration``, ``default`` …, see :data:`RELATION_KINDS`) to collapse: their
             relations are dropped, and so are the units that then hang on nothing but
-            units reached only through them. The central claim and the units unconnected
-            in ``m`` itself are always kept.
+            units reached only through them. ``undercut`` drops the undercuts (and the
+            units that argue only through them), never the relations they attack. The
+            central claim and the units unconnected in ``m`` itself are always kept.
 
     Returns:
         A map of the same schema; sections and enumerations keep only kept units, and
@@ -66,11 +68,10 @@ def select(m: ArgumentMap, *, focus: str | None = None, depth: int = 2,
     if focus is None and not hide:
         return m
     rel_ids = {r.id for r in m.relations}
-    undercuts = frozenset(r.target for r in m.relations if r.target in rel_ids)
-    undercutting = {r.id for r in m.relations if r.target in rel_ids}
-    relations = [r for r in m.relations
-                 if not (_kinds(r, undercuts) & set(hide))
-                 and not ("undercut" in hide and r.id in undercutting)]
+    # an undercut is the relation whose target is a relation; the relation it attacks
+    # is not an undercut and stays unless its own kind is hidden
+    undercutting = frozenset(r.id for r in m.relations if r.target in rel_ids)
+    relations = [r for r in m.relations if not (_kinds(r, undercutting) & set(hide))]
     keep = set(ids)
     if hide:
         connected = {r.source for r in m.relations} | {r.target for r in m.relations}
