@@ -2106,6 +2106,15 @@ THE_OPPONENTS_UNITS = [
         ("workers gain more.", "My opponent argues that prices will rise.",
          "opponent.answer"), id="even-if-answers-the-opponent"),
     pytest.param(
+        f"{_WAGE} My opponent argues that prices will rise. Even if prices rise slightly, "
+        "workers gain more.",
+        ("prices rise slightly", _WAGE, "concession.thesis"),
+        id="even-if-grants-against-the-claim-not-the-answer"),
+    pytest.param(
+        f"{_WAGE} Prices may rise. Even if prices rise slightly, workers gain more.",
+        ("prices rise slightly", "workers gain more.", "concession.opener"),
+        id="even-if-after-no-view-concedes-its-main-clause"),
+    pytest.param(
         f"{_WAGE}\n\nMy opponent argues that prices will rise.\n\nIn fact, prices fell "
         "after every rise.",
         ("prices fell after every rise.", "My opponent argues that prices will rise.",

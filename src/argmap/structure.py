@@ -920,6 +920,8 @@ def _relate(seg: Segmentation, grammar: Grammar, title: str | None) -> _Built:
         if intent.direction is Direction.PARALLEL:
             parallel.append((source, target, intent))  # resolved once the target attaches
             continue
+        if intent.concedes and _opens_answer_to_view(b, b.unit(source), target):
+            continue  # granted against the central claim below (concession.thesis)
         b.apply(b.unit(source), intent, target)
     # A contrast that answers "X, and Y" answers the whole coordination.
     for source, target, _ in reversed(parallel):
@@ -1850,6 +1852,20 @@ def _beside_another_view(b: _Builder, unit: Unit) -> bool:
     return following is not None and following.id in b.clauses and \
         following.sentence == unit.sentence and following.paragraph == unit.paragraph and \
         bool(_reported(b, (following,)))
+
+
+def _opens_answer_to_view(b: _Builder, clause: Unit, target: str) -> bool:
+    """Whether a conceding clause opens the sentence right after an opponent's view and
+    its main clause is the answer ("My opponent argues that prices will rise. Even if
+    prices rise slightly, workers gain more."): the author grants the point against the
+    central claim, not against the answer (Concede–Counter, Couper-Kuhlen & Thompson
+    2000; a conceded point attacks a claim of the proponent, Peldszus & Stede 2016)."""
+    before = b.before(clause)
+    n = b.unit_index[target]
+    return before is not None and b.thesis is not None and before.id != b.thesis and \
+        n == b.unit_index[clause.id] + 1 and before.paragraph == clause.paragraph and \
+        before.sentence != clause.sentence and opponents_view(before.text) and \
+        bool(_reported(b, (before,)))
 
 
 def _object(b: _Builder, view: Unit) -> None:
