@@ -700,7 +700,7 @@ SECTION_START = [
         "foot traffic rises.\n",
         {("Some owners agree.", SUPPORT, _CRITICS, "default.paragraph"),
          ("Delivery firms worry too.", SUPPORT, _CRITICS, "default.section"),
-         (_CRITICS, SUPPORT, _CARS_THESIS, "section.thesis"),
+         (_CRITICS, ATTACK, _CARS_THESIS, "opponent.objection"),
          ("studies show that foot traffic rises.", ATTACK, _CRITICS, "contrast.opener")},
         id="however-opening-a-section-after-a-reported-view-section-answers-it"),
     # ... but a concession there is a further conceded point, against the central claim
@@ -1377,7 +1377,8 @@ REPORTED_VIEW_GRANTED = [
         id="no-reported-view"),
     pytest.param(
         f"{_START}{_VIEW} Admittedly, some families must adjust.",
-        {("some families must adjust.", _VIEW, "concession.opener", "Admittedly")},
+        # the view is the opponent's (opponent.objection); the grant, about it, backs it
+        {("some families must adjust.", _VIEW, "concession.opener.after-view", "Admittedly")},
         id="grant-not-answered"),
 ]
 
@@ -2009,12 +2010,12 @@ OPPOSING_VIEWS = [
         id="rejection-after-no-reported-view"),
     pytest.param(
         f"{_CARS_BAN}\n\n{_SHOPS} This is important.",
-        {(_SHOPS, _CARS_BAN, "default.section"),
+        {(_SHOPS, _CARS_BAN, "opponent.objection"),
          ("This is important.", _SHOPS, "default.paragraph")},
         id="no-rejection-predicate"),
     pytest.param(
         f"{_CARS_BAN}\n\n{_SHOPS} It is wrong to ignore them.",
-        {(_SHOPS, _CARS_BAN, "default.section"),
+        {(_SHOPS, _CARS_BAN, "opponent.objection"),
          ("It is wrong to ignore them.", _SHOPS, "default.paragraph")},
         id="wrong-before-an-infinitive-rejects-nothing"),
     pytest.param(
@@ -2065,6 +2066,10 @@ REJECTS = [
     ("They are mistaken.", True), ("This does not hold.", True),
     ("The critics are wrong.", True), ("He is wrong to say so.", True),
     ("They are right.", False), ("That is not so bad.", False),
+    ("I disagree.", True), ("I do not agree.", True), ("That is a mistake.", True),
+    ("Nothing could be further from the truth.", True), ("This is wrong.", True),
+    ("No independent forecaster agrees.", True), ("I disagree that taxes are low.", False),
+    ("I couldn't agree more.", False), ("No one agrees on the cost.", False),
 ]
 
 
@@ -2173,3 +2178,128 @@ def test_an_objection_attacks_with_subtype_objection(text: str, unit_text: str,
     # (a grant of the other side's view supports it: "the-grant-is-a-concession")
     subtypes = {r.subtype for r in m.relations if r.source == unit.id}
     assert subtypes == {"objection" if role is Role.OBJECTION else "concession"}
+_TREES = "Cities should plant more trees."
+_WAGE = "We should raise the wage."
+_TAX_CUT = "Parliament should reject the tax cut."
+# The opponent's units and the author's (Peldszus & Stede 2016; Concede-Counter,
+# Couper-Kuhlen & Thompson 2000): after the answer to the opponent's view the sentences
+# are the author's and back the answer, never the view (unmarked ones and "Moreover");
+# a view that is the other side's by its words is an objection to the central claim
+# even when no contrast answers it (opponent.objection), and "Even if"/"In fact" answer
+# it (opponent.answer); a named speaker is one when a rejection or a disagreement
+# ("I disagree.", "No independent forecaster agrees."; DISAGREEMENT) answers it; a
+# concession after the exchange, or right after an unanswered view, grants a point
+# against the central claim (.after-answer, .after-view); "Besides" after a reason adds
+# a reason for what that reason backs. Rows where nothing fires: a named speaker not
+# answered, a cited authority, the author's own "Some studies show", sentences that
+# dwell on the view before its answer, "Besides" after an unattached sentence.
+THE_OPPONENTS_UNITS = [
+    pytest.param(
+        f"{_TREES}\n\nSome argue that trees are expensive. But pruning costs are small. "
+        "Most cities spend little on them.",
+        ("Most cities spend little on them.", "pruning costs are small.",
+         "default.paragraph"), id="unmarked-after-answer-backs-the-answer"),
+    pytest.param(
+        f"{_TREES}\n\nSome argue that trees are expensive. But pruning costs are small. "
+        "Moreover, trees cut cooling bills.",
+        ("trees cut cooling bills.", "pruning costs are small.",
+         "addition.opener.past-concession"), id="moreover-after-answer-backs-the-answer"),
+    pytest.param(
+        f"{_TREES}\n\nCritics warn that roots damage pavements. Trees also shade streets.",
+        ("Critics warn that roots damage pavements.", _TREES, "opponent.objection"),
+        id="opponent-unanswered-is-an-objection"),
+    pytest.param(
+        f"{_WAGE} My opponent argues that prices will rise. Even if prices rise slightly, "
+        "workers gain more.",
+        ("My opponent argues that prices will rise.", _WAGE, "opponent.objection"),
+        id="opponent-in-the-claims-paragraph"),
+    pytest.param(
+        f"{_WAGE} My opponent argues that prices will rise. Even if prices rise slightly, "
+        "workers gain more.",
+        ("workers gain more.", "My opponent argues that prices will rise.",
+         "opponent.answer"), id="even-if-answers-the-opponent"),
+    pytest.param(
+        f"{_WAGE} My opponent argues that prices will rise. Even if prices rise slightly, "
+        "workers gain more.",
+        ("prices rise slightly", _WAGE, "concession.thesis"),
+        id="even-if-grants-against-the-claim-not-the-answer"),
+    pytest.param(
+        f"{_WAGE} Prices may rise. Even if prices rise slightly, workers gain more.",
+        ("prices rise slightly", "workers gain more.", "concession.opener"),
+        id="even-if-after-no-view-concedes-its-main-clause"),
+    pytest.param(
+        f"{_WAGE}\n\nMy opponent argues that prices will rise.\n\nIn fact, prices fell "
+        "after every rise.",
+        ("prices fell after every rise.", "My opponent argues that prices will rise.",
+         "opponent.answer"), id="in-fact-next-paragraph-answers-the-opponent"),
+    pytest.param(
+        f"{_TAX_CUT}\n\nThe chancellor said that the cut will pay for itself. No "
+        "independent forecaster agrees.",
+        ("The chancellor said that the cut will pay for itself.", _TAX_CUT,
+         "rejection.view"), id="named-speaker-nobody-agrees"),
+    pytest.param(
+        f"{_TAX_CUT}\n\nThe minister claims that the cut will pay for itself. I disagree.",
+        ("I disagree.", "The minister claims that the cut will pay for itself.",
+         "rejection.answer"), id="named-speaker-i-disagree"),
+    pytest.param(
+        f"{_TREES}\n\nSome argue that trees are expensive. But pruning costs are small."
+        "\n\nOf course, planting takes staff. However, volunteers help.",
+        ("planting takes staff.", _TREES, "concession.opener.after-answer"),
+        id="concession-after-the-exchange-against-the-claim"),
+    pytest.param(
+        f"{_TREES}\n\nCritics warn that roots damage pavements. Admittedly, budgets are "
+        "tight.",
+        ("budgets are tight.", _TREES, "concession.opener.after-view"),
+        id="concession-right-after-an-unanswered-view"),
+    pytest.param(
+        f"{_TREES}\n\nCritics warn that roots damage pavements. Admittedly, these roots "
+        "crack pavements.",
+        ("these roots crack pavements.", "Critics warn that roots damage pavements.",
+         "concession.opener.after-view"), id="concession-about-the-view-grants-it"),
+    pytest.param(
+        f"{_TREES}\n\nTrees cost little. Cities gain shade for this reason. Besides, "
+        "residents like them.",
+        ("residents like them.", "Cities gain shade for this reason.",
+         "addition.opener.beside"), id="besides-after-a-reason-of-the-line"),
+    pytest.param(
+        f"{_TREES}\n\nCritics say that trees are expensive. That is true, but pruning "
+        "costs are small.\n\nTherefore, councils should fund planting.",
+        ("Critics say that trees are expensive.", _TREES, "opponent.objection"),
+        id="a-view-is-no-premise-of-therefore"),
+    # nothing fires
+    pytest.param(
+        f"{_TREES}\n\nCritics argue that trees are expensive. This worry is "
+        "understandable. However, pruning costs are small.",
+        ("This worry is understandable.", "Critics argue that trees are expensive.",
+         "default.paragraph"), id="dwelling-before-the-answer-backs-the-view"),
+    pytest.param(
+        f"{_WAGE}\n\nThe minister claims that prices will rise. Output rose.",
+        ("The minister claims that prices will rise.", _WAGE, "default.section"),
+        id="named-speaker-not-answered"),
+    pytest.param(
+        f"{_WAGE}\n\nMany economists argue that such rises work. Output rose.",
+        ("Many economists argue that such rises work.", _WAGE, "default.section"),
+        id="cited-authority"),
+    pytest.param(
+        f"{_WAGE} Some studies show that wages raise output. Output rose.",
+        ("Some studies show that wages raise output.", _WAGE, "default.paragraph"),
+        id="authors-own-some-studies-show"),
+    pytest.param(
+        f"{_TREES}\n\nTrees cost little. Besides, residents like them.",
+        ("residents like them.", "Trees cost little.", "addition.opener"),
+        id="besides-after-an-unattached-sentence"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), THE_OPPONENTS_UNITS)
+def test_the_opponents_units_and_the_authors(text: str,
+                                             expected: tuple[str, str, str]) -> None:
+    assert expected in {(s, t, r) for s, t, r, _ in relation_rules(text)}
+
+
+def test_a_view_is_no_premise_of_the_authors_conclusion() -> None:
+    text = (f"{_TREES}\n\nCritics say that trees are expensive. That is true, but pruning "
+            "costs are small.\n\nTherefore, councils should fund planting.")
+    assert not any(s == "Critics say that trees are expensive." and
+                   t == "councils should fund planting."
+                   for s, t, _, _ in relation_rules(text))

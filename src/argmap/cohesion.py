@@ -23,7 +23,7 @@ __all__ = ["about_the_text_before", "opponents_view", "refers_back", "rejects", 
 @functools.cache
 def _relations_vocabulary() -> dict[str, re.Pattern[str]]:
     """The terminals of ``grammars/relations.lark`` (``REFERS_BACK``, ``NAMES_ONLY``,
-    ``OPPONENT``, ``VIEW_VERB``, ``REJECTION``), compiled, by name."""
+    ``OPPONENT``, ``VIEW_VERB``, ``REJECTION``, ``DISAGREEMENT``), compiled, by name."""
     return {t.name: re.compile(t.pattern.to_regexp(), re.IGNORECASE)
             for t in grammar_terminals("relations")}
 
@@ -66,7 +66,9 @@ def rejects(text: str) -> bool:
     a subject that points back (a demonstrative, "they", "he", "she"), the view's noun
     or its holders ("This claim", "The critics"), and a predicate of falsity or
     exaggeration ("This is overstated.", "That is not true.", "They are mistaken.",
-    "This does not hold."; ``REJECTION`` in ``grammars/relations.lark``). Reference
+    "This does not hold."; ``REJECTION`` in ``grammars/relations.lark``), or a refusal
+    to agree ("I disagree.", "No independent forecaster agrees."; ``DISAGREEMENT``).
+    Reference
     points back to what the text has just said (Halliday & Hasan 1976, ch. 2); the
     predicate denies it, as an attack does (Peldszus & Stede 2016: rebuttal).
 
@@ -74,8 +76,14 @@ def rejects(text: str) -> bool:
     (True, True)
     >>> rejects("This is important."), rejects("It is wrong to ban cars."), rejects("Sure.")
     (False, False, False)
+    >>> rejects("I disagree."), rejects("No independent forecaster agrees.")
+    (True, True)
+    >>> rejects("I disagree that taxes are low."), rejects("That is a mistake.")
+    (False, True)
     """
-    return _relations_vocabulary()["REJECTION"].match(text) is not None
+    vocabulary = _relations_vocabulary()
+    return vocabulary["REJECTION"].match(text) is not None or \
+        vocabulary["DISAGREEMENT"].match(text) is not None
 
 
 def refers_back(lead_in: str) -> bool:

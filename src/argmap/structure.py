@@ -988,6 +988,8 @@ def _relate(seg: Segmentation, grammar: Grammar, title: str | None) -> _Built:
         if intent.direction is Direction.PARALLEL:
             parallel.append((source, target, intent))  # resolved once the target attaches
             continue
+        if intent.concedes and _opens_answer_to_view(b, b.unit(source), target):
+            continue  # granted against the central claim below (concession.thesis)
         b.apply(b.unit(source), intent, target)
     # A contrast that answers "X, and Y" answers the whole coordination.
     for source, target, _ in reversed(parallel):
@@ -1051,6 +1053,19 @@ def _relate(seg: Segmentation, grammar: Grammar, title: str | None) -> _Built:
                 heads, summary, attached = [], head, True
                 b.roles[head.id] = Role.CONCLUSION
                 b.sources.discard(head.id)
+            elif (intent is None or intent.direction is not _ITEM) and \
+                    previous_paragraph is not None and not section_start and heads and \
+                    heads[-1] is previous_paragraph[-1] and (
+                        marker := _answer_marker(b, head)) is not None and \
+                    opponents_view(heads[-1].text) and \
+                    _reported(b, (heads[-1],)) and not b.conceded(heads[-1]):
+                # "Critics say X. ¶ In fact, Y.": the corrective answers the view that
+                # stands alone before it, as a contrast would (``opponent.answer``)
+                view = heads.pop()
+                _object(b, view)
+                b.relate(head.id, view.id, _ATTACK, "correction", "opponent.answer", marker)
+                answers[view.id] = head
+                attached = True
             elif intent is not None and previous_paragraph is not None and \
                     not section_start and (place := _beside(
                         b, intent, head, heads, previous_paragraph, n - paras[0],
@@ -1113,6 +1128,14 @@ def _relate(seg: Segmentation, grammar: Grammar, title: str | None) -> _Built:
             heads.extend(between)
             heads.sort(key=lambda u: u.span.start)
         b.close_enumeration()
+        for h in [h for h in heads if h.id != b.thesis and h.id not in b.sources
+                  and opponents_view(h.text) and _reported(b, (h,))]:
+            # an opponent's view that nothing in its section answered is an objection
+            # to the central claim all the same ("Critics warn that X." then the
+            # author's own points), not a reason of the section (Peldszus & Stede 2016)
+            _object(b, h)
+            if b.conceded(h):
+                heads.remove(h)
         # nor a further conceded point: after "Admittedly X. Moreover, Y." the claim is
         # the answer ("However, Z."), as in Concede-Counter (Couper-Kuhlen & Thompson
         # 2000)
@@ -1541,6 +1564,10 @@ def _sentence_level(b: _Builder, head: Unit, main: Sequence[Unit]) -> None:
     rest = main[main.index(head) + 1 :]
     text = b.seg.document.text
     asides = _may_hold_asides(text, rest)
+    # the opponent's view this paragraph opens with and has not answered yet ("My
+    # opponent argues X."; an answer may open with "Even if" or "In fact")
+    view: Unit | None = head if rest and not at_thesis and head.id not in b.sources and \
+        opponents_view(head.text) and _reported(b, (head,)) else None
     for k, unit in enumerate(rest):
         if unit.id in b.restating:
             # the thesis said again ("Therefore, X." after X): it is linked to the thesis
@@ -1572,9 +1599,31 @@ def _sentence_level(b: _Builder, head: Unit, main: Sequence[Unit]) -> None:
                 rebutted = False
             if rebutted:
                 local_head = previous = unit
+                line = unit.id  # what follows the answer is the author's (``.after-answer``)
                 last_target = None
                 after_concession = False
                 continue
+        if view is not None and local_head is head and concession is None and \
+                (view is head or view is previous) and _answers_unmarked(b, unit):
+            # "My opponent argues X. Even if X', Y." / "… In fact, Y.": Y answers the
+            # opponent's view, which is the objection; what follows backs Y
+            _object(b, view)
+            b.relate(unit.id, view.id, _ATTACK, "correction", "opponent.answer",
+                     _answer_marker(b, unit))
+            pending = [p for p in pending if p[0] not in (unit.id, view.id)]
+            previous, concession, view = unit, None, None
+            if not at_thesis:  # (there the central claim is the author's line)
+                local_head, line = unit, unit.id
+            last_target = None
+            after_concession = False
+            continue
+        if at_thesis and view is None and not unit.markers and unit.id not in answered \
+                and opponents_view(unit.text) and _reported(b, (unit,)) and \
+                not _beside_another_view(b, unit):
+            # "T. My opponent argues X. …" in the thesis's paragraph: X is an objection
+            # to T whether or not a contrast answers it (made below, if nothing else
+            # reads it so: a contrast or a rejection after it)
+            view = unit
         if not unit.markers and not (at_thesis and local_head is head
                                      and unit.id in answered):
             # Most units: no marker (so no intent, no announcement) and no contrast
@@ -1656,12 +1705,33 @@ def _sentence_level(b: _Builder, head: Unit, main: Sequence[Unit]) -> None:
                 last_target = line
                 if line != usual:
                     intent = attrs.evolve(intent, rule=f"{intent.rule}.past-concession")
+            elif usual is not None and intent.marker.text.casefold() == "besides" and \
+                    (on := b.first_relation_from(usual)) is not None and \
+                    on.kind is _SUPPORT and on.target in b.unit_index:
+                # "A. B, for this reason. Besides, C.": "besides" adds a further reason
+                # for the claim the last reason backs (B), not for that reason (A)
+                last_target = on.target
+                intent = attrs.evolve(intent, rule=f"{intent.rule}.beside")
             else:
                 last_target = usual
             b.apply(unit, intent, last_target)
         else:
             target = previous.id
-            if intent.concedes and intent.kind is _ATTACK and at_thesis and \
+            if intent.concedes and intent.kind is _ATTACK and view is head and \
+                    previous is head and concession is None and b.thesis is not None and \
+                    _answer_after(b, unit, rest[k + 1] if k + 1 < len(rest) else None) is None:
+                # "Critics warn that X. Admittedly, Y." with no contrast after: the author
+                # grants a point against the central claim, not against the view; one
+                # about the view grants the view itself (``.grants-view``)
+                if about_the_text_before(unit.text, (head.text,), b.unit(b.thesis).text):
+                    intent = attrs.evolve(intent, kind=_SUPPORT,
+                                          rule=f"{intent.rule}.after-view")
+                    target = head.id
+                    _object(b, head)
+                else:
+                    target = b.thesis
+                    intent = attrs.evolve(intent, rule=f"{intent.rule}.after-view")
+            elif intent.concedes and intent.kind is _ATTACK and at_thesis and \
                     previous.id != b.thesis and not about_the_text_before(
                         unit.text, (previous.text,), b.unit(home).text):
                 # "T. A. Besides, B. Admittedly, C. But D.": C grants a point against the
@@ -1716,12 +1786,21 @@ def _sentence_level(b: _Builder, head: Unit, main: Sequence[Unit]) -> None:
                 # "X. But Y.": the author grants X and answers it with Y.
                 pending = [p for p in pending if p[0] != previous.id]
                 concession = previous
+            answering_view = False
             if intent.kind is _ATTACK and concession is not None and \
                     not intent.concedes:
                 target = concession.id
                 intent = attrs.evolve(intent, rule=f"{intent.rule}.answers-concession")
+                # the answer to the opponent's view that opens the paragraph (or, in
+                # the central claim's paragraph, stands in it): what follows is the
+                # author's and backs the answer, not the view (Peldszus & Stede 2016)
+                answering_view = local_head is head and (
+                    concession is view or (concession is head and not at_thesis
+                                           and _voiced_view(b, head)))
                 concession = None
             b.apply(unit, intent, target)
+            if answering_view and not at_thesis:  # (there the central claim is the line)
+                local_head, line = unit, unit.id
             last_target = target
             if intent.concedes:
                 concession = unit
@@ -1734,6 +1813,9 @@ def _sentence_level(b: _Builder, head: Unit, main: Sequence[Unit]) -> None:
             b.open_enumeration(unit, announcement)
         previous = unit
         after_concession = further or (intent is not None and intent.concedes)
+    if view is not None and view is not head and not b.conceded(view):
+        _object(b, view)  # the view in the central claim's paragraph nothing answered
+        pending = [p for p in pending if p[0] != view.id]
     b.relate_each(pending, _SUPPORT, "default", "default.paragraph")
 
 
@@ -1856,6 +1938,69 @@ def _concede(b: _Builder, unit: Unit, marker: Marker) -> bool:
              marker)
     b.roles[unit.id] = Role.CONCESSION
     return True
+
+
+#: Openers that correct what was said before ("In fact, Y", "Actually, Y"): after an
+#: opponent's view they answer it (Halliday & Hasan 1976, §5.4: the corrective "in fact").
+_CORRECTIVE = frozenset({"in fact", "actually", "in reality", "in truth", "as a matter of fact"})
+
+
+def _answer_marker(b: _Builder, unit: Unit) -> Marker | None:
+    """The marker that makes ``unit`` an answer to the view before it
+    (:func:`_answers_unmarked`): its corrective opener, or the concessive "Even if" of the
+    clause that opens its sentence."""
+    for marker in unit.markers:
+        if marker.function is _ELABORATION and marker.text.casefold() in _CORRECTIVE:
+            return marker
+    before = b.before(unit)
+    if before is not None and before.id in b.clauses and before.paragraph == unit.paragraph:
+        return next((m for m in before.markers if m.function is MarkerFunction.CONCESSION
+                     and m.rule != "joiner"), None)
+    return None
+
+
+def _answers_unmarked(b: _Builder, unit: Unit) -> bool:
+    """Whether ``unit``, right after an opponent's view ("My opponent argues that prices
+    will rise."), answers it without a contrast marker: it opens with a corrective "In
+    fact" or "Actually", or its sentence opens with a conceding clause ("Even if prices
+    rise slightly, workers gain more": the author grants part of the view and holds the
+    main clause against it, Concede–Counter, Couper-Kuhlen & Thompson 2000)."""
+    return _answer_marker(b, unit) is not None
+
+
+def _beside_another_view(b: _Builder, unit: Unit) -> bool:
+    """Whether a clause of ``unit``'s sentence after it reports a view too ("Some insist
+    on drills, while others say that play is enough."): the sentence sets out views side
+    by side (:func:`_opposed`), and takes no side against the central claim."""
+    n = b.unit_index[unit.id] + 1
+    following = b.seg.units[n] if n < len(b.seg.units) else None
+    return following is not None and following.id in b.clauses and \
+        following.sentence == unit.sentence and following.paragraph == unit.paragraph and \
+        bool(_reported(b, (following,)))
+
+
+def _opens_answer_to_view(b: _Builder, clause: Unit, target: str) -> bool:
+    """Whether a conceding clause opens the sentence right after an opponent's view and
+    its main clause is the answer ("My opponent argues that prices will rise. Even if
+    prices rise slightly, workers gain more."): the author grants the point against the
+    central claim, not against the answer (Concede–Counter, Couper-Kuhlen & Thompson
+    2000; a conceded point attacks a claim of the proponent, Peldszus & Stede 2016)."""
+    before = b.before(clause)
+    n = b.unit_index[target]
+    return before is not None and b.thesis is not None and before.id != b.thesis and \
+        n == b.unit_index[clause.id] + 1 and before.paragraph == clause.paragraph and \
+        before.sentence != clause.sentence and opponents_view(before.text) and \
+        bool(_reported(b, (before,)))
+
+
+def _object(b: _Builder, view: Unit) -> None:
+    """Make the opponent's view ``view`` an objection: it attacks the central claim (rule
+    ``opponent.objection``; the opponent's units of Peldszus & Stede 2016), whether or
+    not a contrast answers it."""
+    if b.thesis is None or view.id == b.thesis or b.conceded(view):
+        return
+    b.relate(view.id, b.thesis, RelationKind.ATTACK, "concession", "opponent.objection")
+    b.roles[view.id] = Role.CONCESSION
 
 
 def _voiced_view(b: _Builder, unit: Unit, *, named: bool = True) -> bool:
@@ -1996,6 +2141,13 @@ def _paragraph_target(b: _Builder, intent: Intent, head: Unit, previous: Sequenc
     if intent.kind is _ATTACK:
         # the last reported view: the previous paragraph is searched from its end
         reported = next((u for u in reversed(previous) if b.holds(u, _ATTRIBUTION)), None)
+        if reported is not None and intent.concedes and b.conceded(reported) and \
+                (against := _author_line(b, reported.id)) != reported.id and \
+                not about_the_text_before(head.text, [reported.text], b.unit(against).text):
+            # "Some argue X. But Y. ¶ Of course, C. However, D.": after the exchange the
+            # author grants C against the claim X attacked (the central claim), not
+            # against X, the opponent's own point (``.after-answer``)
+            return against, f"{intent.rule}.after-answer"
         if reported is not None:
             return reported.id, intent.rule
     if previous_claim is not None:
