@@ -699,6 +699,12 @@ def _marked_units(grammar: Grammar, text: str, sentence: Span, types: list[str],
             if marker:
                 inner.append(marker)
             continue
+        if hit.rule == "subordinate" and opening and \
+                opening[-1].function is MarkerFunction.ORDINAL:
+            # "Firstly, because X, and secondly, because Y": reasons listed as answers
+            # to a "why", often with no main clause: the subordinator joins, as after
+            # any word ("opener_subordinate" in markers.lark)
+            hit = _new_hit("joiner", hit.tokens, hit.head)
         markers = [mk for tok in hit.tokens if (mk := _marker(grammar, hit, tok))]
         if not markers:
             continue
@@ -744,8 +750,17 @@ def _marked_units(grammar: Grammar, text: str, sentence: Span, types: list[str],
     if leading is not None:
         comma = _closing_comma(text, tokens, types, leading)
         if comma is not None:
-            pieces.append((start, comma.start_pos or 0, list(opening)))
-            opening, start = [], comma.end_pos or 0
+            # an opener before the subordinator ("However, because X, Y") governs the
+            # sentence, whose main clause is Y (PDTB 2.0: the connective's Arg2 is the
+            # whole "because X, Y"); the subordinator and what is stacked on it govern X
+            # (only when that clause has words before the next cut: else they stay)
+            after = comma.end_pos or 0
+            ahead = [mk for mk in opening if mk.span.end <= leading.span.start]
+            if ahead and _strip(text, after, min((c for c, _, _ in cuts if c > after),
+                                                 default=sentence.end)) is None:
+                ahead = []
+            pieces.append((start, comma.start_pos or 0, opening[len(ahead):]))
+            opening, start = ahead, after
             links.append((0, 1, leading))
     current_markers = list(opening)
     for cut, unit_start, marker in cuts:
