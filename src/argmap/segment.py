@@ -241,10 +241,20 @@ def _boundary(text: str, start: int, stop: int, at: int, word: str, grammar: Gra
     if before is _NEVER_ENDS or (word[0].isdigit() and before in _NUMBERED_ANY):
         return False  # "Dr. Okafor", "e.g. Lyon", "no. 7"
     if before is _ACRONYM or before is _NUMBERED_ACRONYM:
-        # "the U.S. Therefore", "Plan B. It costs"
+        # "the U.S. Therefore", "Plan B. It costs"; "Option A. Universal …" (a label)
         return sentence_vocabulary()["STARTER"].fullmatch(word) is not None \
-            or _is_marker(text, at, grammar)
+            or _is_marker(text, at, grammar) \
+            or (word[0].isupper() and _labelled().search(text, window, stop) is not None)
     return True
+
+
+@functools.lru_cache(maxsize=1)
+def _labelled() -> re.Pattern[str]:
+    """A single capital that ends the text searched, after a ``LABEL_NOUN`` of
+    ``sentences.lark`` ("Option A", "plan B"): a name, not an initial (read only after
+    a single capital or an acronym, which few stops follow)."""
+    noun = sentence_vocabulary()["LABEL_NOUN"].pattern
+    return re.compile(rf"(?<![\w'’-])(?i:{noun})\s+[A-Z]\Z")
 
 
 class _Before(enum.Enum):
