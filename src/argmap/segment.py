@@ -914,6 +914,8 @@ def segment(document: Document, grammar: Grammar | None = None) -> Segmentation:
     section_ids = {"lead"}  # the ids given so far: a repeated heading gets "-2", "-3", …
     repeats: dict[str, int] = {}  # for each slug, the number its last repeat took
     paragraph = -1
+    # run-in labels inside a block: a Markdown list item's ("- **Option A:** …")
+    labels = [b.span for b in document.boilerplate if b.kind == "run-in-heading"]
     for block in document.blocks:
         if block.kind is BlockKind.TITLE:
             continue
@@ -929,10 +931,15 @@ def segment(document: Document, grammar: Grammar | None = None) -> Segmentation:
             continue
         paragraph += 1
         section, section_units = sections[-1][0], sections[-1][3]
-        for sentence in split_sentences(text, block.span, grammar):
+        found = split_sentences(text, block.span, grammar)
+        if labels and len(found) > 1:
+            found = _join_labels(found, labels)
+        for sentence in found:
             number = len(sentences)
             sentences.append(sentence)
             clause_units, clause_links = _sentence_units(grammar, text, sentence)
+            if labels:
+                _skip_labels(text, sentence, clause_units, labels)
             made: list[str] = []
             for span, markers in clause_units:
                 uid = unit_id(text[span.start : span.end], taken)
@@ -947,6 +954,41 @@ def segment(document: Document, grammar: Grammar | None = None) -> Segmentation:
     built = tuple(Section(sid, heading, span, tuple(ids))
                   for sid, heading, span, ids in sections if ids or heading)
     return Segmentation(document, tuple(units), tuple(sentences), built, tuple(links))
+
+
+def _join_labels(sentences: list[Span], labels: list[Span]) -> list[Span]:
+    """``sentences`` with each one that ends inside a run-in label ("- *Option B.*
+    Raise …": the label's full stop) joined to the next: the label opens that sentence
+    (:func:`_skip_labels` then leaves it out of the unit)."""
+    out: list[Span] = []
+    for sentence in sentences:
+        if out and any(out[-1].start <= label.start and out[-1].end <= label.end
+                       and label.end <= sentence.start + 1 for label in labels
+                       if label.start < out[-1].end):
+            out[-1] = Span(out[-1].start, sentence.end)
+        else:
+            out.append(sentence)
+    return out
+
+
+def _skip_labels(text: str, sentence: Span, units: list[tuple[Span, list[Marker]]],
+                 labels: list[Span]) -> None:
+    """Start each unit of ``sentence`` after a run-in label (boilerplate of kind
+    ``run-in-heading``) that opens it, in place: a Markdown list item keeps its bullet,
+    the list marker, in its block, and its label ("- **Option A:** extend meals.") is no
+    part of the unit, as a paragraph's label is no part of its block
+    (:func:`argmap.markdown.markdown_blocks`)."""
+    for label in labels:
+        if not sentence.start <= label.start < sentence.end:
+            continue
+        for k, (span, markers) in enumerate(units):
+            if span.start <= label.start < span.end:
+                start = label.end
+                while start < span.end and text[start].isspace():
+                    start += 1
+                if start < span.end:
+                    units[k] = (Span(start, span.end), markers)
+                break
 
 
 def _lead(text: str, span: Span, markers: list[Marker]) -> str:
