@@ -167,9 +167,26 @@ FURNITURE = [
     pytest.param(f"Dear Sir,\n\n{BODY}\n\nYours faithfully,\nJohn Roe",
                  [("salutation", "Dear Sir,"), ("signature", "Yours faithfully,"),
                   ("signature", "John Roe")], id="letter-with-a-close"),
+    # a bare form of address alone on the first line, the signature after it (fresh user
+    # #2: "Sir" was the thesis, "MARGARET LEWIS" and the town premises)
+    pytest.param(f"Sir,\n\n{BODY}\n\nMARGARET LEWIS\nHarrogate, North Yorkshire",
+                 [("salutation", "Sir,"), ("signature", "MARGARET LEWIS"),
+                  ("signature", "Harrogate, North Yorkshire")], id="letter-sir"),
+    pytest.param(f"Madam,\n\n{BODY}\n\nJohn Roe\nLeeds",
+                 [("salutation", "Madam,"), ("signature", "John Roe"),
+                  ("signature", "Leeds")], id="letter-madam"),
+    pytest.param(f"Sirs:\n\n{BODY}\n\nJohn Roe", [("salutation", "Sirs:"),
+                                                   ("signature", "John Roe")], id="letter-sirs"),
+    pytest.param(f"Dear Editor\n\n{BODY}\n\nJohn Roe",
+                 [("salutation", "Dear Editor"), ("signature", "John Roe")],
+                 id="letter-dear-editor-no-comma"),
     # must not: a closing heading-like line in a text that is no letter; "Dear" in prose
     pytest.param(f"{TITLE}\n\n{BODY}\n\nFurther Reading", [], id="no-salutation-no-signature"),
     pytest.param(f"Dear readers will know the story.\n\n{BODY}", [], id="dear-in-prose"),
+    pytest.param(f"Sir Keir spoke first.\n\n{BODY}", [], id="sir-as-a-title-in-prose"),
+    pytest.param(f"Sir\n\n{BODY}", [], id="sir-without-its-comma"),
+    pytest.param(f"Sir, your leader was wrong.\n\n{BODY}\n\nJohn Roe", [],
+                 id="sir-opening-a-sentence"),
     # a contributor note ends an op-ed (fresh session: it became the closing conclusion)
     pytest.param(f"{TITLE}\n\n{BODY}\n\nJane Hollis is a professor of planning at "
                  "Riverside University.",

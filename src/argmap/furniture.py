@@ -162,7 +162,7 @@ _ANYWHERE_FIRST = frozenset("*eEpP")
 
 def _letter(plain: Sequence[str], heading_like: Sequence[bool], out: list[str | None],
             cues: Mapping[str, re.Pattern[str]]) -> None:
-    """Mark a letter's salutation ("To the Editor:", "Dear Sir,") at the head, and its
+    """Mark a letter's salutation ("To the Editor:", "Dear Sir,", "Sir,") at the head, and its
     close ("Yours sincerely,") with the signature lines under it at the tail, as
     ``salutation`` and ``signature``. After a salutation, the short lines of capitalised
     words that end the letter ("Jane Hollis" / "Riverside") are its signature though
@@ -170,7 +170,7 @@ def _letter(plain: Sequence[str], heading_like: Sequence[bool], out: list[str | 
     n = len(plain)
     greeted = False
     for i in range(min(EDGE_LINES, n)):
-        if out[i] is None and plain[i] and plain[i][0] in "tTdD" and \
+        if out[i] is None and plain[i] and plain[i][0] in "tTdDsSmMgG" and \
                 cues["SALUTATION"].fullmatch(plain[i]):
             out[i] = "salutation"
             greeted = True
