@@ -497,6 +497,23 @@ HEADINGS = [
                  id="next-block-a-lower-case-dash-list"),
     pytest.param(f"latest stories\n{TITLE}\n\n{BODY}",
                  [("title", TITLE), ("paragraph", BODY)], id="lower-case-menu-above-title"),
+    # a first line in headline style above a shorter section heading is the title (fresh
+    # user #2: "Congestion Pricing for the City Centre" was navigation, "Background" the
+    # title); a menu word or a shorter line above the title is not
+    pytest.param(f"Congestion Pricing for the City Centre\n\nBackground\n\n{BODY}",
+                 [("title", "Congestion Pricing for the City Centre"),
+                  ("heading", "Background"), ("paragraph", BODY)], id="title-above-section"),
+    pytest.param(f"Why Fees Must Fall Now\nThe Case\n\n{BODY}",
+                 [("title", "Why Fees Must Fall Now"), ("heading", "The Case"),
+                  ("paragraph", BODY)], id="title-above-two-word-section"),
+    pytest.param(f"World News\n{TITLE}\n\n{BODY}",
+                 [("title", TITLE), ("paragraph", BODY)], id="short-menu-line-above-title"),
+    pytest.param(f"Politics and Society Today\nWhy Fees Must Fall Now\n\n{BODY}",
+                 [("title", "Why Fees Must Fall Now"), ("paragraph", BODY)],
+                 id="as-long-a-line-under-it-is-the-title"),
+    pytest.param(f"Congestion pricing for the centre\n\nBackground\n\n{BODY}",
+                 [("title", "Background"), ("paragraph", BODY)],
+                 id="sentence-case-first-line-is-no-title-above-a-heading"),
     pytest.param(f"{LEAD_IN}## and what follows\n\nAid is scarce.",
                  [("title", TITLE), ("paragraph", BODY), ("heading", "and what follows"),
                   ("paragraph", "Aid is scarce.")], id="lower-case-markdown-heading"),
