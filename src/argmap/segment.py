@@ -807,9 +807,11 @@ def _marked_units(grammar: Grammar, text: str, sentence: Span, types: list[str],
     return units, kept_links
 
 
-#: Hits that may stand inside a quotation: they link two clauses of the quotation to each
-#: other ("…, for it existed before anything else."), or gloss inside one unit.
-_QUOTED_LINKS = _SPLITTING | _LEADING_CLAUSE | {"apposition"}
+#: Hits that may stand inside a quotation: a gloss inside one unit. A joiner or a
+#: subordinator would cut the quotation, each piece with one quotation mark and the
+#: attribution or nothing of it ('The minister said: "Firms invest more' / 'therefore
+#: bills will fall."'), and the pieces would relate to the author's units.
+_QUOTED_LINKS = frozenset({"apposition"})
 #: The marks that open a quotation among those :func:`_protected` pairs (not brackets).
 _QUOTE_OPENERS = '"“«„'
 _QUOTE_MARK = re.compile(f"[{_QUOTE_OPENERS}]")
@@ -822,9 +824,9 @@ def _embedded_quotations(text: str, sentence: Span) -> list[tuple[int, int]]:
 
     A connective inside such a quotation is the quoted speaker's or a mentioned word
     ('He wrote "therefore" in the margin', 'The word "however" …'), not the author's:
-    it may relate the quoted parts to each other (a joining or subordinating marker,
-    :data:`_QUOTED_LINKS`), never the author's units to the quote (an opener, a
-    parenthetical, a medial or final adverb). PDTB 2.0 annotates a connective inside a
+    it relates nothing outside the quote, and does not cut it into units: the quotation
+    stays whole in the author's unit (only a gloss, :data:`_QUOTED_LINKS`, stays marked
+    inside it). PDTB 2.0 annotates a connective inside a
     quotation with the attribution of its own source, apart from the writer's (Prasad et
     al. 2007, PDTB 2.0 annotation manual, §4 "Attribution"), and a mentioned word is no
     connective at all (quoted as a word, not used: Quirk et al. 1985 §17.120 on the
