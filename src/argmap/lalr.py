@@ -31,7 +31,8 @@ _ITEMS = "__start_star_0"
 #: How many items each :class:`_ItemMemo` keeps before it starts afresh.
 _ITEM_MEMO = 1 << 12
 #: Rules (or aliases) with a reading of their own, as in ``grammar._Collect``.
-_SPECIAL = frozenset({"opener_weak", "opener_stacked", "opener_subordinate", "subordinate_weak", "subordinate_stacked",
+_SPECIAL = frozenset({"opener_weak", "opener_stacked", "opener_subordinate", "semi_subordinate",
+                      "subordinate_weak", "subordinate_stacked",
                       "medial_final", "final_though", "list_item", "ordinal_np",
                       "while_concession", "announcement"})
 

@@ -697,7 +697,9 @@ def _marked_units(grammar: Grammar, text: str, sentence: Span, types: list[str],
     # a "but" corrects only a negated clause: without a negation, no "but" can (read at
     # the first joining "but": most sentences have none, and need not scan their types)
     negated: bool | None = None
-    cuts: list[tuple[int, int, Marker]] = []  # (cut start, unit start, marker)
+    # (cut start, unit start, marker; None at the comma that closes a clause of `closes`)
+    cuts: list[tuple[int, int, Marker | None]] = []
+    closes: dict[int, Marker] = {}  # closing comma -> the subordinator of its clause
     opening: list[Marker] = []
     inner: list[Marker] = []
     leading: Marker | None = None
@@ -735,6 +737,22 @@ def _marked_units(grammar: Grammar, text: str, sentence: Span, types: list[str],
         elif hit.rule in _LEADING_CLAUSE:
             opening.extend(markers)
             leading = markers[-1]
+        elif hit.rule == "semi_subordinate":
+            # "…; although X, Y": X is conceded against Y, as in "Although X, Y"
+            comma = _closing_comma(text, tokens, types, markers[-1])
+            if comma is None or ";" in text[markers[-1].span.end : comma.start_pos] or \
+                    _no_main_clause(text, comma.end_pos or 0, sentence.end):
+                hit = _new_hit("joiner", hit.tokens, None)  # "…; although X.": joins
+                marker = _marker(grammar, hit, hit.tokens[-1])
+                if marker is not None:
+                    cuts.append((marker.span.start, marker.span.end, marker))
+                continue
+            marker = _marker(grammar, _new_hit("subordinate", hit.tokens, None), hit.tokens[-1])
+            if marker is not None:
+                cuts.append((marker.span.start, marker.span.end, marker))
+                unlinked.add(marker.span.start)
+                closes[comma.start_pos or 0] = marker
+                cuts.append((comma.start_pos or 0, comma.end_pos or 0, None))
         elif hit.rule in _SPLITTING and hit.tokens[0].type == "BUT" and \
                 (negated := _has_negation(types) if negated is None else negated) and \
                 _corrective(text, hit, clauses := clauses or _Clauses(text, types, bounds)):
@@ -773,10 +791,17 @@ def _marked_units(grammar: Grammar, text: str, sentence: Span, types: list[str],
             opening, start = ahead, after
             links.append((0, 1, leading))
     current_markers = list(opening)
+    if closes:
+        cuts.sort(key=lambda c: c[0])  # a closing comma may come after later hits
     for cut, unit_start, marker in cuts:
         if cut <= start:
             continue
         pieces.append((start, cut, current_markers))
+        if marker is None:  # the comma that closes "although X": X -> the main clause
+            current_markers = []
+            links.append((len(pieces) - 1, len(pieces), closes[cut]))
+            start = unit_start
+            continue
         current_markers = [marker]
         if marker.span.start in joined:
             current_markers.insert(0, joined[marker.span.start])
@@ -865,6 +890,16 @@ def _closing_comma(text: str, tokens: _SentenceTokens, types: list[str],
         next(commas, None)  # the aside's closing comma
         first = next(commas, None)
     return None if first is None else tokens[first]
+
+
+def _no_main_clause(text: str, at: int, end: int) -> bool:
+    """Whether the word at ``at`` (after white space and opening quotes; before ``end``)
+    opens no main clause: it is no subject pronoun or determiner (``CLAUSE_SUBJECT`` of
+    ``sentences.lark``) and not capitalised, so a comma before it does not close a
+    leading subordinate clause."""
+    word = _NEXT_WORD.match(text, at, end)
+    return word is None or not (word[1][0].isupper() or sentence_vocabulary()[
+        "CLAUSE_SUBJECT"].fullmatch(word[1]) is not None)
 
 
 def _has_negation(types: list[str]) -> bool:
