@@ -358,6 +358,26 @@ def test_a_list_items_run_in_label_is_furniture(item: str, label: str | None,
     assert [mk.text for mk in m.units[1].markers] == [item.split()[0]]  # the bullet
 
 
+# A contributor note that ends a Markdown text, in italics or not, is boilerplate of kind
+# contributor as in plain text (fresh user #2: it supported the thesis).
+@pytest.mark.parametrize(("tail", "note"), [
+    pytest.param("*Dr Amir Shah is a paediatrician in Leeds and the author of a book.*",
+                 True, id="italic-note"),
+    pytest.param("_Jane Hollis is a professor of planning at Riverside University._", True,
+                 id="underscore-italic-note"),
+    pytest.param("\u2014 Amir Shah, paediatrician, Leeds", True, id="dash-signature"),
+    # must not: a prose last paragraph, an italic sentence of the argument
+    pytest.param("*Fees must fall in Leeds.*", False, id="italic-prose"),
+    pytest.param("Our mayor is a former teacher in Leeds.", False, id="our-mayor"),
+])
+def test_a_markdown_contributor_note_is_furniture(tail: str, note: bool) -> None:
+    source = f"# Fees\n\nFees deter students. They must fall.\n\n{tail}\n"
+    doc = read_document(source, format="markdown")
+    kinds = [(b.kind, b.text) for b in doc.boilerplate]
+    assert kinds == ([("contributor", tail)] if note else [])
+    assert any(tail in b.text for b in doc.blocks) is not note
+
+
 # README: for HTML, what trafilatura drops is not in the extracted text and is not
 # recorded; the map's boilerplate lists only the kept <h4>-<h6> (minor-heading).
 @pytest.mark.parametrize(("markup", "kinds"), [

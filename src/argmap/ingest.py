@@ -16,7 +16,7 @@ import attrs
 
 from argmap.decode import decode
 from argmap.exceptions import EmptyInputError, InputError
-from argmap.furniture import furniture
+from argmap.furniture import CONTRIBUTOR_LINES, contributor_note, furniture
 from argmap.headline import headline_style
 from argmap.html import extract_html, looks_like_html
 from argmap.markdown import looks_like_markdown, markdown_blocks
@@ -169,12 +169,29 @@ def read_document(source: str | bytes | os.PathLike[str], *, encoding: str | Non
     if format == "html":
         return _from_html(text, name, used)
     if format == "markdown":
-        blocks, boiler = markdown_blocks(text)
+        blocks, boiler = _contributor_block(text, *markdown_blocks(text))
         return Document(text=text, blocks=tuple(Block(BlockKind(k), s, s.slice(text))
                                                 for k, s in blocks),
                         boilerplate=tuple(boiler), source=name, encoding=used,
                         format="markdown")
     return Document.from_text(text, source=name, encoding=used)
+
+
+def _contributor_block(text: str, blocks: list[tuple[str, Span]], boiler: list[Boilerplate],
+                       ) -> tuple[list[tuple[str, Span]], list[Boilerplate]]:
+    """Markdown ``blocks`` and ``boiler`` with the contributor note that ends the text
+    (:func:`argmap.furniture.contributor_note`; in Markdown often in italics) moved to
+    boilerplate of kind ``contributor``, as the plain-text reader moves it."""
+    paragraphs = [n for n, (kind, _) in enumerate(blocks) if kind == "paragraph"]
+    if len(paragraphs) < 2 or paragraphs[-1] != len(blocks) - 1:
+        return blocks, boiler
+    tail = paragraphs[-CONTRIBUTOR_LINES:]
+    first = contributor_note([" ".join(blocks[n][1].slice(text).split()) for n in tail], _cues())
+    if first is None:
+        return blocks, boiler
+    noted = [Boilerplate(blocks[n][1], "contributor", blocks[n][1].slice(text))
+             for n in tail[first:]]
+    return blocks[: tail[first]], sorted([*boiler, *noted], key=lambda b: b.span)
 
 
 def _from_html(markup: str, name: str | None, encoding: str | None) -> Document:
