@@ -341,8 +341,11 @@ MARKER = [
     pytest.param("Since the data are incomplete, the claim is premature.",
                  [("Since", "reason", "subordinate")], id="causal-since-clause"),
     # a month name is a whole word: "Mayor" is not "May", so this "since" is causal
-    pytest.param("Since Mayor Jones took office, crime has fallen.",
+    pytest.param("Since Mayor Jones is honest, the council trusts him.",
                  [("Since", "reason", "subordinate")], id="causal-since-not-a-month"),
+    # a clause that ends in a verb of beginning names an event: temporal (SINCE_EVENT)
+    pytest.param("Since Mayor Jones took office, crime has fallen.", [],
+                 id="temporal-since-event-clause"),
     pytest.param("Because the data are old, the claim is weak.",
                  [("Because", "reason", "subordinate")], id="because-initial-clause"),
     # a sentence-initial subordinator, a comma and an adverbial between commas: the
