@@ -327,6 +327,57 @@ def test_a_run_in_label_is_furniture_of_its_paragraph(head: str, label: str | No
         assert m.unit(m.central_claim).text == LABEL_BODY
 
 
+# A list item that opens with a run-in label ("- **Option A:** extend meals.") is one unit
+# after its label, which is boilerplate of kind run-in-heading as a paragraph's is; the
+# item keeps its bullet as its list marker, and the closing "*" of the label is no bullet
+# (fresh-user report #2, (a)8: two units "**Option A" and "extend meals.", marker "*").
+@pytest.mark.parametrize(("item", "label", "unit"), [
+    pytest.param("- **Option A:** extend free meals.", "**Option A:**", "extend free meals.",
+                 id="bold-colon"),
+    pytest.param("* *Option B.* Raise the threshold.", "*Option B.*", "Raise the threshold.",
+                 id="star-bullet-italic-stop"),
+    pytest.param("1. __Plan C:__ keep the scheme.", "__Plan C:__", "keep the scheme.",
+                 id="numbered-underscores"),
+    # must not fire: a bold sentence, no stop, a label not at the item's start
+    pytest.param("- **Fees must fall.** They deter students.", None,
+                 "**Fees must fall.**|They deter students.", id="bold-sentence"),
+    pytest.param("- **Option A** extends meals.", None, "**Option A** extends meals.",
+                 id="no-stop"),
+    pytest.param("- We prefer **Option A:** it is cheap.", None,
+                 "We prefer **Option A:** it is cheap.", id="not-at-the-start"),
+])
+def test_a_list_items_run_in_label_is_furniture(item: str, label: str | None,
+                                                unit: str) -> None:
+    source = f"# Meals\n\nPupils go hungry.\n\n{item}\n- Other items stay.\n"
+    doc = read_document(source, format="markdown")
+    found = [(b.kind, b.text) for b in doc.boilerplate]
+    m = argmap.analyze(doc)
+    assert found == ([("run-in-heading", label)] if label else [])
+    assert [u.text for u in m.units] == ["Pupils go hungry.", *unit.split("|"),
+                                         "Other items stay."]
+    assert [mk.text for mk in m.units[1].markers] == [item.split()[0]]  # the bullet
+
+
+# A contributor note that ends a Markdown text, in italics or not, is boilerplate of kind
+# contributor as in plain text (fresh user #2: it supported the thesis).
+@pytest.mark.parametrize(("tail", "note"), [
+    pytest.param("*Dr Amir Shah is a paediatrician in Leeds and the author of a book.*",
+                 True, id="italic-note"),
+    pytest.param("_Jane Hollis is a professor of planning at Riverside University._", True,
+                 id="underscore-italic-note"),
+    pytest.param("\u2014 Amir Shah, paediatrician, Leeds", True, id="dash-signature"),
+    # must not: a prose last paragraph, an italic sentence of the argument
+    pytest.param("*Fees must fall in Leeds.*", False, id="italic-prose"),
+    pytest.param("Our mayor is a former teacher in Leeds.", False, id="our-mayor"),
+])
+def test_a_markdown_contributor_note_is_furniture(tail: str, note: bool) -> None:
+    source = f"# Fees\n\nFees deter students. They must fall.\n\n{tail}\n"
+    doc = read_document(source, format="markdown")
+    kinds = [(b.kind, b.text) for b in doc.boilerplate]
+    assert kinds == ([("contributor", tail)] if note else [])
+    assert any(tail in b.text for b in doc.blocks) is not note
+
+
 # README: for HTML, what trafilatura drops is not in the extracted text and is not
 # recorded; the map's boilerplate lists only the kept <h4>-<h6> (minor-heading).
 @pytest.mark.parametrize(("markup", "kinds"), [

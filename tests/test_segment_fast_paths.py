@@ -292,7 +292,10 @@ def _plain_boundary(text: str, start: int, m: re.Match[str], word: str,
         return True
     if "." in token or (len(token) == 1 and token.isupper()):
         return abbr["STARTER"].fullmatch(word) is not None \
-            or _plain_is_marker(word, text, at, grammar)
+            or _plain_is_marker(word, text, at, grammar) \
+            or (word[0].isupper() and len(token) == 1
+                and re.search(rf"(?<![\w'’-])(?:{abbr['LABEL_NOUN'].pattern})\s+{token}$",
+                              text[max(start, stop - 48) : stop], re.IGNORECASE) is not None)
     return True
 
 

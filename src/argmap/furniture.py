@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 
-__all__ = ["FURNITURE_KINDS", "furniture", "index_entry"]
+__all__ = ["FURNITURE_KINDS", "contributor_note", "furniture", "index_entry"]
 
 #: The boilerplate kinds this module gives, in the order of the terminals that find them.
 FURNITURE_KINDS = ("byline", "credit", "imprint", "also-by", "errata", "end-of-text",
@@ -162,7 +162,7 @@ _ANYWHERE_FIRST = frozenset("*eEpP")
 
 def _letter(plain: Sequence[str], heading_like: Sequence[bool], out: list[str | None],
             cues: Mapping[str, re.Pattern[str]]) -> None:
-    """Mark a letter's salutation ("To the Editor:", "Dear Sir,") at the head, and its
+    """Mark a letter's salutation ("To the Editor:", "Dear Sir,", "Sir,") at the head, and its
     close ("Yours sincerely,") with the signature lines under it at the tail, as
     ``salutation`` and ``signature``. After a salutation, the short lines of capitalised
     words that end the letter ("Jane Hollis" / "Riverside") are its signature though
@@ -170,7 +170,7 @@ def _letter(plain: Sequence[str], heading_like: Sequence[bool], out: list[str | 
     n = len(plain)
     greeted = False
     for i in range(min(EDGE_LINES, n)):
-        if out[i] is None and plain[i] and plain[i][0] in "tTdD" and \
+        if out[i] is None and plain[i] and plain[i][0] in "tTdDsSmMgG" and \
                 cues["SALUTATION"].fullmatch(plain[i]):
             out[i] = "salutation"
             greeted = True
@@ -188,6 +188,23 @@ def _letter(plain: Sequence[str], heading_like: Sequence[bool], out: list[str | 
         if out[i] is None and heading_like[i] and 0 < len(words) <= 4 and \
                 all(w[0].isupper() for w in words):
             out[i] = "signature"
+
+
+def contributor_note(texts: Sequence[str], cues: Mapping[str, re.Pattern[str]]) -> int | None:
+    """The index of the first of ``texts`` (paragraphs in text order, each one line)
+    that the contributor note at their tail starts at, or ``None``: the tail test of
+    :func:`furniture` for input read by blocks (Markdown), each text without its outer
+    emphasis ("*Dr Amir Shah is a paediatrician in Leeds.*").
+
+    Example:
+        >>> from argmap.ingest import _cues
+        >>> contributor_note(["Fees must fall.", "*Jo Roe is a nurse in Leeds.*"], _cues())
+        1
+    """
+    plain = [(t.replace("_", "") if "_" in t else t).strip(" *") for t in texts]
+    out: list[str | None] = [None] * len(plain)
+    _contributor(plain, out, cues)
+    return out.index("contributor") if "contributor" in out else None
 
 
 def _contributor(plain: Sequence[str], out: list[str | None],
@@ -208,7 +225,8 @@ def _contributor(plain: Sequence[str], out: list[str | None],
         text = f"{plain[first]} {text}" if text else plain[first]
         if len(text) > CONTRIBUTOR_CHARS:
             return
-        if plain[first][:1].isupper() and cues["CONTRIBUTOR"].fullmatch(text):
+        if (plain[first][:1].isupper() or plain[first][:1] in "—–") and \
+                cues["CONTRIBUTOR"].fullmatch(text):
             for i in range(first, last + 1):
                 out[i] = "contributor"
             return

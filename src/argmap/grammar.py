@@ -183,6 +183,15 @@ class _Collect(lark.Transformer[lark.Token, Any]):
         tokens = tuple(c[1] for c in children if isinstance(c, tuple))
         return [_Found("opener", tokens[:-1]), _Found("stacked", tokens[-1:])]
 
+    def opener_subordinate(self, children: list[Any]) -> list[_Found]:
+        # "However, because …": the opener, then the subordinator that opens its clause.
+        tokens = tuple(c[1] for c in children if isinstance(c, tuple))
+        return [_Found("opener", tokens[:-1]), _Found("subordinate", tokens[-1:])]
+
+    def semi_subordinate(self, children: list[Any]) -> list[_Found]:
+        # "…; although X, Y": the segmenter reads it as "Although X, Y" or as a joiner.
+        return [_Found("semi_subordinate", tuple(c[1] for c in children if isinstance(c, tuple)))]
+
     def subordinate_stacked(self, children: list[Any]) -> list[_Found]:
         # "Since, however, …": the subordinator, then the adverbial stacked after it.
         tokens = tuple(c[1] for c in children if isinstance(c, tuple))

@@ -16,7 +16,7 @@ import attrs
 
 from argmap.decode import decode
 from argmap.exceptions import EmptyInputError, InputError
-from argmap.furniture import furniture
+from argmap.furniture import CONTRIBUTOR_LINES, contributor_note, furniture
 from argmap.headline import headline_style
 from argmap.html import extract_html, looks_like_html
 from argmap.markdown import looks_like_markdown, markdown_blocks
@@ -169,12 +169,29 @@ def read_document(source: str | bytes | os.PathLike[str], *, encoding: str | Non
     if format == "html":
         return _from_html(text, name, used)
     if format == "markdown":
-        blocks, boiler = markdown_blocks(text)
+        blocks, boiler = _contributor_block(text, *markdown_blocks(text))
         return Document(text=text, blocks=tuple(Block(BlockKind(k), s, s.slice(text))
                                                 for k, s in blocks),
                         boilerplate=tuple(boiler), source=name, encoding=used,
                         format="markdown")
     return Document.from_text(text, source=name, encoding=used)
+
+
+def _contributor_block(text: str, blocks: list[tuple[str, Span]], boiler: list[Boilerplate],
+                       ) -> tuple[list[tuple[str, Span]], list[Boilerplate]]:
+    """Markdown ``blocks`` and ``boiler`` with the contributor note that ends the text
+    (:func:`argmap.furniture.contributor_note`; in Markdown often in italics) moved to
+    boilerplate of kind ``contributor``, as the plain-text reader moves it."""
+    paragraphs = [n for n, (kind, _) in enumerate(blocks) if kind == "paragraph"]
+    if len(paragraphs) < 2 or paragraphs[-1] != len(blocks) - 1:
+        return blocks, boiler
+    tail = paragraphs[-CONTRIBUTOR_LINES:]
+    first = contributor_note([" ".join(blocks[n][1].slice(text).split()) for n in tail], _cues())
+    if first is None:
+        return blocks, boiler
+    noted = [Boilerplate(blocks[n][1], "contributor", blocks[n][1].slice(text))
+             for n in tail[first:]]
+    return blocks[: tail[first]], sorted([*boiler, *noted], key=lambda b: b.span)
 
 
 def _from_html(markup: str, name: str | None, encoding: str | None) -> Document:
@@ -505,6 +522,30 @@ def _starts_in_lower_case(text: str) -> bool:
     return m is not None and m[1].islower()
 
 
+#: Fewest words of a first line that is the title above section headings.
+TITLE_MIN_WORDS = 3
+
+
+def _title_at(groups: list[list[_Line]], first_prose: int) -> int:
+    """The index of the title among the heading lines above the first prose paragraph
+    (``groups[:first_prose]``): the last of them, after the site's menu lines, unless
+    the first line of the text is a headline-style title (:func:`headline_style`, at
+    least ``TITLE_MIN_WORDS`` words) longer in words than each heading line after it:
+    then those are the headings of the first sections ("Congestion Pricing for the City
+    Centre" / "Background" / prose: a brief's title, then its first section). Menu lines
+    are a word or two (Kohlschütter et al. 2010: navigation blocks are short, with few
+    words per line); a section heading is shorter than the title it stands under."""
+    last = first_prose - 1
+    if last < 1 or len(groups[0]) != 1:
+        return last
+    first = groups[0][0].text
+    words = len(first.split())
+    if words < TITLE_MIN_WORDS or not headline_style(first) or \
+            any(len(g) != 1 or len(g[0].text.split()) >= words for g in groups[1:first_prose]):
+        return last
+    return 0
+
+
 def _split(text: str) -> tuple[list[Block], list[Boilerplate]]:
     lines = list(_lines(text))
     body_script = _body_script(text)
@@ -568,15 +609,16 @@ def _split(text: str) -> tuple[list[Block], list[Boilerplate]]:
         heading_flags = [i == 0 and len(groups) > 1 for i in range(len(groups))]
     blocks: list[Block] = []
     first_prose = next((i for i, h in enumerate(heading_flags) if not h), len(groups))
+    title_at = _title_at(groups, first_prose)
     for i, (group, heading) in enumerate(zip(groups, heading_flags, strict=True)):
         # a group's lines are in text order, so these offsets make a valid span
         span = _unchecked_span(group[0].start, group[-1].end)
         if heading:
-            if i < first_prose - 1:
+            if i < title_at:
                 # Short lines above the title: site furniture (menus, section names).
                 boiler.append(Boilerplate(span, "navigation", span.slice(text)))
                 continue
-            kind = BlockKind.TITLE if i == first_prose - 1 else BlockKind.HEADING
+            kind = BlockKind.TITLE if i == title_at else BlockKind.HEADING
             followed_by_prose = i + 1 < len(groups) and not heading_flags[i + 1]
             # a heading with a byline under it is the title of a work
             if kind is BlockKind.HEADING and not followed_by_prose \

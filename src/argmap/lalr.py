@@ -31,7 +31,8 @@ _ITEMS = "__start_star_0"
 #: How many items each :class:`_ItemMemo` keeps before it starts afresh.
 _ITEM_MEMO = 1 << 12
 #: Rules (or aliases) with a reading of their own, as in ``grammar._Collect``.
-_SPECIAL = frozenset({"opener_weak", "opener_stacked", "subordinate_weak", "subordinate_stacked",
+_SPECIAL = frozenset({"opener_weak", "opener_stacked", "opener_subordinate", "semi_subordinate",
+                      "subordinate_weak", "subordinate_stacked",
                       "medial_final", "final_though", "list_item", "ordinal_np",
                       "while_concession", "announcement"})
 
@@ -501,6 +502,8 @@ def _value(kind: int, name: str, flat: list[Any], types: Sequence[str]) -> Any:
         return [("opener", marked[:-1], None)] if marked[:-1] else []
     if name == "opener_stacked":  # the opener, then the adverbial stacked after its comma
         return [("opener", marked[:-1], None), ("stacked", marked[-1:], None)]
+    if name == "opener_subordinate":  # "However, because …": the subordinator opens its clause
+        return [("opener", marked[:-1], None), ("subordinate", marked[-1:], None)]
     if name == "subordinate_weak":  # "Since, still water …": an ordinary word after it
         return [("subordinate", marked[:-1], None)]
     if name == "subordinate_stacked":  # "Since, however, …": the adverbial stacked on it

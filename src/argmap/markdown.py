@@ -111,10 +111,14 @@ def markdown_blocks(text: str) -> MarkdownBlocks:
             quote = _QUOTE_PREFIX.match(text, span.start)
             if quote and quoted:
                 span = Span(quote.end(), span.end)
-            label = _run_in_label(text, span)
+            item = _ITEM_LEAD.match(text, span.start, span.end) \
+                if n and tokens[n - 1].type == "list_item_open" else None
+            label = _run_in_label(text, Span(item.end() if item else span.start, span.end))
             if label is not None:
                 boilerplate.append(Boilerplate(label, "run-in-heading", label.slice(text)))
-                span = Span(_skip_space(text, label.end, span.end), span.end)
+                if item is None:  # a list item keeps its bullet (the segmenter skips
+                    # the label: segment._skip_labels)
+                    span = Span(_skip_space(text, label.end, span.end), span.end)
             if len(span):
                 blocks.append(("paragraph", span))
     blocks = _bylines(text, blocks, boilerplate)
@@ -156,6 +160,8 @@ def _bylines(text: str, blocks: list[tuple[str, Span]],
 #: The state should …", "__Note__: …", "*Background.* …".
 _RUN_IN = re.compile(r"(\*\*|__|\*|_)(?=[^\s*_])([^*_\n]{1,80}?)([.:]?)(?<=\S)\1([.:]?)"
                      r"[ \t]+(?=\S)")
+#: The bullet or number that opens a list item's first paragraph, with its white space.
+_ITEM_LEAD = re.compile(r"(?:[-*+]|\d{1,9}[.)])[ \t]+")
 #: Longest run-in label, in words.
 RUN_IN_MAX_WORDS = 5
 

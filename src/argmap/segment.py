@@ -241,10 +241,20 @@ def _boundary(text: str, start: int, stop: int, at: int, word: str, grammar: Gra
     if before is _NEVER_ENDS or (word[0].isdigit() and before in _NUMBERED_ANY):
         return False  # "Dr. Okafor", "e.g. Lyon", "no. 7"
     if before is _ACRONYM or before is _NUMBERED_ACRONYM:
-        # "the U.S. Therefore", "Plan B. It costs"
+        # "the U.S. Therefore", "Plan B. It costs"; "Option A. Universal …" (a label)
         return sentence_vocabulary()["STARTER"].fullmatch(word) is not None \
-            or _is_marker(text, at, grammar)
+            or _is_marker(text, at, grammar) \
+            or (word[0].isupper() and _labelled().search(text, window, stop) is not None)
     return True
+
+
+@functools.lru_cache(maxsize=1)
+def _labelled() -> re.Pattern[str]:
+    """A single capital that ends the text searched, after a ``LABEL_NOUN`` of
+    ``sentences.lark`` ("Option A", "plan B"): a name, not an initial (read only after
+    a single capital or an acronym, which few stops follow)."""
+    noun = sentence_vocabulary()["LABEL_NOUN"].pattern
+    return re.compile(rf"(?<![\w'’-])(?i:{noun})\s+[A-Z]\Z")
 
 
 class _Before(enum.Enum):
@@ -687,7 +697,9 @@ def _marked_units(grammar: Grammar, text: str, sentence: Span, types: list[str],
     # a "but" corrects only a negated clause: without a negation, no "but" can (read at
     # the first joining "but": most sentences have none, and need not scan their types)
     negated: bool | None = None
-    cuts: list[tuple[int, int, Marker]] = []  # (cut start, unit start, marker)
+    # (cut start, unit start, marker; None at the comma that closes a clause of `closes`)
+    cuts: list[tuple[int, int, Marker | None]] = []
+    closes: dict[int, Marker] = {}  # closing comma -> the subordinator of its clause
     opening: list[Marker] = []
     inner: list[Marker] = []
     leading: Marker | None = None
@@ -699,6 +711,12 @@ def _marked_units(grammar: Grammar, text: str, sentence: Span, types: list[str],
             if marker:
                 inner.append(marker)
             continue
+        if hit.rule == "subordinate" and opening and \
+                opening[-1].function is MarkerFunction.ORDINAL:
+            # "Firstly, because X, and secondly, because Y": reasons listed as answers
+            # to a "why", often with no main clause: the subordinator joins, as after
+            # any word ("opener_subordinate" in markers.lark)
+            hit = _new_hit("joiner", hit.tokens, hit.head)
         markers = [mk for tok in hit.tokens if (mk := _marker(grammar, hit, tok))]
         if not markers:
             continue
@@ -719,6 +737,22 @@ def _marked_units(grammar: Grammar, text: str, sentence: Span, types: list[str],
         elif hit.rule in _LEADING_CLAUSE:
             opening.extend(markers)
             leading = markers[-1]
+        elif hit.rule == "semi_subordinate":
+            # "…; although X, Y": X is conceded against Y, as in "Although X, Y"
+            comma = _closing_comma(text, tokens, types, markers[-1])
+            if comma is None or ";" in text[markers[-1].span.end : comma.start_pos] or \
+                    _no_main_clause(text, comma.end_pos or 0, sentence.end):
+                hit = _new_hit("joiner", hit.tokens, None)  # "…; although X.": joins
+                marker = _marker(grammar, hit, hit.tokens[-1])
+                if marker is not None:
+                    cuts.append((marker.span.start, marker.span.end, marker))
+                continue
+            marker = _marker(grammar, _new_hit("subordinate", hit.tokens, None), hit.tokens[-1])
+            if marker is not None:
+                cuts.append((marker.span.start, marker.span.end, marker))
+                unlinked.add(marker.span.start)
+                closes[comma.start_pos or 0] = marker
+                cuts.append((comma.start_pos or 0, comma.end_pos or 0, None))
         elif hit.rule in _SPLITTING and hit.tokens[0].type == "BUT" and \
                 (negated := _has_negation(types) if negated is None else negated) and \
                 _corrective(text, hit, clauses := clauses or _Clauses(text, types, bounds)):
@@ -744,14 +778,30 @@ def _marked_units(grammar: Grammar, text: str, sentence: Span, types: list[str],
     if leading is not None:
         comma = _closing_comma(text, tokens, types, leading)
         if comma is not None:
-            pieces.append((start, comma.start_pos or 0, list(opening)))
-            opening, start = [], comma.end_pos or 0
+            # an opener before the subordinator ("However, because X, Y") governs the
+            # sentence, whose main clause is Y (PDTB 2.0: the connective's Arg2 is the
+            # whole "because X, Y"); the subordinator and what is stacked on it govern X
+            # (only when that clause has words before the next cut: else they stay)
+            after = comma.end_pos or 0
+            ahead = [mk for mk in opening if mk.span.end <= leading.span.start]
+            if ahead and _strip(text, after, min((c for c, _, _ in cuts if c > after),
+                                                 default=sentence.end)) is None:
+                ahead = []
+            pieces.append((start, comma.start_pos or 0, opening[len(ahead):]))
+            opening, start = ahead, after
             links.append((0, 1, leading))
     current_markers = list(opening)
+    if closes:
+        cuts.sort(key=lambda c: c[0])  # a closing comma may come after later hits
     for cut, unit_start, marker in cuts:
         if cut <= start:
             continue
         pieces.append((start, cut, current_markers))
+        if marker is None:  # the comma that closes "although X": X -> the main clause
+            current_markers = []
+            links.append((len(pieces) - 1, len(pieces), closes[cut]))
+            start = unit_start
+            continue
         current_markers = [marker]
         if marker.span.start in joined:
             current_markers.insert(0, joined[marker.span.start])
@@ -782,9 +832,11 @@ def _marked_units(grammar: Grammar, text: str, sentence: Span, types: list[str],
     return units, kept_links
 
 
-#: Hits that may stand inside a quotation: they link two clauses of the quotation to each
-#: other ("…, for it existed before anything else."), or gloss inside one unit.
-_QUOTED_LINKS = _SPLITTING | _LEADING_CLAUSE | {"apposition"}
+#: Hits that may stand inside a quotation: a gloss inside one unit. A joiner or a
+#: subordinator would cut the quotation, each piece with one quotation mark and the
+#: attribution or nothing of it ('The minister said: "Firms invest more' / 'therefore
+#: bills will fall."'), and the pieces would relate to the author's units.
+_QUOTED_LINKS = frozenset({"apposition"})
 #: The marks that open a quotation among those :func:`_protected` pairs (not brackets).
 _QUOTE_OPENERS = '"“«„'
 _QUOTE_MARK = re.compile(f"[{_QUOTE_OPENERS}]")
@@ -797,9 +849,9 @@ def _embedded_quotations(text: str, sentence: Span) -> list[tuple[int, int]]:
 
     A connective inside such a quotation is the quoted speaker's or a mentioned word
     ('He wrote "therefore" in the margin', 'The word "however" …'), not the author's:
-    it may relate the quoted parts to each other (a joining or subordinating marker,
-    :data:`_QUOTED_LINKS`), never the author's units to the quote (an opener, a
-    parenthetical, a medial or final adverb). PDTB 2.0 annotates a connective inside a
+    it relates nothing outside the quote, and does not cut it into units: the quotation
+    stays whole in the author's unit (only a gloss, :data:`_QUOTED_LINKS`, stays marked
+    inside it). PDTB 2.0 annotates a connective inside a
     quotation with the attribution of its own source, apart from the writer's (Prasad et
     al. 2007, PDTB 2.0 annotation manual, §4 "Attribution"), and a mentioned word is no
     connective at all (quoted as a word, not used: Quirk et al. 1985 §17.120 on the
@@ -838,6 +890,16 @@ def _closing_comma(text: str, tokens: _SentenceTokens, types: list[str],
         next(commas, None)  # the aside's closing comma
         first = next(commas, None)
     return None if first is None else tokens[first]
+
+
+def _no_main_clause(text: str, at: int, end: int) -> bool:
+    """Whether the word at ``at`` (after white space and opening quotes; before ``end``)
+    opens no main clause: it is no subject pronoun or determiner (``CLAUSE_SUBJECT`` of
+    ``sentences.lark``) and not capitalised, so a comma before it does not close a
+    leading subordinate clause."""
+    word = _NEXT_WORD.match(text, at, end)
+    return word is None or not (word[1][0].isupper() or sentence_vocabulary()[
+        "CLAUSE_SUBJECT"].fullmatch(word[1]) is not None)
 
 
 def _has_negation(types: list[str]) -> bool:
@@ -889,6 +951,8 @@ def segment(document: Document, grammar: Grammar | None = None) -> Segmentation:
     section_ids = {"lead"}  # the ids given so far: a repeated heading gets "-2", "-3", …
     repeats: dict[str, int] = {}  # for each slug, the number its last repeat took
     paragraph = -1
+    # run-in labels inside a block: a Markdown list item's ("- **Option A:** …")
+    labels = [b.span for b in document.boilerplate if b.kind == "run-in-heading"]
     for block in document.blocks:
         if block.kind is BlockKind.TITLE:
             continue
@@ -904,10 +968,15 @@ def segment(document: Document, grammar: Grammar | None = None) -> Segmentation:
             continue
         paragraph += 1
         section, section_units = sections[-1][0], sections[-1][3]
-        for sentence in split_sentences(text, block.span, grammar):
+        found = split_sentences(text, block.span, grammar)
+        if labels and len(found) > 1:
+            found = _join_labels(found, labels)
+        for sentence in found:
             number = len(sentences)
             sentences.append(sentence)
             clause_units, clause_links = _sentence_units(grammar, text, sentence)
+            if labels:
+                _skip_labels(text, sentence, clause_units, labels)
             made: list[str] = []
             for span, markers in clause_units:
                 uid = unit_id(text[span.start : span.end], taken)
@@ -922,6 +991,41 @@ def segment(document: Document, grammar: Grammar | None = None) -> Segmentation:
     built = tuple(Section(sid, heading, span, tuple(ids))
                   for sid, heading, span, ids in sections if ids or heading)
     return Segmentation(document, tuple(units), tuple(sentences), built, tuple(links))
+
+
+def _join_labels(sentences: list[Span], labels: list[Span]) -> list[Span]:
+    """``sentences`` with each one that ends inside a run-in label ("- *Option B.*
+    Raise …": the label's full stop) joined to the next: the label opens that sentence
+    (:func:`_skip_labels` then leaves it out of the unit)."""
+    out: list[Span] = []
+    for sentence in sentences:
+        if out and any(out[-1].start <= label.start and out[-1].end <= label.end
+                       and label.end <= sentence.start + 1 for label in labels
+                       if label.start < out[-1].end):
+            out[-1] = Span(out[-1].start, sentence.end)
+        else:
+            out.append(sentence)
+    return out
+
+
+def _skip_labels(text: str, sentence: Span, units: list[tuple[Span, list[Marker]]],
+                 labels: list[Span]) -> None:
+    """Start each unit of ``sentence`` after a run-in label (boilerplate of kind
+    ``run-in-heading``) that opens it, in place: a Markdown list item keeps its bullet,
+    the list marker, in its block, and its label ("- **Option A:** extend meals.") is no
+    part of the unit, as a paragraph's label is no part of its block
+    (:func:`argmap.markdown.markdown_blocks`)."""
+    for label in labels:
+        if not sentence.start <= label.start < sentence.end:
+            continue
+        for k, (span, markers) in enumerate(units):
+            if span.start <= label.start < span.end:
+                start = label.end
+                while start < span.end and text[start].isspace():
+                    start += 1
+                if start < span.end:
+                    units[k] = (Span(start, span.end), markers)
+                break
 
 
 def _lead(text: str, span: Span, markers: list[Marker]) -> str:
