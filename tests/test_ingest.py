@@ -232,6 +232,15 @@ FURNITURE = [
                  id="contributor-words-alone"),
     pytest.param(f"{TITLE}\n\n{BODY * 50}\n\nThey must fall.", [],
                  id="last-line-under-a-line-too-long-to-test"),
+    # second review: last sentences of the argument that only look like notes
+    pytest.param(f"{TITLE}\n\n{BODY}\n\nThe writer, a nurse, is right: we must act now.",
+                 [], id="the-writer-is-right-is-no-note"),
+    pytest.param(f"{TITLE}\n\n{BODY}\n\nDr Ahmed is a lecturer at Kings College. He says "
+                 "the shortage will double by 2030.", [], id="a-cited-lecturer-says"),
+    pytest.param(f"{TITLE}\n\n{BODY}\n\nJane Doe is a nurse at St Mary's Hospital, and "
+                 "she works double shifts every week.", [], id="a-nurse-and-her-shifts"),
+    pytest.param(f"{TITLE}\n\n{BODY}\n\nGreat Britain is a country in Europe.", [],
+                 id="a-country-in-europe"),
 ]
 
 
