@@ -17,7 +17,8 @@ from collections.abc import Iterable
 from argmap.grammar import grammar_terminals
 from argmap.thesis import content_words
 
-__all__ = ["about_the_text_before", "opponents_view", "refers_back", "rejects", "topic_words"]
+__all__ = ["about_the_text_before", "answers_back", "opponents_view", "refers_back", "rejects",
+           "topic_words"]
 
 
 @functools.cache
@@ -84,6 +85,28 @@ def rejects(text: str) -> bool:
     vocabulary = _relations_vocabulary()
     return vocabulary["REJECTION"].match(text) is not None or \
         vocabulary["DISAGREEMENT"].match(text) is not None
+
+
+def answers_back(text: str) -> bool:
+    """Whether a sentence may answer what was said before it: it opens as a rejection
+    (:func:`rejects`) or a denial of an inference does (``UNDERCUT`` in
+    ``grammars/relations.lark``, :func:`argmap.undercut.denies_inference`). One search
+    of the three patterns together, which most sentences fail: the rules then ask each.
+
+    >>> answers_back("This is overstated."), answers_back("That does not follow.")
+    (True, True)
+    >>> answers_back("Traffic has doubled.")
+    False
+    """
+    return _answer_pattern().match(text) is not None
+
+
+@functools.cache
+def _answer_pattern() -> re.Pattern[str]:
+    """``REJECTION``, ``DISAGREEMENT`` and ``UNDERCUT`` as one anchored pattern."""
+    terminals = {t.name: t.pattern.to_regexp() for t in grammar_terminals("relations")}
+    return re.compile("|".join(f"(?:{terminals[name]})" for name in
+                               ("REJECTION", "DISAGREEMENT", "UNDERCUT")), re.IGNORECASE)
 
 
 def refers_back(lead_in: str) -> bool:

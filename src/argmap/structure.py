@@ -25,6 +25,7 @@ The central claim (chosen by :mod:`argmap.thesis`) is the root: the source of no
 
 from __future__ import annotations
 
+import bisect
 import re
 import sys
 from array import array
@@ -36,6 +37,7 @@ import attrs
 
 from argmap.cohesion import (
     about_the_text_before,
+    answers_back,
     opponents_view,
     refers_back,
     rejects,
@@ -312,6 +314,8 @@ class _Builder:
     roles: dict[str, Role] = attrs.field(factory=dict)
     enumerations: list[Enumeration] = attrs.field(factory=list)
     warnings: list[str] = attrs.field(factory=list)
+    #: the offsets where the input's lines start after the first (:meth:`line`)
+    _line_starts: list[int] | None = attrs.field(default=None, init=False)
     pending: _OpenEnumeration | None = None
     #: the list that closed at its announced count, with its position in
     #: ``enumerations``, while an item that continues its numbering may still follow
@@ -406,6 +410,14 @@ class _Builder:
             if relation.kind is _ATTACK:
                 return relation.target
         return self.thesis if self.thesis != unit.id else None
+
+    def line(self, offset: int) -> int:
+        """The 1-based line of a character offset into the input (the line starts are
+        found once, on the first call: a warning per list costs no pass over the text)."""
+        if self._line_starts is None:
+            text = self.seg.document.text
+            self._line_starts = [m.end() for m in re.finditer("\n", text)]
+        return bisect.bisect_right(self._line_starts, offset) + 1
 
     def unit(self, unit_id: str) -> Unit:
         """The unit with this id (``KeyError`` if none)."""
@@ -625,7 +637,7 @@ class _Builder:
         enum = Enumeration(f"e{len(self.enumerations) + 1}", state.announcement,
                            state.cardinal, tuple(state.items), state.rule, state.cue)
         if not enum.complete:
-            self.warnings.append(_count_warning(enum, self.seg))
+            self.warnings.append(_count_warning(enum, self))
         self.enumerations.append(enum)
 
     def overflow(self, unit: Unit, marker: Marker) -> bool:
@@ -656,11 +668,11 @@ class _Builder:
         state.items.append(unit.id)
         old = self.enumerations[position]
         enum = self.enumerations[position] = attrs.evolve(old, items=tuple(state.items))
-        warning = _count_warning(enum, self.seg)
+        warning = _count_warning(enum, self)
         if old.complete:
             self.warnings.append(warning)
         else:
-            self.warnings[self.warnings.index(_count_warning(old, self.seg))] = warning
+            self.warnings[self.warnings.index(_count_warning(old, self))] = warning
         self.relate(unit.id, state.target, RelationKind.SUPPORT, "item", "enumeration.item",
                     marker)
         return True
@@ -796,7 +808,7 @@ def _closes_before(state: _OpenEnumeration, paragraph: int, restart: bool) -> bo
     return restart
 
 
-def _count_warning(enum: Enumeration, seg: Segmentation) -> str:
+def _count_warning(enum: Enumeration, b: _Builder) -> str:
     """The warning for a list whose items do not number its announced count, naming the
     list as a reader finds it: its announcement's words (up to 60 characters, cut at a
     space and ended with "…", without the closing punctuation) and line (1-based, in
@@ -809,12 +821,12 @@ def _count_warning(enum: Enumeration, seg: Segmentation) -> str:
     ...                "deter students. Second, they burden families.").metadata["warnings"]
     ['"They do damage in three ways" (line 2): announces 3 items but has 2']
     """
-    unit = next(u for u in seg.units if u.id in (enum.announcement, enum.items[0]))
+    unit = b.unit(str(enum.announcement if enum.announcement is not None else enum.items[0]))
     words = unit.text.strip().rstrip(":;,.—–- ")
     if len(words) > 60:
         words = words[:60].rsplit(" ", 1)[0].rstrip(",;:") + "…"
-    where = (f"line {seg.document.text.count(chr(10), 0, unit.span.start) + 1}"
-             if seg.document.text_source == "original" else f"paragraph {unit.paragraph + 1}")
+    where = (f"line {b.line(unit.span.start)}"
+             if b.seg.document.text_source == "original" else f"paragraph {unit.paragraph + 1}")
     return f'"{words}" ({where}): announces {enum.cardinal} items but has {len(enum.items)}'
 
 
@@ -1580,8 +1592,9 @@ def _sentence_level(b: _Builder, head: Unit, main: Sequence[Unit]) -> None:
                      "elaboration.aside")
             continue
         if not unit.markers and local_head is head and concession is None and \
-                previous.id != b.thesis:
-            denial = denies_inference(unit.text)
+                previous.id != b.thesis and answers_back(said := unit.text):
+            # (one search tells the few units that reject, disagree or deny from the rest)
+            denial = denies_inference(said)
             if (previous is head or any(p[0] == previous.id for p in pending[-1:])) and \
                     _rejects_view(b, unit, previous, denial):
                 # "Critics say X. This is overstated. Y.": the view is the opponent's, the
