@@ -21,8 +21,8 @@ MICROTEXTS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "arg-m
 #: rounded down to two decimals; docs/evaluation.md has the full figures. Raise a floor
 #: when the rules improve; never lower one to let a change through.
 FLOORS = {
-    "gold-units": {"cc": 0.91, "ro": 0.87, "fu": 0.85, "at": 0.76, "las": 0.63},
-    "end-to-end": {"cc": 0.90, "ro": 0.85, "fu": 0.83, "at": 0.76, "las": 0.61},
+    "gold-units": {"cc": 0.91, "ro": 0.88, "fu": 0.86, "at": 0.76, "las": 0.64},
+    "end-to-end": {"cc": 0.90, "ro": 0.86, "fu": 0.83, "at": 0.76, "las": 0.62},
 }
 BOUNDARY_F1_FLOOR = 0.92
 
