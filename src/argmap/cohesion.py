@@ -87,18 +87,21 @@ def rejects(text: str) -> bool:
         vocabulary["DISAGREEMENT"].match(text) is not None
 
 
-def answers_back(text: str) -> bool:
+def answers_back(text: str, start: int = 0, end: int | None = None) -> bool:
     """Whether a sentence may answer what was said before it: it opens as a rejection
     (:func:`rejects`) or a denial of an inference does (``UNDERCUT`` in
     ``grammars/relations.lark``, :func:`argmap.undercut.denies_inference`). One search
     of the three patterns together, which most sentences fail: the rules then ask each.
+    With ``start`` and ``end`` (character offsets), the sentence is ``text[start:end]``,
+    read in place (no copy of it is made).
 
     >>> answers_back("This is overstated."), answers_back("That does not follow.")
     (True, True)
     >>> answers_back("Traffic has doubled.")
     False
     """
-    return _answer_pattern().match(text) is not None
+    return _answer_pattern().match(text, start, len(text) if end is None else end) \
+        is not None
 
 
 @functools.cache

@@ -1592,9 +1592,11 @@ def _sentence_level(b: _Builder, head: Unit, main: Sequence[Unit]) -> None:
                      "elaboration.aside")
             continue
         if not unit.markers and local_head is head and concession is None and \
-                previous.id != b.thesis and answers_back(said := unit.text):
-            # (one search tells the few units that reject, disagree or deny from the rest)
-            denial = denies_inference(said)
+                previous.id != b.thesis and answers_back(text, unit.span.start,
+                                                         unit.span.end):
+            # (one search, in place, tells the few units that reject, disagree or deny
+            # from the rest)
+            denial = denies_inference(unit.text)
             if (previous is head or any(p[0] == previous.id for p in pending[-1:])) and \
                     _rejects_view(b, unit, previous, denial):
                 # "Critics say X. This is overstated. Y.": the view is the opponent's, the
