@@ -18,6 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import argmap
+from argmap.exceptions import EmptyInputError
 from argmap.grammar import load_grammar
 from argmap.ingest import Document
 from argmap.model import (
@@ -433,7 +434,10 @@ def test_analyze_keeps_one_copy_of_the_text_and_the_same_json() -> None:
 def test_the_map_is_one_tree_rooted_at_the_central_claim(text: str) -> None:
     # adversarial review: "In short, X" as the central claim kept role conclusion, and
     # a summary after the text's conclusion was a second root (structure.default.root)
-    m = argmap.analyze(text)
+    try:
+        m = argmap.analyze(text)
+    except EmptyInputError:  # (",." has no argumentative text: refused, as documented)
+        return
     if not m.units:
         return
     assert [u.id for u in m.units if u.role is Role.CENTRAL_CLAIM] == [m.central_claim]
