@@ -35,7 +35,7 @@ from argmap.model import (
 )
 from argmap.relate import Direction, Intent, unit_intent
 from argmap.segment import Segmentation, segment, sentence_vocabulary
-from argmap.structure import _ATTRIBUTION, _NEGATION, _Builder, _Graph, build_map
+from argmap.structure import _ATTRIBUTION, _NEGATION, _Builder, build_map
 from argmap.thesis import (
     RESTATEMENT_OVERLAP,
     _main_clause_modals,
@@ -46,6 +46,7 @@ from argmap.thesis import (
     restates,
     word_overlap,
 )
+from argmap.unitgraph import UnitGraph
 from strategies import PLAIN_WORDS, arbitrary_text, marker_words, messy_documents, prose_documents
 
 GRAMMAR = load_grammar()
@@ -232,7 +233,7 @@ def test_restatements_of_the_thesis_are_found_in_later_paragraphs() -> None:
 def test_graph_refuses_exactly_the_edges_that_close_a_cycle(
         case: tuple[int, list[tuple[int, int]]]) -> None:
     units, edges = case
-    graph = _Graph(units)
+    graph = UnitGraph(units)
     kept: set[tuple[int, int]] = set()
 
     def reaches(a: int, b: int) -> bool:
@@ -267,7 +268,7 @@ def test_graph_refuses_exactly_the_edges_that_close_a_cycle(
                          max_size=30))))
 def test_graph_link_is_make_room_has_and_add(case: tuple[int, list[tuple[int, int]]]) -> None:
     units, edges = case
-    one, other = _Graph(units), _Graph(units)
+    one, other = UnitGraph(units), UnitGraph(units)
     for s, t in edges:
         if s == t:
             continue
